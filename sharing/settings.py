@@ -1,0 +1,65 @@
+"""The group's settings: labour rules of its collective agreement, billing, travel assumptions."""
+
+from __future__ import annotations
+
+from datetime import time
+from decimal import Decimal
+
+from pydantic import Field, model_validator
+
+from .base import Domain
+from .weeks import DEFAULT_TZ
+
+__all__ = ["LabourRules", "Travel", "Billing", "GroupSettings"]
+
+
+class LabourRules(Domain):
+    """Limits from the French Code du travail, adjustable to the group's collective agreement."""
+
+    max_daily_hours: float = Field(10, gt=0, le=24)
+    max_weekly_hours: float = Field(48, gt=0, le=72)
+    max_average_weekly_hours: float = Field(44, gt=0, le=72)
+    average_weeks: int = Field(12, ge=1, le=52)
+    daily_rest_hours: float = Field(11, ge=0, le=24)
+    weekly_rest_hours: float = Field(35, ge=0, le=72)
+    max_days_per_week: int = Field(6, ge=1, le=7)
+    max_consecutive_days: int = Field(6, ge=1, le=13)
+    part_time_min_weekly_hours: float = Field(24, ge=0)
+    complementary_hours_ratio: float = Field(0.10, ge=0, le=1 / 3)
+    part_time_max_interruptions: int = Field(1, ge=0)
+    night_start: time = time(21, 0)
+    night_end: time = time(6, 0)
+    notice_days: int = Field(7, ge=0)
+
+    @model_validator(mode="after")
+    def _coherent(self):
+        if self.max_average_weekly_hours > self.max_weekly_hours:
+            raise ValueError(
+                f"max_average_weekly_hours {self.max_average_weekly_hours} is above max_weekly_hours {self.max_weekly_hours}"
+            )
+        return self
+
+
+class Travel(Domain):
+    """How travel time between two sites is estimated from their coordinates."""
+
+    speed_kmh: float = Field(50, gt=0, le=130)
+    road_factor: float = Field(1.3, ge=1, le=3)
+
+
+class Billing(Domain):
+    """Members pay hours at cost times a coefficient that covers the GE's own costs."""
+
+    coefficient: Decimal = Field(Decimal("1.08"), gt=0)
+    coefficient_by_contract: dict[str, Decimal] = Field(default_factory=dict)
+    travel_policy: str = Field("arriving", pattern="^(arriving|departing|split|ge)$")
+
+
+class GroupSettings(Domain):
+    """Everything about the group that is not a member, an employee or a request."""
+
+    name: str = "Groupement d'employeurs"
+    timezone: str = DEFAULT_TZ
+    labour: LabourRules = LabourRules()
+    travel: Travel = Travel()
+    billing: Billing = Billing()
