@@ -1,0 +1,1 @@
+"""Everything that imports OR-Tools: the rostering engine (`solver.roster`) and the tender model."""

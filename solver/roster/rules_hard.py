@@ -1,0 +1,251 @@
+"""Hard rules: one function per rule, registered under a stable id and a label."""
+from __future__ import annotations
+
+from .model import RosterModel
+from .registry import registry
+from .runs import forbid_short_runs, max_in_window
+
+HARD_RULES, _rule = registry()
+
+
+@_rule("eligibility", "only shifts the employee may take")
+def eligibility(m: RosterModel) -> None:
+    """Built into the variables: no variable exists for an ineligible or forbidden pair."""
+
+
+@_rule("days_off", "no work on a day off")
+def days_off(m: RosterModel) -> None:
+    """Built into the variables: shifts on days off get no variable."""
+
+
+@_rule("pinned", "fixed assignments hold")
+def pinned(m: RosterModel) -> None:
+    for ei, si in m.ix.pinned:
+        m.cp.Add(m.x[ei, si] == 1)
+
+
+@_rule("max_shifts_per_day", "most shifts in one day")
+def max_shifts_per_day(m: RosterModel) -> None:
+    for ei, e in enumerate(m.problem.employees):
+        k = e.rules.max_shifts_per_day
+        if k is None or k == 1:  # k == 1 is enforced by the work-day equality
+            continue
+        for day_shifts in m.ix.by_day[ei].values():
+            if len(day_shifts) > k:
+                m.cp.Add(sum(m.x[ei, si] for si in day_shifts) <= k)
+
+
+def _conflict_rule(m: RosterModel, rule_id: str) -> None:
+    for ei in range(len(m.problem.employees)):
+        for a, b, rid in m.ix.conflicts(ei):
+            if rid == rule_id:
+                m.cp.AddBoolOr([m.x[ei, a].Not(), m.x[ei, b].Not()])
+
+
+@_rule("no_overlap_travel", "no overlapping shifts, time to travel between sites")
+def no_overlap_travel(m: RosterModel) -> None:
+    _conflict_rule(m, "no_overlap_travel")
+
+
+@_rule("daily_rest", "daily rest between two work days")
+def daily_rest(m: RosterModel) -> None:
+    _conflict_rule(m, "daily_rest")
+    for ei, e in enumerate(m.problem.employees):
+        rest, last = e.rules.min_daily_rest, e.history.last_shift_end
+        if rest and last is not None:
+            for x in m.shifts_of(ei, lambda s: s.start - last < rest):
+                m.cp.Add(x == 0)
+
+
+@_rule("max_day_minutes", "most minutes in a day, travel included")
+def max_day_minutes(m: RosterModel) -> None:
+    p = m.problem
+    for ei, e in enumerate(p.employees):
+        cap = e.rules.max_day_minutes
+        if cap is None:
+            continue
+        for day_shifts in m.ix.by_day[ei].values():
+            load = [p.shifts[si].duration * m.x[ei, si] for si in day_shifts]
+            # travel is paid for each pair of shifts taken together (exact with <= 2 shifts a day)
+            for i, a in enumerate(day_shifts):
+                for b in day_shifts[i + 1:]:
+                    sa, sb = p.shifts[a], p.shifts[b]
+                    t = p.travel_time(sa, sb) if sa.start <= sb.start else p.travel_time(sb, sa)
+                    if t and sa.end <= sb.start or t and sb.end <= sa.start:
+                        both = m.cp.NewBoolVar(f"both[{ei},{a},{b}]")
+                        m.cp.Add(both >= m.x[ei, a] + m.x[ei, b] - 1)
+                        load.append(t * both)
+            m.cp.Add(sum(load) <= cap)
+
+
+@_rule("weekly_rest", "one long rest period in each civil week")
+def weekly_rest(m: RosterModel) -> None:
+    p, cal = m.problem, m.ix.cal
+    for ei, e in enumerate(p.employees):
+        rest = e.rules.weekly_rest
+        if not rest:
+            continue
+        last = e.history.last_shift_end
+        shifts = [p.shifts[si] for si in m.ix.eligible[ei]]
+        for w in range(cal.weeks):
+            lo, hi = cal.week_start(w), cal.week_start(w + 1)
+            starts = {lo} | {s.end for s in shifts if lo <= s.end < hi}
+            if last is not None:
+                starts = {t for t in starts if t >= last} | ({last} if lo <= last < hi else set())
+            options = []
+            for t in sorted(starts):
+                r = m.cp.NewBoolVar(f"weekly_rest[{ei},{w},{t}]")
+                for si in m.ix.eligible[ei]:
+                    s = p.shifts[si]
+                    if s.start < t + rest and s.end > t:
+                        m.cp.AddImplication(r, m.x[ei, si].Not())
+                options.append(r)
+            m.cp.AddBoolOr(options or [m.zero])
+
+
+@_rule("max_days_per_week", "most working days in a civil week")
+def max_days_per_week(m: RosterModel) -> None:
+    cal = m.ix.cal
+    for ei, e in enumerate(m.problem.employees):
+        k = e.rules.max_days_per_week
+        if k is None:
+            continue
+        for w in range(cal.weeks):
+            before = e.history.week_days_before if w == 0 else 0
+            m.cp.Add(sum(m.work[ei][d] for d in cal.week_days(w)) <= k - before)
+
+
+@_rule("max_consecutive_days", "most consecutive working days")
+def max_consecutive_days(m: RosterModel) -> None:
+    for ei, e in enumerate(m.problem.employees):
+        k = e.rules.max_consecutive_days
+        if k is not None:
+            max_in_window(m.cp, m.work[ei], k, e.history.days_worked_before)
+
+
+@_rule("min_consecutive_days", "fewest consecutive working days")
+def min_consecutive_days(m: RosterModel) -> None:
+    for ei, e in enumerate(m.problem.employees):
+        k, h = e.rules.min_consecutive_days, e.history
+        if k and k > 1:
+            before = h.days_worked_before if h.days_worked_before else (0 if h.days_off_before else None)
+            forbid_short_runs(m.cp, m.work[ei], k, before, e.rules.edge_runs_exempt)
+
+
+@_rule("min_consecutive_days_off", "fewest consecutive days off")
+def min_consecutive_days_off(m: RosterModel) -> None:
+    for ei, e in enumerate(m.problem.employees):
+        k, h = e.rules.min_consecutive_days_off, e.history
+        if k and k > 1:
+            off = [w.Not() for w in m.work[ei]]
+            before = h.days_off_before if h.days_off_before else (0 if h.days_worked_before else None)
+            forbid_short_runs(m.cp, off, k, before, e.rules.edge_runs_exempt)
+
+
+@_rule("max_weekends", "most weekends worked")
+def max_weekends(m: RosterModel) -> None:
+    weekends = m.ix.cal.weekends()
+    for ei, e in enumerate(m.problem.employees):
+        k = e.rules.max_weekends
+        if k is None or len(weekends) <= k:
+            continue
+        flags = []
+        for days in weekends:
+            f = m.cp.NewBoolVar(f"weekend[{ei},{days[0]}]")
+            for d in days:
+                m.cp.AddImplication(m.work[ei][d], f)
+            flags.append(f)
+        m.cp.Add(sum(flags) <= k)
+
+
+@_rule("max_per_type", "most shifts of a type")
+def max_per_type(m: RosterModel) -> None:
+    for ei, e in enumerate(m.problem.employees):
+        for t, k in e.rules.max_per_type:
+            xs = m.shifts_of(ei, lambda s: s.type == t)
+            if len(xs) > k:
+                m.cp.Add(sum(xs) <= k)
+
+
+@_rule("total_minutes", "minutes over the horizon within bounds")
+def total_minutes(m: RosterModel) -> None:
+    for ei, e in enumerate(m.problem.employees):
+        r = e.rules
+        if r.max_total_minutes is not None:
+            m.cp.Add(m.minutes(ei) <= r.max_total_minutes)
+        if r.min_total_minutes is not None and r.min_total_weight is None:
+            m.cp.Add(m.minutes(ei) >= r.min_total_minutes)
+
+
+@_rule("max_week_minutes", "most minutes in a civil week")
+def max_week_minutes(m: RosterModel) -> None:
+    cal = m.ix.cal
+    for ei, e in enumerate(m.problem.employees):
+        cap = e.rules.max_week_minutes
+        if cap is None:
+            continue
+        for w in range(cal.weeks):
+            before = e.history.week_minutes_before if w == 0 else 0
+            m.cp.Add(m.minutes(ei, lambda s: cal.week(s.day) == w) <= cap - before)
+
+
+@_rule("rolling_average", "average weekly minutes over the last weeks")
+def rolling_average(m: RosterModel) -> None:
+    cal = m.ix.cal
+    for ei, e in enumerate(m.problem.employees):
+        k, avg = e.rules.rolling_weeks, e.rules.rolling_avg_max
+        if not k or avg is None:
+            continue
+        past = e.history.past_week_minutes
+        for w in range(cal.weeks):
+            first = w - k + 1
+            hist = sum(past[len(past) + first:] if first < 0 else ())
+            hist += e.history.week_minutes_before if first <= 0 else 0
+            expr = m.minutes(ei, lambda s: first <= cal.week(s.day) <= w)
+            m.cp.Add(expr <= k * avg - hist)
+
+
+@_rule("forbidden_succession", "shift type not allowed the day after another")
+def forbidden_succession(m: RosterModel) -> None:
+    p = m.problem
+    for ei, e in enumerate(p.employees):
+        pairs = e.rules.forbidden_successions
+        if not pairs:
+            continue
+        one_a_day = e.rules.max_shifts_per_day == 1
+        by_day = m.ix.by_day[ei]
+
+        def of(d: int, t: int) -> list:
+            return [m.x[ei, si] for si in by_day.get(d, []) if p.shifts[si].type == t]
+
+        for a, b in pairs:
+            if a in e.history.last_day_types:
+                for x in of(0, b):
+                    m.cp.Add(x == 0)
+            for d in range(p.days - 1):
+                xa, xb = of(d, a), of(d + 1, b)
+                if not xa or not xb:
+                    continue
+                if one_a_day:
+                    m.cp.Add(sum(xa) + sum(xb) <= 1)
+                else:
+                    m.cp.Add(sum(xa) <= len(xa) * (1 - _any(m, xb)))
+
+
+def _any(m: RosterModel, xs: list):
+    """A literal that is 1 when any of xs is 1 (one direction is enough for upper bounds)."""
+    if len(xs) == 1:
+        return xs[0]
+    t = m.cp.NewBoolVar("")
+    for x in xs:
+        m.cp.AddImplication(x, t)
+    return t
+
+
+@_rule("demand_hard_max", "never more people than requested")
+def demand_hard_max(m: RosterModel) -> None:
+    pos = m.ix.shift_pos
+    for dm in m.problem.demands:
+        if dm.hard_max:
+            xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
+            m.cp.Add(sum(xs) <= dm.requirement)

@@ -1,0 +1,148 @@
+"""Soft rules: each adds named penalty terms to the model's one collector."""
+from __future__ import annotations
+
+from .model import RosterModel
+from .registry import registry
+
+SOFT_RULES, _rule = registry()
+FAIR_SCALE = 100  # fairness shortfalls are counted in hundredths of a person
+
+
+@_rule("cover", "requested headcount met")
+def cover(m: RosterModel) -> None:
+    """under/over per demand; kept on the model (m.under) for the fairness rule."""
+    pos = m.ix.shift_pos
+    m.under = {}
+    for dm in m.problem.demands:
+        xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
+        under = m.cp.NewIntVar(0, dm.requirement, f"under[{dm.id}]")
+        over = m.cp.NewIntVar(0, max(0, len(xs) - dm.requirement), f"over[{dm.id}]")
+        m.cp.Add(sum(xs) + under - over == dm.requirement)
+        m.under[dm.id] = under
+        m.penalties.add("cover_under", dm.id, dm.under_weight, under)
+        m.penalties.add("cover_over", dm.id, dm.over_weight, over)
+
+
+@_rule("requests", "shift on and off requests")
+def requests(m: RosterModel) -> None:
+    ix = m.ix
+    for r in m.problem.requests:
+        ei = ix.emp_pos[r.employee]
+        xs = [m.x[ei, ix.shift_pos[s]] for s in r.shifts if (ei, ix.shift_pos[s]) in m.x]
+        rule = "shift_on_request" if r.on else "shift_off_request"
+        subject = r.subject or f"{r.employee}:{'|'.join(r.shifts)}"
+        if not xs:
+            if r.on:
+                m.penalties.add_constant(rule, subject, r.weight)
+            continue
+        if len(xs) == 1:
+            flag = xs[0]
+        else:
+            flag = m.cp.NewBoolVar(f"{rule}[{subject}]")
+            if r.on:
+                m.cp.Add(flag <= sum(xs))
+            else:
+                for x in xs:
+                    m.cp.AddImplication(x, flag)
+        m.penalties.add(rule, subject, r.weight, flag.Not() if r.on else flag)
+
+
+@_rule("assignment_cost", "cost of an assignment (travel, preference, continuity)")
+def assignment_cost(m: RosterModel) -> None:
+    ix = m.ix
+    for c in m.problem.costs:
+        key = ix.emp_pos[c.employee], ix.shift_pos[c.shift]
+        if key in m.x:
+            m.penalties.add(c.rule, c.subject or f"{c.employee}:{c.shift}", c.amount, m.x[key])
+
+
+def _shortfall(m: RosterModel, name: str, target: int, expr, chunk: int):
+    """Integer chunks of `chunk` minutes by which `expr` falls below `target`."""
+    short = m.cp.NewIntVar(0, -(-target // chunk), name)
+    m.cp.Add(short * chunk >= target - expr)
+    return short
+
+
+@_rule("min_total_minutes", "fewest minutes over the horizon (soft form)")
+def min_total_minutes(m: RosterModel) -> None:
+    for ei, e in enumerate(m.problem.employees):
+        r = e.rules
+        if r.min_total_minutes and r.min_total_weight is not None:
+            short = _shortfall(m, f"short[{e.id}]", r.min_total_minutes, m.minutes(ei), r.idle_chunk)
+            m.penalties.add("min_total_minutes", e.id, r.min_total_weight, short)
+
+
+@_rule("idle_week_minutes", "idle contracted hours in a civil week")
+def idle_week_minutes(m: RosterModel) -> None:
+    cal = m.ix.cal
+    for ei, e in enumerate(m.problem.employees):
+        r = e.rules
+        if not r.min_week_minutes:
+            continue
+        for w in range(cal.weeks):
+            before = e.history.week_minutes_before if w == 0 else 0
+            expr = m.minutes(ei, lambda s: cal.week(s.day) == w) + before
+            short = _shortfall(m, f"idle[{e.id},{w}]", r.min_week_minutes, expr, r.idle_chunk)
+            m.penalties.add("idle_week_minutes", f"{e.id}:week{w}", r.idle_weight, short)
+
+
+@_rule("group_fairness", "shortage shared by entitlement between members")
+def group_fairness(m: RosterModel) -> None:
+    """Minimise the largest weighted shortfall of a group against its entitled part of the cover.
+
+    F = people placed on demands of all groups with a share; group g is entitled to
+    E_g = min(requested_g, share_g * F); shortfall_g = max(0, E_g - received_g) in hundredths of a
+    person; z >= (1 + carried_deficit_g) * shortfall_g for each g; penalty fairness_weight * z.
+    """
+    p = m.problem
+    if not p.groups or not p.fairness_weight:
+        return
+    shares = {g.id: g for g in p.groups}
+    req: dict[int, int] = {}
+    got: dict[int, list] = {}
+    for dm in p.demands:
+        if dm.group in shares:
+            req[dm.group] = req.get(dm.group, 0) + dm.requirement
+            got.setdefault(dm.group, []).append(dm.requirement - m.under[dm.id])
+    total = sum(req.values())
+    placed = sum(sum(v) for v in got.values())
+    z = m.cp.NewIntVar(0, 10 * FAIR_SCALE * max(1, total), "fairness_max")
+    for gid, parts in got.items():
+        g = shares[gid]
+        cap = FAIR_SCALE * req[gid]
+        entitled = m.cp.NewIntVar(0, cap, f"entitled[{gid}]")
+        m.cp.AddMinEquality(entitled, [cap, round(FAIR_SCALE * g.share) * placed])
+        short = m.cp.NewIntVar(0, cap, f"fair_short[{gid}]")
+        m.cp.Add(short >= entitled - FAIR_SCALE * sum(parts))
+        factor = round(FAIR_SCALE * (1 + g.carried_deficit))
+        m.cp.Add(FAIR_SCALE * z >= factor * short)
+    m.penalties.add("group_fairness", "max", p.fairness_weight, z)
+
+
+@_rule("consistency", "same person across a set of shifts")
+def consistency(m: RosterModel) -> None:
+    pos = m.ix.shift_pos
+    for c in m.problem.consistency:
+        used = []
+        for ei in range(len(m.problem.employees)):
+            xs = [m.x[ei, pos[s]] for s in c.shifts if (ei, pos[s]) in m.x]
+            if xs:
+                u = m.cp.NewBoolVar(f"uses[{c.id},{ei}]")
+                for x in xs:
+                    m.cp.AddImplication(x, u)
+                used.append(u)
+        if len(used) > 1:
+            extra = m.cp.NewIntVar(0, len(used), f"extra[{c.id}]")
+            m.cp.Add(extra >= sum(used) - 1)
+            m.penalties.add("consistency", c.id, c.weight, extra)
+
+
+@_rule("stability", "published plan kept")
+def stability(m: RosterModel) -> None:
+    ix, p = m.ix, m.problem
+    for e, s in p.reference:
+        key = ix.emp_pos[e], ix.shift_pos[s]
+        if key in m.x:
+            m.penalties.add("stability", f"{e}:{s}", p.stability_weight, m.x[key].Not())
+        else:
+            m.penalties.add_constant("stability", f"{e}:{s}", p.stability_weight)

@@ -1,0 +1,105 @@
+"""The entry function: build, hint, solve with CP-SAT, read the plan and the penalties back."""
+from __future__ import annotations
+
+import time
+from typing import Callable, Iterable
+
+from ortools.sat.python import cp_model
+
+from .data import Problem
+from .model import RosterModel, build
+from .params import SolveParams
+from .result import Result
+from .rules_hard import HARD_RULES
+from .rules_soft import SOFT_RULES
+
+Progress = Callable[[float, float, float, float], None]
+LABELS = {r.id: r.label for r in (*HARD_RULES.values(), *SOFT_RULES.values())}
+
+
+def solve(
+    problem: Problem,
+    params: SolveParams = SolveParams(),
+    *,
+    hint: Iterable[tuple[str, str]] | None = None,
+    on_progress: Progress | None = None,
+) -> Result:
+    """Solve `problem`; `hint` is a plan to start from (warm start), `on_progress` is called as
+    ``on_progress(objective, bound, gap, elapsed)`` on each improving plan.
+
+    Ctrl-C stops the search and the best plan found so far is returned.
+    """
+    started = time.monotonic()
+    m = build(problem)
+    if hint is not None:
+        add_hint(m, hint)
+    result = run(m, params, on_progress, started)
+    if params.lns_rounds and result.is_feasible():
+        from .lns import improve
+
+        result = improve(m, result, params, on_progress, started)
+    return result
+
+
+def add_hint(m: RosterModel, plan: Iterable[tuple[str, str]]) -> None:
+    """Hint every decision variable from a plan of (employee id, shift id) pairs."""
+    ix = m.ix
+    chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in plan}
+    m.cp.ClearHints()
+    for key, x in m.x.items():
+        m.cp.AddHint(x, key in chosen)
+
+
+def set_parameters(sp, params: SolveParams, time_limit: float) -> None:
+    """Copy our value object into CP-SAT's parameters `sp` (a solver's `parameters`)."""
+    sp.max_time_in_seconds = max(0.01, time_limit)
+    sp.random_seed = params.seed
+    sp.num_workers = params.workers
+    sp.log_search_progress = params.log
+    sp.catch_sigint_signal = True
+    if params.relative_gap is not None:
+        sp.relative_gap_limit = params.relative_gap
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, fn: Progress | None, started: float) -> None:
+        super().__init__()
+        self.fn, self.started = fn, started
+
+    def on_solution_callback(self) -> None:
+        obj, bound = self.ObjectiveValue(), self.BestObjectiveBound()
+        gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
+        if self.fn:
+            self.fn(obj, bound, gap, time.monotonic() - self.started)
+
+
+def run(
+    m: RosterModel,
+    params: SolveParams,
+    on_progress: Progress | None,
+    started: float,
+    time_limit: float | None = None,
+) -> Result:
+    """One CP-SAT run over the built model, read back into a Result."""
+    limit = params.time_limit - (time.monotonic() - started) if time_limit is None else time_limit
+    solver = cp_model.CpSolver()
+    set_parameters(solver.parameters, params, limit)
+    status = solver.Solve(m.cp, _Progress(on_progress, started) if on_progress else None)
+    return read_result(m, solver, status, started)
+
+
+def read_result(m: RosterModel, solver: cp_model.CpSolver, status, started: float) -> Result:
+    """Plan, objective, bound and penalties of a finished CP-SAT run."""
+    name = solver.StatusName(status)
+    runtime = time.monotonic() - started
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Result(name, None, None, runtime, labels=LABELS)
+    p = m.problem
+    plan = tuple(
+        (p.employees[ei].id, p.shifts[si].id)
+        for (ei, si), x in sorted(m.x.items()) if solver.BooleanValue(x)
+    )
+    penalties = m.penalties.evaluate(solver.Value)
+    return Result(
+        name, solver.ObjectiveValue(), solver.BestObjectiveBound(), runtime, plan, penalties, LABELS
+    )
