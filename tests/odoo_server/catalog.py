@@ -1,0 +1,110 @@
+"""The captured Odoo 17 server: model definitions, demo records, models and modules.
+
+Files come from ``shared/odoo`` (see its README): ``fields/<model>.json`` (``fields_get``),
+``records/<model>.json``, ``ir_model.json``, ``installed_modules.json``, ``version_info.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = ["Catalog", "shared_dir", "EXTRA_MODELS"]
+
+
+def _field(type_: str, string: str, **attrs) -> dict:
+    return {"type": type_, "string": string, "required": False, "readonly": False, "store": True, **attrs}
+
+
+def _magic_fields() -> dict:
+    return {
+        "id": _field("integer", "ID", readonly=True),
+        "display_name": _field("char", "Display Name", readonly=True, store=False),
+        "create_date": _field("datetime", "Created on", readonly=True),
+        "write_date": _field("datetime", "Last Updated on", readonly=True),
+    }
+
+
+# Models the captured files do not define but a sync client needs (shape as in Odoo 17 base).
+EXTRA_MODELS: Mapping[str, dict] = MappingProxyType({
+    "ir.model.data": {
+        **_magic_fields(),
+        "name": _field("char", "External Identifier", required=True),
+        "complete_name": _field("char", "Complete ID", readonly=True, store=False),
+        "module": _field("char", "Module", required=True),
+        "model": _field("char", "Model Name", required=True),
+        "res_id": _field("many2one_reference", "Record ID", model_field="model"),
+        "noupdate": _field("boolean", "Non Updatable"),
+    },
+    "ir.model": {
+        **_magic_fields(),
+        "name": _field("char", "Model Description", required=True),
+        "model": _field("char", "Model", required=True),
+        "transient": _field("boolean", "Transient Model"),
+        "modules": _field("char", "In Apps", readonly=True, store=False),
+    },
+    "ir.module.module": {
+        **_magic_fields(),
+        "name": _field("char", "Technical Name", required=True, readonly=True),
+        "shortdesc": _field("char", "Module Name", readonly=True),
+        "latest_version": _field("char", "Installed Version", readonly=True),
+        "state": _field("selection", "Status", readonly=True, selection=[
+            ["uninstallable", "Uninstallable"], ["uninstalled", "Not Installed"],
+            ["installed", "Installed"], ["to upgrade", "To be upgraded"],
+            ["to remove", "To be removed"], ["to install", "To be installed"]]),
+        "demo": _field("boolean", "Demo Data", readonly=True),
+    },
+})
+
+
+def shared_dir() -> Path:
+    """``$MUTUALIS_SHARED`` or the ``shared`` folder beside the repository."""
+    env = os.environ.get("MUTUALIS_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "shared"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything read from the capture; servers copy the records, never change these."""
+
+    fields: Mapping[str, Mapping[str, dict]]
+    records: Mapping[str, tuple[dict, ...]]
+    version: Mapping[str, object]
+    database: str
+
+    @classmethod
+    def load(cls, root: Path | None = None) -> "Catalog":
+        """Read ``<shared>/odoo``; raise FileNotFoundError naming the folder when absent."""
+        odoo = (root or shared_dir()) / "odoo"
+        if not (odoo / "fields").is_dir():
+            raise FileNotFoundError(f"no captured Odoo definitions in {odoo} (set MUTUALIS_SHARED)")
+        fields: dict[str, Mapping[str, dict]] = {}
+        records: dict[str, tuple[dict, ...]] = {}
+        for path in sorted((odoo / "fields").glob("*.json")):
+            fields[path.stem] = MappingProxyType(json.loads(path.read_text()))
+        for path in sorted((odoo / "records").glob("*.json")):
+            data = json.loads(path.read_text())
+            records[data["model"]] = tuple(data["records"])
+        for model, defs in EXTRA_MODELS.items():
+            fields[model] = defs
+        ir_models = json.loads((odoo / "ir_model.json").read_text())
+        records["ir.model"] = tuple(ir_models)
+        modules = json.loads((odoo / "installed_modules.json").read_text())
+        records["ir.module.module"] = tuple({**m, "state": "installed"} for m in modules)
+        info = json.loads((odoo / "version_info.json").read_text())
+        return cls(
+            fields=MappingProxyType(fields),
+            records=MappingProxyType(records),
+            version=MappingProxyType(info["common.version (xmlrpc)"]),
+            database=info["db_list"][0],
+        )
+
+    def model_names(self) -> frozenset[str]:
+        """Models present on the captured server (``ir.model``), defined here or not."""
+        return frozenset(r["model"] for r in self.records["ir.model"]) | set(self.fields)
