@@ -1,0 +1,563 @@
+"""The `mutualis` command line: it parses, calls one library function, and prints.
+
+Every command that touches the database runs in one transaction: an error leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+import click
+from pydantic import ValidationError
+
+from consortium.members import Member, Site
+from sharing.base import describe_validation_error
+from sharing.employees import Certification, Contract, Employee, Preferences
+from sharing.errors import MutualisError, RowError
+from sharing.requests import PRIORITIES, RecurringRequest, Request
+from sharing.skills import parse_cert_requirements
+
+KINDS = ("members", "sites", "employees", "absences", "requests")
+
+
+# ---------------------------------------------------------------- plumbing
+
+
+class MutualisGroup(click.Group):
+    """A click group that turns library errors into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RowError as exc:
+            for problem in exc.problems:
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(1)
+        except MutualisError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        except ValidationError as exc:
+            click.echo(f"error: {'; '.join(describe_validation_error(exc))}", err=True)
+            sys.exit(1)
+
+
+def _store(ctx: click.Context):
+    """The store named by --db / MUTUALIS_DB, opened once per command."""
+    from integrations.store import open_store
+
+    root = ctx.find_root()
+    if "store" not in root.meta:
+        root.meta["store"] = open_store(root.params.get("db"))
+        root.call_on_close(root.meta["store"].close)
+    return root.meta["store"]
+
+
+def json_option(func):
+    """Shared `--json` flag: print JSON instead of a table."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
+
+
+def _json_default(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (date, datetime, time)):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _table(headers: list[str], rows: list[list]) -> str:
+    """A plain aligned text table (stable for tests and pipes)."""
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _split(values: str | None) -> list[str]:
+    return [v.strip() for v in (values or "").replace(";", ",").split(",") if v.strip()]
+
+
+def _build(model, subject: str, **fields):
+    """Build a domain object from CLI options; a ValidationError becomes one clear line."""
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        raise MutualisError("; ".join(describe_validation_error(exc, subject))) from None
+
+
+# ---------------------------------------------------------------- root
+
+
+@click.group(cls=MutualisGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="MUTUALIS_DB", metavar="URL", help="Database URL (default: sqlite:///mutualis.db here).")
+@click.version_option(package_name="mutualis")
+def main(db):
+    """mutualis: shared staff and pooled capacity for a groupement d'employeurs.
+
+    \b
+    Example:
+        mutualis demo
+        mutualis employee list
+    """
+
+
+@main.command()
+@click.pass_context
+def init(ctx):
+    """Create the database with the standard skills and certifications.
+
+    \b
+    Example:
+        mutualis --db sqlite:///group.db init
+    """
+    from integrations.seeding import init_database
+
+    store = _store(ctx)
+    with store.session() as repo:
+        made = init_database(repo)
+    click.echo(f"database ready at {store.url}: {made['skills']} skills, {made['certification_types']} certification types")
+
+
+@main.command()
+@click.pass_context
+def demo(ctx):
+    """Build the demo group (a metalworking GE in western France) in the database; twice changes nothing.
+
+    \b
+    Example:
+        mutualis demo
+    """
+    from integrations.seeding import init_database, load_group
+    from sharing.demo import DEMO_WEEK, demo_group
+
+    store = _store(ctx)
+    group = demo_group()
+    with store.session() as repo:
+        init_database(repo)
+        counts = load_group(repo, group)
+    click.echo(f"demo group '{group.settings.name}' stored at {store.url}")
+    click.echo(
+        f"  {counts['members']} members, {counts['sites']} sites, {counts['employees']} employees, "
+        f"{counts['absences']} absences, {counts['requests']} requests for {DEMO_WEEK}"
+    )
+
+
+# ---------------------------------------------------------------- members
+
+
+@main.group()
+def member():
+    """Member firms of the group: add, list, show, remove."""
+
+
+@member.command("add")
+@click.argument("code")
+@click.option("--name", "legal_name", required=True, help="Legal name.")
+@click.option("--siret", required=True, help="14-digit SIRET (checked with its Luhn key).")
+@click.option("--activity", default="", help="What the firm does.")
+@click.option("--entitlement", type=float, default=1.0, show_default=True, help="Fair share of staff.")
+@click.option("--coefficient", type=Decimal, default=None, help="Billing coefficient override.")
+@click.option("--site", "site_code", help="Code of a first site.")
+@click.option("--site-name", help="Name of that site.")
+@click.option("--address", default="", help="Address of that site.")
+@click.option("--lat", type=float, help="Latitude of that site.")
+@click.option("--lon", type=float, help="Longitude of that site.")
+@click.option("--opening-hours", default="", help="E.g. 'mon-fri 06:00-20:00; sat 07:00-12:00'.")
+@click.option("--night/--no-night", default=False, help="Night work allowed at that site.")
+@click.option("--sunday/--no-sunday", default=False, help="Sunday work allowed at that site.")
+@click.pass_context
+def member_add(ctx, code, legal_name, siret, activity, entitlement, coefficient, site_code, site_name, address, lat, lon,
+               opening_hours, night, sunday):
+    """Add a member firm, optionally with its first site.
+
+    \b
+    Example:
+        mutualis member add ACIER --name "Aciers du Maine SAS" --siret 73282932000074 \\
+            --site MAIN --site-name "Usine de Laval" --lat 48.07 --lon -0.77 --opening-hours "mon-fri 06:00-21:00"
+    """
+    sites = []
+    if site_code:
+        if lat is None or lon is None:
+            raise click.UsageError("--site needs --lat and --lon")
+        sites.append(_build(Site, f"site {site_code}", code=site_code, name=site_name or site_code, address=address,
+                            latitude=lat, longitude=lon, opening_hours=opening_hours, night_work_allowed=night,
+                            sunday_work_allowed=sunday))
+    new = _build(Member, f"member {code.upper()}", code=code, legal_name=legal_name, siret=siret, activity=activity,
+                 entitlement=entitlement, billing_coefficient=coefficient, sites=sites)
+    with _store(ctx).session() as repo:
+        repo.add_member(new)
+    click.echo(f"member {new.code} added")
+
+
+@member.command("list")
+@json_option
+@click.pass_context
+def member_list(ctx, as_json):
+    """List member firms.
+
+    \b
+    Example:
+        mutualis member list --json
+    """
+    with _store(ctx).session() as repo:
+        members = repo.list_members()
+    if as_json:
+        return _echo_json([m.model_dump(mode="json") for m in members])
+    click.echo(_table(["code", "legal name", "sites", "entitlement", "activity"],
+                      [[m.code, m.legal_name, len(m.sites), f"{m.entitlement:g}", m.activity] for m in members]))
+
+
+@member.command("show")
+@click.argument("code")
+@json_option
+@click.pass_context
+def member_show(ctx, code, as_json):
+    """Show one member with its sites.
+
+    \b
+    Example:
+        mutualis member show ACIER
+    """
+    with _store(ctx).session() as repo:
+        m = repo.get_member(code.upper())
+    if as_json:
+        return _echo_json(m.model_dump(mode="json"))
+    click.echo(f"{m.code}  {m.legal_name}\n  SIRET {m.siret}  entitlement {m.entitlement:g}  {m.activity}")
+    for s in m.sites:
+        from consortium.members import format_opening_hours
+
+        flags = ", ".join(f for f, on in (("night", s.night_work_allowed), ("sunday", s.sunday_work_allowed)) if on)
+        click.echo(f"  site {s.code}: {s.name} ({s.latitude:.4f}, {s.longitude:.4f}) "
+                   f"{format_opening_hours(s.opening_hours) or 'always open'}{' [' + flags + ']' if flags else ''}")
+
+
+@member.command("remove")
+@click.argument("code")
+@click.pass_context
+def member_remove(ctx, code):
+    """Remove a member (refused while requests or employee contracts name it).
+
+    \b
+    Example:
+        mutualis member remove ACIER
+    """
+    with _store(ctx).session() as repo:
+        repo.remove_member(code.upper())
+    click.echo(f"member {code.upper()} removed")
+
+
+# ---------------------------------------------------------------- employees
+
+
+@main.group()
+def employee():
+    """Shared employees of the GE: add, list, show, remove."""
+
+
+@employee.command("add")
+@click.argument("code")
+@click.option("--first-name", required=True)
+@click.option("--last-name", required=True)
+@click.option("--lat", type=float, required=True, help="Home latitude.")
+@click.option("--lon", type=float, required=True, help="Home longitude.")
+@click.option("--address", default="", help="Home address.")
+@click.option("--members", required=True, help="Members listed in the contract, e.g. ACIER,FORGE.")
+@click.option("--sites", default="", help="Restrict to sites, e.g. ACIER/MAIN,FORGE/NORD.")
+@click.option("--contract", "kind", type=click.Choice(["CDI", "CDD"]), default="CDI", show_default=True)
+@click.option("--start", "start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Contract start.")
+@click.option("--end", "end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Contract end (CDD).")
+@click.option("--weekly-hours", type=float, default=35, show_default=True)
+@click.option("--derogation", is_flag=True, help="Part-time below 24 h with a recorded derogation.")
+@click.option("--skill", "skills", multiple=True, help="SKILL:LEVEL, repeatable, e.g. TIG:2.")
+@click.option("--cert", "certs", multiple=True, help="TYPE:LEVEL:FROM[:TO], e.g. HAB-ELEC:BR:2025-01-15:2028-01-14.")
+@click.option("--hourly-cost", type=Decimal, required=True, help="Loaded hourly cost in euros.")
+@click.option("--night-worker", is_flag=True)
+@click.option("--minor", is_flag=True)
+@click.pass_context
+def employee_add(ctx, code, first_name, last_name, lat, lon, address, members, sites, kind, start, end, weekly_hours,
+                 derogation, skills, certs, hourly_cost, night_worker, minor):
+    """Add a shared employee.
+
+    \b
+    Example:
+        mutualis employee add E050 --first-name Léa --last-name Morin --lat 48.1 --lon -0.7 \\
+            --members ACIER,FORGE --start 2026-01-05 --skill TIG:2 --hourly-cost 24.50
+    """
+    subject = f"employee {code.upper()}"
+    skill_levels = {}
+    for item in skills:
+        name, sep, level = item.partition(":")
+        if not sep or not level.strip().isdigit():
+            raise MutualisError(f"{subject}: field skills: {item!r} is not like TIG:2")
+        skill_levels[name] = int(level)
+    certifications = []
+    for item in certs:
+        parts = item.split(":")
+        if len(parts) not in (3, 4):
+            raise MutualisError(f"{subject}: field certifications: {item!r} is not like HAB-ELEC:BR:2025-01-15:2028-01-14")
+        certifications.append(_build(Certification, subject, type=parts[0], level=parts[1], valid_from=parts[2],
+                                     valid_to=(parts[3] or None) if len(parts) == 4 else None))
+    contract = _build(Contract, subject, kind=kind, start=start.date(), end=end.date() if end else None,
+                      weekly_hours=weekly_hours, part_time_derogation=derogation, members=_split(members),
+                      sites=_split(sites))
+    new = _build(Employee, subject, code=code, first_name=first_name, last_name=last_name, home_address=address,
+                 home_latitude=lat, home_longitude=lon, contract=contract, skills=skill_levels,
+                 certifications=certifications, hourly_cost=hourly_cost, night_worker=night_worker, minor=minor,
+                 preferences=Preferences())
+    with _store(ctx).session() as repo:
+        repo.add_employee(new)
+    click.echo(f"employee {new.code} added")
+
+
+@employee.command("list")
+@json_option
+@click.pass_context
+def employee_list(ctx, as_json):
+    """List shared employees.
+
+    \b
+    Example:
+        mutualis employee list --json
+    """
+    with _store(ctx).session() as repo:
+        employees = repo.list_employees()
+    if as_json:
+        return _echo_json([e.model_dump(mode="json") for e in employees])
+    click.echo(_table(
+        ["code", "name", "contract", "h/week", "members", "skills"],
+        [[e.code, e.name, e.contract.kind, f"{e.contract.weekly_hours:g}", ",".join(e.contract.members),
+          ",".join(f"{s}:{lv}" for s, lv in e.skills.items())] for e in employees]))
+
+
+@employee.command("show")
+@click.argument("code")
+@json_option
+@click.pass_context
+def employee_show(ctx, code, as_json):
+    """Show one employee: contract, skills, certifications, authorisations.
+
+    \b
+    Example:
+        mutualis employee show E012
+    """
+    with _store(ctx).session() as repo:
+        e = repo.get_employee(code.upper())
+    if as_json:
+        return _echo_json(e.model_dump(mode="json"))
+    c = e.contract
+    click.echo(f"{e.code}  {e.name}  ({'night worker, ' if e.night_worker else ''}{'minor, ' if e.minor else ''}"
+               f"{e.hourly_cost} €/h)")
+    click.echo(f"  contract {c.kind} from {c.start}{' to ' + str(c.end) if c.end else ''}, {c.weekly_hours:g} h/week"
+               f"{' (derogation)' if c.part_time_derogation else ''}")
+    click.echo(f"  members: {', '.join(c.members)}{'; sites: ' + ', '.join(c.sites) if c.sites else ''}")
+    click.echo(f"  skills: {', '.join(f'{s} level {lv}' for s, lv in e.skills.items()) or 'none'}")
+    for cert in e.certifications:
+        click.echo(f"  certification {cert.type} {cert.level}: {cert.valid_from} to {cert.valid_to or 'no expiry'}")
+    for a in e.site_authorisations:
+        click.echo(f"  authorised {a.skill} at {a.member}/{a.site}{' until ' + str(a.valid_to) if a.valid_to else ''}")
+
+
+@employee.command("remove")
+@click.argument("code")
+@click.pass_context
+def employee_remove(ctx, code):
+    """Remove an employee.
+
+    \b
+    Example:
+        mutualis employee remove E050
+    """
+    with _store(ctx).session() as repo:
+        repo.remove_employee(code.upper())
+    click.echo(f"employee {code.upper()} removed")
+
+
+# ---------------------------------------------------------------- requests
+
+
+@main.group()
+def request():
+    """Members' requests for shared staff: add, list, show, remove."""
+
+
+@request.command("add")
+@click.argument("code")
+@click.option("--member", required=True)
+@click.option("--site", required=True)
+@click.option("--skill", required=True)
+@click.option("--level", "min_level", type=int, default=1, show_default=True, help="Minimum skill level.")
+@click.option("--cert", "certs", default="", help="Certifications needed, e.g. HAB-ELEC:BR;CACES-R489:3.")
+@click.option("--day", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Day (first day when recurring).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day: makes a recurring request.")
+@click.option("--weekdays", default="mon-fri", show_default=True, help="Days of a recurring request, e.g. mon,wed.")
+@click.option("--start", required=True, help="Start time HH:MM.")
+@click.option("--end", required=True, help="End time HH:MM.")
+@click.option("--night", "ends_next_day", is_flag=True, help="The shift ends the next day.")
+@click.option("--headcount", type=int, default=1, show_default=True)
+@click.option("--priority", type=click.Choice(PRIORITIES), default="normal", show_default=True)
+@click.option("--min-chunk", "min_chunk_hours", type=float, default=0, help="Shortest useful piece, in hours.")
+@click.option("--same-person", is_flag=True, help="The same person every day of a recurring request.")
+@click.option("--prefer", default="", help="Preferred employees, e.g. E003,E007.")
+@click.option("--exclude", default="", help="Excluded employees.")
+@click.pass_context
+def request_add(ctx, code, member, site, skill, min_level, certs, day, until, weekdays, start, end, ends_next_day,
+                headcount, priority, min_chunk_hours, same_person, prefer, exclude):
+    """File a request (or a recurring one with --until).
+
+    \b
+    Example:
+        mutualis request add R100 --member ACIER --site MAIN --skill TIG --level 2 \\
+            --day 2026-11-30 --until 2026-12-04 --start 08:00 --end 16:00 --headcount 2 --priority critical
+    """
+    from consortium.members import WEEKDAYS, parse_opening_hours
+
+    subject = f"request {code.upper()}"
+    fields = dict(code=code, member=member, site=site, skill=skill, min_level=min_level, start=start, end=end,
+                  ends_next_day=ends_next_day, headcount=headcount, priority=priority, min_chunk_hours=min_chunk_hours,
+                  same_person=same_person, preferred_employees=_split(prefer), excluded_employees=_split(exclude))
+    try:
+        fields["certifications"] = parse_cert_requirements(certs)
+        days = list(parse_opening_hours(f"{weekdays.lower()} 00:00-01:00"))
+    except ValueError as exc:
+        raise MutualisError(f"{subject}: {exc}") from None
+    if until:
+        series = _build(RecurringRequest, subject, weekdays=[WEEKDAYS.index(d) for d in days], first_day=day.date(),
+                        last_day=until.date(), **fields)
+        new = series.expand()
+    else:
+        new = [_build(Request, subject, day=day.date(), **fields)]
+    with _store(ctx).session() as repo:
+        for item in new:
+            repo.add_request(item)
+    click.echo(f"{len(new)} request(s) added: {', '.join(r.code for r in new)}")
+
+
+@request.command("list")
+@click.option("--week", help="Only this ISO week, e.g. 2026-W49.")
+@click.option("--member", help="Only this member.")
+@json_option
+@click.pass_context
+def request_list(ctx, week, member, as_json):
+    """List requests, by week and member.
+
+    \b
+    Example:
+        mutualis request list --week 2026-W49 --member ACIER
+    """
+    from sharing.weeks import parse_week
+
+    with _store(ctx).session() as repo:
+        requests = repo.list_requests(week=parse_week(week) if week else None, member=member.upper() if member else None)
+    if as_json:
+        return _echo_json([r.model_dump(mode="json") for r in requests])
+    click.echo(_table(
+        ["code", "member", "site", "skill", "day", "time", "people", "priority"],
+        [[r.code, r.member, r.site, f"{r.skill}≥{r.min_level}", f"{r.day:%a %Y-%m-%d}",
+          f"{r.start:%H:%M}-{r.end:%H:%M}", r.headcount, r.priority] for r in requests]))
+
+
+@request.command("show")
+@click.argument("code")
+@json_option
+@click.pass_context
+def request_show(ctx, code, as_json):
+    """Show one request.
+
+    \b
+    Example:
+        mutualis request show R100-1130
+    """
+    with _store(ctx).session() as repo:
+        r = repo.get_request(code.upper())
+    if as_json:
+        return _echo_json(r.model_dump(mode="json"))
+    click.echo(f"{r.code}  {r.member}/{r.site}  {r.day:%a %Y-%m-%d} {r.start:%H:%M}-{r.end:%H:%M}"
+               f"{' (+1 day)' if r.ends_next_day else ''}")
+    click.echo(f"  {r.headcount} × {r.skill} level ≥ {r.min_level}, priority {r.priority}"
+               f"{', same person all week' if r.same_person else ''}")
+    if r.certifications:
+        click.echo(f"  certifications: {', '.join(str(c) for c in r.certifications)}")
+
+
+@request.command("remove")
+@click.argument("code")
+@click.pass_context
+def request_remove(ctx, code):
+    """Remove a request.
+
+    \b
+    Example:
+        mutualis request remove R100-1130
+    """
+    with _store(ctx).session() as repo:
+        repo.remove_request(code.upper())
+    click.echo(f"request {code.upper()} removed")
+
+
+# ---------------------------------------------------------------- spreadsheets
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def import_(ctx, kind, file):
+    """Import a CSV or XLSX sheet: every row, or nothing if any row is bad.
+
+    \b
+    Example:
+        mutualis import employees staff.xlsx
+    """
+    from integrations.transfer import import_file
+
+    with _store(ctx).session() as repo:
+        count = import_file(repo, kind, file)
+    click.echo(f"{count} {kind} imported from {file}")
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def export(ctx, kind, file):
+    """Export to CSV or XLSX (by the file's suffix).
+
+    \b
+    Example:
+        mutualis export requests week49.csv
+    """
+    from integrations.transfer import export_file
+
+    with _store(ctx).session() as repo:
+        count = export_file(repo, kind, file)
+    click.echo(f"{count} {kind} exported to {file}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def template(kind, file):
+    """Write an empty sheet with the expected columns and one example row.
+
+    \b
+    Example:
+        mutualis template employees staff.xlsx
+    """
+    from integrations.tabular import write_template
+
+    write_template(kind, file)
+    click.echo(f"template for {kind} written to {file}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
