@@ -1,0 +1,47 @@
+"""Solver parameters of ``plan_tender`` as a frozen value object, loadable from a JSON file."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PlanParams:
+    """Time limits (seconds) per stage, search settings and soft-rule weights.
+
+    ``stages``: which of 1 (service: missing hours + lateness), 2 (cost), 3 (robustness) to run;
+    each later stage keeps the earlier stage's value (cost within ``cost_tolerance_pct``).
+    ``total_time_limit`` (None = none) caps the sum; a stage gets ``min(own limit, time left)``.
+    ``missing_weight`` (None = horizon + 1) weighs a missing standard minute against a minute-week late,
+    so that never producing a unit always costs more than producing it late.
+    """
+
+    stage_time_limits: tuple[float, float, float] = (10.0, 20.0, 10.0)
+    total_time_limit: float | None = None
+    stages: tuple[int, ...] = (1, 2, 3)
+    seed: int = 0
+    workers: int = 1
+    missing_weight: int | None = None
+    cost_tolerance_pct: float = 0.0
+    load_threshold_pct: int = 85
+    overload_weight: int = 1
+    fairness_weight: int = 10
+    handoff_weight: int = 100
+    due_extension_weeks: int = 4
+    extension_time_limit: float = 5.0
+    diagnose: bool = True
+    log: bool = False
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "PlanParams":
+        """Read a JSON object whose keys are field names (unknown keys are an error)."""
+        data = json.loads(Path(path).read_text())
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"PlanParams: unknown keys {sorted(unknown)}")
+        for key in ("stage_time_limits", "stages"):
+            if key in data:
+                data[key] = tuple(data[key])
+        return cls(**data)

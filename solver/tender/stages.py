@@ -1,0 +1,85 @@
+"""Lexicographic solve: each stage minimises its terms, then its value is kept as a bound."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from .index import MONEY_SCALE, Index
+from .model import TenderModel
+from .objectives import cost_terms, robustness_terms, service_terms
+from .params import PlanParams
+from .result import StageReport
+from .terms import Terms
+
+STAGES = {1: ("service", service_terms), 2: ("cost", cost_terms), 3: ("robustness", robustness_terms)}
+
+
+@dataclass
+class Solved:
+    """The model, the solver holding the last solution found, and the terms of each solved stage."""
+
+    model: TenderModel
+    solver: cp_model.CpSolver | None
+    reports: list
+    terms: dict
+
+
+def _needs_members(ix: Index, stages) -> bool:
+    p = ix.problem
+    return bool(p.team.max_size or p.team.mandataire or p.coordination_cents or p.transfers
+                or p.default_transfer_cents or 3 in stages)
+
+
+def _keep(tm: TenderModel, terms: Terms, value: int, stage: int, params: PlanParams) -> None:
+    """Later stages may not worsen this stage (cost within the tolerance)."""
+    if not terms.terms:
+        return
+    if value == 0:
+        for t in terms.terms:  # fixing each term lets presolve remove them outright
+            tm.m.add(t.expr == 0)
+        return
+    slack = int(value * params.cost_tolerance_pct / 100) if stage == 2 else 0
+    tm.m.add(terms.expr() <= value + slack)
+
+
+def _hint(tm: TenderModel, solver: cp_model.CpSolver) -> None:
+    tm.m.clear_hints()
+    for v in tm.vars:
+        tm.m.add_hint(v, solver.value(v))
+
+
+def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
+    """Run the requested stages in order; stop at the first stage without a solution."""
+    stages = sorted(stages or params.stages)
+    tm = TenderModel(ix, _needs_members(ix, stages))
+    start, best, reports, kept = time.perf_counter(), None, [], {}
+    for stage in stages:
+        name, build = STAGES[stage]
+        terms = build(tm, params)
+        tm.m.minimize(terms.expr())
+        limit = params.stage_time_limits[stage - 1]
+        if params.total_time_limit is not None:
+            limit = min(limit, max(0.05, params.total_time_limit - (time.perf_counter() - start)))
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = limit
+        solver.parameters.random_seed = params.seed
+        solver.parameters.num_workers = params.workers
+        solver.parameters.log_search_progress = params.log
+        t0 = time.perf_counter()
+        status = solver.solve(tm.m)
+        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        scale = MONEY_SCALE if stage == 2 else 1  # report the cost stage in cents
+        reports.append(StageReport(
+            stage, name, solver.status_name(status),
+            solver.objective_value / scale if found else None,
+            solver.best_objective_bound / scale if found else None,
+            time.perf_counter() - t0,
+        ))
+        if not found:
+            break
+        best, kept[stage] = solver, terms
+        _keep(tm, terms, int(round(solver.objective_value)), stage, params)
+        _hint(tm, solver)
+    return Solved(tm, best, reports, kept)
