@@ -1,0 +1,99 @@
+"""Reading and writing the grid of a CSV or XLSX file as text cells, with the row numbers users see."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from sharing.errors import InvalidInput
+
+__all__ = ["SUFFIXES", "read_grid", "write_grid", "check_suffix"]
+
+SUFFIXES = (".csv", ".xlsx")
+
+
+def check_suffix(path: Path) -> str:
+    """`.csv` or `.xlsx`; `InvalidInput` for any other suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InvalidInput(f"{path.name}: unsupported file type {suffix or '(none)'} (use .csv or .xlsx)")
+    return suffix
+
+
+def read_grid(path: Path, sheet: str) -> list[list[str]]:
+    """Every row of the file as stripped text cells, blank rows kept so that indexes match row numbers.
+
+    XLSX: the sheet named `sheet` (any case), else the first one.
+    """
+    path = Path(path)
+    suffix = check_suffix(path)
+    if not path.is_file():
+        raise InvalidInput(f"{path.name}: no such file")
+    frame = _read_csv(path) if suffix == ".csv" else _read_xlsx(path, sheet)
+    return [[str(v).strip() for v in row] for row in frame.fillna("").itertuples(index=False, name=None)]
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel's "CSV (point-virgule)" on a French Windows saves in Windows-1252.
+        text = raw.decode("cp1252", errors="replace")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if not first:
+        return pd.DataFrame()
+    sep = ";" if first.count(";") > first.count(",") else ","
+    try:
+        return pd.read_csv(
+            io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
+            skip_blank_lines=False, quoting=csv.QUOTE_MINIMAL,
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InvalidInput(f"{path.name}: not a readable CSV file ({str(exc).strip()})") from None
+
+
+def _read_xlsx(path: Path, sheet: str) -> pd.DataFrame:
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=str, keep_default_na=False, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many kinds (zipfile, KeyError, XML) for a damaged workbook
+        raise InvalidInput(f"{path.name}: not a readable XLSX workbook ({exc})") from None
+    if not sheets:
+        return pd.DataFrame()
+    named = [name for name in sheets if name.strip().lower() == sheet]
+    return sheets[named[0] if named else next(iter(sheets))]
+
+
+def write_grid(path: Path, sheet: str, header: list[str], rows: list[list], numeric: list[bool]) -> None:
+    """Write the header and rows; in XLSX, numeric columns become number cells and the rest text."""
+    path = Path(path)
+    suffix = check_suffix(path)
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    if suffix == ".csv":
+        frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+        return
+    cells = [[_xlsx_value(v, n) for v, n in zip(row, numeric)] for row in rows]
+    frame = pd.DataFrame(cells, columns=header, dtype=object)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=sheet, index=False)
+        worksheet = writer.sheets[sheet]
+        worksheet.freeze_panes = "A2"
+        for index, name in enumerate(header):
+            width = max([len(name), *(len(str(row[index])) for row in rows)]) + 2
+            worksheet.column_dimensions[worksheet.cell(1, index + 1).column_letter].width = min(width, 60)
+            if not numeric[index]:
+                # Text cells stay text when edited: no SIRET turned into 7.3E+13, no `06:00` into a fraction.
+                for (cell,) in worksheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
+                    cell.number_format = "@"
+
+
+def _xlsx_value(text: str, numeric: bool):
+    if text == "":
+        return None
+    if not numeric:
+        return text
+    number = float(text)
+    return int(number) if number.is_integer() and "." not in text else number
