@@ -559,5 +559,244 @@ def template(kind, file):
     click.echo(f"template for {kind} written to {file}")
 
 
+# ---------------------------------------------------------------- weekly allocation
+
+
+def week_option(func):
+    """Shared `--week` option (ISO week such as 2026-W49)."""
+    return click.option("--week", "week_text", required=True, help="ISO week, e.g. 2026-W49.")(func)
+
+
+def solve_options(func):
+    """Shared solver options: time limit, seed, workers."""
+    func = click.option("--workers", type=int, default=2, show_default=True, help="Solver threads.")(func)
+    func = click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same seed and "
+                        "1 worker give the same plan).")(func)
+    return click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds.")(func)
+
+
+def _params(time_limit, seed, workers):
+    from sharing.allocation import AllocationParams
+
+    return AllocationParams(time_limit=time_limit, seed=seed, workers=workers)
+
+
+def _progress(objective, bound, gap, elapsed):
+    click.echo(f"  {elapsed:6.1f} s  objective {objective:,.0f}  bound {bound:,.0f}  gap {gap * 100:5.2f} %", err=True)
+
+
+def _print_allocation(allocation, as_json):
+    if as_json:
+        from integrations.reports import plan_document
+
+        return _echo_json(plan_document(allocation.plan, allocation.unfilled) | {
+            "solver": {"status": allocation.status, "objective": allocation.objective,
+                       "best_bound": allocation.best_bound, "gap": allocation.gap, "runtime": allocation.runtime}})
+    click.echo(allocation.summary())
+
+
+@main.command()
+@week_option
+@solve_options
+@click.option("--replan", "replan_published", is_flag=True, help="Re-plan a published week.")
+@json_option
+@click.pass_context
+def allocate(ctx, week_text, time_limit, seed, workers, replan_published, as_json):
+    """Allocate shared employees to the week's requests (Ctrl-C keeps the best plan found).
+
+    \b
+    Example:
+        mutualis allocate --week 2026-W49 --time-limit 30
+    """
+    from integrations.weekly import run_allocation
+    from sharing.weeks import parse_week
+
+    week = parse_week(week_text)
+    with _store(ctx).session() as repo:
+        allocation = run_allocation(repo, week, _params(time_limit, seed, workers),
+                                    on_progress=None if as_json else _progress, replan_published=replan_published)
+    _print_allocation(allocation, as_json)
+
+
+@main.group()
+def plan():
+    """Show a week's plan in several formats."""
+
+
+@plan.command("show")
+@week_option
+@click.option("--by", type=click.Choice(["member", "employee"]), default="member", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "html", "ics", "json"]), default="table",
+              show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), help="File (csv, xlsx, html) or folder (ics).")
+@click.pass_context
+def plan_show(ctx, week_text, by, fmt, out):
+    """Show the week's plan: a table, CSV/XLSX, a web page, one calendar per employee, or JSON.
+
+    \b
+    Example:
+        mutualis plan show --week 2026-W49 --by employee
+        mutualis plan show --week 2026-W49 --format html --out week49.html
+        mutualis plan show --week 2026-W49 --format ics --out calendars/
+    """
+    from integrations import reports
+    from integrations.weekly import week_view
+    from sharing.weeks import parse_week
+
+    with _store(ctx).session() as repo:
+        view = week_view(repo, parse_week(week_text))
+    if fmt == "json":
+        return _echo_json(reports.plan_document(view.plan, view.unfilled))
+    if fmt in ("csv", "xlsx", "html", "ics") and out is None:
+        if fmt == "csv":
+            import csv
+
+            rows = reports.plan_rows(view.plan, view.group, by)
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["member"])
+            writer.writeheader()
+            writer.writerows(rows)
+            return
+        raise click.UsageError(f"--format {fmt} needs --out")
+    if fmt in ("csv", "xlsx"):
+        reports.write_table(reports.plan_rows(view.plan, view.group, by), out)
+        return click.echo(f"plan written to {out}")
+    if fmt == "html":
+        out.write_text(reports.plan_html(view.plan, view.group, view.requests, view.unfilled), encoding="utf-8")
+        return click.echo(f"plan written to {out}")
+    if fmt == "ics":
+        files = reports.write_ics(view.plan, view.group, out)
+        return click.echo(f"{len(files)} calendars written to {out}")
+    rows = reports.plan_rows(view.plan, view.group, by)
+    click.echo(f"plan {view.plan.week} ({view.plan.status}): {len(rows)} assignments")
+    click.echo(_table(list(rows[0]) if rows else ["member"], [list(r.values()) for r in rows]))
+    for u in view.unfilled:
+        click.echo(f"unfilled {u.request} ({u.member}): {u.missing_hours:.1f} h missing; {u.reasons[0] if u.reasons else ''}")
+
+
+@main.command()
+@week_option
+@json_option
+@click.pass_context
+def check(ctx, week_text, as_json):
+    """Check the week's plan against every hard rule (exit 1 when anything is broken).
+
+    \b
+    Example:
+        mutualis check --week 2026-W49
+    """
+    from integrations.weekly import check_week
+    from sharing.weeks import parse_week
+
+    with _store(ctx).session() as repo:
+        violations = check_week(repo, parse_week(week_text))
+    if as_json:
+        _echo_json([{"rule": v.rule, "employee": v.employee, "request": v.request, "message": v.message}
+                    for v in violations])
+    else:
+        for v in violations:
+            click.echo(f"{v.rule}: {v.message}")
+        click.echo(f"{len(violations)} violation(s) in the plan of {week_text}")
+    if violations:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("request_code")
+@click.pass_context
+def explain(ctx, request_code):
+    """Say why a request is not (fully) filled, employee by employee.
+
+    \b
+    Example:
+        mutualis explain R-FORGE-TIG-1201
+    """
+    from integrations.weekly import explain as explain_one
+
+    with _store(ctx).session() as repo:
+        result = explain_one(repo, request_code.upper())
+    click.echo(str(result))
+
+
+@main.command()
+@week_option
+@click.argument("employee")
+@click.argument("request_code")
+@click.pass_context
+def pin(ctx, week_text, employee, request_code):
+    """Pin an assignment so that re-allocation keeps it.
+
+    \b
+    Example:
+        mutualis pin --week 2026-W49 E012 R-ACIER-TIG-1130
+    """
+    _pin(ctx, week_text, employee, request_code, True)
+
+
+@main.command()
+@week_option
+@click.argument("employee")
+@click.argument("request_code")
+@click.pass_context
+def unpin(ctx, week_text, employee, request_code):
+    """Unpin an assignment.
+
+    \b
+    Example:
+        mutualis unpin --week 2026-W49 E012 R-ACIER-TIG-1130
+    """
+    _pin(ctx, week_text, employee, request_code, False)
+
+
+def _pin(ctx, week_text, employee, request_code, pinned):
+    from integrations.weekly import set_pin
+    from sharing.weeks import parse_week
+
+    with _store(ctx).session() as repo:
+        changed = set_pin(repo, parse_week(week_text), employee.upper(), request_code.upper(), pinned)
+    click.echo(f"{changed} assignment(s) of {employee.upper()} on {request_code.upper()} "
+               f"{'pinned' if pinned else 'unpinned'}")
+
+
+@main.command()
+@week_option
+@click.pass_context
+def publish(ctx, week_text):
+    """Publish the week's plan (refused if the checker finds a violation).
+
+    \b
+    Example:
+        mutualis publish --week 2026-W49
+    """
+    from integrations.weekly import publish_week
+    from sharing.weeks import parse_week
+
+    with _store(ctx).session() as repo:
+        published = publish_week(repo, parse_week(week_text))
+    click.echo(f"plan {published.week} published: {len(published.assignments)} assignments")
+
+
+@main.command("replan")
+@week_option
+@click.option("--absent", required=True, help="The employee who became unavailable.")
+@click.option("--from", "from_day", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day absent.")
+@solve_options
+@json_option
+@click.pass_context
+def replan_cmd(ctx, week_text, absent, from_day, time_limit, seed, workers, as_json):
+    """Repair a plan after an absence, changing as few assignments as possible.
+
+    \b
+    Example:
+        mutualis replan --week 2026-W49 --absent E012 --from 2026-12-02
+    """
+    from integrations.weekly import replan_week
+    from sharing.weeks import parse_week
+
+    with _store(ctx).session() as repo:
+        allocation = replan_week(repo, parse_week(week_text), absent.upper(), from_day.date(),
+                                 _params(time_limit, seed, workers))
+    _print_allocation(allocation, as_json)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,150 @@
+"""The manager's weekly cycle against the database: allocate, show, check, explain, pin, publish, replan.
+
+Each function takes an open repository (one transaction) and calls one domain or solver function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sharing.absences import Absence
+from sharing.allocation import AllocationParams, allocate_week, explain_request, replan
+from sharing.compliance import check_plan
+from sharing.errors import InvalidInput, NotFound
+from sharing.history import EmployeeHistory, History
+from sharing.plans import Plan
+from sharing.weeks import IsoWeek
+
+__all__ = ["WeekView", "run_allocation", "week_view", "check_week", "explain", "set_pin", "publish_week",
+           "replan_week", "history_from_plans"]
+
+
+@dataclass(frozen=True)
+class WeekView:
+    """A stored plan with the group it belongs to, the week's requests and what is left unfilled."""
+
+    plan: Plan
+    group: object
+    requests: list
+    unfilled: list
+
+
+def history_from_plans(repo, week: IsoWeek) -> History:
+    """The past leading into `week`, read from the plans of the earlier weeks (worked hours when recorded)."""
+    reader = getattr(repo, "history", None)
+    if reader is not None:
+        return reader(week)
+    settings = repo.get_settings()
+    weeks = [week.shift(-k) for k in range(settings.labour.average_weeks, 0, -1)]
+    minutes: dict[str, dict[str, int]] = {}
+    last_end: dict[str, datetime] = {}
+    days: dict[str, set[date]] = {}
+    for earlier in weeks:
+        plan = repo.get_plan(earlier)
+        for a in plan.assignments if plan else []:
+            minutes.setdefault(a.employee, {}).setdefault(str(earlier), 0)
+            minutes[a.employee][str(earlier)] += a.minutes + a.travel_minutes_before
+            last_end[a.employee] = max(last_end.get(a.employee, a.end), a.end)
+            days.setdefault(a.employee, set()).add(a.start.date())
+    employees = {}
+    for code in set(minutes) | set(last_end):
+        streak, day = 0, week.monday - timedelta(days=1)
+        while day in days.get(code, set()):
+            streak, day = streak + 1, day - timedelta(days=1)
+        employees[code] = EmployeeHistory(weekly_minutes=minutes.get(code, {}), last_shift_end=last_end.get(code),
+                                          consecutive_days=streak)
+    return History(week=str(week), employees=employees)
+
+
+def run_allocation(repo, week: IsoWeek, params: AllocationParams, on_progress=None, replan_published: bool = False):
+    """Allocate the week and store the result as its draft plan; published plans are kept unless asked."""
+    existing = repo.get_plan(week)
+    if existing and existing.status == "published" and not replan_published:
+        raise InvalidInput(f"the plan of {week} is published; use `mutualis replan` or `allocate --replan`")
+    group = repo.load_group(week)
+    if not group.requests:
+        raise InvalidInput(f"no requests for {week}")
+    pins = [a for a in existing.assignments if a.pinned] if existing else []
+    allocation = allocate_week(
+        group, week, history=history_from_plans(repo, week),
+        published=existing if existing and existing.status == "published" else None,
+        pins=pins, last_week=repo.get_plan(week.shift(-1)), params=params, on_progress=on_progress)
+    if allocation.plan.assignments or allocation.is_feasible():
+        repo.save_plan(allocation.plan)
+    return allocation
+
+
+def week_view(repo, week: IsoWeek) -> WeekView:
+    """The stored plan of the week and why each unfilled request is unfilled."""
+    plan = _plan(repo, week)
+    group = repo.load_group(week)
+    history = history_from_plans(repo, week)
+    placed: dict[str, int] = {}
+    for a in plan.assignments:
+        placed[a.request] = placed.get(a.request, 0) + 1
+    unfilled = [explain_request(group, week, plan, r.code, history=history)
+                for r in group.requests if placed.get(r.code, 0) < r.headcount]
+    return WeekView(plan=plan, group=group, requests=group.requests, unfilled=unfilled)
+
+
+def check_week(repo, week: IsoWeek) -> list:
+    """Every hard-rule violation of the stored plan, by the independent checker."""
+    return check_plan(_plan(repo, week), repo.load_group(week), history_from_plans(repo, week))
+
+
+def explain(repo, request_code: str):
+    """Why a request is (partly) unfilled in its week's plan."""
+    request = repo.get_request(request_code)
+    from sharing.weeks import week_of
+
+    week = week_of(request.day)
+    return explain_request(repo.load_group(week), week, _plan(repo, week), request.code,
+                           history=history_from_plans(repo, week))
+
+
+def set_pin(repo, week: IsoWeek, employee: str, request: str, pinned: bool) -> int:
+    """Pin (or unpin) the employee's assignments on that request; returns how many changed."""
+    plan = _plan(repo, week)
+    changed, assignments = 0, []
+    for a in plan.assignments:
+        if a.employee == employee and a.request == request and a.pinned != pinned:
+            a, changed = a.model_copy(update={"pinned": pinned}), changed + 1
+        assignments.append(a)
+    if not any(a.employee == employee and a.request == request for a in plan.assignments):
+        raise NotFound(f"{employee} is not placed on {request} in the plan of {week}")
+    repo.save_plan(plan.model_copy(update={"assignments": assignments}))
+    return changed
+
+
+def publish_week(repo, week: IsoWeek) -> Plan:
+    """Mark the week's plan as published (after the checker finds no violation)."""
+    plan = _plan(repo, week)
+    violations = check_plan(plan, repo.load_group(week), history_from_plans(repo, week))
+    if violations:
+        raise InvalidInput(f"the plan of {week} breaks {len(violations)} rule(s), first: {violations[0].message}")
+    published = plan.model_copy(update={"status": "published"})
+    repo.save_plan(published)
+    return published
+
+
+def replan_week(repo, week: IsoWeek, absent: str, from_day: date, params: AllocationParams):
+    """Record the absence and repair the published plan with the fewest changes."""
+    plan = _plan(repo, week)
+    employee = repo.get_employee(absent)
+    end = datetime.combine(week.monday + timedelta(days=7), datetime.min.time())
+    start = datetime.combine(max(from_day, week.monday), datetime.min.time())
+    if start >= end:
+        raise InvalidInput(f"{from_day} is after the week {week}")
+    repo.add_absence(Absence(employee=employee.code, kind="other", start=start, end=end, note="replan"))
+    allocation = replan(repo.load_group(week), week, plan, employee.code, from_day,
+                        history=history_from_plans(repo, week), params=params)
+    repo.save_plan(allocation.plan.model_copy(update={"status": plan.status}))
+    return allocation
+
+
+def _plan(repo, week: IsoWeek) -> Plan:
+    plan = repo.get_plan(week)
+    if plan is None:
+        raise NotFound(f"no plan for {week}; run `mutualis allocate --week {week}` first")
+    return plan
