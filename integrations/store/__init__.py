@@ -1,0 +1,11 @@
+"""Storage with SQLAlchemy 2: embedded SQLite by default, PostgreSQL by URL, Alembic migrations on open.
+
+    store = open_store()                       # MUTUALIS_DB, or sqlite:///mutualis.db here
+    with store.session() as repo:              # one transaction: commit at exit, rollback on error
+        repo.add_member(member)
+"""
+
+from .engine import ENV_VAR, Store, default_url, open_store
+from .repository import Repository
+
+__all__ = ["ENV_VAR", "Repository", "Store", "default_url", "open_store"]

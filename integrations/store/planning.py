@@ -1,0 +1,150 @@
+"""Requests, weekly plans, the whole group for a week, and counts in the Repository."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from consortium.members import Member
+from sharing.errors import AlreadyExists, InvalidInput
+from sharing.group import Group, request_problems
+from sharing.plans import Plan
+from sharing.requests import Request
+from sharing.weeks import IsoWeek, parse_week
+
+from .lookups import Lookups
+from .mapping import local_naive, member_from_row, plan_from_row, request_from_row
+from .models import AbsenceRow, AssignmentRow, EmployeeRow, MemberRow, PlanRow, RequestRow, SiteRow, SkillRow
+
+__all__ = ["PlanningMixin"]
+
+REQUEST_LOAD = (joinedload(RequestRow.member), joinedload(RequestRow.site), joinedload(RequestRow.skill))
+ASSIGNMENT_LOAD = (
+    joinedload(AssignmentRow.employee),
+    joinedload(AssignmentRow.request),
+    joinedload(AssignmentRow.site).joinedload(SiteRow.member),
+)
+
+
+class PlanningMixin(Lookups):
+    # --- requests ----------------------------------------------------------------------------------
+    def add_request(self, r: Request) -> None:
+        if self._exists(RequestRow, r.code):
+            raise AlreadyExists(f"request {r.code} already exists")
+        self._write_request(r, RequestRow(code=r.code))
+
+    def save_request(self, r: Request) -> None:
+        """Insert or replace by code."""
+        row = self._session.scalars(select(RequestRow).where(RequestRow.code == r.code)).first()
+        self._write_request(r, row or RequestRow(code=r.code))
+
+    def get_request(self, code: str) -> Request:
+        return request_from_row(self._find(RequestRow, code, "request", *REQUEST_LOAD))
+
+    def list_requests(self, week: IsoWeek | None = None, member: str | None = None) -> list[Request]:
+        """Requests of a week and/or a member, ordered by day, start and code."""
+        query = select(RequestRow).options(*REQUEST_LOAD)
+        if week is not None:
+            monday = parse_week(str(week)).monday
+            query = query.where(RequestRow.day >= monday, RequestRow.day < monday + timedelta(days=7))
+        if member is not None:
+            query = query.where(RequestRow.member_id == self._find(MemberRow, member, "member").id)
+        query = query.order_by(RequestRow.day, RequestRow.start, RequestRow.code)
+        return [request_from_row(r) for r in self._session.scalars(query)]
+
+    def remove_request(self, code: str) -> None:
+        """Remove a request; refused while a plan assigns someone to it."""
+        row = self._find(RequestRow, code, "request")
+        weeks = sorted(self._session.scalars(
+            select(PlanRow.week).join(AssignmentRow, AssignmentRow.plan_id == PlanRow.id)
+            .where(AssignmentRow.request_id == row.id).distinct()
+        ))
+        if weeks:
+            raise InvalidInput(f"request {row.code} is still assigned in the plan of {', '.join(weeks)}")
+        self._session.delete(row)
+
+    def _write_request(self, r: Request, row: RequestRow) -> None:
+        member_row = self._session.scalars(
+            select(MemberRow).where(MemberRow.code == r.member).options(selectinload(MemberRow.sites))
+        ).first()
+        members: dict[str, Member] = {}
+        if member_row is not None:
+            members[member_row.code] = member_from_row(member_row)
+        self._refuse(request_problems(r, self.get_catalogue(), members))
+        row.member_id = member_row.id
+        row.site_id = next(s.id for s in member_row.sites if s.code == r.site)
+        row.skill_id = self._session.scalar(select(SkillRow.id).where(SkillRow.code == r.skill))
+        row.day, row.start, row.end, row.ends_next_day = r.day, r.start, r.end, r.ends_next_day
+        row.min_level, row.headcount, row.priority = r.min_level, r.headcount, r.priority
+        row.certifications = [{"type": c.type, "level": c.level} for c in r.certifications]
+        row.min_chunk_hours, row.same_person, row.note, row.series = r.min_chunk_hours, r.same_person, r.note, r.series
+        row.preferred_employees, row.excluded_employees = list(r.preferred_employees), list(r.excluded_employees)
+        self._session.add(row)
+        self._session.flush()
+
+    # --- plans -------------------------------------------------------------------------------------
+    def save_plan(self, plan: Plan) -> None:
+        """Replace the plan of `plan.week` (one per ISO week) with this one and its assignments."""
+        week = str(parse_week(plan.week))
+        who = f"plan {week}"
+        employees, requests, sites = self._ids(EmployeeRow), self._ids(RequestRow), self._site_ids()
+        timezone = None
+        rows = []
+        for i, a in enumerate(plan.assignments):
+            where = f"{who}: assignment {i + 1}"
+            if a.employee not in employees:
+                raise InvalidInput(f"{where}: unknown employee {a.employee!r}")
+            if a.request not in requests:
+                raise InvalidInput(f"{where}: unknown request {a.request!r}")
+            if (a.member, a.site) not in sites:
+                raise InvalidInput(f"{where}: unknown site '{a.member}/{a.site}'")
+            if timezone is None and (a.start.tzinfo or a.end.tzinfo):
+                timezone = self.get_settings().timezone
+            rows.append(AssignmentRow(
+                position=i, employee_id=employees[a.employee], request_id=requests[a.request],
+                site_id=sites[(a.member, a.site)], starts_at=local_naive(a.start, timezone or ""),
+                ends_at=local_naive(a.end, timezone or ""), travel_minutes_before=a.travel_minutes_before,
+                pinned=a.pinned,
+            ))
+        self._session.execute(delete(PlanRow).where(PlanRow.week == week))
+        self._session.flush()
+        self._session.add(PlanRow(
+            week=week, status=plan.status, objective=plan.objective, best_bound=plan.best_bound,
+            solver_status=plan.solver_status, assignments=rows,
+        ))
+        self._session.flush()
+
+    def get_plan(self, week: IsoWeek) -> Plan | None:
+        """The plan of the week, or None when there is none yet."""
+        row = self._session.scalars(
+            select(PlanRow).where(PlanRow.week == str(parse_week(str(week))))
+            .options(selectinload(PlanRow.assignments).options(*ASSIGNMENT_LOAD))
+        ).first()
+        return None if row is None else plan_from_row(row)
+
+    # --- the whole group -----------------------------------------------------------------------------
+    def load_group(self, week: IsoWeek | None = None) -> Group:
+        """Everything the allocation reads; with a week, its requests and absences from a week before to one after."""
+        absences_from = absences_to = None
+        if week is not None:
+            monday = datetime.combine(parse_week(str(week)).monday, datetime.min.time())
+            absences_from, absences_to = monday - timedelta(days=7), monday + timedelta(days=14)
+        return Group(
+            settings=self.get_settings(),
+            catalogue=self.get_catalogue(),
+            members=self.list_members(),
+            employees=self.list_employees(),
+            absences=self.list_absences(start=absences_from, end=absences_to),
+            requests=self.list_requests(week=week),
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Rows per kind: members, sites, employees, absences, requests, plans, assignments."""
+        tables = {
+            "members": MemberRow, "sites": SiteRow, "employees": EmployeeRow, "absences": AbsenceRow,
+            "requests": RequestRow, "plans": PlanRow, "assignments": AssignmentRow,
+        }
+        return {name: self._session.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}
+
