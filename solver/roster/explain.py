@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .data import Employee, Problem, Shift
+from .data import MINUTES_PER_DAY, Employee, Problem, Shift
 from .index import Calendar
 
 Violation = tuple[str, str]  # (rule id, subject)
@@ -128,6 +128,7 @@ def _has_weekly_rest(plan: list[Shift], cal: Calendar, w: int, rest: int, last: 
     starts = {lo} | {s.end for s in plan if lo <= s.end < hi}
     if last is not None:
         starts = {t for t in starts if t >= last} | ({last} if lo <= last < hi else set())
+    starts = {t for t in starts if t + rest <= hi + MINUTES_PER_DAY}
     return any(all(not (s.start < t + rest and s.end > t) for s in plan) for t in starts)
 
 

@@ -1,6 +1,7 @@
 """Hard rules: one function per rule, registered under a stable id and a label."""
 from __future__ import annotations
 
+from .data import MINUTES_PER_DAY
 from .model import RosterModel
 from .registry import registry
 from .runs import forbid_short_runs, max_in_window
@@ -92,6 +93,8 @@ def weekly_rest(m: RosterModel) -> None:
             starts = {lo} | {s.end for s in shifts if lo <= s.end < hi}
             if last is not None:
                 starts = {t for t in starts if t >= last} | ({last} if lo <= last < hi else set())
+            # the rest starts in the week and may spill at most one day into the next one
+            starts = {t for t in starts if t + rest <= hi + MINUTES_PER_DAY}
             options = []
             for t in sorted(starts):
                 r = m.cp.NewBoolVar(f"weekly_rest[{ei},{w},{t}]")
