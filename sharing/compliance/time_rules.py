@@ -60,7 +60,7 @@ def average_weekly_hours(ctx: Context) -> Iterator[Finding]:
             total = sum(weeks[w] if w in weeks else _past_minutes(ctx, code, str(w)) for w in window)
             if total > limit * n:
                 yield Finding(f"{code} averages {hours_text(total / n)} a week over the {n} weeks to {week} "
-                              f"(max {hours_text(limit)})", code, None, week.monday)
+                              f"(week of {day_text(week.monday)}; max {hours_text(limit)})", code, None, week.monday)
 
 
 def daily_rest(ctx: Context) -> Iterator[Finding]:
