@@ -1,0 +1,67 @@
+"""Writing, reading and writing again gives the same file and the same objects."""
+
+import openpyxl
+import pytest
+
+from integrations.tabular import KINDS, columns, read_rows, write_rows, write_template
+
+from tabular_objects import ALL
+
+
+def _cells(path):
+    return [list(row) for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_csv_round_trip_is_byte_identical_and_keeps_every_field(kind, tmp_path):
+    objects = ALL[kind]()
+    first, second = tmp_path / f"{kind}.csv", tmp_path / f"again-{kind}.csv"
+    write_rows(kind, objects, first)
+    rows = read_rows(kind, first)
+    write_rows(kind, [obj for _, obj in rows], second)
+    assert second.read_bytes() == first.read_bytes()
+    assert [row for row, _ in rows] == [2, 3]
+    assert [obj for _, obj in rows] == sorted(objects, key=lambda o: _key(kind, o))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_xlsx_round_trip_is_value_identical_and_keeps_every_field(kind, tmp_path):
+    objects = ALL[kind]()
+    first, second = tmp_path / f"{kind}.xlsx", tmp_path / f"again-{kind}.xlsx"
+    write_rows(kind, objects, first)
+    rows = read_rows(kind, first)
+    write_rows(kind, [obj for _, obj in rows], second)
+    assert _cells(second) == _cells(first)
+    assert _cells(first)[0] == columns(kind)
+    assert [obj for _, obj in rows] == sorted(objects, key=lambda o: _key(kind, o))
+
+
+def _key(kind, obj):
+    return {"sites": lambda: (obj[0], obj[1].code), "absences": lambda: (obj.employee, str(obj.start))}.get(
+        kind, lambda: obj.code)()
+
+
+def test_rows_are_written_sorted_by_code(tmp_path):
+    path = tmp_path / "employees.csv"
+    write_rows("employees", ALL["employees"](), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("code,first_name,last_name,")
+    assert lines[1].startswith("E003,") and lines[2].startswith("E020,")
+
+
+def test_numbers_are_written_without_spurious_zeros_and_money_as_given(tmp_path):
+    path = tmp_path / "employees.csv"
+    write_rows("employees", ALL["employees"](), path)
+    text = path.read_text(encoding="utf-8")
+    assert ",45.760012345678,4.85,CDD,2026-01-05,2026-12-31,17.5,812.25,true," in text
+    assert "E003,Léo,Dupont,,45,-1.5,CDI,2025-09-01,,35,,false,ACIER,,,,,false,true,18,,,\n" in text
+    assert ",31.05,FORGE,ACIER,40" in text
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_template_of_every_kind_parses_to_one_example(kind, suffix, tmp_path):
+    path = tmp_path / f"template{suffix}"
+    write_template(kind, path)
+    rows = read_rows(kind, path)
+    assert len(rows) == 1 and rows[0][0] == 2
