@@ -1,0 +1,95 @@
+"""Every kind of domain object comes back from the store equal to what was saved."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sharing.group import Catalogue
+from sharing.settings import GroupSettings
+
+
+def test_settings_are_the_defaults_until_saved_then_come_back_equal(store, settings):
+    with store.session() as repo:
+        assert repo.get_settings() == GroupSettings()
+        repo.save_settings(settings)
+    with store.session() as repo:
+        assert repo.get_settings() == settings
+
+
+def test_catalogue_comes_back_ordered_by_code(store, skills, cert_types):
+    with store.session() as repo:
+        for skill in reversed(skills):
+            repo.save_skill(skill)
+        repo.save_certification_type(cert_types[0])
+    with store.session() as repo:
+        assert repo.get_catalogue() == Catalogue(skills=skills, certification_types=cert_types)
+
+
+def test_skill_and_certification_type_are_upserted_by_code(store, skills, cert_types):
+    with store.session() as repo:
+        repo.save_skill(skills[1])
+        repo.save_certification_type(cert_types[0])
+        repo.save_skill(skills[1].model_copy(update={"name": "GTAW", "levels": ["A", "B"]}))
+        repo.save_certification_type(cert_types[0].model_copy(update={"ordered": False, "validity_months": None}))
+    with store.session() as repo:
+        catalogue = repo.get_catalogue()
+    assert [(s.code, s.name, s.levels) for s in catalogue.skills] == [("TIG", "GTAW", ["A", "B"])]
+    assert catalogue.certification_types[0].ordered is False
+    assert catalogue.certification_types[0].validity_months is None
+
+
+def test_members_with_sites_come_back_equal_and_ordered_by_code(seeded, acier, bois):
+    with seeded.session() as repo:
+        assert repo.get_member("ACIER") == acier
+        assert repo.list_members() == [acier, bois]
+
+
+def test_money_comes_back_equal_and_shown_to_the_cent(seeded, acier, employee):
+    with seeded.session() as repo:
+        assert str(repo.get_member("ACIER").billing_coefficient) == "1.10"
+        assert str(repo.get_employee("E001").hourly_cost) == "25.50"
+
+
+def test_employee_with_every_field_comes_back_equal(seeded, employee):
+    with seeded.session() as repo:
+        assert repo.get_employee("E001") == employee
+        assert repo.list_employees() == [employee]
+
+
+def test_absence_request_and_plan_come_back_equal(seeded, absence, request_, plan):
+    with seeded.session() as repo:
+        repo.save_plan(plan)
+    with seeded.session() as repo:
+        assert repo.list_absences() == [absence]
+        assert repo.get_request("R-ACIER-0001") == request_
+        assert repo.get_plan(plan.week) == plan
+
+
+def test_load_group_holds_everything_of_the_week(seeded, settings, skills, cert_types, acier, bois, employee,
+                                                  absence, request_):
+    from datetime import datetime
+
+    from sharing.absences import Absence
+    from sharing.weeks import parse_week
+
+    far = Absence(employee="E001", start=datetime(2027, 3, 1), end=datetime(2027, 3, 2))
+    early = Absence(employee="E001", start=datetime(2026, 11, 23, 8), end=datetime(2026, 11, 24))
+    with seeded.session() as repo:
+        repo.add_absence(far)
+        repo.add_absence(early)
+        group = repo.load_group(parse_week("2026-W49"))
+        everything = repo.load_group()
+    assert group.settings == settings
+    assert group.catalogue.skills == skills and group.catalogue.certification_types == cert_types
+    assert group.members == [acier, bois] and group.employees == [employee]
+    assert group.absences == [early, absence] and group.requests == [request_]
+    assert group.problems() == []
+    assert everything.absences == [early, absence, far]
+    assert repo_counts(seeded) == {"members": 2, "sites": 3, "employees": 1, "absences": 3, "requests": 1,
+                                   "plans": 0, "assignments": 0}
+    assert Decimal("1.10") == group.members[0].billing_coefficient
+
+
+def repo_counts(store) -> dict[str, int]:
+    with store.session() as repo:
+        return repo.counts()
