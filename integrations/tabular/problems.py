@@ -32,9 +32,13 @@ _PROBLEM = re.compile(r"^(?P<who>[\w ]+?) (?P<code>\S+): field (?P<field>[\w.]+)
 
 
 def column_for(field: str) -> str:
-    """The column that holds a domain field (list indexes ignored); the field itself when none does."""
-    field = ".".join(part for part in field.split(".") if not part.isdigit())
-    return FIELD_COLUMNS.get(field, field)
+    """The column that holds a domain field or its nearest parent (list indexes ignored); else the field."""
+    parts = [part for part in field.split(".") if not part.isdigit()]
+    for end in range(len(parts), 0, -1):
+        column = FIELD_COLUMNS.get(".".join(parts[:end]))
+        if column:
+            return column
+    return field
 
 
 def row_index(kind: str, rows: list[tuple[int, object]]) -> dict[str, int]:
