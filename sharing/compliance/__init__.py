@@ -4,7 +4,8 @@ It shares no code with the allocation model, so that it can vouch for what the s
 """
 
 from .check import check_plan
+from .history_builder import history_from_plans
 from .rules import HARD_RULES, RULE_IDS, rule
 from .violations import Rule, Violation, summarise
 
-__all__ = ["HARD_RULES", "RULE_IDS", "Rule", "Violation", "check_plan", "rule", "summarise"]
+__all__ = ["HARD_RULES", "RULE_IDS", "Rule", "Violation", "check_plan", "history_from_plans", "rule", "summarise"]

@@ -12,7 +12,7 @@ from sharing import (
     Absence, Assignment, Catalogue, CertificationType, Contract, Employee, Group, GroupSettings, LabourRules,
     Plan, RecurringRequest, Request, Skill, parse_cert_requirements,
 )
-from sharing.compliance import HARD_RULES, RULE_IDS, Violation, check_plan, rule, summarise
+from sharing.compliance import HARD_RULES, RULE_IDS, Violation, check_plan, history_from_plans, rule, summarise
 from sharing.errors import InvalidInput
 from sharing.history import EmployeeHistory, History
 
@@ -60,7 +60,7 @@ def make_group(**labour) -> Group:
     ]
     series = [
         RecurringRequest(code="DAY", member="ACIER", site="MAIN", skill="TIG", start=time(5), end=time(22),
-                         headcount=5, weekdays=list(range(7)), first_day=MON, last_day=SUN),
+                         headcount=5, weekdays=list(range(7)), first_day=MON - timedelta(days=7), last_day=SUN),
         RecurringRequest(code="NIGHT", member="ACIER", site="MAIN", skill="TIG", start=time(20), end=time(7),
                          ends_next_day=True, headcount=5, weekdays=list(range(7)), first_day=MON, last_day=SUN),
         RecurringRequest(code="BOIS", member="BOIS", site="ATELIER", skill="TIG", start=time(7), end=time(19),
@@ -240,3 +240,19 @@ def test_rules_have_stable_ids_and_labels():
     assert all(r.id and r.label and callable(r.check) for r in HARD_RULES)
     with pytest.raises(KeyError):
         rule("nap_time")
+
+
+def test_history_from_earlier_plans_carries_minutes_last_shift_and_streak():
+    last_week = Plan(week="2026-W48", assignments=_every_day("E001", [MON - timedelta(days=d) for d in range(6, 0, -1)],
+                                                             (8,), (16,)))
+    previous = History(employees={"E002": EmployeeHistory(weekly_minutes={"2026-W40": 600})},
+                       fairness_deficit_hours={"BOIS": 2.5})
+    history = history_from_plans([last_week, CLEAN], GROUP, WEEK, previous)
+    e001 = history.employee("E001")
+    assert e001.weekly_minutes == {"2026-W48": 48 * 60}
+    assert e001.last_shift_end == datetime(2026, 11, 29, 16)
+    assert e001.consecutive_days == 6
+    assert history.weekly_minutes("E002", "2026-W40") == 600
+    assert history.fairness_deficit_hours == {"BOIS": 2.5}
+    violations = check_plan(plan(put("E001", "DAY-1130", (8,), (12,))), GROUP, history)
+    assert summarise(violations) == {"max_consecutive_days": 1}
