@@ -270,22 +270,22 @@ def _format_optional(formatter):
 
 CELLS = {
     "text": Cell("text", _text, _format_text, shape="text"),
-    "code": Cell("code", _text, _format_text, shape="code: letters, digits, `-`, `_`, `.` (upper-cased)"),
+    "code": Cell("code", _text, _format_text, shape="code"),
     "int": Cell("int", _int, _format_int, numeric=True, shape="whole number"),
-    "float": Cell("float", _float, _format_optional(format_float), numeric=True, shape="number (`25.5` or `25,5`)"),
-    "money": Cell("money", _money, _format_optional(_format_money), numeric=True, shape="euros (`25.50` or `25,50`)"),
-    "bool": Cell("bool", _bool, lambda v: "true" if v else "false", shape="`true`/`false` (also yes/no, oui/non, 1/0)"),
-    "date": Cell("date", _date, _format_date, shape="date `2026-12-01`"),
-    "datetime": Cell("datetime", _datetime, _format_datetime, shape="local date-time `2026-12-01T08:00`"),
-    "time": Cell("time", _time, _format_time, shape="time `HH:MM`"),
-    "codes": Cell("codes", _codes, _format_codes, shape="codes separated by `;`"),
-    "skills": Cell("skills", _skills, _format_skills, shape="`SKILL:LEVEL` separated by `;`"),
+    "float": Cell("float", _float, _format_optional(format_float), numeric=True, shape="number"),
+    "money": Cell("money", _money, _format_optional(_format_money), numeric=True, shape="decimal"),
+    "bool": Cell("bool", _bool, lambda v: "true" if v else "false", shape="true/false"),
+    "date": Cell("date", _date, _format_date, shape="date"),
+    "datetime": Cell("datetime", _datetime, _format_datetime, shape="date-time"),
+    "time": Cell("time", _time, _format_time, shape="time"),
+    "codes": Cell("codes", _codes, _format_codes, shape="list of codes"),
+    "skills": Cell("skills", _skills, _format_skills, shape="`SKILL:LEVEL;...`"),
     "certifications": Cell(
-        "certifications", _certifications, _format_certifications, shape="`TYPE:LEVEL:VALID_FROM:VALID_TO` by `;`"
+        "certifications", _certifications, _format_certifications, shape="`TYPE:LEVEL:FROM:TO;...`"
     ),
-    "requirements": Cell("requirements", _requirements, _format_requirements, shape="`TYPE:LEVEL` separated by `;`"),
+    "requirements": Cell("requirements", _requirements, _format_requirements, shape="`TYPE:LEVEL;...`"),
     "authorisations": Cell(
-        "authorisations", _authorisations, _format_authorisations, shape="`MEMBER/SITE/SKILL[:VALID_TO]` by `;`"
+        "authorisations", _authorisations, _format_authorisations, shape="`MEMBER/SITE/SKILL[:TO];...`"
     ),
-    "hours": Cell("hours", _hours, format_hours, shape="`mon-fri 06:00-20:00; sat 07:00-12:00`"),
+    "hours": Cell("hours", _hours, format_hours, shape="opening hours"),
 }
