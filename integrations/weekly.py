@@ -11,8 +11,9 @@ from datetime import date, datetime, timedelta
 from sharing.absences import Absence
 from sharing.allocation import AllocationParams, allocate_week, explain_request, replan
 from sharing.compliance import check_plan
+from sharing.compliance import history_from_plans as build_history
 from sharing.errors import InvalidInput, NotFound
-from sharing.history import EmployeeHistory, History
+from sharing.history import History
 from sharing.plans import Plan
 from sharing.weeks import IsoWeek
 
@@ -31,30 +32,11 @@ class WeekView:
 
 
 def history_from_plans(repo, week: IsoWeek) -> History:
-    """The past leading into `week`, read from the plans of the earlier weeks (worked hours when recorded)."""
-    reader = getattr(repo, "history", None)
-    if reader is not None:
-        return reader(week)
+    """The past leading into `week`, read from the stored plans of the earlier weeks."""
     settings = repo.get_settings()
-    weeks = [week.shift(-k) for k in range(settings.labour.average_weeks, 0, -1)]
-    minutes: dict[str, dict[str, int]] = {}
-    last_end: dict[str, datetime] = {}
-    days: dict[str, set[date]] = {}
-    for earlier in weeks:
-        plan = repo.get_plan(earlier)
-        for a in plan.assignments if plan else []:
-            minutes.setdefault(a.employee, {}).setdefault(str(earlier), 0)
-            minutes[a.employee][str(earlier)] += a.minutes + a.travel_minutes_before
-            last_end[a.employee] = max(last_end.get(a.employee, a.end), a.end)
-            days.setdefault(a.employee, set()).add(a.start.date())
-    employees = {}
-    for code in set(minutes) | set(last_end):
-        streak, day = 0, week.monday - timedelta(days=1)
-        while day in days.get(code, set()):
-            streak, day = streak + 1, day - timedelta(days=1)
-        employees[code] = EmployeeHistory(weekly_minutes=minutes.get(code, {}), last_shift_end=last_end.get(code),
-                                          consecutive_days=streak)
-    return History(week=str(week), employees=employees)
+    plans = [repo.get_plan(week.shift(-k)) for k in range(settings.labour.average_weeks, 0, -1)]
+    group = repo.load_group()
+    return build_history([p for p in plans if p is not None], group, str(week))
 
 
 def run_allocation(repo, week: IsoWeek, params: AllocationParams, on_progress=None, replan_published: bool = False):
