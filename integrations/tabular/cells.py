@@ -7,6 +7,7 @@ Formatters are the exact inverse, so that writing, reading and writing again giv
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -58,7 +59,10 @@ def _int(text: str) -> int:
 
 
 def _float(text: str) -> float:
-    return float(_number_text(text))
+    value = float(_number_text(text))
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is too large")
+    return value
 
 
 def format_float(value: float) -> str:

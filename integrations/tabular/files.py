@@ -88,6 +88,8 @@ def write_grid(path: Path, sheet: str, header: list[str], rows: list[list], nume
                 # Text cells stay text when edited: no SIRET turned into 7.3E+13, no `06:00` into a fraction.
                 for (cell,) in worksheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
                     cell.number_format = "@"
+                    if cell.data_type == "f":  # a note starting with `=` is text, not a formula to run
+                        cell.data_type = "s"
 
 
 def _xlsx_value(text: str, numeric: bool):

@@ -128,3 +128,12 @@ def test_a_damaged_workbook_is_one_clear_error(tmp_path):
     path = _write(tmp_path, "members.xlsx", ["not a zip"])
     with pytest.raises(InvalidInput, match=r"^members.xlsx: not a readable XLSX workbook"):
         read_rows("members", path)
+
+
+def test_numbers_that_are_not_finite_are_refused(tmp_path):
+    path = _write(tmp_path, "members.csv", ["code,legal_name,siret,entitlement",
+                                            "ACIER,A,73282932000074,nan", "FORGE,B,44306184100047,1e400"])
+    assert _problems("members", path) == [
+        "members.csv:2: column entitlement: 'nan' is not a number",
+        "members.csv:3: column entitlement: '1e400' is too large",
+    ]

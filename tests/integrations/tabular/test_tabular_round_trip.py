@@ -67,3 +67,10 @@ def test_a_template_of_every_kind_parses_to_one_example(kind, suffix, tmp_path):
     write_template(kind, path)
     rows = read_rows(kind, path)
     assert len(rows) == 1 and rows[0][0] == 2
+
+
+def test_a_note_that_starts_with_an_equals_sign_stays_text_in_xlsx(tmp_path):
+    path = tmp_path / "absences.xlsx"
+    absence = ALL["absences"]()[0].model_copy(update={"note": "=1+1 to check"})
+    write_rows("absences", [absence], path)
+    assert read_rows("absences", path)[0][1].note == "=1+1 to check"
