@@ -46,6 +46,9 @@ def read_rows(kind: str, path: Path) -> list[tuple[int, object]]:
             continue
         texts = {name: cells[i] for i, name in header.items() if cells[i]}
         row_problems, obj = _read_row(sheet, path, index, texts)
+        stray = [i + 1 for i, text in enumerate(cells) if text and i not in header]
+        if stray:
+            row_problems.append(row_problem(path, index, None, f"a value in column {stray[0]}, which has no header"))
         if obj is not None:
             key = sheet.key(obj)
             if key in seen:

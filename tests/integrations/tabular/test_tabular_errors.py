@@ -137,3 +137,8 @@ def test_numbers_that_are_not_finite_are_refused(tmp_path):
         "members.csv:2: column entitlement: 'nan' is not a number",
         "members.csv:3: column entitlement: '1e400' is too large",
     ]
+
+
+def test_a_value_under_no_header_is_refused(tmp_path):
+    path = _write(tmp_path, "members.csv", ["code,legal_name,siret,", "ACIER,A,73282932000074,oops"])
+    assert _problems("members", path) == ["members.csv:2: a value in column 4, which has no header"]
