@@ -1,0 +1,288 @@
+"""The week's rostering problem, built once from the domain: plain engine input plus the maps back.
+
+One engine Shift per dated request (its id is the request code), one Demand per request. Static
+rules become each employee's eligible set (with the reasons kept for the pairs that fail); the
+labour rules that depend on the rest of the plan become engine Rules; soft rules become Costs,
+the fairness Groups, Consistency sets and the stability reference.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from solver.roster import Consistency, Cost, Demand, Employee as EngineEmployee, Group as EngineGroup
+from solver.roster import History as EngineHistory, Problem, Rules, Shift
+
+from ..employees import Employee
+from ..errors import InvalidInput
+from ..geo import travel_minutes
+from ..group import Group
+from ..history import History
+from ..plans import Assignment, Plan
+from ..requests import Request
+from ..weeks import IsoWeek
+from .candidates import Place, local, night_minutes, site_reasons, static_reasons
+from .weights import AllocationWeights
+
+__all__ = ["COST_LABELS", "Built", "build_problem"]
+
+COST_LABELS = {
+    "travel": "minutes of commute from home",
+    "commute_excess": "commute beyond the employee's maximum",
+    "preferred_member": "outside the employee's preferred members",
+    "avoided_member": "at a member the employee would rather avoid",
+    "preferred_employee": "not one of the request's preferred employees",
+    "continuity": "not the member's employee of last week",
+}
+
+
+@dataclass(frozen=True)
+class _Point:
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class Built:
+    """The engine Problem and everything needed to read its answer back into the domain."""
+
+    group: Group
+    week: IsoWeek
+    monday: datetime
+    problem: Problem
+    requests: dict[str, Request]
+    places: dict[str, Place]
+    employees: dict[str, Employee]
+    reasons: dict[tuple[str, str], list[str]]  # (employee, request) -> why not eligible (skilled ones)
+    commute: dict[tuple[str, str], int]  # (employee, request) -> minutes from home (eligible pairs)
+    location: dict[str, int]  # MEMBER/SITE -> engine location
+    pinned: set[tuple[str, str]] = field(default_factory=set)
+    history: History | None = None
+
+    def minute(self, moment: datetime) -> int:
+        """Minutes from the week's Monday 00:00 (local)."""
+        return int((local(moment, self.group.settings.timezone) - self.monday).total_seconds() // 60)
+
+    def travel(self, a: str, b: str) -> int:
+        """Minutes between the sites of two requests."""
+        return self.problem.travel[self.location[self.places[a].code]][self.location[self.places[b].code]]
+
+    def why_not_eligible(self, employee: str, request: str) -> list[str]:
+        """Static reasons the employee may not take the request (empty when eligible)."""
+        if (employee, request) in self.reasons:
+            return self.reasons[employee, request]
+        e, r = self.employees[employee], self.requests[request]
+        if r.skill in e.skills:
+            return []
+        tz = self.group.settings.timezone
+        absences = [(a.kind, local(a.start, tz), local(a.end, tz)) for a in self.group.absences if a.employee == employee]
+        return static_reasons(self.group, e, r, self.places[request], absences)
+
+    def candidates(self, request: str) -> list[str]:
+        """Employees with the request's skill at any level, in the group's order."""
+        skill = self.requests[request].skill
+        return [code for code, e in self.employees.items() if skill in e.skills]
+
+
+def week_requests(group: Group, week: IsoWeek) -> list[Request]:
+    """The dated requests of the week, in the group's order."""
+    days = set(week.days())
+    return [r for r in group.requests if r.day in days]
+
+
+def build_problem(
+    group: Group,
+    week: IsoWeek,
+    weights: AllocationWeights,
+    *,
+    history: History | None = None,
+    published: Plan | None = None,
+    pins=(),
+    last_week: Plan | None = None,
+) -> Built:
+    """Compile the week into an engine Problem (see the module docstring)."""
+    tz = group.settings.timezone
+    monday = datetime.combine(week.monday, datetime.min.time())
+    requests = week_requests(group, week)
+    members = {m.code: m for m in group.members}
+    places = {r.code: _place(r, members) for r in requests}
+    codes = [r.code for r in requests]
+    if len(set(codes)) != len(codes):
+        raise InvalidInput(f"week {week}: a request code appears twice")
+    used_sites = sorted({p.code for p in places.values()})
+    location = {code: i for i, code in enumerate(used_sites)}
+    site_of = {p.code: p.site for p in places.values()}
+    travel = tuple(
+        tuple(0 if a == b else travel_minutes(site_of[a], site_of[b], group.settings.travel) for b in used_sites)
+        for a in used_sites
+    )
+    member_index = {m.code: i for i, m in enumerate(group.members)}
+
+    def minute(moment: datetime) -> int:
+        return int((local(moment, tz) - monday).total_seconds() // 60)
+
+    labour = group.settings.labour
+    shifts = []
+    for r in requests:
+        lo, hi = r.interval()
+        shifts.append(Shift(
+            id=r.code, day=(r.day - week.monday).days, start=minute(lo), end=minute(hi),
+            location=location[places[r.code].code], group=member_index[r.member],
+            night_minutes=night_minutes(lo, hi, labour.night_start, labour.night_end),
+        ))
+    demands = tuple(
+        Demand(id=r.code, shifts=(r.code,), requirement=r.headcount, hard_max=True,
+               under_weight=round(weights.coverage(r.priority) * r.minutes / 60),
+               group=member_index[r.member], priority=r.priority)
+        for r in requests
+    )
+
+    absences: dict[str, list] = {}
+    for a in group.absences:
+        absences.setdefault(a.employee, []).append((a.kind, local(a.start, tz), local(a.end, tz)))
+    worked_last_week = {(a.employee, a.member) for a in (last_week.assignments if last_week else [])}
+    members_last_week = {m for _, m in worked_last_week}
+
+    site_why = {r.code: site_reasons(group, r, places[r.code]) for r in requests}
+    employees, reasons, commute, costs = [], {}, {}, []
+    for e in group.employees:
+        home = _Point(e.home_latitude, e.home_longitude)
+        eligible, from_home = [], {}
+        for r in requests:
+            if r.skill not in e.skills:  # the common case, kept cheap; reasons are made on demand
+                continue
+            place = places[r.code]
+            why = static_reasons(group, e, r, place, absences.get(e.code, []), site_why[r.code])
+            if why:
+                reasons[e.code, r.code] = why
+                continue
+            if place.code not in from_home:
+                from_home[place.code] = travel_minutes(home, place.site, group.settings.travel)
+            minutes = commute[e.code, r.code] = from_home[place.code]
+            eligible.append(r.code)
+            costs.extend(_pair_costs(e, r, minutes, weights, worked_last_week, members_last_week))
+        employees.append(EngineEmployee(
+            id=e.code, rules=_rules(e, group, weights), history=_history(e.code, history, week, minute),
+            eligible=frozenset(eligible),
+        ))
+
+    pinned = _pairs(pins, codes, group, "pinned")
+    if published is not None:
+        pinned |= _pairs([a for a in published.assignments if a.pinned], codes, group, "published")
+    reference = _pairs(published.assignments, codes, group, "published") if published else set()
+    problem = Problem(
+        days=7, first_weekday=0, shifts=tuple(shifts), employees=tuple(employees), demands=demands,
+        costs=tuple(costs), groups=_groups(requests, members, member_index, history, weights),
+        fairness_weight=weights.fairness, consistency=_consistency(requests, weights),
+        pinned=tuple(sorted(pinned)), reference=tuple(sorted(reference)),
+        stability_weight=weights.stability if reference else 0, travel=travel,
+    )
+    return Built(
+        group=group, week=week, monday=monday, problem=problem, requests={r.code: r for r in requests},
+        places=places, employees={e.code: e for e in group.employees}, reasons=reasons, commute=commute,
+        location=location, pinned=pinned, history=history,
+    )
+
+
+def _place(r: Request, members) -> Place:
+    member = members.get(r.member)
+    if member is None:
+        raise InvalidInput(f"request {r.code}: field member: unknown member {r.member!r}")
+    try:
+        return Place(member, member.site(r.site))
+    except KeyError:
+        raise InvalidInput(f"request {r.code}: field site: member {r.member} has no site {r.site!r}") from None
+
+
+def _rules(e: Employee, group: Group, weights: AllocationWeights) -> Rules:
+    labour, contract = group.settings.labour, e.contract
+    return Rules(
+        max_shifts_per_day=labour.part_time_max_interruptions + 1 if contract.is_part_time else None,
+        min_week_minutes=round(contract.weekly_hours * 60) if weights.idle else None,
+        idle_weight=weights.idle,
+        idle_chunk=60,
+        max_week_minutes=math.floor(contract.max_weekly_hours(labour) * 60 + 1e-6),
+        max_day_minutes=round(labour.max_daily_hours * 60),
+        min_daily_rest=round(labour.daily_rest_hours * 60),
+        weekly_rest=round(labour.weekly_rest_hours * 60),
+        max_days_per_week=labour.max_days_per_week,
+        max_consecutive_days=labour.max_consecutive_days,
+        rolling_weeks=labour.average_weeks if labour.average_weeks > 1 else None,
+        rolling_avg_max=round(labour.max_average_weekly_hours * 60),
+    )
+
+
+def _history(code: str, history: History | None, week: IsoWeek, minute) -> EngineHistory:
+    if history is None:
+        return EngineHistory()
+    past = history.employee(code)
+    weeks = 51  # enough for any average_weeks (at most 52)
+    return EngineHistory(
+        last_shift_end=None if past.last_shift_end is None else minute(past.last_shift_end),
+        days_worked_before=past.consecutive_days,
+        past_week_minutes=tuple(history.weekly_minutes(code, str(week.shift(-k))) for k in range(weeks, 0, -1)),
+    )
+
+
+def _pair_costs(e: Employee, r: Request, commute: int, w: AllocationWeights, worked, members_last_week):
+    subject = f"{e.code}:{r.code}"
+    prefs = e.preferences
+    terms = [("travel", w.travel * commute)]
+    if prefs.max_commute_minutes is not None and commute > prefs.max_commute_minutes:
+        terms.append(("commute_excess", w.commute_excess * (commute - prefs.max_commute_minutes)))
+    if prefs.preferred_members and r.member not in prefs.preferred_members:
+        terms.append(("preferred_member", w.preferred_member))
+    if r.member in prefs.avoided_members:
+        terms.append(("avoided_member", w.avoided_member))
+    if r.preferred_employees and e.code not in r.preferred_employees:
+        terms.append(("preferred_employee", w.preferred_employee))
+    if r.member in members_last_week and (e.code, r.member) not in worked:
+        terms.append(("continuity", w.continuity))
+    return [Cost(e.code, r.code, amount, rule, subject) for rule, amount in terms if amount]
+
+
+def _pairs(assignments, codes, group: Group, what: str) -> set[tuple[str, str]]:
+    known_e, known_r = {e.code for e in group.employees}, set(codes)
+    out = set()
+    for a in assignments:
+        if a.employee not in known_e:
+            raise InvalidInput(f"{what} assignment {a.employee} on {a.request}: unknown employee")
+        if a.request not in known_r:
+            raise InvalidInput(f"{what} assignment {a.employee} on {a.request}: no such request this week")
+        out.add((a.employee, a.request))
+    return out
+
+
+def _groups(requests, members, member_index, history: History | None, w: AllocationWeights):
+    asking = sorted({r.member for r in requests}, key=member_index.get)
+    if len(asking) < 2 or not w.fairness:
+        return ()
+    total = sum(members[m].entitlement for m in asking)
+    deficit = history.fairness_deficit_hours if history else {}
+    return tuple(
+        EngineGroup(id=member_index[m], share=members[m].entitlement / total,
+                    carried_deficit=max(-0.99, deficit.get(m, 0.0) / w.fairness_deficit_scale_hours))
+        for m in asking
+    )
+
+
+def _consistency(requests, w: AllocationWeights):
+    series: dict[str, list[str]] = {}
+    for r in requests:
+        if r.same_person and r.series:
+            series.setdefault(r.series, []).append(r.code)
+    return tuple(Consistency(id=s, shifts=tuple(codes), weight=w.same_person)
+                 for s, codes in series.items() if len(codes) > 1 and w.same_person)
+
+
+def assignment_of(built: Built, employee: str, request: str, travel_before: int) -> Assignment:
+    """The domain assignment of an engine pair."""
+    r, place = built.requests[request], built.places[request]
+    start, end = r.interval()
+    return Assignment(employee=employee, request=request, member=place.member.code, site=place.site.code,
+                      start=start, end=end, travel_minutes_before=travel_before,
+                      pinned=(employee, request) in built.pinned)
+
+

@@ -1,0 +1,60 @@
+"""`replan`: repair a published plan after an absence, changing as little as it can."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from ..absences import Absence
+from ..errors import InvalidInput
+from ..group import Group
+from ..history import History
+from ..plans import Plan
+from ..weeks import IsoWeek
+from .allocate import solve_built
+from .build import build_problem
+from .result import Allocation
+from .weights import AllocationParams
+
+__all__ = ["replan", "plan_changes"]
+
+
+def replan(
+    group: Group,
+    week: IsoWeek,
+    published: Plan,
+    absent: str,
+    from_day: date,
+    *,
+    history: History | None = None,
+    params: AllocationParams = AllocationParams(),
+) -> Allocation:
+    """The published plan repaired after `absent` becomes unavailable from `from_day` to the week's end.
+
+    The absent employee's assignments from `from_day` on are dropped (an absence is added); every
+    published assignment that starts before `from_day` is pinned; the later ones are kept unless
+    they must change (each dropped one costs `weights.stability`).
+    """
+    if absent not in {e.code for e in group.employees}:
+        raise InvalidInput(f"replan: unknown employee {absent}")
+    if str(week) != published.week:
+        raise InvalidInput(f"replan: the published plan is for {published.week}, not {week}")
+    start = datetime.combine(from_day, datetime.min.time())
+    end = datetime.combine(week.monday + timedelta(days=8), datetime.min.time())
+    if start >= end:
+        raise InvalidInput(f"replan: {from_day} is after week {week}")
+    absence = Absence(employee=absent, kind="other", start=start, end=end, note="replan")
+    group = group.model_copy(update={"absences": [*group.absences, absence]})
+    before = [a for a in published.assignments if a.start.replace(tzinfo=None) < start]
+    after = [a for a in published.assignments if a.start.replace(tzinfo=None) >= start and a.employee != absent]
+    keep = published.model_copy(update={"assignments": after})
+    built = build_problem(group, week, params.weights, history=history, published=keep, pins=before)
+    return solve_built(built, params)
+
+
+def plan_changes(old: Plan, new: Plan) -> tuple[list, list]:
+    """(removed, added) assignments between two plans, matched on employee, request and start."""
+    old_keys = {a.key(): a for a in old.assignments}
+    new_keys = {a.key(): a for a in new.assignments}
+    removed = [a for k, a in old_keys.items() if k not in new_keys]
+    added = [a for k, a in new_keys.items() if k not in old_keys]
+    return removed, added

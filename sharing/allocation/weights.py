@@ -1,0 +1,118 @@
+"""The weights of the weekly allocation's soft rules and the solve parameters, as frozen value objects.
+
+Every weight is an integer penalty in the engine's objective. The scale is set by coverage: one
+missing person-hour of a normal request costs 1,000. Everything else is much smaller, so that the
+optimiser never leaves a need unfilled to save travel or to please a preference.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from ..errors import InvalidInput
+
+__all__ = ["AllocationWeights", "AllocationParams"]
+
+
+@dataclass(frozen=True)
+class AllocationWeights:
+    """Penalties of the soft rules (integers; see docs/allocation.md).
+
+    Parameters
+    ----------
+    critical, normal, optional : per missing person-hour of a request of that priority.
+    fairness : per hundredth of a person by which the worst-served member falls short of its
+        entitled part of the people placed (engine rule `group_fairness`).
+    fairness_deficit_scale_hours : a member short of `h` hours in earlier weeks has its shortfall
+        this week counted (1 + h / scale) times.
+    idle : per idle contracted hour of an employee in the week.
+    continuity : per assignment at a member the employee did not work for last week (only for
+        members that had shared staff last week).
+    same_person : per extra distinct employee on the dated requests of a `same_person` series.
+    travel : per minute of commute from home to the site.
+    preferred_member : per assignment outside the employee's preferred members (when they have some).
+    avoided_member : per assignment at a member the employee would rather avoid.
+    preferred_employee : per assignment of someone not in the request's preferred employees.
+    commute_excess : per minute of commute beyond the employee's `max_commute_minutes`.
+    short_fragment : per assignment shorter than the request's `min_chunk_hours`; unused, since
+        the allocation places whole requests only (no partial shifts are generated).
+    stability : per assignment of the published plan that a re-plan drops.
+    """
+
+    critical: int = 10_000
+    normal: int = 1_000
+    optional: int = 100
+    fairness: int = 1
+    fairness_deficit_scale_hours: float = 7.0
+    idle: int = 20
+    continuity: int = 15
+    same_person: int = 60
+    travel: int = 1
+    preferred_member: int = 10
+    avoided_member: int = 30
+    preferred_employee: int = 25
+    commute_excess: int = 3
+    short_fragment: int = 0
+    stability: int = 3_000
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, (int, float)) or value < 0:
+                raise InvalidInput(f"allocation weights: field {f.name}: {value!r} is not a number >= 0")
+        if self.fairness_deficit_scale_hours <= 0:
+            raise InvalidInput("allocation weights: field fairness_deficit_scale_hours: must be above 0")
+
+    def coverage(self, priority: str) -> int:
+        """Penalty per missing person-hour of a request of this priority."""
+        return {"critical": self.critical, "normal": self.normal, "optional": self.optional}[priority]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "AllocationWeights":
+        """Build from a dict; unknown keys are an error naming them."""
+        unknown = set(data) - {f.name for f in fields(cls)}
+        if unknown:
+            raise InvalidInput(f"allocation weights: unknown field(s) {', '.join(sorted(unknown))}")
+        return cls(**data)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "AllocationWeights":
+        """Build from a JSON file holding one object."""
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class AllocationParams:
+    """How the weekly allocation searches: time limit (s), seed, CP-SAT workers, weights, log."""
+
+    time_limit: float = 30.0
+    seed: int = 0
+    workers: int = 2
+    weights: AllocationWeights = field(default_factory=AllocationWeights)
+    log: bool = False
+
+    def __post_init__(self) -> None:
+        if self.time_limit <= 0:
+            raise InvalidInput(f"allocation params: field time_limit: {self.time_limit} is not above 0")
+        if self.workers < 1:
+            raise InvalidInput(f"allocation params: field workers: {self.workers} is below 1")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "AllocationParams":
+        """Build from a dict; `weights` may be a nested dict."""
+        data = dict(data)
+        unknown = set(data) - {f.name for f in fields(cls)}
+        if unknown:
+            raise InvalidInput(f"allocation params: unknown field(s) {', '.join(sorted(unknown))}")
+        if isinstance(data.get("weights"), dict):
+            data["weights"] = AllocationWeights.from_dict(data["weights"])
+        return cls(**data)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "AllocationParams":
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
