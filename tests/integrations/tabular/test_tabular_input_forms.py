@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 
 from integrations.tabular import read_rows
+from sharing.errors import RowError
 
 
 def test_a_semicolon_csv_with_decimal_commas_and_a_bom_is_read(tmp_path):
@@ -34,7 +35,7 @@ def test_a_windows_1252_csv_from_french_excel_is_read(tmp_path):
 
 @pytest.mark.parametrize(("text", "value"), [("yes", True), ("NON", False), ("1", True), ("0", False), ("True", True)])
 def test_booleans_accept_the_usual_spellings(tmp_path, text, value):
-    path = tmp_path / "absences.csv"
+    path = tmp_path / "requests.csv"
     path.write_text(f"code,member,site,skill,day,start,end,same_person\nR1,ACIER,MAIN,TIG,2026-12-07,8:00,12:00,{text}\n")
     ((_, request),) = read_rows("requests", path)
     assert request.same_person is value and request.start == time(8, 0)
@@ -43,7 +44,7 @@ def test_booleans_accept_the_usual_spellings(tmp_path, text, value):
 def test_blank_lines_are_skipped_but_rows_keep_the_numbers_users_see(tmp_path):
     path = tmp_path / "absences.csv"
     path.write_text("employee,start,end\n\nE001,2026-12-01T08:00,2026-12-01T12:00\n,,\nE002,2026-12-01 08:00,2026-12-02\n")
-    with pytest.raises(Exception) as info:
+    with pytest.raises(RowError) as info:
         read_rows("absences", path)
     assert str(info.value) == "absences.csv:5: column end: '2026-12-02' is not a local date and time like 2026-12-01T08:00"
 
