@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import threading
 from datetime import datetime, timezone
 from typing import Any
@@ -32,8 +31,8 @@ class Database:
         self._tables: dict[str, dict[int, dict]] = {}
         self._next: dict[str, int] = {}
         for model, records in catalog.records.items():
-            for raw in copy.deepcopy(records):
-                self._store(model, raw)
+            for raw in records:
+                self._store(model, {k: list(v) if isinstance(v, list) else v for k, v in raw.items()})
 
     # -- definitions ------------------------------------------------------------------------
     def exists(self, model: str) -> bool:
@@ -94,6 +93,13 @@ class Database:
                 return str(row["name"])
         return self._names.get((model, rid), f"{model},{rid}")
 
+    def _row_or_stub(self, model: str, rid: int) -> dict | None:
+        # A record the capture only names (in a many2one pair): enough to follow 'x.name'.
+        row = self._tables.get(model, {}).get(rid)
+        if row is None and (model, rid) in self._names:
+            row = {"id": rid, "name": self._names[(model, rid)]}
+        return row
+
     def value(self, model: str, row: dict, name: str) -> Any:
         """A stored value, or the field's default when never set."""
         if name == "id":
@@ -132,7 +138,7 @@ class Database:
                     f" instead.\n\nModel: {self.label(model)} ({model})\nField: {field['string']} ({name})\n")
         if model == "ir.model.data":
             for other in self.table(model).values():
-                if other is not row and (other["module"], other["name"]) == (row["module"], row["name"]):
+                if other["id"] != row["id"] and (other["module"], other["name"]) == (row["module"], row["name"]):
                     raise ValidationError(
                         "The operation cannot be completed: duplicate key value violates unique constraint"
                         ' "ir_model_data_module_name_uniq_index"\n'
@@ -164,7 +170,9 @@ class Database:
                 ids.append(self.insert(relation, child))
             elif code == 1:
                 self.existing(relation, [rid], "write")
-                self.assign(relation, self.table(relation)[rid], arg or {})
+                child_row = dict(self.table(relation)[rid])
+                self.assign(relation, child_row, arg or {})
+                self.table(relation)[rid] = child_row
             elif code in (2, 3):
                 if code == 2:
                     self.table(relation).pop(rid, None)
@@ -194,8 +202,11 @@ class Database:
         return row["id"]
 
     def snapshot(self) -> tuple:
-        """A copy of every table, to roll a failed call back (each RPC call is one transaction)."""
-        return copy.deepcopy(self._tables), dict(self._next)
+        """A copy of every table, to roll a failed call back (each RPC call is one transaction).
+
+        Shallow: rows are never changed in place once stored, only replaced or removed.
+        """
+        return {model: dict(table) for model, table in self._tables.items()}, dict(self._next)
 
     def restore(self, snapshot: tuple) -> None:
         """Put back the tables saved by :meth:`snapshot`."""
@@ -227,8 +238,7 @@ class Database:
                 if ftype != "many2one" and ftype not in X2MANY:
                     raise ValueError(f"Invalid field {current_model}.{part} in leaf {leaf}")
                 current_model = field["relation"]
-                table = self._tables.get(current_model, {})
-                rows = [table[i] for i in values if i and i in table]
+                rows = [r for r in (self._row_or_stub(current_model, i) for i in values if i) if r]
             raise AssertionError("unreachable")
         return resolver
 

@@ -1,0 +1,49 @@
+"""The Odoo edge: connections, the gateway (odoolib underneath), errors and idempotent pushes."""
+
+from .connection import PROTOCOLS, OdooConnection, Secret
+from .diff import MARKER_PREFIX, SyncPlan, SyncReport, SyncRow, apply, plan_sync, sync, to_wire
+from .errors import (
+    OdooAccessError,
+    OdooAuthError,
+    OdooConfigError,
+    OdooConnectionError,
+    OdooError,
+    OdooFieldError,
+    OdooMissingModel,
+    OdooMissingModule,
+    OdooMissingRecord,
+    OdooServerError,
+    OdooValueError,
+)
+from .gateway import OdooGateway, RetryPolicy, chunks
+from .xmlids import MODULE, ExternalIds
+
+__all__ = [
+    "MARKER_PREFIX",
+    "MODULE",
+    "PROTOCOLS",
+    "ExternalIds",
+    "OdooAccessError",
+    "OdooAuthError",
+    "OdooConfigError",
+    "OdooConnection",
+    "OdooConnectionError",
+    "OdooError",
+    "OdooFieldError",
+    "OdooGateway",
+    "OdooMissingModel",
+    "OdooMissingModule",
+    "OdooMissingRecord",
+    "OdooServerError",
+    "OdooValueError",
+    "RetryPolicy",
+    "Secret",
+    "SyncPlan",
+    "SyncReport",
+    "SyncRow",
+    "apply",
+    "chunks",
+    "plan_sync",
+    "sync",
+    "to_wire",
+]

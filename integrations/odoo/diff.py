@@ -1,0 +1,289 @@
+"""Idempotent pushes: plan what to create, update or delete in Odoo, show it, then apply it.
+
+Desired records are keyed by external id name (``mutualis.<name>`` in ``ir.model.data``). Odoo
+does not make two calls atomic, so ``apply`` orders its calls so that any interruption leaves a
+state the next plan recognises:
+
+* created records carry a marker ``mutualis:<name>`` in ``marker_field`` *in the create call
+  itself*; if the run stops before their external ids are written, the next plan finds them by
+  that marker and *adopts* them (binds, then updates) instead of creating them again;
+* external ids are created after their records, so an external id never points at nothing,
+  except when a record was deleted in Odoo meanwhile, which the plan then treats as a create;
+* deleting a record deletes its external ids in Odoo; orphan external ids are unbound.
+
+Without a ``marker_field`` a run cut between a create and its external ids may duplicate those
+records on the next run: choose a stored char/text field that mutualis alone writes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Mapping
+
+from .errors import OdooError
+from .xmlids import MODULE, check_name
+
+if TYPE_CHECKING:
+    from .gateway import OdooGateway
+
+__all__ = ["MARKER_PREFIX", "SyncPlan", "SyncReport", "SyncRow", "apply", "plan_sync", "sync", "to_wire"]
+
+MARKER_PREFIX = "mutualis:"
+_MARKER = re.compile(re.escape(MARKER_PREFIX) + r"([A-Za-z0-9_][A-Za-z0-9_.\-]*)")
+_X2MANY = ("one2many", "many2many")
+ACTIONS = ("adopt", "create", "update", "delete", "unbind")
+_SIGNS = {"adopt": "@", "create": "+", "update": "~", "delete": "-", "unbind": "x"}
+
+
+def to_wire(value: Any) -> Any:
+    """A Python value as Odoo's RPC wants it: dates as text (UTC), Decimal as float, None as False."""
+    if value is None:
+        return False
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (list, tuple)):
+        return [to_wire(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class SyncRow:
+    """One change: ``action`` on external id ``name`` (record ``res_id``), writing ``vals``."""
+
+    action: str
+    name: str
+    res_id: int | None = None
+    vals: Mapping[str, Any] = field(default_factory=dict)
+    changes: Mapping[str, tuple[Any, Any]] = field(default_factory=dict)
+
+    def line(self) -> str:
+        """One line of the dry-run diff."""
+        where = f"{MODULE}.{self.name}" + (f" #{self.res_id}" if self.res_id else "")
+        if self.action == "create":
+            shown = " ".join(f"{k}={v!r}" for k, v in self.vals.items())
+        else:
+            shown = " ".join(f"{k}: {old!r} -> {new!r}" for k, (old, new) in self.changes.items())
+        return f"{_SIGNS[self.action]} {where} {shown}".rstrip()
+
+
+@dataclass(frozen=True)
+class SyncPlan:
+    """What a push would do to one model; ``str(plan)`` is the dry-run diff."""
+
+    model: str
+    rows: tuple[SyncRow, ...]
+    unchanged: tuple[str, ...] = ()
+    marker_field: str | None = None
+
+    def of(self, action: str) -> tuple[SyncRow, ...]:
+        """The rows of one action."""
+        return tuple(r for r in self.rows if r.action == action)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per action, plus ``unchanged``."""
+        return {**{a: len(self.of(a)) for a in ACTIONS}, "unchanged": len(self.unchanged)}
+
+    def is_empty(self) -> bool:
+        """True when Odoo already matches."""
+        return not self.rows
+
+    def summary(self) -> str:
+        """``calendar.event: 3 to create, 1 to update, 0 to delete, 12 unchanged``."""
+        c = self.counts()
+        extra = "".join(f", {c[a]} to {a}" for a in ("adopt", "unbind") if c[a])
+        return (f"{self.model}: {c['create']} to create, {c['update']} to update, {c['delete']} to delete"
+                f"{extra}, {c['unchanged']} unchanged")
+
+    def __str__(self) -> str:
+        return "\n".join([self.summary(), *(r.line() for r in self.rows)])
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What a push did (or, for a dry run, would do)."""
+
+    model: str
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    adopted: int = 0
+    errors: tuple[str, ...] = ()
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed."""
+        return not self.errors
+
+    def summary(self) -> str:
+        """One line for the CLI."""
+        head = "dry run, would have " if self.dry_run else ""
+        text = (f"{self.model}: {head}created {self.created}, updated {self.updated}, deleted {self.deleted},"
+                f" adopted {self.adopted}, unchanged {self.unchanged}")
+        return text + (f"; failed: {self.errors[0]}" if self.errors else "")
+
+
+def _same(ftype: str, current: Any, desired: Any) -> bool:
+    empty = (None, False, "", [])
+    if current in empty and desired in empty:
+        return True
+    if ftype == "many2one":
+        return (current[0] if isinstance(current, list) else current) == desired
+    if ftype in _X2MANY:
+        return sorted(current or []) == sorted(_x2many_ids(desired) or [-1])
+    if ftype in ("float", "monetary") and isinstance(current, (int, float)) and isinstance(desired, (int, float)):
+        return abs(current - desired) < 1e-6
+    return current == desired
+
+
+def _x2many_ids(value: Any) -> list[int] | None:
+    """The id list meant by a plain id list or a single ``(6, 0, ids)``; None for other commands."""
+    if isinstance(value, list) and all(isinstance(v, int) for v in value):
+        return value
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], list) and value[0][:1] == [6]:
+        return list(value[0][2])
+    return None
+
+
+def _wire_vals(vals: Mapping[str, Any], types: Mapping[str, str]) -> dict[str, Any]:
+    out = {}
+    for key, value in vals.items():
+        value = to_wire(value)
+        if types.get(key) in _X2MANY and _x2many_ids(value) is not None:
+            value = [[6, 0, _x2many_ids(value)]]
+        out[key] = value
+    return out
+
+
+def _changes(vals: Mapping[str, Any], record: Mapping[str, Any], types: Mapping[str, str]) -> dict:
+    return {k: (record.get(k), v) for k, v in vals.items() if not _same(types.get(k, ""), record.get(k), v)}
+
+
+def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[str, Any]], *,
+              marker_field: str | None = None, prune: bool = False) -> SyncPlan:
+    """Compare ``desired`` (``{name: vals}``) with Odoo and list the changes; writes nothing.
+
+    ``prune`` also deletes records bound to a ``mutualis`` external id of this model that are no
+    longer desired. ``marker_field`` (see the module doc) makes interrupted runs recoverable.
+    """
+    for name, vals in desired.items():
+        check_name(name)
+        if marker_field and marker_field in vals:
+            raise ValueError(f"{model} {name}: {marker_field} is the sync marker, do not set it")
+    wanted = sorted({k for vals in desired.values() for k in vals})
+    gateway.check_fields(model, wanted + ([marker_field] if marker_field else []))
+    types = {k: d["type"] for k, d in gateway.fields_get(model).items()}
+    target = {name: _wire_vals(vals, types) for name, vals in desired.items()}
+
+    bound = gateway.get_external_ids(model, None if prune else list(target))
+    current = {r["id"]: r for r in gateway.read(model, sorted(set(bound.values())), wanted)}
+    rows: list[SyncRow] = []
+    unchanged: list[str] = []
+    to_create: list[str] = []
+    for name in sorted(target):
+        rid = bound.get(name)
+        if rid in current:
+            changes = _changes(target[name], current[rid], types)
+            if changes:
+                rows.append(SyncRow("update", name, rid, {k: target[name][k] for k in changes}, changes))
+            else:
+                unchanged.append(name)
+        else:
+            to_create.append(name)
+    orphans = _orphans(gateway, model, marker_field, set(to_create), set(bound.values()), wanted)
+    for name in to_create:
+        record = orphans.get(name)
+        if record is not None:
+            changes = _changes(target[name], record, types)
+            rows.append(SyncRow("adopt", name, record["id"], {k: target[name][k] for k in changes}, changes))
+        else:
+            rows.append(SyncRow("create", name, None, target[name]))
+    if prune:
+        for name in sorted(set(bound) - set(target)):
+            rows.append(SyncRow("delete" if bound[name] in current else "unbind", name, bound[name]))
+    return SyncPlan(model, tuple(rows), tuple(unchanged), marker_field)
+
+
+def _orphans(gateway: "OdooGateway", model: str, marker_field: str | None, names: set[str],
+             bound_ids: set[int], fields: list[str]) -> dict[str, dict]:
+    """Records left by an interrupted run: carrying our marker for ``names`` but no external id."""
+    if not marker_field or not names:
+        return {}
+    found: dict[str, dict] = {}
+    records = gateway.search_read(model, [(marker_field, "ilike", MARKER_PREFIX)],
+                                  sorted({*fields, marker_field}), context={"active_test": False})
+    for record in records:
+        match = _MARKER.search(str(record.get(marker_field) or ""))
+        if match and match.group(1) in names and record["id"] not in bound_ids:
+            found.setdefault(match.group(1), record)
+    return found
+
+
+def apply(plan: SyncPlan, gateway: "OdooGateway", *, batch: int = 500, dry_run: bool = False) -> SyncReport:
+    """Carry out ``plan`` in batches; stop at the first error and report it (a re-run resumes).
+
+    With ``dry_run`` nothing is sent and the report counts what would have been done.
+    """
+    counts = plan.counts()
+    if dry_run:
+        return SyncReport(plan.model, counts["create"], counts["update"], counts["delete"] + counts["unbind"],
+                          counts["unchanged"], counts["adopt"], dry_run=True)
+    done = {"created": 0, "updated": 0, "deleted": 0, "adopted": 0}
+    try:
+        _apply(plan, gateway, batch, done)
+        errors: tuple[str, ...] = ()
+    except OdooError as exc:
+        errors = (str(exc),)
+    return SyncReport(plan.model, unchanged=counts["unchanged"], errors=errors, **done)
+
+
+def _apply(plan: SyncPlan, gateway: "OdooGateway", batch: int, done: dict[str, int]) -> None:
+    model, marker = plan.model, plan.marker_field
+    adopt = plan.of("adopt")
+    _write_grouped(gateway, model, [r for r in adopt if r.vals])
+    if adopt:
+        gateway.bind_external_ids(model, {r.name: r.res_id for r in adopt})
+        done["adopted"] += len(adopt)
+    creates = plan.of("create")
+    for start in range(0, len(creates), batch):
+        part = creates[start:start + batch]
+        vals_list = [{**r.vals, **({marker: MARKER_PREFIX + r.name} if marker else {})} for r in part]
+        ids = gateway.create(model, vals_list, batch=batch)
+        gateway.bind_external_ids(model, dict(zip((r.name for r in part), ids)))
+        done["created"] += len(part)
+    done["updated"] += _write_grouped(gateway, model, plan.of("update"))
+    deletes = plan.of("delete")
+    gateway.unlink(model, [r.res_id for r in deletes])
+    done["deleted"] += len(deletes)
+    unbind = plan.of("unbind")
+    if unbind:
+        done["deleted"] += gateway.xmlids.unbind(model, [r.name for r in unbind])
+
+
+def _write_grouped(gateway: "OdooGateway", model: str, rows: list[SyncRow] | tuple[SyncRow, ...]) -> int:
+    """One ``write`` per distinct set of values (Odoo writes the same values on many ids)."""
+    groups: dict[str, tuple[dict, list[int]]] = {}
+    for row in rows:
+        key = repr(sorted(row.vals.items()))
+        groups.setdefault(key, (dict(row.vals), []))[1].append(row.res_id)
+    for vals, ids in groups.values():
+        gateway.write(model, ids, vals)
+    return sum(len(ids) for _vals, ids in groups.values())
+
+
+def sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[str, Any]], *,
+         marker_field: str | None = None, prune: bool = False, dry_run: bool = False,
+         batch: int = 500) -> SyncReport:
+    """Plan then apply (or, with ``dry_run``, only plan) one model's push."""
+    plan = plan_sync(gateway, model, desired, marker_field=marker_field, prune=prune)
+    return apply(plan, gateway, batch=batch, dry_run=dry_run)
