@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, distinct, func, select
+from sqlalchemy import delete, func, select, union
 from sqlalchemy.orm import selectinload
 
 from consortium.members import Member
@@ -105,11 +105,11 @@ class PeopleMixin(Lookups):
     def _employees_listing(self, member: MemberRow) -> int:
         """Employees whose contract, sites, authorisations or preferences name the member."""
         site_ids = select(SiteRow.id).where(SiteRow.member_id == member.id)
-        ids = set(self._session.scalars(
-            select(distinct(EmployeeMemberRow.employee_id)).where(EmployeeMemberRow.member_id == member.id)
-            .union(select(EmployeeSiteRow.employee_id).where(EmployeeSiteRow.site_id.in_(site_ids)))
-            .union(select(SiteAuthorisationRow.employee_id).where(SiteAuthorisationRow.site_id.in_(site_ids)))
-        ))
+        ids = set(self._session.scalars(union(
+            select(EmployeeMemberRow.employee_id).where(EmployeeMemberRow.member_id == member.id),
+            select(EmployeeSiteRow.employee_id).where(EmployeeSiteRow.site_id.in_(site_ids)),
+            select(SiteAuthorisationRow.employee_id).where(SiteAuthorisationRow.site_id.in_(site_ids)),
+        )))
         for employee_id, preferred, avoided in self._session.execute(
             select(EmployeeRow.id, EmployeeRow.preferred_members, EmployeeRow.avoided_members)
         ):

@@ -1,0 +1,187 @@
+"""Upserts, clear NotFound / AlreadyExists / InvalidInput messages, removals refused while referenced."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from conftest import make_employee, make_request
+
+from consortium.members import Site
+from sharing.absences import Absence
+from sharing.errors import AlreadyExists, InvalidInput, NotFound
+from sharing.weeks import parse_week
+
+
+@pytest.mark.parametrize("method, message", [
+    ("get_member", "no member 'NOPE'"),
+    ("get_employee", "no employee 'NOPE'"),
+    ("get_request", "no request 'NOPE'"),
+    ("remove_member", "no member 'NOPE'"),
+    ("remove_employee", "no employee 'NOPE'"),
+    ("remove_request", "no request 'NOPE'"),
+])
+def test_unknown_codes_raise_not_found_naming_the_code(store, method, message):
+    with store.session() as repo, pytest.raises(NotFound, match=f"^{message}$"):
+        getattr(repo, method)("nope")
+
+
+def test_adding_a_taken_code_raises_already_exists(seeded, acier, employee, request_):
+    for method, obj, message in [("add_member", acier, "member ACIER already exists"),
+                                 ("add_employee", employee, "employee E001 already exists"),
+                                 ("add_request", request_, "request R-ACIER-0001 already exists")]:
+        with seeded.session() as repo, pytest.raises(AlreadyExists, match=f"^{message}$"):
+            getattr(repo, method)(obj)
+
+
+def test_references_the_group_does_not_know_are_invalid_input(seeded, acier, employee, request_):
+    cases = [
+        ("add_member", acier.model_copy(update={"code": "NEW", "sites": [
+            Site(code="S", name="S", latitude=1, longitude=1, authorisation_required_for=["WELD"])]}),
+         "member NEW: field sites.authorisation_required_for: unknown skill 'WELD'"),
+        ("add_employee", employee.model_copy(update={"code": "E9", "skills": {"MIG": 1}}),
+         "employee E9: field skills: unknown skill 'MIG'"),
+        ("add_employee", make_employee("E9", members=["GHOST"]),
+         "employee E9: field contract.members: unknown member 'GHOST'"),
+        ("save_employee", employee.model_copy(update={"contract": employee.contract.model_copy(
+            update={"sites": ["ACIER/ROOF"]})}), "employee E001: field contract.sites: unknown site 'ACIER/ROOF'"),
+        ("add_request", make_request("R2", date(2026, 12, 2), site="ROOF"),
+         "request R2: field site: member ACIER has no site 'ROOF'"),
+        ("add_request", make_request("R2", date(2026, 12, 2), member="GHOST"),
+         "request R2: field member: unknown member 'GHOST'"),
+    ]
+    for method, obj, message in cases:
+        with seeded.session() as repo, pytest.raises(InvalidInput, match=f"^{message}$"):
+            getattr(repo, method)(obj)
+
+
+def test_money_with_more_than_four_decimals_is_refused(seeded, employee):
+    with seeded.session() as repo, pytest.raises(InvalidInput, match="field hourly_cost: 25.12345 does not fit"):
+        repo.save_employee(employee.model_copy(update={"hourly_cost": Decimal("25.12345")}))
+
+
+def test_save_member_replaces_sites_but_refuses_to_drop_a_site_in_use(seeded, acier):
+    renamed = acier.model_copy(update={"legal_name": "Aciéries SAS", "sites": [
+        acier.sites[0].model_copy(update={"name": "Works"}),
+        Site(code="NORTH", name="North", latitude=46, longitude=5)]})
+    with seeded.session() as repo:
+        repo.save_member(renamed)
+    with seeded.session() as repo:
+        assert repo.get_member("ACIER") == renamed
+        assert repo.get_request("R-ACIER-0001").site == "MAIN"
+    with seeded.session() as repo, pytest.raises(
+            InvalidInput, match="^member ACIER: site MAIN cannot go: 1 request and 1 employee contract and "
+                                "1 site authorisation still name it$"):
+        repo.save_member(acier.model_copy(update={"sites": []}))
+
+
+def test_save_employee_replaces_contract_members_skills_and_certifications(seeded, employee):
+    changed = employee.model_copy(update={
+        "contract": employee.contract.model_copy(update={"members": ["ACIER"], "sites": []}),
+        "skills": {"TIG": 1}, "certifications": [], "site_authorisations": [],
+        "preferences": employee.preferences.model_copy(update={"avoided_members": []}),
+    })
+    with seeded.session() as repo:
+        repo.save_employee(changed)
+        repo.save_employee(make_employee("E002"))
+    with seeded.session() as repo:
+        assert repo.list_employees() == [changed, make_employee("E002")]
+
+
+def test_members_still_referenced_cannot_be_removed(seeded):
+    with seeded.session() as repo, pytest.raises(
+            InvalidInput, match="^member ACIER still has 1 request and 1 employee listing it$"):
+        repo.remove_member("ACIER")
+    with seeded.session() as repo, pytest.raises(
+            InvalidInput, match="^member BOIS still has 0 requests and 1 employee listing it$"):
+        repo.remove_member("BOIS")
+
+
+def test_unreferenced_member_employee_and_request_are_removed(seeded):
+    with seeded.session() as repo:
+        repo.remove_request("R-ACIER-0001")
+        repo.remove_employee("E001")
+        repo.remove_member("BOIS")
+    with seeded.session() as repo:
+        assert [m.code for m in repo.list_members()] == ["ACIER"]
+        assert repo.counts() == {"members": 1, "sites": 2, "employees": 0, "absences": 0, "requests": 0,
+                                 "plans": 0, "assignments": 0}
+
+
+def test_employees_and_requests_in_a_plan_cannot_be_removed(seeded, plan):
+    with seeded.session() as repo:
+        repo.save_plan(plan)
+    with seeded.session() as repo, pytest.raises(InvalidInput, match="^employee E001 still has 2 assignments in plans$"):
+        repo.remove_employee("E001")
+    with seeded.session() as repo, pytest.raises(
+            InvalidInput, match="^request R-ACIER-0001 is still assigned in the plan of 2026-W49$"):
+        repo.remove_request("R-ACIER-0001")
+
+
+def test_absences_ignore_exact_duplicates_and_filter_by_overlap(seeded, absence):
+    later = Absence(employee="E001", kind="sickness", start=datetime(2026, 12, 10), end=datetime(2026, 12, 12))
+    with seeded.session() as repo:
+        repo.add_absence(absence)
+        repo.add_absence(later)
+    with seeded.session() as repo:
+        assert repo.list_absences() == [absence, later]
+        assert repo.list_absences(employee="e001", start=datetime(2026, 12, 3, 17, 30, 15)) == [later]
+        assert repo.list_absences(end=datetime(2026, 12, 1, 8)) == []
+        assert repo.list_absences(start=datetime(2026, 12, 2), end=datetime(2026, 12, 11)) == [absence, later]
+    with seeded.session() as repo, pytest.raises(AlreadyExists, match="already exists with another note"):
+        repo.add_absence(absence.model_copy(update={"note": "other"}))
+    with seeded.session() as repo, pytest.raises(NotFound, match="^no employee 'E404'$"):
+        repo.add_absence(absence.model_copy(update={"employee": "E404"}))
+
+
+def test_replace_absences_upserts_by_employee_start_end_and_kind(seeded, absence):
+    renoted = absence.model_copy(update={"note": "moved"})
+    other = absence.model_copy(update={"kind": "leave"})
+    with seeded.session() as repo:
+        repo.replace_absences([renoted, other])
+    with seeded.session() as repo:
+        assert repo.list_absences() == [other, renoted]
+
+
+def test_list_requests_by_week_and_member(seeded, request_):
+    monday, sunday, next_monday = (make_request(c, d) for c, d in [
+        ("R-MON", date(2026, 11, 30)), ("R-SUN", date(2026, 12, 6)), ("R-NEXT", date(2026, 12, 7))])
+    with seeded.session() as repo:
+        for r in (next_monday, sunday, monday):
+            repo.add_request(r)
+    with seeded.session() as repo:
+        assert repo.list_requests(parse_week("2026-W49")) == [monday, request_, sunday]
+        assert repo.list_requests(parse_week("2026-W50"), member="ACIER") == [next_monday]
+        assert repo.list_requests(member="ACIER")[-1] == next_monday
+        assert repo.list_requests(parse_week("2026-W48")) == []
+        with pytest.raises(NotFound, match="^no member 'BOISE'$"):
+            repo.list_requests(member="BOISE")
+
+
+def test_save_request_replaces_by_code(seeded, request_):
+    changed = request_.model_copy(update={"headcount": 1, "certifications": [], "note": ""})
+    with seeded.session() as repo:
+        repo.save_request(changed)
+    with seeded.session() as repo:
+        assert repo.list_requests() == [changed]
+
+
+def test_a_week_has_one_plan_that_save_plan_replaces(seeded, plan):
+    week = parse_week("2026-W49")
+    with seeded.session() as repo:
+        assert repo.get_plan(week) is None
+        repo.save_plan(plan)
+    replan = plan.model_copy(update={"status": "draft", "assignments": plan.assignments[1:], "objective": None})
+    with seeded.session() as repo:
+        repo.save_plan(replan)
+    with seeded.session() as repo:
+        assert repo.get_plan(week) == replan
+        assert repo.get_plan(week.shift(1)) is None
+        assert repo.counts()["plans"] == 1 and repo.counts()["assignments"] == 1
+
+
+def test_plan_naming_an_unknown_employee_is_invalid(seeded, plan):
+    bad = plan.model_copy(update={"assignments": [plan.assignments[0].model_copy(update={"employee": "E404"})]})
+    with seeded.session() as repo, pytest.raises(InvalidInput, match="^plan 2026-W49: assignment 1: unknown employee 'E404'$"):
+        repo.save_plan(bad)
