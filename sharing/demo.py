@@ -25,7 +25,10 @@ from .settings import GroupSettings
 from .skills import parse_cert_requirements
 from .weeks import parse_week
 
-__all__ = ["DEMO_WEEK", "WINDOWS", "demo_group", "demo_members", "demo_employees", "demo_requests", "weekdays"]
+__all__ = [
+    "DEMO_WEEK", "WINDOWS", "demo_group", "demo_members", "demo_employees", "demo_requests", "demo_absences",
+    "employee_from_row", "weekdays",
+]
 
 DEMO_WEEK = "2026-W49"
 
