@@ -1,0 +1,93 @@
+"""Each hard rule of the tender model alone, on tiny cases where the rule binds."""
+import pytest
+from ortools.graph.python import max_flow
+
+from solver.tender import PlanParams, TeamRules, plan_tender, precheck
+from solver.tender.demo import random_problem, tiny_problem
+
+FAST = PlanParams(stage_time_limits=(5.0, 5.0, 5.0), workers=1)
+
+
+def test_a_tiny_tender_is_feasible_and_whole():
+    result = plan_tender(tiny_problem(), FAST)
+    assert result.is_feasible()
+    assert sum(a.units for a in result.allocations if a.step == "weld") == 10
+    assert [s.status for s in result.stages] == ["OPTIMAL"] * 3
+
+
+def test_capacity_and_overtime_limits_hold():
+    result = plan_tender(tiny_problem(quantity=30, capacity=600, overtime=120), FAST)
+    for load in result.loads:
+        assert load.load_minutes <= load.regular_capacity + load.overtime_capacity
+
+
+def test_unsplittable_steps_stay_on_one_resource():
+    result = plan_tender(tiny_problem(quantity=8, splittable=False, weeks=6, due=5), FAST)
+    for step in ("cut", "weld"):
+        assert len({a.resource for a in result.allocations if a.step == step}) == 1
+    assert result.is_feasible()
+
+
+def test_max_team_size_and_mandataire_are_respected():
+    rules = TeamRules(max_size=2, mandataire="D")
+    result = plan_tender(tiny_problem(team=rules), FAST)
+    assert "D" in result.team and len(result.team) <= 2
+    assert {a.member for a in result.allocations} <= set(result.team)
+
+
+def test_excluded_members_do_no_work():
+    result = plan_tender(tiny_problem(team=TeamRules(excluded=frozenset({"A", "C"}))), FAST)
+    assert not {a.member for a in result.allocations} & {"A", "C"}
+
+
+def test_coordination_cost_keeps_the_team_small():
+    result = plan_tender(tiny_problem(coordination_cents=10_000_000), FAST)
+    assert len(result.team) == 1  # B or D can do both steps alone
+
+
+def test_an_expired_certificate_does_not_count_that_week():
+    result = plan_tender(tiny_problem(weld_certificate=True, certificate_last_week=0), FAST)
+    assert all(a.week <= 0 for a in result.allocations if a.member == "C" and a.step == "weld")
+
+
+def test_precheck_reports_a_step_without_eligible_resource():
+    problem = tiny_problem(weld_certificate=True, certificate_last_week=0,
+                           team=TeamRules(excluded=frozenset({"D"})))
+    issues = precheck(problem)
+    assert any(i.check == "process_hours" and i.subject == "weld" for i in issues)
+
+
+def _hand_offs_fit(result, s, t, lag):
+    """Max flow: every unit of t (member q, week w) matched to a unit of s at q by w or elsewhere by w - lag."""
+    supply = [(a.member, a.week, a.units) for a in result.allocations if a.step == s]
+    demand = [(a.member, a.week, a.units) for a in result.allocations if a.step == t]
+    flow = max_flow.SimpleMaxFlow()
+    source, sink = 0, 1 + len(supply) + len(demand)
+    for i, (p, w1, n) in enumerate(supply):
+        flow.add_arc_with_capacity(source, 1 + i, n)
+        for j, (q, w2, _) in enumerate(demand):
+            if w1 <= w2 - (0 if p == q else lag):
+                flow.add_arc_with_capacity(1 + i, 1 + len(supply) + j, n)
+    for j, (_, _, n) in enumerate(demand):
+        flow.add_arc_with_capacity(1 + len(supply) + j, sink, n)
+    assert flow.solve(source, sink) == max_flow.SimpleMaxFlow.OPTIMAL
+    return flow.optimal_flow() == sum(n for _, _, n in demand)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_precedence_and_transfer_lags_hold_in_every_plan(seed):
+    problem = random_problem(seed, members=5, items=2, weeks=8, processes=3)
+    result = plan_tender(problem, PlanParams(stages=(1, 2), stage_time_limits=(2.0, 1.0, 0.0)))
+    steps = {s.id: s for s in problem.steps}
+    arcs = [(s, t.id, steps[s].transfer_lag_weeks) for t in problem.steps for s in t.predecessors]
+    assert any(lag for _, _, lag in arcs) and result.allocations
+    for s, t, lag in arcs:
+        assert _hand_offs_fit(result, s, t, lag), (s, t)
+
+
+def test_a_two_week_lag_delays_the_hand_off():
+    result = plan_tender(tiny_problem(quantity=5, lag=2, weeks=6, due=5), FAST)
+    cut_weeks = {a.member: a.week for a in result.allocations if a.step == "cut"}
+    for a in result.allocations:
+        if a.step == "weld":
+            assert any(a.week >= w + (0 if m == a.member else 2) for m, w in cut_weeks.items())
