@@ -100,6 +100,8 @@ def _weekly_rest_cuts(built: Built, pairs) -> set[tuple[str, str]]:
             latest = max(mine[e.id], key=lambda s: (s.end, s.start))
             if (e.id, latest.id) not in built.pinned:
                 cuts.add((e.id, latest.id))
+                hours = built.group.settings.labour.weekly_rest_hours
+                built.cuts[e.id, latest.id] = f"would leave no {hours:g} h weekly rest before Sunday 24:00"
     return cuts
 
 

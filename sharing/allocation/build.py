@@ -60,6 +60,7 @@ class Built:
     location: dict[str, int]  # MEMBER/SITE -> engine location
     pinned: set[tuple[str, str]] = field(default_factory=set)
     history: History | None = None
+    cuts: dict[tuple[str, str], str] = field(default_factory=dict)  # pairs forbidden after a solve, why
 
     def minute(self, moment: datetime) -> int:
         """Minutes from the week's Monday 00:00 (local)."""
@@ -71,6 +72,8 @@ class Built:
 
     def why_not_eligible(self, employee: str, request: str) -> list[str]:
         """Static reasons the employee may not take the request (empty when eligible)."""
+        if (employee, request) in self.cuts:
+            return [self.cuts[employee, request]]
         if (employee, request) in self.reasons:
             return self.reasons[employee, request]
         e, r = self.employees[employee], self.requests[request]
