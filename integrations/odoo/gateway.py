@@ -55,27 +55,38 @@ def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
         yield items[start:start + size]
 
 
-class _TimeoutTransport(xmlrpc.client.Transport):
-    def __init__(self, timeout: float) -> None:
+class _Transport(xmlrpc.client.Transport):
+    """One attempt per request, with a socket timeout.
+
+    The standard library's Transport silently sends a request a second time when the connection
+    drops; for a ``create`` whose first attempt reached Odoo that makes a duplicate. Retrying is
+    the gateway's decision, so this transport never retries.
+    """
+
+    def __init__(self, timeout: float | None) -> None:
         super().__init__()
         self._timeout = timeout
 
     def make_connection(self, host):  # noqa: ANN001 - xmlrpc.client's signature
         conn = super().make_connection(host)
-        conn.timeout = self._timeout
+        if self._timeout:
+            conn.timeout = self._timeout
         return conn
 
+    def request(self, host, handler, request_body, verbose=False):  # noqa: ANN001
+        return self.single_request(host, handler, request_body, verbose)
 
-class _TimeoutSafeTransport(xmlrpc.client.SafeTransport, _TimeoutTransport):
+
+class _SafeTransport(_Transport, xmlrpc.client.SafeTransport):
     pass
 
 
-def _xmlrpc_with_timeout(connector: Any, timeout: float) -> None:
-    """Give odoolib's XML-RPC connector a socket timeout (it has none of its own)."""
+def _use_own_transport(connector: Any, timeout: float | None) -> None:
+    """Make odoolib's XML-RPC connector send through :class:`_Transport`."""
     secure = connector.url.startswith("https")
 
     def send(service_name: str, method: str, *args: Any) -> Any:
-        transport = (_TimeoutSafeTransport if secure else _TimeoutTransport)(timeout)
+        transport = (_SafeTransport if secure else _Transport)(timeout)
         proxy = xmlrpc.client.ServerProxy(f"{connector.url}/{service_name}", transport=transport)
         return getattr(proxy, method)(*args)
 
@@ -123,8 +134,8 @@ class OdooGateway:
         secret = self._secret or c.read_secret()
         odoo = odoolib.get_connection(hostname=c.host, protocol=c.protocol, port=c.port,
                                       database=c.database, login=c.login, password=secret.reveal())
-        if self.timeout and c.protocol.startswith("xmlrpc"):
-            _xmlrpc_with_timeout(odoo.connector, self.timeout)
+        if c.protocol.startswith("xmlrpc"):
+            _use_own_transport(odoo.connector, self.timeout)
         try:
             self._with_retry(lambda: odoo.check_login(force=True), "common.login", idempotent=True)
         except AuthenticationError:
@@ -136,6 +147,8 @@ class OdooGateway:
         """``common.version()``: server_version, server_serie, protocol_version..."""
         odoo = odoolib.get_connection(hostname=self.connection.host, protocol=self.connection.protocol,
                                       port=self.connection.port)
+        if self.connection.protocol.startswith("xmlrpc"):
+            _use_own_transport(odoo.connector, self.timeout)
         return self._with_retry(lambda: odoo.get_service("common").version(), "common.version", True)
 
     # -- raw calls ----------------------------------------------------------------------------------
