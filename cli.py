@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -43,6 +44,16 @@ class MutualisGroup(click.Group):
             sys.exit(1)
         except ValidationError as exc:
             click.echo(f"error: {'; '.join(describe_validation_error(exc))}", err=True)
+            sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # output piped into `head`
+            sys.stderr.close()
+            sys.exit(0)
+        except Exception as exc:  # a bug: still one line, the traceback on request
+            if os.environ.get("MUTUALIS_DEBUG"):
+                raise
+            click.echo(f"error: unexpected {type(exc).__name__}: {exc} (set MUTUALIS_DEBUG=1 for details)", err=True)
             sys.exit(1)
 
 
@@ -129,27 +140,30 @@ def init(ctx):
 
 
 @main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("mutualis-out"),
+              show_default=True, help="Folder for the week's page and documents.")
 @click.pass_context
-def demo(ctx):
-    """Build the demo group (a metalworking GE in western France) in the database; twice changes nothing.
+def demo(ctx, out):
+    """Build the demo group (a metalworking GE in western France), allocate its week, write the week's page.
+
+    Running it twice changes nothing: the stored group and plan are kept.
 
     \b
     Example:
         mutualis demo
     """
-    from integrations.seeding import init_database, load_group
-    from sharing.demo import DEMO_WEEK, demo_group
+    from integrations.seeding import run_demo
 
     store = _store(ctx)
-    group = demo_group()
-    with store.session() as repo:
-        init_database(repo)
-        counts = load_group(repo, group)
-    click.echo(f"demo group '{group.settings.name}' stored at {store.url}")
-    click.echo(
-        f"  {counts['members']} members, {counts['sites']} sites, {counts['employees']} employees, "
-        f"{counts['absences']} absences, {counts['requests']} requests for {DEMO_WEEK}"
-    )
+    report = run_demo(store, out, on_progress=_progress)
+    c = report.counts
+    click.echo(f"demo group '{report.group_name}' stored at {store.url}")
+    click.echo(f"  {c['members']} members, {c['sites']} sites, {c['employees']} employees, "
+               f"{c['absences']} absences, {c['requests']} requests for {report.week}")
+    click.echo(f"  {report.allocation_summary}")
+    click.echo(f"  compliance check: {report.violations} violation(s)")
+    for path in report.files:
+        click.echo(f"  wrote {path}")
 
 
 # ---------------------------------------------------------------- members
@@ -714,7 +728,7 @@ def explain(ctx, request_code):
 
     with _store(ctx).session() as repo:
         result = explain_one(repo, request_code.upper())
-    click.echo(str(result))
+    click.echo(result.summary())
 
 
 @main.command()

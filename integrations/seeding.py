@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from sharing.catalogue import standard_catalogue
 from sharing.group import Group
 
-__all__ = ["init_database", "load_group"]
+__all__ = ["DemoReport", "init_database", "load_group", "run_demo"]
 
 
 def init_database(repo) -> dict[str, int]:
@@ -35,3 +38,48 @@ def load_group(repo, group: Group) -> dict[str, int]:
     for request in group.requests:
         repo.save_request(request)
     return repo.counts()
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What `mutualis demo` made: stored counts, the week's allocation and the files written."""
+
+    group_name: str
+    week: str
+    counts: dict
+    allocation_summary: str
+    violations: int
+    files: tuple[Path, ...]
+
+
+def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
+    """Build the demo group, allocate its week (once: a stored plan is kept) and write the week's page.
+
+    Each step is its own transaction, so an interrupted demo leaves what it finished.
+    """
+    from integrations.reports import plan_html
+    from integrations.weekly import check_week, run_allocation, week_view
+    from sharing.allocation import AllocationParams
+    from sharing.demo import DEMO_WEEK, demo_group
+    from sharing.weeks import parse_week
+
+    group, week = demo_group(), parse_week(DEMO_WEEK)
+    with store.session() as repo:
+        init_database(repo)
+        counts = load_group(repo, group)
+    with store.session() as repo:
+        if repo.get_plan(week) is None:
+            allocation = run_allocation(repo, week, AllocationParams(time_limit=30, workers=2, seed=0),
+                                        on_progress=on_progress)
+            summary = allocation.summary().splitlines()[0]
+        else:
+            summary = f"week {week}: plan already stored, kept as it is"
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with store.session() as repo:
+        view = week_view(repo, week)
+        violations = len(check_week(repo, week))
+        counts = repo.counts()
+    page = out_dir / f"plan-{week}.html"
+    page.write_text(plan_html(view.plan, view.group, view.requests, view.unfilled), encoding="utf-8")
+    return DemoReport(group.settings.name, str(week), counts, summary, violations, (page,))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sharing.absences import Absence
-from sharing.allocation import AllocationParams, allocate_week, explain_request, replan
+from sharing.allocation import AllocationParams, Unfilled, allocate_week, explain_request, replan
 from sharing.compliance import check_plan
 from sharing.compliance import history_from_plans as build_history
 from sharing.errors import InvalidInput, NotFound
@@ -65,8 +65,12 @@ def week_view(repo, week: IsoWeek) -> WeekView:
     placed: dict[str, int] = {}
     for a in plan.assignments:
         placed[a.request] = placed.get(a.request, 0) + 1
-    unfilled = [explain_request(group, week, plan, r.code, history=history)
-                for r in group.requests if placed.get(r.code, 0) < r.headcount]
+    unfilled = []
+    for r in group.requests:
+        if placed.get(r.code, 0) < r.headcount:
+            why = explain_request(group, week, plan, r.code, history=history)
+            reasons = why.general + [str(c) for c in why.candidates if not c.placed]
+            unfilled.append(Unfilled(r.code, r.member, why.missing * r.minutes / 60, reasons))
     return WeekView(plan=plan, group=group, requests=group.requests, unfilled=unfilled)
 
 
