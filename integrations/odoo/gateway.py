@@ -23,6 +23,7 @@ from odoolib.tools import AuthenticationError, JsonRPCException
 from .connection import OdooConnection, Secret
 from .errors import (OdooAuthError, OdooConnectionError, OdooFieldError, OdooMissingModel, OdooMissingModule,
                      from_fault, from_jsonrpc)
+from .transport import use_own_transport
 from .xmlids import ExternalIds
 
 __all__ = ["OdooGateway", "RetryPolicy", "chunks"]
@@ -53,44 +54,6 @@ def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     """Consecutive slices of at most ``size`` items."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
-
-
-class _Transport(xmlrpc.client.Transport):
-    """One attempt per request, with a socket timeout.
-
-    The standard library's Transport silently sends a request a second time when the connection
-    drops; for a ``create`` whose first attempt reached Odoo that makes a duplicate. Retrying is
-    the gateway's decision, so this transport never retries.
-    """
-
-    def __init__(self, timeout: float | None) -> None:
-        super().__init__()
-        self._timeout = timeout
-
-    def make_connection(self, host):  # noqa: ANN001 - xmlrpc.client's signature
-        conn = super().make_connection(host)
-        if self._timeout:
-            conn.timeout = self._timeout
-        return conn
-
-    def request(self, host, handler, request_body, verbose=False):  # noqa: ANN001
-        return self.single_request(host, handler, request_body, verbose)
-
-
-class _SafeTransport(_Transport, xmlrpc.client.SafeTransport):
-    pass
-
-
-def _use_own_transport(connector: Any, timeout: float | None) -> None:
-    """Make odoolib's XML-RPC connector send through :class:`_Transport`."""
-    secure = connector.url.startswith("https")
-
-    def send(service_name: str, method: str, *args: Any) -> Any:
-        transport = (_SafeTransport if secure else _Transport)(timeout)
-        proxy = xmlrpc.client.ServerProxy(f"{connector.url}/{service_name}", transport=transport)
-        return getattr(proxy, method)(*args)
-
-    connector.send = send
 
 
 class OdooGateway:
@@ -135,7 +98,7 @@ class OdooGateway:
         odoo = odoolib.get_connection(hostname=c.host, protocol=c.protocol, port=c.port,
                                       database=c.database, login=c.login, password=secret.reveal())
         if c.protocol.startswith("xmlrpc"):
-            _use_own_transport(odoo.connector, self.timeout)
+            use_own_transport(odoo.connector, self.timeout)
         try:
             self._with_retry(lambda: odoo.check_login(force=True), "common.login", idempotent=True)
         except AuthenticationError:
@@ -148,7 +111,7 @@ class OdooGateway:
         odoo = odoolib.get_connection(hostname=self.connection.host, protocol=self.connection.protocol,
                                       port=self.connection.port)
         if self.connection.protocol.startswith("xmlrpc"):
-            _use_own_transport(odoo.connector, self.timeout)
+            use_own_transport(odoo.connector, self.timeout)
         return self._with_retry(lambda: odoo.get_service("common").version(), "common.version", True)
 
     # -- raw calls ----------------------------------------------------------------------------------
