@@ -1,0 +1,106 @@
+"""The hours tables (corrections, month validations) and their reads and writes.
+
+Kept apart from the core tables (migration 0003): `hours_of(repo)` gives the `HoursRepository` of an
+open repository, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
+
+from sharing.errors import AlreadyExists
+from sharing.hours import Correction, Validation
+
+from .lookups import Lookups
+from .models import Base, EmployeeRow, MemberRow, RequestRow
+
+__all__ = ["CorrectionRow", "ValidationRow", "HoursRepository", "hours_of"]
+
+
+class CorrectionRow(Base):
+    """One recorded correction of planned hours; never updated, so that every change stays traceable."""
+
+    __tablename__ = "hours_corrections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    day: Mapped[date] = mapped_column(index=True)
+    absent: Mapped[bool]
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    travel_minutes: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime]
+    adjustment: Mapped[bool]
+    employee: Mapped[EmployeeRow] = relationship()
+    request: Mapped[RequestRow] = relationship()
+
+
+class ValidationRow(Base):
+    """A member's validation of a month: the month's hours are locked from `validated_at`."""
+
+    __tablename__ = "hours_validations"
+    __table_args__ = (UniqueConstraint("member_id", "month"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    month: Mapped[str] = mapped_column(String(7))
+    validated_at: Mapped[datetime]
+    member: Mapped[MemberRow] = relationship()
+
+
+_LOAD = (joinedload(CorrectionRow.employee), joinedload(CorrectionRow.request).joinedload(RequestRow.member),
+         joinedload(CorrectionRow.request).joinedload(RequestRow.site))
+
+
+class HoursRepository(Lookups):
+    """Corrections and validations in and out of the repository's session."""
+
+    def add_correction(self, c: Correction) -> None:
+        """Store a correction (its employee and request must exist)."""
+        employee = self._find(EmployeeRow, c.employee, "employee")
+        request = self._find(RequestRow, c.request, "request")
+        self._session.add(CorrectionRow(
+            employee_id=employee.id, request_id=request.id, day=c.day, absent=c.absent, starts_at=c.start,
+            ends_at=c.end, travel_minutes=c.travel_minutes, note=c.note, recorded_at=c.recorded_at,
+            adjustment=c.adjustment))
+        self._session.flush()
+
+    def list_corrections(self, start: date | None = None, end: date | None = None) -> list[Correction]:
+        """Corrections of the days in [start, end), in recording order."""
+        query = select(CorrectionRow).options(*_LOAD)
+        if start is not None:
+            query = query.where(CorrectionRow.day >= start)
+        if end is not None:
+            query = query.where(CorrectionRow.day < end)
+        rows = self._session.scalars(query.order_by(CorrectionRow.recorded_at, CorrectionRow.id))
+        return [Correction(employee=r.employee.code, request=r.request.code, member=r.request.member.code,
+                           site=r.request.site.code, day=r.day, absent=r.absent, start=r.starts_at, end=r.ends_at,
+                           travel_minutes=r.travel_minutes, note=r.note, recorded_at=r.recorded_at,
+                           adjustment=r.adjustment) for r in rows]
+
+    def add_validation(self, v: Validation) -> None:
+        """Lock a member's month; AlreadyExists when it is already validated."""
+        member = self._find(MemberRow, v.member, "member")
+        if self.get_validation(member.code, v.month) is not None:
+            raise AlreadyExists(f"the hours of {member.code} for {v.month} are already validated")
+        self._session.add(ValidationRow(member_id=member.id, month=v.month, validated_at=v.validated_at))
+        self._session.flush()
+
+    def get_validation(self, member: str, month: str) -> Validation | None:
+        row = self._session.scalars(
+            select(ValidationRow).join(ValidationRow.member)
+            .where(MemberRow.code == member, ValidationRow.month == month)).first()
+        return None if row is None else Validation(member=member, month=row.month, validated_at=row.validated_at)
+
+    def list_validations(self) -> list[Validation]:
+        rows = self._session.scalars(select(ValidationRow).options(joinedload(ValidationRow.member))
+                                     .order_by(ValidationRow.month))
+        return [Validation(member=r.member.code, month=r.month, validated_at=r.validated_at) for r in rows]
+
+
+def hours_of(repo) -> HoursRepository:
+    """The hours part of an open `Repository`, sharing its session (and so its transaction)."""
+    return HoursRepository(repo._session)
