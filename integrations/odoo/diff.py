@@ -200,7 +200,11 @@ def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[
                 unchanged.append(name)
         else:
             to_create.append(name)
-    orphans = _orphans(gateway, model, marker_field, set(to_create), set(bound.values()), wanted)
+    if marker_field and to_create:
+        every_bound = set((bound if prune else gateway.get_external_ids(model)).values())
+        orphans = _orphans(gateway, model, marker_field, set(to_create), every_bound, wanted)
+    else:
+        orphans = {}
     for name in to_create:
         record = orphans.get(name)
         if record is not None:
@@ -214,17 +218,15 @@ def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[
     return SyncPlan(model, tuple(rows), tuple(unchanged), marker_field)
 
 
-def _orphans(gateway: "OdooGateway", model: str, marker_field: str | None, names: set[str],
+def _orphans(gateway: "OdooGateway", model: str, marker_field: str, names: set[str],
              bound_ids: set[int], fields: list[str]) -> dict[str, dict]:
     """Records left by an interrupted run: carrying our marker for ``names`` but no external id."""
-    if not marker_field or not names:
-        return {}
     found: dict[str, dict] = {}
-    records = gateway.search_read(model, [(marker_field, "ilike", MARKER_PREFIX)],
-                                  sorted({*fields, marker_field}), context={"active_test": False})
+    domain = [(marker_field, "ilike", MARKER_PREFIX), ("id", "not in", sorted(bound_ids))]
+    records = gateway.search_read(model, domain, sorted({*fields, marker_field}), context={"active_test": False})
     for record in records:
         match = _MARKER.search(str(record.get(marker_field) or ""))
-        if match and match.group(1) in names and record["id"] not in bound_ids:
+        if match and match.group(1) in names:
             found.setdefault(match.group(1), record)
     return found
 
