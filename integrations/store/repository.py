@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from .consortium_tables import ConsortiumMixin
 from .people import PeopleMixin
 from .planning import PlanningMixin
 
 __all__ = ["Repository"]
 
 
-class Repository(PeopleMixin, PlanningMixin):
+class Repository(PeopleMixin, PlanningMixin, ConsortiumMixin):
     """Reads and writes domain objects (`sharing`, `consortium`) inside one open session.
 
     Get it from `Store.session()`; every write checks the references the domain can check

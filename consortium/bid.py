@@ -1,0 +1,178 @@
+"""The joint bid: price per lot, the split of work and money between members, the delivery schedule and
+the capacity each member commits per week. `for_member` gives the version one member may see."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from pydantic import Field
+
+from sharing.weeks import parse_week
+
+from .base import Domain
+from .capabilities import Resource
+from .outcome import TenderOutcome
+from .pricing import PRODUCTION_KINDS, LotPrice, PriceLine, money, price_lots
+from .tender import Tender
+
+__all__ = ["MemberShare", "Delivery", "Commitment", "JointBid", "build_bid"]
+
+
+class MemberShare(Domain):
+    """A member's part of the bid: hours, amount excl. VAT and share of the total (%)."""
+
+    member: str
+    hours: Decimal
+    amount: Decimal
+    share_pct: Decimal
+
+
+class Delivery(Domain):
+    """Units of an item finished in a week, the running total, and what is due by then."""
+
+    lot: str
+    item: str
+    week: str
+    units: int
+    cumulative: int
+    due: int
+
+
+class Commitment(Domain):
+    """Hours a member commits on a resource and process in a week."""
+
+    member: str
+    resource: str
+    process: str
+    week: str
+    hours: Decimal
+
+
+class JointBid(Domain):
+    """What the group answers. `audience` None is the mandataire's full version; a member code is the
+    version that member may see (its own rates only)."""
+
+    tender: str
+    title: str
+    buyer: str
+    valid_until: date
+    status: str
+    mandataire: str | None
+    team: list[str]
+    lots: list[LotPrice]
+    shares: list[MemberShare]
+    schedule: list[Delivery]
+    commitments: list[Commitment]
+    missing: list[str] = Field(default_factory=list)
+    audience: str | None = None
+
+    @property
+    def total(self) -> Decimal:
+        return sum((lot.total for lot in self.lots), Decimal("0.00"))
+
+    def reconciles(self) -> bool:
+        """Lots sum to the total and member shares sum to the total, to the cent."""
+        return sum((s.amount for s in self.shares), Decimal("0.00")) == self.total
+
+    def for_member(self, member: str) -> "JointBid":
+        """This member's lines with rates; the other members' work as one line per member, without rates."""
+        code = member.upper()
+        if code not in self.team:
+            from sharing.errors import NotFound
+            raise NotFound(f"member {code} is not in the team of tender {self.tender} ({', '.join(self.team)})")
+        lots = [lot.model_copy(update={"lines": _redact(lot.lines, code)}) for lot in self.lots]
+        return self.model_copy(update={"lots": lots, "audience": code})
+
+
+def _redact(lines: list[PriceLine], member: str) -> list[PriceLine]:
+    out, others = [], defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for line in lines:
+        if line.member is None or line.member == member:
+            out.append(line)
+        else:
+            acc = others[line.lot, line.member]
+            acc[0] += line.quantity or 0
+            acc[1] += line.amount
+    hidden = [PriceLine(lot=lot, kind="member", description=f"work by {m} (hours and amount only)", member=m,
+                        quantity=hours, amount=amount) for (lot, m), (hours, amount) in sorted(others.items())]
+    # Keep the group's lines (material ... margin) after every member's work, as in the full version.
+    return [x for x in out if x.kind in PRODUCTION_KINDS] + hidden + [x for x in out if x.kind not in PRODUCTION_KINDS]
+
+
+def build_bid(tender: Tender, outcome: TenderOutcome, resources: dict[str, Resource],
+              margin_pct: Decimal | None = None) -> JointBid:
+    """Price the plan and split it: production to its members; material, transport and coordination to
+    the mandataire (it buys and organises); contingency and margin pro rata to production."""
+    lots = price_lots(tender, outcome, resources, margin_pct)
+    lead = tender.team.mandataire
+    team = sorted(set(outcome.team) | ({lead} if lead else set()))
+    return JointBid(
+        tender=tender.code, title=tender.title, buyer=tender.buyer, valid_until=tender.offer_valid_until,
+        status=outcome.status, mandataire=lead, team=team, lots=lots,
+        shares=_shares(lots, outcome, team, lead), schedule=_schedule(tender, outcome),
+        commitments=_commitments(outcome),
+        missing=[f"{m.hours:.1f} h of {m.process} in {m.week}" for m in outcome.missing],
+    )
+
+
+def _shares(lots: list[LotPrice], outcome: TenderOutcome, team: list[str], lead: str | None) -> list[MemberShare]:
+    amounts = {m: Decimal("0.00") for m in team}
+    for lot in lots:
+        production = lot.production()
+        pooled = sum((x.amount for x in lot.lines if x.kind in ("contingency", "margin")), Decimal("0.00"))
+        for x in lot.lines:
+            if x.kind in PRODUCTION_KINDS:
+                amounts[x.member] += x.amount
+            elif x.kind not in ("contingency", "margin"):
+                amounts[lead or team[0]] += x.amount
+        for member, part in _pro_rata(pooled, {m: lot.production(m) for m in team}, production).items():
+            amounts[member] += part
+    total = sum(amounts.values(), Decimal("0.00"))
+    hours = defaultdict(Decimal)
+    for p in outcome.placements:
+        hours[p.member] += Decimal(str(p.hours))
+    return [MemberShare(member=m, hours=hours[m], amount=amounts[m],
+                        share_pct=(amounts[m] * 100 / total).quantize(Decimal("0.1")) if total else Decimal(0))
+            for m in team]
+
+
+def _pro_rata(amount: Decimal, weights: dict[str, Decimal], whole: Decimal) -> dict[str, Decimal]:
+    """Split `amount` by weights to the cent; the cents left go to the largest remainders."""
+    if not whole or not amount:
+        return {}
+    exact = {m: amount * w / whole for m, w in weights.items() if w}
+    parts = {m: v.quantize(Decimal("0.01"), rounding="ROUND_DOWN") for m, v in exact.items()}
+    left = int((amount - sum(parts.values())) * 100)
+    for m in sorted(exact, key=lambda m: (parts[m] - exact[m], m))[:left]:
+        parts[m] += Decimal("0.01")
+    return parts
+
+
+def _schedule(tender: Tender, outcome: TenderOutcome) -> list[Delivery]:
+    out = []
+    for lot, item in tender.items():
+        finals = {s.code for k, s in enumerate(item.steps)} - {p for k in range(len(item.steps))
+                                                                for p in item.predecessors(k)}
+        per_week = defaultdict(int)
+        for p in outcome.placements:
+            if p.item == item.code and p.step in finals:
+                per_week[p.week] += p.units
+        made = 0
+        for week in sorted(per_week, key=parse_week):
+            # With several final steps a unit is done when the slowest has made it: count the smallest.
+            made += per_week[week] // len(finals) if len(finals) > 1 else per_week[week]
+            due = max([m.quantity for m in item.milestones if parse_week(m.week) <= parse_week(week)]
+                      + ([item.quantity] if parse_week(week) >= parse_week(lot.due_week) else [0]))
+            out.append(Delivery(lot=lot.code, item=item.code, week=week, units=per_week[week], cumulative=made,
+                                due=due))
+    return out
+
+
+def _commitments(outcome: TenderOutcome) -> list[Commitment]:
+    acc = defaultdict(Decimal)
+    for p in outcome.placements:
+        acc[p.member, p.resource, p.process, p.week] += Decimal(str(p.hours))
+    return [Commitment(member=m, resource=r, process=pr, week=w, hours=money(h))
+            for (m, r, pr, w), h in sorted(acc.items(), key=lambda kv: (kv[0][0], kv[0][1], parse_week(kv[0][3]), kv[0][2]))]

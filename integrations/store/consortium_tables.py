@@ -1,0 +1,244 @@
+"""Tables and repository methods of the group's pooled capacity: resources, certificates, weekly
+capacity, tenders (stored as the JSON of the domain model) and capacity reservations.
+
+The tables live in the store's `Base.metadata` (migration 0002); `ConsortiumMixin` is part of
+`Repository`, so these methods are used inside `store.session()` like the others.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import String, UniqueConstraint, delete, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from consortium.capabilities import MemberCertificate, Resource
+from consortium.capacity import CapacityDeclaration, Reservation
+from consortium.tender import Tender
+from sharing.errors import InvalidInput, NotFound
+
+from .lookups import Lookups, normal_code
+from .mapping import money_in, money_out
+from .models import CODE, Base, MemberRow, _fk
+
+__all__ = ["ProductionResourceRow", "MemberCertificateRow", "CapacityDeclarationRow", "TenderRow",
+           "CapacityReservationRow", "ConsortiumMixin", "TENDER_STATUSES"]
+
+TENDER_STATUSES = ("open", "reserved", "awarded", "released")
+
+
+class ProductionResourceRow(Base):
+    __tablename__ = "production_resources"
+    __table_args__ = (UniqueConstraint("member_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _fk("members.id", ondelete="CASCADE")
+    code: Mapped[str] = mapped_column(CODE)
+    name: Mapped[str]
+    kind: Mapped[str] = mapped_column(CODE)
+    processes: Mapped[list[Any]]
+    limits: Mapped[dict[str, Any]]
+    units: Mapped[int]
+    efficiency_pct: Mapped[int]
+    setup_hours: Mapped[Decimal]
+    hourly_rate: Mapped[Decimal]
+    overtime_rate: Mapped[Decimal | None]
+    member: Mapped[MemberRow] = relationship()
+
+
+class MemberCertificateRow(Base):
+    __tablename__ = "member_certificates"
+    __table_args__ = (UniqueConstraint("member_id", "code", "level", "valid_from"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = _fk("members.id", ondelete="CASCADE")
+    code: Mapped[str] = mapped_column(CODE)
+    level: Mapped[str] = mapped_column(CODE)
+    valid_from: Mapped[date]
+    expires: Mapped[date | None]
+    reference: Mapped[str]
+    member: Mapped[MemberRow] = relationship()
+
+
+class CapacityDeclarationRow(Base):
+    __tablename__ = "capacity_declarations"
+    __table_args__ = (UniqueConstraint("resource_id", "week"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resource_id: Mapped[int] = _fk("production_resources.id", ondelete="CASCADE")
+    week: Mapped[str] = mapped_column(String(8), index=True)
+    available_hours: Mapped[float]
+    max_overtime_hours: Mapped[float]
+    committed_hours: Mapped[float]
+    source: Mapped[str] = mapped_column(String(16))
+    resource: Mapped[ProductionResourceRow] = relationship()
+
+
+class TenderRow(Base):
+    __tablename__ = "tenders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(CODE, unique=True)
+    status: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]]
+
+
+class CapacityReservationRow(Base):
+    __tablename__ = "capacity_reservations"
+    __table_args__ = (UniqueConstraint("tender_id", "resource_id", "week"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = _fk("tenders.id", ondelete="CASCADE")
+    resource_id: Mapped[int] = _fk("production_resources.id", ondelete="CASCADE")
+    week: Mapped[str] = mapped_column(String(8), index=True)
+    hours: Mapped[float]
+    status: Mapped[str] = mapped_column(String(16))
+    valid_until: Mapped[date]
+    tender: Mapped[TenderRow] = relationship()
+    resource: Mapped[ProductionResourceRow] = relationship()
+
+
+def _resource_from_row(row: ProductionResourceRow) -> Resource:
+    return Resource(member=row.member.code, code=row.code, name=row.name, kind=row.kind, processes=row.processes,
+                    limits=row.limits, units=row.units, efficiency_pct=row.efficiency_pct,
+                    setup_hours=money_out(row.setup_hours), hourly_rate=money_out(row.hourly_rate),
+                    overtime_rate=money_out(row.overtime_rate))
+
+
+class ConsortiumMixin(Lookups):
+    # --- resources -----------------------------------------------------------------------------------
+    def save_resource(self, r: Resource) -> None:
+        """Insert or update a member's resource by (member, code)."""
+        member = self._member_row(r.member)
+        row = self._session.scalars(select(ProductionResourceRow).where(
+            ProductionResourceRow.member_id == member.id, ProductionResourceRow.code == r.code)).first()
+        if row is None:
+            row = ProductionResourceRow(member_id=member.id, code=r.code)
+            self._session.add(row)
+        who = f"resource {r.key}"
+        row.name, row.kind, row.processes, row.limits = r.name, r.kind, list(r.processes), dict(r.limits)
+        row.units, row.efficiency_pct = r.units, r.efficiency_pct
+        row.setup_hours = money_in(r.setup_hours, who, "setup_hours")
+        row.hourly_rate = money_in(r.hourly_rate, who, "hourly_rate")
+        row.overtime_rate = money_in(r.overtime_rate, who, "overtime_rate")
+
+    def list_resources(self, member: str | None = None) -> list[Resource]:
+        query = select(ProductionResourceRow).join(ProductionResourceRow.member).order_by(MemberRow.code,
+                                                                                            ProductionResourceRow.code)
+        if member:
+            query = query.where(MemberRow.code == normal_code(member))
+        return [_resource_from_row(r) for r in self._session.scalars(query)]
+
+    def _resource_row(self, member: str, code: str) -> ProductionResourceRow:
+        row = self._session.scalars(select(ProductionResourceRow).join(ProductionResourceRow.member).where(
+            MemberRow.code == normal_code(member), ProductionResourceRow.code == normal_code(code))).first()
+        if row is None:
+            raise NotFound(f"no resource '{normal_code(member)}/{normal_code(code)}'")
+        return row
+
+    def _resource_ids(self) -> dict[str, int]:
+        rows = self._session.execute(select(MemberRow.code, ProductionResourceRow.code, ProductionResourceRow.id)
+                                     .join(ProductionResourceRow.member)).all()
+        return {f"{m}/{c}": i for m, c, i in rows}
+
+    # --- certificates --------------------------------------------------------------------------------
+    def save_member_certificate(self, c: MemberCertificate) -> None:
+        """Insert or update by (member, code, level, valid_from)."""
+        member = self._member_row(c.member)
+        row = self._session.scalars(select(MemberCertificateRow).where(
+            MemberCertificateRow.member_id == member.id, MemberCertificateRow.code == c.code,
+            MemberCertificateRow.level == c.level, MemberCertificateRow.valid_from == c.valid_from)).first()
+        if row is None:
+            row = MemberCertificateRow(member_id=member.id, code=c.code, level=c.level, valid_from=c.valid_from)
+            self._session.add(row)
+        row.expires, row.reference = c.expires, c.reference
+
+    def remove_member_certificate(self, member: str, code: str) -> int:
+        """Remove every certificate `code` of a member; how many were removed."""
+        row = self._member_row(member)
+        return self._session.execute(delete(MemberCertificateRow).where(
+            MemberCertificateRow.member_id == row.id, MemberCertificateRow.code == normal_code(code))).rowcount
+
+    def list_member_certificates(self, member: str | None = None) -> list[MemberCertificate]:
+        query = select(MemberCertificateRow, MemberRow.code).join(MemberCertificateRow.member).order_by(
+            MemberRow.code, MemberCertificateRow.code, MemberCertificateRow.valid_from)
+        if member:
+            query = query.where(MemberRow.code == normal_code(member))
+        return [MemberCertificate(member=m, code=r.code, level=r.level, valid_from=r.valid_from, expires=r.expires,
+                                  reference=r.reference) for r, m in self._session.execute(query)]
+
+    # --- capacity ------------------------------------------------------------------------------------
+    def save_declarations(self, declarations: list[CapacityDeclaration]) -> int:
+        """Insert or replace each (resource, week) declaration; NotFound for an unknown resource."""
+        ids = self._resource_ids()
+        rows = {(r.resource_id, r.week): r for r in self._session.scalars(select(CapacityDeclarationRow))}
+        for d in declarations:
+            if d.key not in ids:
+                raise NotFound(f"no resource '{d.key}'")
+            row = rows.get((ids[d.key], d.week))
+            if row is None:
+                row = rows[ids[d.key], d.week] = CapacityDeclarationRow(resource_id=ids[d.key], week=d.week)
+                self._session.add(row)
+            row.available_hours, row.max_overtime_hours = d.available_hours, d.max_overtime_hours
+            row.committed_hours, row.source = d.committed_hours, d.source
+        return len(declarations)
+
+    def list_declarations(self, first_week: str | None = None, last_week: str | None = None) -> list[CapacityDeclaration]:
+        query = (select(CapacityDeclarationRow, ProductionResourceRow.code, MemberRow.code)
+                 .join(CapacityDeclarationRow.resource).join(ProductionResourceRow.member)
+                 .order_by(MemberRow.code, ProductionResourceRow.code, CapacityDeclarationRow.week))
+        if first_week:
+            query = query.where(CapacityDeclarationRow.week >= first_week)
+        if last_week:
+            query = query.where(CapacityDeclarationRow.week <= last_week)
+        return [CapacityDeclaration(member=m, resource=rc, week=d.week, available_hours=d.available_hours,
+                                    max_overtime_hours=d.max_overtime_hours, committed_hours=d.committed_hours,
+                                    source=d.source) for d, rc, m in self._session.execute(query)]
+
+    # --- tenders -------------------------------------------------------------------------------------
+    def save_tender(self, tender: Tender, status: str | None = None) -> None:
+        """Insert or replace the tender document; a new tender is `open`."""
+        row = self._session.scalars(select(TenderRow).where(TenderRow.code == tender.code)).first()
+        if row is None:
+            row = TenderRow(code=tender.code, status="open")
+            self._session.add(row)
+        row.data = tender.model_dump(mode="json")
+        if status:
+            self.set_tender_status(tender.code, status, row)
+
+    def get_tender(self, code: str) -> Tender:
+        return Tender.model_validate(self._find(TenderRow, code, "tender").data)
+
+    def tender_status(self, code: str) -> str:
+        return self._find(TenderRow, code, "tender").status
+
+    def set_tender_status(self, code: str, status: str, row: TenderRow | None = None) -> None:
+        if status not in TENDER_STATUSES:
+            raise InvalidInput(f"tender {code}: status {status!r} is not one of {', '.join(TENDER_STATUSES)}")
+        (row or self._find(TenderRow, code, "tender")).status = status
+
+    def list_tenders(self) -> list[tuple[str, str, str]]:
+        """(code, status, title) of every tender, by code."""
+        rows = self._session.scalars(select(TenderRow).order_by(TenderRow.code))
+        return [(r.code, r.status, r.data.get("title", "")) for r in rows]
+
+    # --- reservations --------------------------------------------------------------------------------
+    def replace_reservations(self, tender: str, reservations: list[Reservation]) -> int:
+        """The tender's reservations become exactly these."""
+        row = self._find(TenderRow, tender, "tender")
+        ids = self._resource_ids()
+        self._session.execute(delete(CapacityReservationRow).where(CapacityReservationRow.tender_id == row.id))
+        for r in reservations:
+            if r.key not in ids:
+                raise NotFound(f"no resource '{r.key}'")
+            self._session.add(CapacityReservationRow(tender_id=row.id, resource_id=ids[r.key], week=r.week,
+                                                     hours=r.hours, status=r.status, valid_until=r.valid_until))
+        self._session.flush()
+        return len(reservations)
+
+    def list_reservations(self, tender: str | None = None) -> list[Reservation]:
+        query = (select(CapacityReservationRow, TenderRow.code, ProductionResourceRow.code, MemberRow.code)
+                 .join(CapacityReservationRow.tender).join(CapacityReservationRow.resource)
+                 .join(ProductionResourceRow.member)
+                 .order_by(TenderRow.code, MemberRow.code, ProductionResourceRow.code, CapacityReservationRow.week))
+        if tender:
+            query = query.where(TenderRow.code == normal_code(tender))
+        return [Reservation(tender=t, member=m, resource=rc, week=r.week, hours=r.hours, status=r.status,
+                            valid_until=r.valid_until) for r, t, rc, m in self._session.execute(query)]
