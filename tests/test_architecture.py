@@ -54,3 +54,9 @@ def test_every_package_names_its_public_api(package):
         if init.read_text(encoding="utf-8").strip() and "__all__" not in init.read_text(encoding="utf-8")
     ]
     assert missing == []
+
+
+def test_test_folders_are_not_packages_that_could_shadow_ours():
+    """pytest puts a test folder's parent on sys.path; a `tests/integrations/__init__.py` would hide `integrations`."""
+    packages = sorted(str(p.parent.relative_to(ROOT)) for p in (ROOT / "tests").rglob("__init__.py"))
+    assert packages == ["tests/odoo_server"]
