@@ -106,6 +106,8 @@ def _classify(kind: str, message: str, where: str, detail: str) -> OdooError:
     prefix = f"Odoo {where}: " if where else "Odoo: "
     if kind.endswith("AccessDenied"):
         return OdooAuthError(f"{prefix}access denied (check the database, login and password)", detail)
+    if kind.endswith("OperationalError") and "database" in message:
+        return OdooAuthError(prefix + _one_line(message), detail)
     if kind.endswith("AccessError"):
         return OdooAccessError(prefix + first, detail)
     if kind.endswith("MissingError"):

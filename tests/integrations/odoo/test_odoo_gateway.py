@@ -175,3 +175,10 @@ def test_slow_answers_time_out_then_raise(odoo_connection, odoo_server):
 def test_slow_answers_within_the_timeout_succeed(gateway, odoo_server):
     odoo_server.faults.delay = 0.05
     assert gateway.search_count(EVENTS) == 20
+
+
+def test_unknown_database_is_an_auth_error(odoo_server, protocol):
+    connection = OdooConnection(name="t", url=odoo_server.url, database="nope", login="admin",
+                                protocol=protocol, secret="env:UNUSED")
+    with pytest.raises(OdooAuthError, match='database "nope" does not exist'):
+        OdooGateway(connection, retry=FAST_RETRY, secret=Secret("admin")).login()
