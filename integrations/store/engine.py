@@ -128,7 +128,7 @@ def open_store(url: str | None = None, *, schema: str | None = None) -> Store:
                 connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
             config = migrations_config()
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, "heads")
     except SQLAlchemyError as exc:
         engine.dispose()
         raise MutualisError(f"cannot open database {shown}: {_reason(exc)}") from exc

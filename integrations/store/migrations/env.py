@@ -11,13 +11,13 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from integrations.store.engine import default_url, enable_sqlite_foreign_keys
-from integrations.store.models import Base
+from integrations.store.schema import full_metadata
 
 
 def _run(connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=full_metadata(),
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

@@ -1,0 +1,41 @@
+"""One `with store.session()` is one transaction: an error leaves the database as it was."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_employee
+
+from sharing.errors import AlreadyExists
+
+
+def test_an_exception_in_the_block_rolls_back_every_write(seeded):
+    before = _counts(seeded)
+    with pytest.raises(RuntimeError, match="boom"), seeded.session() as repo:
+        for code in ("E101", "E102", "E103"):
+            repo.add_employee(make_employee(code))
+        assert repo.counts()["employees"] == before["employees"] + 3
+        raise RuntimeError("boom")
+    assert _counts(seeded) == before
+
+
+def test_a_failing_insert_in_the_middle_of_a_batch_stores_nothing(seeded):
+    before = _counts(seeded)
+    with pytest.raises(AlreadyExists, match="^employee E001 already exists$"), seeded.session() as repo:
+        repo.add_employee(make_employee("E101"))
+        repo.add_employee(make_employee("E001"))
+        repo.add_employee(make_employee("E102"))
+    assert _counts(seeded) == before
+    with seeded.session() as repo:
+        assert [e.code for e in repo.list_employees()] == ["E001"]
+
+
+def test_a_block_without_error_is_committed(store, skills):
+    with store.session() as repo:
+        repo.save_skill(skills[0])
+    with store.session() as repo:
+        assert repo.get_catalogue().skills == [skills[0]]
+
+
+def _counts(store) -> dict[str, int]:
+    with store.session() as repo:
+        return repo.counts()
