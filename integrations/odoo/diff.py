@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .errors import OdooError
@@ -35,7 +36,7 @@ MARKER_PREFIX = "mutualis:"
 _MARKER = re.compile(re.escape(MARKER_PREFIX) + r"([A-Za-z0-9_][A-Za-z0-9_.\-]*)")
 _X2MANY = ("one2many", "many2many")
 ACTIONS = ("adopt", "create", "update", "delete", "unbind")
-_SIGNS = {"adopt": "@", "create": "+", "update": "~", "delete": "-", "unbind": "x"}
+_SIGNS = MappingProxyType({"adopt": "@", "create": "+", "update": "~", "delete": "-", "unbind": "x"})
 
 
 def to_wire(value: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime, timezone
+from types import MappingProxyType
 from typing import Any
 
 from . import domain as dom
@@ -13,9 +14,9 @@ from .values import X2MANY, convert, default_value, x2many_commands
 
 __all__ = ["Database"]
 
-_OPAQUE = {"id": {"type": "integer", "string": "ID", "readonly": True},
+_OPAQUE = MappingProxyType({"id": {"type": "integer", "string": "ID", "readonly": True},
            "name": {"type": "char", "string": "Name"},
-           "display_name": {"type": "char", "string": "Display Name", "readonly": True}}
+           "display_name": {"type": "char", "string": "Display Name", "readonly": True}})
 
 
 class Database:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
 from .database import Database
@@ -11,11 +12,11 @@ from .values import X2MANY
 __all__ = ["OPERATION", "call_kw"]
 
 # Which access right each method needs (ir.model.access operations).
-OPERATION = {
+OPERATION = MappingProxyType({
     "search": "read", "read": "read", "search_read": "read", "search_count": "read",
     "fields_get": "read", "name_search": "read", "check_access_rights": "read",
     "create": "create", "write": "write", "unlink": "unlink",
-}
+})
 
 
 def _ids(value: Any) -> list[int]:

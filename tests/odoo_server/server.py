@@ -10,6 +10,7 @@ import time
 import xmlrpc.client
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import MappingProxyType
 from typing import Any
 
 from .catalog import Catalog
@@ -19,7 +20,7 @@ from .orm import OPERATION, call_kw
 
 __all__ = ["Faults", "OdooTestServer"]
 
-_VERBS = {"read": "access", "write": "modify", "create": "create", "unlink": "delete"}
+_VERBS = MappingProxyType({"read": "access", "write": "modify", "create": "create", "unlink": "delete"})
 
 
 class OperationalError(Exception):
