@@ -81,4 +81,4 @@ def ledger(bills: Iterable[MonthBill], member: str | None = None) -> list[Ledger
 
 def headcount(bill: MonthBill) -> dict[str, Decimal]:
     """Member -> FTE placed at it in the bill's month."""
-    return {r.member: r.fte for r in ledger([bill])}
+    return {r.member: r.fte for r in ledger([bill]) if r.period == bill.month}
