@@ -15,6 +15,7 @@ class PlanParams:
     ``total_time_limit`` (None = none) caps the sum; a stage gets ``min(own limit, time left)``.
     ``missing_weight`` (None = horizon + 1) weighs a missing standard minute against a minute-week late,
     so that never producing a unit always costs more than producing it late.
+    ``greedy_hint`` starts stage 1 from a constructive plan (completed by CP-SAT).
     """
 
     stage_time_limits: tuple[float, float, float] = (10.0, 20.0, 10.0)
@@ -30,6 +31,7 @@ class PlanParams:
     handoff_weight: int = 100
     due_extension_weeks: int = 4
     extension_time_limit: float = 5.0
+    greedy_hint: bool = True
     diagnose: bool = True
     log: bool = False
 

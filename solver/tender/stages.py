@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from .index import MONEY_SCALE, Index
+from .greedy import greedy_units
 from .model import TenderModel
 from .objectives import cost_terms, robustness_terms, service_terms
 from .params import PlanParams
@@ -50,6 +51,22 @@ def _hint(tm: TenderModel, solver: cp_model.CpSolver) -> None:
         tm.m.add_hint(v, solver.value(v))
 
 
+def _greedy_hint(tm: TenderModel, params: PlanParams, limit: float) -> None:
+    """Hint every variable with the greedy plan, completed by CP-SAT with the units fixed."""
+    units = greedy_units(tm.ix)
+    trial = tm.m.clone()
+    for k, v in tm.x.items():
+        trial.add(trial.get_int_var_from_proto_index(v.index) == units.get(k, 0))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = 1
+    solver.parameters.stop_after_first_solution = True
+    if solver.solve(trial) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        tm.m.clear_hints()
+        for v in tm.vars:
+            tm.m.add_hint(v, solver.value(trial.get_int_var_from_proto_index(v.index)))
+
+
 def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
     """Run the requested stages in order; stop at the first stage without a solution."""
     stages = sorted(stages or params.stages)
@@ -59,6 +76,8 @@ def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
         name, build = STAGES[stage]
         terms = build(tm, params)
         tm.m.minimize(terms.expr())
+        if stage == stages[0] and params.greedy_hint:
+            _greedy_hint(tm, params, max(0.1, params.stage_time_limits[stage - 1] / 10))
         limit = params.stage_time_limits[stage - 1]
         if params.total_time_limit is not None:
             limit = min(limit, max(0.05, params.total_time_limit - (time.perf_counter() - start)))
