@@ -32,7 +32,12 @@ class WeekView:
 
 
 def history_from_plans(repo, week: IsoWeek) -> History:
-    """The past leading into `week`, read from the stored plans of the earlier weeks."""
+    """The past leading into `week`: from the hours worked when some are recorded, else the stored plans."""
+    from integrations.hours_service import worked_history
+
+    worked = worked_history(repo, week)
+    if worked is not None:
+        return worked
     settings = repo.get_settings()
     plans = [repo.get_plan(week.shift(-k)) for k in range(settings.labour.average_weeks, 0, -1)]
     group = repo.load_group()
