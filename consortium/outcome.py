@@ -11,6 +11,7 @@ from solver import tender as st
 
 from .adapter import Compiled
 from .base import Domain
+from .processes import standard_taxonomy
 
 __all__ = ["LotVerdict", "Missing", "FixNote", "Placement", "TenderOutcome", "read_result", "read_issues"]
 
@@ -130,8 +131,8 @@ def read_result(compiled: Compiled, result: st.TenderResult) -> TenderOutcome:
             lot=lot.code, item=item.code, step=step.code, process=step.process, member=a.member,
             resource=resource.code, week=cw(a.week), units=a.units, hours=_h(a.minutes), setup_hours=_h(setup),
             regular_hours=_h(a.regular_minutes), overtime_hours=_h(a.overtime_minutes)))
-    missing = [Missing(process=s.process, certificates=list(s.certificates), week=cw(s.week), hours=_h(s.minutes))
-               for s in result.shortages]
+    missing = [Missing(process=s.process, certificates=[_cert_name(c) for c in s.certificates], week=cw(s.week),
+                       hours=_h(s.minutes)) for s in result.shortages]
     fixes = [_fix(compiled, f) for f in result.fixes]
     return TenderOutcome(
         tender=compiled.tender.code, status=result.status, mandataire=compiled.tender.team.mandataire,
@@ -141,6 +142,15 @@ def read_result(compiled: Compiled, result: st.TenderResult) -> TenderOutcome:
         missing=missing, fixes=fixes, placements=placements, issues=read_issues(compiled, result.issues),
         stages=[f"{s.name}: {s.status} in {s.seconds:.1f} s" for s in result.stages],
     )
+
+
+def _cert_name(text: str) -> str:
+    """The solver's `EN1090>=3` as the level's name, `EN1090:EXC3`."""
+    code, _, rank = text.partition(">=")
+    try:
+        return f"{code}:{standard_taxonomy().scheme(code).levels[int(rank) - 1]}"
+    except (KeyError, ValueError, IndexError):
+        return text
 
 
 def _fix(compiled: Compiled, f: st.Fix) -> FixNote:

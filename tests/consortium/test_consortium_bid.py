@@ -1,0 +1,110 @@
+"""Pricing reconciles to the cent; a member's export never shows another member's rates; demo bids."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from consortium.bid import build_bid
+from consortium.demo import DEMO_AS_OF, demo_capabilities, demo_tender_infeasible
+from consortium.adapter import compile_tender
+from consortium.outcome import read_result
+from consortium.pricing import CENT
+from consortium.tender_file import read_tender_file, tender_to_yaml
+from integrations.consortium_service import load_demo, write_bid_files, write_demo_bid
+from integrations.store import open_store
+from sharing.errors import InvalidInput
+from solver.tender import PlanParams, plan_tender
+
+from test_consortium_tiny import RATES, solve, tiny_caps, tiny_tender
+
+
+@pytest.fixture(scope="module")
+def bid():
+    compiled, _, outcome = solve(tiny_tender(quantity=14), tiny_caps(hours=16))
+    return build_bid(compiled.tender, outcome, compiled.resources, Decimal("0.12"))
+
+
+def test_pricing_totals_reconcile_to_the_cent(bid):
+    for lot in bid.lots:
+        for line in lot.lines:
+            assert line.amount == line.amount.quantize(CENT)
+            if line.unit_price is not None:
+                assert line.amount == (line.quantity * line.unit_price).quantize(CENT, rounding="ROUND_HALF_UP")
+    assert bid.reconciles()
+    assert sum(s.amount for s in bid.shares) == bid.total == sum(lot.total for lot in bid.lots)
+    margin = next(x for x in bid.lots[0].lines if x.kind == "margin")
+    assert margin.unit_price == Decimal("0.12")
+
+
+def _exported_text(paths) -> str:
+    text = [p.read_text(encoding="utf-8") for p in paths if p.suffix in (".md", ".html")]
+    for p in paths:
+        if p.suffix == ".xlsx":
+            for ws in load_workbook(p).worksheets:
+                text += [str(c) for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    return "\n".join(text)
+
+
+def test_a_members_export_never_contains_another_members_rates(bid, tmp_path):
+    assert {"A", "B"} <= set(bid.team)
+    for member in bid.team:
+        text = _exported_text(write_bid_files(bid.for_member(member), tmp_path / member))
+        for other, rates in RATES.items():
+            for rate in rates:
+                if other == member:
+                    continue
+                assert rate not in text and str(float(rate)) not in text, (member, other, rate)
+        own = RATES[member][0]
+        assert own in text  # its own lines keep their rates
+    full = _exported_text(write_bid_files(bid, tmp_path / "full"))
+    assert RATES["B"][0] in full
+
+
+def test_tender_files_round_trip_and_errors_name_file_and_field(tmp_path):
+    good = tmp_path / "t.yaml"
+    good.write_text(tender_to_yaml(tiny_tender()), encoding="utf-8")
+    assert read_tender_file(good) == tiny_tender()
+    data = json.loads(tiny_tender().model_dump_json())
+    data["lots"][0]["items"][0]["steps"][1]["run_hours"] = -1
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"bad\.json: field lots\.0\.items\.0\.steps\.1\.run_hours: "):
+        read_tender_file(bad)
+    data = json.loads(tiny_tender().model_dump_json())
+    data["lots"][0]["items"][0]["steps"][0]["process"] = "TELEPORT"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"bad\.json: .*step CUT: field process: unknown process TELEPORT"):
+        read_tender_file(bad)
+    week = tmp_path / "week.yaml"
+    week.write_text(tender_to_yaml(tiny_tender()).replace("2027-W05", "2027-W60"), encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"week\.yaml: field lots\.0\.due_week: due_week: week 2027-W60"):
+        read_tender_file(week)
+
+
+def test_the_demo_bid_is_written(tmp_path):
+    params = PlanParams(stage_time_limits=(3.0, 2.0, 1.0), extension_time_limit=1.0)
+    with open_store(f"sqlite:///{tmp_path / 'd.db'}") as store:
+        with store.session() as repo:
+            first = load_demo(repo)
+            assert load_demo(repo)["members"] == 0 and first["members"] == 12
+        with store.session() as repo:
+            paths = write_demo_bid(repo, tmp_path / "bid", params=params)
+    assert [p.name for p in paths] == ["bid.md", "bid.html", "bid.xlsx"]
+    html = paths[1].read_text(encoding="utf-8")
+    assert "<svg" in html and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "plan: feasible" in paths[0].read_text(encoding="utf-8")
+
+
+def test_the_infeasible_demo_is_explained_with_missing_hours_by_process_and_week():
+    compiled = compile_tender(demo_tender_infeasible(), demo_capabilities(), DEMO_AS_OF)
+    params = PlanParams(stage_time_limits=(3.0, 1.0, 0.5), extension_time_limit=1.0)
+    outcome = read_result(compiled, plan_tender(compiled.problem, params))
+    assert not outcome.is_feasible()
+    assert not next(v for v in outcome.lots if v.lot == "L1").feasible
+    weld = {w: h for (p, w), h in outcome.missing_by_process_week().items() if p == "WELD-MIG"}
+    assert weld and all(w <= "2027-W07" for w in weld)
+    text = outcome.explain()
+    assert "missing" in text and "WELD-MIG needing EN1090:EXC3 in 2027-W0" in text
+    assert any(f.kind == "later_due" for f in outcome.fixes)
