@@ -812,5 +812,188 @@ def replan_cmd(ctx, week_text, absent, from_day, time_limit, seed, workers, as_j
     _print_allocation(allocation, as_json)
 
 
+# ---------------------------------------------------------------- hours worked, billing, ledger, counters
+
+
+@main.group()
+def hours():
+    """Hours actually worked: record corrections, import them, show a month, validate it."""
+
+
+@hours.command("record")
+@click.argument("employee")
+@click.argument("request_code")
+@click.option("--day", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Day of the shift.")
+@click.option("--absent", is_flag=True, help="The employee did not work this shift.")
+@click.option("--start", help="Real start HH:MM.")
+@click.option("--end", help="Real end HH:MM (before the start: the next day).")
+@click.option("--travel", type=int, help="Minutes of travel between sites before the shift.")
+@click.option("--note", default="", help="Why (shown on the statement).")
+@click.pass_context
+def hours_record(ctx, employee, request_code, day, absent, start, end, travel, note):
+    """Record what really happened on a shift; in a validated month it becomes a dated adjustment.
+
+    \b
+    Example:
+        mutualis hours record E012 R-ACIER-TIG-1130 --day 2026-11-30 --start 07:00 --end 13:30 --note "left early"
+        mutualis hours record E012 R-ACIER-TIG-1201 --day 2026-12-01 --absent
+    """
+    from integrations.hours_service import record_hours
+
+    with _store(ctx).session() as repo:
+        c = record_hours(repo, employee, request_code, day.date(), absent=absent, start=start, end=end,
+                         travel=travel, note=note)
+    what = "absent" if c.absent else (f"{c.start:%H:%M}-{c.end:%H:%M}" if c.start else f"travel {c.travel_minutes} min")
+    click.echo(f"{'adjustment' if c.adjustment else 'hours'} recorded: {c.employee} on {c.request} {c.day}: {what}")
+
+
+@hours.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def hours_import(ctx, file):
+    """Import corrections from CSV or XLSX (employee, request, day, absent, start, end, travel_minutes, note).
+
+    \b
+    Example:
+        mutualis hours import november.xlsx
+    """
+    from integrations.hours_service import import_hours
+
+    with _store(ctx).session() as repo:
+        count = import_hours(repo, file)
+    click.echo(f"{count} hour corrections imported from {file}")
+
+
+@hours.command("show")
+@click.option("--month", required=True, help="Month, e.g. 2026-11.")
+@click.option("--member", help="Only this member.")
+@click.option("--employee", help="Only this employee.")
+@json_option
+@click.pass_context
+def hours_show(ctx, month, member, employee, as_json):
+    """Show the hours worked in a month, one line per shift (planned, corrected, absent or extra).
+
+    \b
+    Example:
+        mutualis hours show --month 2026-11 --member ACIER
+    """
+    from integrations.hours_service import month_hours
+
+    with _store(ctx).session() as repo:
+        lines = month_hours(repo, month, member=member, employee=employee)
+    if as_json:
+        return _echo_json([x.model_dump(mode="json") | {"minutes": x.minutes} for x in lines])
+    click.echo(_table(["day", "employee", "member", "request", "start", "end", "hours", "travel_min", "source", "note"],
+                      [[x.day, x.employee, x.member, x.request, f"{x.start:%H:%M}" if x.start else "",
+                        f"{x.end:%H:%M}" if x.end else "", f"{x.minutes / 60:.2f}", x.travel_minutes, x.source, x.note]
+                       for x in lines]))
+    click.echo(f"{len(lines)} shifts, {sum(x.minutes for x in lines) / 60:.2f} h worked")
+
+
+@hours.command("validate")
+@click.option("--member", required=True, help="The member validating.")
+@click.option("--month", required=True, help="Month, e.g. 2026-11.")
+@click.pass_context
+def hours_validate(ctx, member, month):
+    """Validate a member's month: its hours are locked, later corrections become adjustments.
+
+    \b
+    Example:
+        mutualis hours validate --member ACIER --month 2026-11
+    """
+    from integrations.hours_service import validate_month
+
+    with _store(ctx).session() as repo:
+        v = validate_month(repo, member, month)
+    click.echo(f"hours of {v.member} for {v.month} validated on {v.validated_at:%Y-%m-%d %H:%M}")
+
+
+@main.command("bill")
+@click.option("--month", required=True, help="Month, e.g. 2026-11.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for the statements.")
+@json_option
+@click.pass_context
+def bill_cmd(ctx, month, out, as_json):
+    """Bill a month at cost: hours x hourly cost x coefficient per member, the GE's own idle cost apart.
+
+    \b
+    Example:
+        mutualis bill --month 2026-11 --out statements/
+    """
+    from integrations.hours_service import bill
+
+    with _store(ctx).session() as repo:
+        result = bill(repo, month, out)
+    b = result.bill
+    rows = [[s.member, f"{s.minutes / 60:.2f}", result.fte.get(s.member, ""), s.total] for s in b.statements]
+    if as_json:
+        return _echo_json({"month": b.month, "members": [dict(zip(["member", "hours", "fte", "amount"], r))
+                                                          for r in rows],
+                           "members_total": b.members_total, "ge_own": b.ge_total, "costed_total": b.costed_total,
+                           "files": [str(f) for f in result.files]})
+    click.echo(_table(["member", "hours", "fte", "amount"], rows))
+    click.echo(f"members {b.members_total} + GE's own {b.ge_total} = {b.costed_total} EUR costed")
+    if result.files:
+        click.echo(f"{len(result.files)} statement files written to {out}")
+
+
+@main.command("ledger")
+@click.option("--year", type=int, help="Year (default: this year).")
+@click.option("--member", help="Only this member.")
+@json_option
+@click.pass_context
+def ledger_cmd(ctx, year, member, as_json):
+    """Each member's hours, amounts, share of the total and FTE, per month and for the year.
+
+    \b
+    Example:
+        mutualis ledger --year 2026 --member ACIER
+    """
+    from integrations.hours_service import member_ledger
+
+    with _store(ctx).session() as repo:
+        rows = member_ledger(repo, year, member)
+    if as_json:
+        return _echo_json([r.model_dump(mode="json") for r in rows])
+    click.echo(_table(["member", "period", "hours", "placed", "amount", "share", "fte"],
+                      [[r.member, r.period, r.hours, r.placed_hours, r.amount, r.share, r.fte] for r in rows]))
+
+
+@main.group()
+def counters():
+    """Counters recomputed from hours worked (the allocation reads them)."""
+
+
+@counters.command("show")
+@click.argument("employee")
+@click.option("--week", "week_text", help="The week they lead into (default: this week).")
+@json_option
+@click.pass_context
+def counters_show(ctx, employee, week_text, as_json):
+    """Show an employee's counters: minutes per week, streak, last shift, annual hours, idle hours.
+
+    \b
+    Example:
+        mutualis counters show E012 --week 2026-W49
+    """
+    from integrations.hours_service import employee_counters
+    from sharing.weeks import parse_week
+
+    with _store(ctx).session() as repo:
+        c = employee_counters(repo, employee, parse_week(week_text) if week_text else None)
+    if as_json:
+        return _echo_json({"employee": c.employee, "week": c.week, "history": c.history.model_dump(mode="json"),
+                           "annual": c.annual.model_dump(mode="json"), "idle_minutes": c.idle_minutes,
+                           "contracted_minutes": c.contracted_minutes})
+    h, a = c.history, c.annual
+    click.echo(f"{c.employee} leading into {c.week}: last shift end {h.last_shift_end or '-'}, "
+               f"{h.consecutive_days} consecutive days")
+    click.echo(f"  {a.year}: {a.worked_hours} h worked of {a.target_hours} h (expected by now {a.expected_hours} h, "
+               f"balance {a.balance_hours} h)")
+    click.echo(_table(["week", "worked h", "contracted h", "idle h"],
+                      [[w, f"{h.weekly_minutes.get(w, 0) / 60:.2f}", f"{c.contracted_minutes[w] / 60:.2f}",
+                        f"{m / 60:.2f}"] for w, m in c.idle_minutes.items()]))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
