@@ -995,5 +995,220 @@ def counters_show(ctx, employee, week_text, as_json):
                         f"{m / 60:.2f}"] for w, m in c.idle_minutes.items()]))
 
 
+# ---------------------------------------------------------------- capacity and tenders (consortium)
+
+
+@main.group()
+def capacity():
+    """Weekly production capacity that members pool for joint bids."""
+
+
+@capacity.command("declare")
+@click.argument("member")
+@click.argument("resource")
+@click.option("--week", "week_text", required=True, help="ISO week, e.g. 2027-W02.")
+@click.option("--hours", type=float, required=True, help="Available hours per parallel unit.")
+@click.option("--overtime", type=float, default=0, show_default=True, help="Most overtime hours per unit.")
+@click.option("--committed", type=float, default=0, show_default=True, help="Hours already sold elsewhere.")
+@click.pass_context
+def capacity_declare(ctx, member, resource, week_text, hours, overtime, committed):
+    """Declare (or replace) a resource's hours for one week.
+
+    \b
+    Example:
+        mutualis capacity declare TOLERIE LASER-6KW --week 2027-W02 --hours 35 --overtime 6
+    """
+    from integrations.consortium_service import declare_capacity
+
+    with _store(ctx).session() as repo:
+        d = declare_capacity(repo, member, resource, week_text, hours, overtime, committed)
+    click.echo(f"{d.member}/{d.resource} {d.week}: {d.available_hours:g} h, overtime {d.max_overtime_hours:g} h, "
+               f"committed {d.committed_hours:g} h")
+
+
+@capacity.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def capacity_import(ctx, file):
+    """Import declarations from CSV/XLSX (member, resource, week, available_hours, max_overtime_hours,
+    committed_hours).
+
+    \b
+    Example:
+        mutualis capacity import capacity.xlsx
+    """
+    from integrations.consortium_service import import_capacity
+
+    with _store(ctx).session() as repo:
+        count = import_capacity(repo, file)
+    click.echo(f"{count} capacity declarations imported from {file.name}")
+
+
+@capacity.command("show")
+@click.option("--from", "start", default=None, help="First ISO week (default: this week).")
+@click.option("--weeks", type=int, default=8, show_default=True, help="How many weeks.")
+@json_option
+@click.pass_context
+def capacity_show(ctx, start, weeks, as_json):
+    """Free hours per process and week across members (after commitments and reservations).
+
+    \b
+    Example:
+        mutualis capacity show --from 2027-W02 --weeks 6
+    """
+    from integrations.consortium_service import capacity_heatmap
+
+    with _store(ctx).session() as repo:
+        heat = capacity_heatmap(repo, start or _this_week(), weeks)
+    if as_json:
+        _echo_json({"weeks": list(heat.weeks), "free_hours": heat.free})
+        return
+    click.echo(_table(["process", *[w[-3:] for w in heat.weeks]], heat.rows()))
+
+
+def _this_week() -> str:
+    from sharing.weeks import week_of
+
+    return str(week_of(date.today()))
+
+
+@main.group()
+def tender():
+    """Client tenders answered together: import, check, plan, bid, reserve, award, release."""
+
+
+@tender.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def tender_import(ctx, file):
+    """Store a tender from a YAML, JSON or XLSX file (see docs/consortium.md).
+
+    \b
+    Example:
+        mutualis tender import ao-2027-chassis.yaml
+    """
+    from integrations.consortium_service import import_tender
+
+    with _store(ctx).session() as repo:
+        t = import_tender(repo, file)
+    click.echo(f"tender {t.code} imported: {len(t.lots)} lots, {len(t.items())} items, due {t.last_week()}")
+
+
+@tender.command("check")
+@click.argument("code")
+@click.pass_context
+def tender_check(ctx, code):
+    """Instant checks: eligible resources per step, hours per process, team rules.
+
+    \b
+    Example:
+        mutualis tender check AO-2027-CHASSIS
+    """
+    from integrations.consortium_service import check_tender
+
+    with _store(ctx).session() as repo:
+        issues = check_tender(repo, code)
+    click.echo("\n".join(issues) if issues else f"tender {code.upper()}: no issue found before planning")
+
+
+@tender.command("plan")
+@click.argument("code")
+@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@json_option
+@click.pass_context
+def tender_plan(ctx, code, time_limit, as_json):
+    """Plan a tender on the capacity left; explain any shortfall by process and week.
+
+    \b
+    Example:
+        mutualis tender plan AO-2027-CHASSIS --time-limit 20
+    """
+    from integrations.consortium_service import plan_tender_code
+
+    with _store(ctx).session() as repo:
+        outcome = plan_tender_code(repo, code, time_limit)
+    if as_json:
+        _echo_json(outcome.model_dump(mode="json"))
+        return
+    click.echo(outcome.explain())
+
+
+@tender.command("bid")
+@click.argument("code")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the files.")
+@click.option("--margin", type=Decimal, default=None, help="Margin as a fraction, e.g. 0.12 (default: tender's).")
+@click.option("--for", "for_member", default=None, help="Write the version this member may see.")
+@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@click.pass_context
+def tender_bid(ctx, code, out_dir, margin, for_member, time_limit):
+    """Write the joint bid (Markdown, HTML, XLSX annex) into a folder.
+
+    \b
+    Example:
+        mutualis tender bid AO-2027-CHASSIS --out bid/ --margin 0.12
+        mutualis tender bid AO-2027-CHASSIS --out bid/ --for TOLERIE
+    """
+    from integrations.consortium_service import write_bid
+
+    with _store(ctx).session() as repo:
+        paths = write_bid(repo, code, out_dir, margin, for_member, time_limit)
+    for path in paths:
+        click.echo(str(path))
+
+
+@tender.command("reserve")
+@click.argument("code")
+@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@click.pass_context
+def tender_reserve(ctx, code, time_limit):
+    """Reserve the hours the bid commits until the offer's validity date.
+
+    \b
+    Example:
+        mutualis tender reserve AO-2027-CHASSIS
+    """
+    from integrations.consortium_service import reserve_tender
+
+    with _store(ctx).session() as repo:
+        rows = reserve_tender(repo, code, time_limit)
+    hours = sum(r.hours for r in rows)
+    click.echo(f"tender {code.upper()}: {hours:.1f} h reserved on {len(rows)} resource-weeks"
+               + (f" until {rows[0].valid_until}" if rows else ""))
+
+
+@tender.command("release")
+@click.argument("code")
+@click.pass_context
+def tender_release(ctx, code):
+    """Free the hours reserved for a tender (lost or withdrawn).
+
+    \b
+    Example:
+        mutualis tender release AO-2027-CHASSIS
+    """
+    from integrations.consortium_service import release_tender
+
+    with _store(ctx).session() as repo:
+        count = release_tender(repo, code)
+    click.echo(f"tender {code.upper()}: {count} reservations released")
+
+
+@tender.command("award")
+@click.argument("code")
+@click.pass_context
+def tender_award(ctx, code):
+    """The tender is won: its reservations become commitments.
+
+    \b
+    Example:
+        mutualis tender award AO-2027-CHASSIS
+    """
+    from integrations.consortium_service import award_tender
+
+    with _store(ctx).session() as repo:
+        count = award_tender(repo, code)
+    click.echo(f"tender {code.upper()}: {count} reservations turned into commitments")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
