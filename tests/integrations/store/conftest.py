@@ -8,6 +8,7 @@ MUTUALIS_REQUIRE_PG=1 is set: then they fail.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -68,9 +69,21 @@ class Database:
             store.close()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A SQLite file migrated once; each test gets a copy (open_store still checks it is at head).
+
+    Migration from an empty file is covered by test_store_schema.py on files of its own.
+    """
+    path = tmp_path_factory.mktemp("template") / "mutualis.db"
+    open_store(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path):
     if request.param == "sqlite":
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), tmp_path / "mutualis.db")
         database = Database(f"sqlite:///{tmp_path / 'mutualis.db'}")
         yield database
         database.close()

@@ -38,22 +38,14 @@ def test_skill_and_certification_type_are_upserted_by_code(store, skills, cert_t
     assert catalogue.certification_types[0].validity_months is None
 
 
-def test_members_with_sites_come_back_equal_and_ordered_by_code(seeded, acier, bois):
+def test_members_and_employees_come_back_equal_ordered_by_code_with_money_to_the_cent(seeded, acier, bois, employee):
     with seeded.session() as repo:
         assert repo.get_member("ACIER") == acier
         assert repo.list_members() == [acier, bois]
-
-
-def test_money_comes_back_equal_and_shown_to_the_cent(seeded, acier, employee):
-    with seeded.session() as repo:
-        assert str(repo.get_member("ACIER").billing_coefficient) == "1.10"
-        assert str(repo.get_employee("E001").hourly_cost) == "25.50"
-
-
-def test_employee_with_every_field_comes_back_equal(seeded, employee):
-    with seeded.session() as repo:
         assert repo.get_employee("E001") == employee
         assert repo.list_employees() == [employee]
+        assert str(repo.get_member("ACIER").billing_coefficient) == "1.10"
+        assert str(repo.get_employee("E001").hourly_cost) == "25.50"
 
 
 def test_absence_request_and_plan_come_back_equal(seeded, absence, request_, plan):

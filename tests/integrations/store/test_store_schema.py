@@ -46,10 +46,13 @@ def test_reopening_a_migrated_database_keeps_its_data(db, skills):
         assert set(MigrationContext.configure(connection).get_current_heads()) == _heads()
 
 
-def test_sqlite_enforces_foreign_keys(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path / 'fk.db'}")
+def test_an_empty_sqlite_file_is_migrated_to_the_models_with_foreign_keys_on(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'empty.db'}")
     with store._engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, full_metadata()) == []
+        assert set(context.get_current_heads()) == _heads()
     store.close()
 
 
