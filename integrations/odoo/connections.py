@@ -1,0 +1,67 @@
+"""Named Odoo connections kept in the store: the reference to the secret, never the secret itself."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from integrations.store.odoo_tables import StoredConnection, odoo_of
+
+from .connection import OdooConnection
+from .errors import OdooConfigError
+from .gateway import OdooGateway, RetryPolicy
+
+__all__ = ["secret_reference", "to_connection", "gateway_for", "connect", "open_gateway", "status"]
+
+
+def secret_reference(password_env: str | None, password_file: str | None) -> str:
+    """``env:VAR`` or ``file:PATH``; exactly one must be given (a typed password cannot be stored)."""
+    if bool(password_env) == bool(password_file):
+        raise OdooConfigError("give exactly one of --password-env VAR or --password-file PATH"
+                              " (mutualis stores where the secret is, never the secret)")
+    return f"env:{password_env}" if password_env else f"file:{password_file}"
+
+
+def to_connection(stored: StoredConnection) -> OdooConnection:
+    """The gateway's connection value of a stored connection."""
+    return OdooConnection(name=stored.name, url=stored.url, database=stored.database, login=stored.login,
+                          protocol=stored.protocol, secret=stored.secret_ref)
+
+
+def gateway_for(stored: StoredConnection, *, retry: RetryPolicy = RetryPolicy(), timeout: float = 60) -> OdooGateway:
+    """A gateway (not yet logged in) for a stored connection."""
+    return OdooGateway(to_connection(stored), retry=retry, timeout=timeout)
+
+
+def connect(repo, name: str, url: str, database: str, login: str, *, protocol: str | None = None,
+            password_env: str | None = None, password_file: str | None = None, role: str = "ge",
+            member: str | None = None,
+            make_gateway: Callable[[StoredConnection], OdooGateway] = gateway_for) -> tuple[StoredConnection, int]:
+    """Check the connection by logging in once, then store it; return it and the Odoo user id."""
+    ref = secret_reference(password_env, password_file)
+    conn = OdooConnection.from_url(url, name=name, database=database, login=login, secret=ref, protocol=protocol)
+    stored = StoredConnection(name=name, url=conn.url, database=conn.database, login=conn.login,
+                              protocol=conn.protocol, secret_ref=ref, role=role,
+                              member=member.upper() if member else None)
+    if member:
+        repo.get_member(member)
+    uid = make_gateway(stored).login()
+    odoo_of(repo).save_connection(stored)
+    return stored, uid
+
+
+def open_gateway(repo, name: str | None = None, **kwargs) -> tuple[StoredConnection, OdooGateway]:
+    """The stored connection (named, or the only/GE one) and a gateway for it."""
+    stored = odoo_of(repo).get_connection(name)
+    return stored, gateway_for(stored, **kwargs)
+
+
+def status(repo) -> list[list]:
+    """Rows ``[name, role, member, url, database, login, protocol, secret, links per model]``."""
+    tables = odoo_of(repo)
+    counts = tables.link_counts()
+    rows = []
+    for c in tables.list_connections():
+        linked = ", ".join(f"{model} {n}" for (conn, model), n in sorted(counts.items()) if conn == c.name)
+        rows.append([c.name, c.role, c.member or "", c.url, c.database, c.login, c.protocol, c.secret_ref,
+                     linked or "-"])
+    return rows

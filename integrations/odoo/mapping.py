@@ -1,0 +1,276 @@
+"""Pure mapping between Odoo 17 records (as ``search_read`` returns them) and mutualis domain objects.
+
+Nothing here talks to Odoo or to the database: the pull reads the records, these functions turn them
+into ``Employee``, ``Absence`` and ``Member`` objects plus a list of warnings, and are tested on the
+records captured from a real server (``shared/odoo/records``).
+
+Rules (see docs/odoo.md):
+
+* employee code: ``barcode`` (Badge ID), else ``identification_id``, else ``E{id:03d}``; upper-cased,
+  anything outside ``A-Z 0-9 _ . -`` becomes ``-``.
+* first name: the first word of ``name``; last name: the rest (the whole name when one word).
+* skills: one mutualis skill per ``hr.skill`` (code: its name, slugged); its levels are the levels of
+  the skill's ``hr.skill.type`` ordered by ``level_progress``; the rank is the held level's position.
+* certifications: an ``hr.employee.skill`` whose *type* name, slugged, is a certification type of the
+  catalogue (``HAB-ELEC``...) is a certification at that level, valid from the contract start (Odoo's
+  skills carry no dates); Odoo 17's ``hr.resume.line`` has no level, so it is not used.
+* weekly hours: the sum of the working calendar's attendances (two-week calendars: half), default 35.
+* home coordinates: Odoo has none for employees; a new employee gets the first site of its first
+  member (else 0, 0) and a warning; an employee already stored keeps its own.
+* absences: ``hr.leave`` in state ``validate`` (type containing "sick" -> sickness, else leave), and
+  ``resource.calendar.leaves`` of one resource that do not come from an ``hr.leave`` (kind other);
+  Odoo's UTC datetimes become local times of the group.
+* members: companies (``is_company``) with the partner tag; code ``ref`` else the slugged name;
+  SIRET from ``company_registry`` (or ``siret``); the partner's address is site ``MAIN`` with
+  ``partner_latitude``/``partner_longitude`` (0, 0 and a warning when absent).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any, Iterable, Mapping, Sequence
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from consortium.members import Member, Site, siret_is_valid
+from sharing.absences import Absence
+from sharing.base import describe_validation_error
+from sharing.employees import Certification, Contract, Employee
+from sharing.skills import CertificationType, Skill
+
+__all__ = ["EMPLOYEE_FIELDS", "EMPLOYEE_SKILL_FIELDS", "LEAVE_FIELDS", "CALENDAR_LEAVE_FIELDS", "PARTNER_FIELDS",
+           "Mapped", "SkillCatalog", "slug", "employee_code", "split_name", "weekly_hours", "skill_catalog",
+           "employee_from_odoo", "absence_from_leave", "absence_from_calendar_leave", "member_from_partner",
+           "utc_to_local", "local_to_utc"]
+
+EMPLOYEE_FIELDS = ("name", "barcode", "identification_id", "work_contact_id", "resource_id", "resource_calendar_id",
+                   "hourly_cost", "km_home_work", "employee_skill_ids", "active")
+EMPLOYEE_SKILL_FIELDS = ("employee_id", "skill_id", "skill_level_id", "skill_type_id", "level_progress")
+LEAVE_FIELDS = ("employee_id", "holiday_status_id", "date_from", "date_to", "state", "name")
+CALENDAR_LEAVE_FIELDS = ("resource_id", "calendar_id", "date_from", "date_to", "holiday_id", "name", "time_type")
+PARTNER_FIELDS = ("name", "ref", "is_company", "company_registry", "street", "zip", "city",
+                  "partner_latitude", "partner_longitude", "category_id")
+
+
+@dataclass
+class Mapped:
+    """What one record became: the object (None when it cannot be built) and the warnings met."""
+
+    value: Any
+    warnings: list[str] = field(default_factory=list)
+
+
+def slug(text: str, limit: int = 32) -> str:
+    """A mutualis code from free text: ``Programming Languages`` -> ``PROGRAMMING_LANGUAGES``."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    code = re.sub(r"[^A-Z0-9_.-]+", "_", ascii_text.upper()).strip("_.-")
+    return (code or "X")[:limit].rstrip("_.-")
+
+
+def _many2one(value: Any) -> tuple[int, str] | None:
+    if isinstance(value, (list, tuple)) and value:
+        return int(value[0]), str(value[1]) if len(value) > 1 else ""
+    if isinstance(value, int) and not isinstance(value, bool) and value:
+        return value, ""
+    return None
+
+
+def employee_code(record: Mapping[str, Any]) -> str:
+    """``barcode``, else ``identification_id``, else ``E{id:03d}``."""
+    for key in ("barcode", "identification_id"):
+        value = record.get(key)
+        if value:
+            return re.sub(r"[^A-Z0-9_.-]", "-", str(value).strip().upper())[:32]
+    return f"E{int(record['id']):03d}"
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """``Mitchell Admin`` -> (``Mitchell``, ``Admin``); one word is both names."""
+    words = str(name or "").split()
+    if not words:
+        return "?", "?"
+    if len(words) == 1:
+        return words[0], words[0]
+    return words[0], " ".join(words[1:])
+
+
+def weekly_hours(attendances: Iterable[Mapping[str, Any]], two_weeks: bool = False) -> float | None:
+    """Hours a week of a calendar's attendances (section lines skipped; two-week calendars halved)."""
+    total = sum(float(a["hour_to"]) - float(a["hour_from"]) for a in attendances
+                if not a.get("display_type") and a.get("day_period") != "lunch")
+    if two_weeks:
+        total /= 2
+    return round(total, 2) if total > 0 else None
+
+
+def utc_to_local(text: str, tz: str) -> datetime:
+    """Odoo's naive UTC ``2026-11-02 07:00:00`` as a naive local time of ``tz``."""
+    moment = datetime.strptime(str(text)[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    return moment.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+
+
+def local_to_utc(moment: datetime, tz: str) -> str:
+    """A naive local time of ``tz`` as Odoo's naive UTC text."""
+    aware = moment.replace(tzinfo=ZoneInfo(tz)) if moment.tzinfo is None else moment
+    return aware.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+@dataclass(frozen=True)
+class SkillCatalog:
+    """Odoo's skills as mutualis sees them: skill id -> (code, levels), level id -> name, type names."""
+
+    skills: Mapping[int, tuple[str, tuple[str, ...]]]
+    types: Mapping[int, str]
+    levels: Mapping[int, str]
+    skill_type: Mapping[int, int]
+
+    def domain_skills(self) -> list[Skill]:
+        """One ``Skill`` per Odoo skill that has levels."""
+        return [Skill(code=code, name=code.replace("_", " ").title(), levels=list(levels))
+                for code, levels in sorted(set(self.skills.values())) if levels]
+
+
+def skill_catalog(skills: Sequence[Mapping], levels: Sequence[Mapping], types: Sequence[Mapping]) -> SkillCatalog:
+    """Build the catalogue from ``hr.skill``, ``hr.skill.level`` and ``hr.skill.type`` records."""
+    by_type: dict[int, list[tuple[float, str]]] = {}
+    level_names: dict[int, str] = {}
+    for lv in levels:
+        t = _many2one(lv.get("skill_type_id"))
+        name = slug(lv["name"], 32)
+        level_names[lv["id"]] = name
+        if t:
+            by_type.setdefault(t[0], []).append((float(lv.get("level_progress") or 0), name))
+    ordered = {t: tuple(dict.fromkeys(n for _p, n in sorted(items))) for t, items in by_type.items()}
+    result: dict[int, tuple[str, tuple[str, ...]]] = {}
+    skill_type: dict[int, int] = {}
+    for sk in skills:
+        t = _many2one(sk.get("skill_type_id"))
+        skill_type[sk["id"]] = t[0] if t else 0
+        result[sk["id"]] = (slug(sk["name"]), ordered.get(t[0], ()) if t else ())
+    return SkillCatalog(result, {t["id"]: slug(t["name"]) for t in types}, level_names, skill_type)
+
+
+def employee_from_odoo(record: Mapping[str, Any], employee_skills: Sequence[Mapping[str, Any]],
+                       catalog: SkillCatalog, *, members: Sequence[str], hours: float | None = None,
+                       existing: Employee | None = None, default_coordinates: tuple[float, float] = (0.0, 0.0),
+                       certification_types: Sequence[CertificationType] = (), today: date | None = None) -> Mapped:
+    """An ``hr.employee`` record (with its ``hr.employee.skill`` rows) as an ``Employee``.
+
+    ``existing`` (the stored employee with the same code) keeps what Odoo does not know: contract,
+    coordinates, authorisations, preferences. A new employee's contract lists ``members``.
+    """
+    code = employee_code(record)
+    warnings: list[str] = []
+    first, last = split_name(record.get("name", ""))
+    skills: dict[str, int] = {}
+    certifications: list[Certification] = []
+    cert_codes = {c.code: c for c in certification_types}
+    start = existing.contract.start if existing else (today or date.today())
+    for row in employee_skills:
+        sk = _many2one(row.get("skill_id"))
+        lv = _many2one(row.get("skill_level_id"))
+        if not sk or not lv or sk[0] not in catalog.skills:
+            continue
+        skill_code, levels = catalog.skills[sk[0]]
+        level = catalog.levels.get(lv[0], slug(lv[1]))
+        type_code = catalog.types.get(catalog.skill_type.get(sk[0], 0), "")
+        if type_code in cert_codes:
+            certifications.append(Certification(type=type_code, level=level, valid_from=start))
+        elif level in levels:
+            skills[skill_code] = levels.index(level) + 1
+    cost = record.get("hourly_cost") or 0
+    if not cost or float(cost) <= 0:
+        return Mapped(None, [f"employee {code} ({record.get('name')}): no hourly cost in Odoo"])
+    if existing is not None:
+        contract = existing.contract
+        lat, lon = existing.home_latitude, existing.home_longitude
+        if hours and abs(hours - contract.weekly_hours) > 1e-6 and hours <= 48:
+            contract = contract.model_copy(update={"weekly_hours": hours})
+    else:
+        if not members:
+            return Mapped(None, [f"employee {code} ({record.get('name')}): no member to list in a new contract"])
+        contract = Contract(start=start, weekly_hours=min(hours or 35.0, 48.0), members=list(members))
+        lat, lon = default_coordinates
+        warnings.append(f"employee {code}: no home coordinates in Odoo, using {lat:g}, {lon:g}")
+    try:
+        employee = Employee(
+            code=code, first_name=first, last_name=last, home_address=existing.home_address if existing else "",
+            home_latitude=lat, home_longitude=lon, contract=contract, skills=skills,
+            certifications=certifications or (existing.certifications if existing else []),
+            site_authorisations=existing.site_authorisations if existing else [],
+            night_worker=existing.night_worker if existing else False, minor=existing.minor if existing else False,
+            hourly_cost=Decimal(str(cost)).quantize(Decimal("0.01")),
+            preferences=existing.preferences if existing else Employee.model_fields["preferences"].default,
+        )
+    except ValidationError as exc:
+        return Mapped(None, [f"employee {code}: " + "; ".join(describe_validation_error(exc))])
+    return Mapped(employee, warnings)
+
+
+def _absence(employee: str, kind: str, start: str, end: str, tz: str, note: str) -> Mapped:
+    try:
+        return Mapped(Absence(employee=employee, kind=kind, start=utc_to_local(start, tz),
+                              end=utc_to_local(end, tz), note=note))
+    except (ValidationError, ValueError) as exc:
+        reason = "; ".join(describe_validation_error(exc)) if isinstance(exc, ValidationError) else str(exc)
+        return Mapped(None, [f"absence of {employee} ({note}): {reason}"])
+
+
+def absence_from_leave(record: Mapping[str, Any], codes: Mapping[int, str], tz: str) -> Mapped:
+    """A validated ``hr.leave`` as an ``Absence``; None (no warning) when it is not validated."""
+    if record.get("state") != "validate":
+        return Mapped(None)
+    emp = _many2one(record.get("employee_id"))
+    if not emp or emp[0] not in codes:
+        return Mapped(None, [f"hr.leave {record['id']}: employee {emp[1] if emp else '?'} was not pulled"])
+    kind_name = (_many2one(record.get("holiday_status_id")) or (0, ""))[1]
+    kind = "sickness" if "sick" in kind_name.lower() else "leave"
+    return _absence(codes[emp[0]], kind, record["date_from"], record["date_to"], tz,
+                    f"odoo:hr.leave:{record['id']} {kind_name}".strip())
+
+
+def absence_from_calendar_leave(record: Mapping[str, Any], codes_by_resource: Mapping[int, str], tz: str) -> Mapped:
+    """A ``resource.calendar.leaves`` of one resource, not from an ``hr.leave``, as an ``Absence``."""
+    res = _many2one(record.get("resource_id"))
+    if not res or _many2one(record.get("holiday_id")):
+        return Mapped(None)
+    if res[0] not in codes_by_resource:
+        return Mapped(None)
+    return _absence(codes_by_resource[res[0]], "other", record["date_from"], record["date_to"], tz,
+                    f"odoo:resource.calendar.leaves:{record['id']} {record.get('name') or ''}".strip())
+
+
+def member_from_partner(record: Mapping[str, Any], existing: Member | None = None) -> Mapped:
+    """A company ``res.partner`` as a ``Member`` with its address as site ``MAIN``."""
+    code = slug(record.get("ref") or record.get("name") or f"P{record['id']}")
+    siret = re.sub(r"\s", "", str(record.get("company_registry") or record.get("siret") or ""))
+    if not siret_is_valid(siret):
+        shown = siret or "none"
+        return Mapped(None, [f"member {code} ({record.get('name')}): SIRET {shown} in company_registry is not"
+                             " 14 digits with a valid Luhn key"])
+    warnings: list[str] = []
+    lat, lon = record.get("partner_latitude") or 0.0, record.get("partner_longitude") or 0.0
+    if not lat and not lon:
+        warnings.append(f"member {code}: no partner_latitude/partner_longitude in Odoo, site MAIN at 0, 0")
+    address = ", ".join(str(record[k]) for k in ("street", "zip", "city") if record.get(k))
+    site = Site(code="MAIN", name=str(record.get("name")), address=address, latitude=lat, longitude=lon)
+    if existing is not None:
+        sites = [site if s.code == "MAIN" else s for s in existing.sites]
+        if "MAIN" not in {s.code for s in existing.sites}:
+            sites.append(site)
+        if existing.site("MAIN").latitude if "MAIN" in {s.code for s in existing.sites} else False:
+            if not lat and not lon:
+                kept = existing.site("MAIN")
+                sites = [s.model_copy(update={"latitude": kept.latitude, "longitude": kept.longitude})
+                         if s.code == "MAIN" else s for s in sites]
+        member = existing.model_copy(update={"legal_name": record.get("name"), "siret": siret, "sites": sites})
+        return Mapped(Member.model_validate(member.model_dump()), warnings)
+    try:
+        return Mapped(Member(code=code, legal_name=str(record.get("name")), siret=siret, sites=[site]), warnings)
+    except ValidationError as exc:
+        return Mapped(None, [f"member {code}: " + "; ".join(describe_validation_error(exc))])

@@ -1,0 +1,300 @@
+"""Pull employees, absences and members from Odoo into the store, with a report and a dry run.
+
+Each pull reads what it needs in a few batched calls, maps it with the pure functions of
+``mapping.py``, compares with the store and, unless ``dry_run``, writes through the repository
+(``save_employee``, ``add_absence``, ``save_member``) inside the caller's transaction. The Odoo ids
+of what was pulled are kept in ``odoo_links`` so that pushes find the work contacts and partners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from integrations.store.odoo_tables import odoo_of
+from sharing.errors import InvalidInput
+
+from .gateway import OdooGateway
+from .mapping import (CALENDAR_LEAVE_FIELDS, EMPLOYEE_FIELDS, EMPLOYEE_SKILL_FIELDS, LEAVE_FIELDS, PARTNER_FIELDS,
+                      absence_from_calendar_leave, absence_from_leave, employee_code, employee_from_odoo,
+                      member_from_partner, skill_catalog, weekly_hours)
+
+__all__ = ["PullReport", "pull_employees", "pull_leaves", "pull_members"]
+
+
+@dataclass
+class PullReport:
+    """What a pull did (or, in a dry run, would do): counts, the diff lines, problems and warnings."""
+
+    kind: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    diff: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        """One line: ``employees: created 20, updated 0, unchanged 0, 1 problem``."""
+        head = "dry run, would have " if self.dry_run else ""
+        return (f"{self.kind}: {head}created {self.created}, updated {self.updated}, unchanged {self.unchanged},"
+                f" {len(self.problems)} problem(s), {len(self.warnings)} warning(s)")
+
+    def lines(self) -> list[str]:
+        """The summary, the diff (dry run), then problems and warnings."""
+        return [self.summary(), *(self.diff if self.dry_run else []),
+                *(f"problem: {p}" for p in self.problems), *(f"warning: {w}" for w in self.warnings)]
+
+    def count(self, code: str, old, new) -> bool:
+        """Count one object; return whether it must be written."""
+        if old is None:
+            self.created += 1
+            self.diff.append(f"+ {code}")
+        elif old != new:
+            self.updated += 1
+            self.diff.append(f"~ {code}")
+        else:
+            self.unchanged += 1
+            return False
+        return True
+
+
+def _calendar_hours(gateway: OdooGateway, calendar_ids: set[int]) -> dict[int, float | None]:
+    if not calendar_ids:
+        return {}
+    calendars = gateway.read("resource.calendar", sorted(calendar_ids), ["two_weeks_calendar"])
+    rows = gateway.search_read("resource.calendar.attendance", [("calendar_id", "in", sorted(calendar_ids))],
+                               ["calendar_id", "hour_from", "hour_to", "day_period", "display_type"])
+    by_calendar: dict[int, list[dict]] = {}
+    for row in rows:
+        by_calendar.setdefault(row["calendar_id"][0], []).append(row)
+    return {c["id"]: weekly_hours(by_calendar.get(c["id"], []), bool(c.get("two_weeks_calendar")))
+            for c in calendars}
+
+
+def pull_employees(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = False,
+                   today: date | None = None) -> PullReport:
+    """Active ``hr.employee`` records into the store (new ones list every stored member)."""
+    report = PullReport("employees", dry_run=dry_run)
+    records = gateway.search_read("hr.employee", [], list(EMPLOYEE_FIELDS))
+    skill_rows = gateway.search_read("hr.employee.skill", [("employee_id", "in", [r["id"] for r in records])],
+                                     list(EMPLOYEE_SKILL_FIELDS))
+    catalog = skill_catalog(gateway.search_read("hr.skill", [], ["name", "skill_type_id"]),
+                            gateway.search_read("hr.skill.level", [], ["name", "skill_type_id", "level_progress"]),
+                            gateway.search_read("hr.skill.type", [], ["name"]))
+    hours = _calendar_hours(gateway, {r["resource_calendar_id"][0] for r in records if r.get("resource_calendar_id")})
+    members = repo.list_members()
+    default = (members[0].sites[0].latitude, members[0].sites[0].longitude) if members and members[0].sites else (0, 0)
+    stored_catalogue = repo.get_catalogue()
+    known_skills = {s.code: s for s in stored_catalogue.skills}
+    by_employee: dict[int, list[dict]] = {}
+    for row in skill_rows:
+        by_employee.setdefault(row["employee_id"][0], []).append(row)
+    links = odoo_of(repo)
+    stored = {e.code: e for e in repo.list_employees()}
+    for record in records:
+        code = employee_code(record)
+        existing = stored.get(code)
+        calendar = record["resource_calendar_id"][0] if record.get("resource_calendar_id") else None
+        mapped = employee_from_odoo(record, by_employee.get(record["id"], []), catalog,
+                                    members=[m.code for m in members], hours=hours.get(calendar),
+                                    existing=existing, default_coordinates=default,
+                                    certification_types=stored_catalogue.certification_types, today=today)
+        report.warnings.extend(mapped.warnings if mapped.value is not None else [])
+        if mapped.value is None:
+            report.problems.extend(mapped.warnings)
+            continue
+        employee = mapped.value
+        if not report.count(f"employee {code} {employee.name}", existing, employee) or dry_run:
+            continue
+        for skill in catalog.domain_skills():
+            if skill.code in employee.skills and skill.code not in known_skills:
+                repo.save_skill(skill)
+                known_skills[skill.code] = skill
+        repo.save_employee(employee)
+        stored[code] = employee
+    if not dry_run:
+        for record in records:
+            partner = record["work_contact_id"][0] if record.get("work_contact_id") else None
+            if employee_code(record) in stored:
+                links.link(connection, "hr.employee", employee_code(record), record["id"], partner)
+    return report
+
+
+def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = False) -> PullReport:
+    """Validated ``hr.leave`` and one-resource ``resource.calendar.leaves`` of pulled employees."""
+    report = PullReport("absences", dry_run=dry_run)
+    linked = odoo_of(repo).links(connection, "hr.employee")
+    if not linked:
+        raise InvalidInput(f"no employee pulled from Odoo connection {connection!r} yet:"
+                           f" run `mutualis odoo pull employees --from {connection}` first")
+    codes = {odoo_id: code for code, (odoo_id, _p) in linked.items()}
+    tz = repo.get_settings().timezone
+    leaves = gateway.search_read("hr.leave", [("state", "=", "validate"), ("employee_id", "in", sorted(codes))],
+                                 list(LEAVE_FIELDS))
+    employees = gateway.read("hr.employee", sorted(codes), ["resource_id"])
+    by_resource = {e["resource_id"][0]: codes[e["id"]] for e in employees if e.get("resource_id")}
+    cal_leaves = gateway.search_read("resource.calendar.leaves",
+                                     [("resource_id", "in", sorted(by_resource)), ("holiday_id", "=", False)],
+                                     list(CALENDAR_LEAVE_FIELDS))
+    mapped = [absence_from_leave(r, codes, tz) for r in leaves]
+    mapped += [absence_from_calendar_leave(r, by_resource, tz) for r in cal_leaves]
+    for item in mapped:
+        report.problems.extend(item.warnings)
+        absence = item.value
+        if absence is None:
+            continue
+        stored = [a for a in repo.list_absences(absence.employee, absence.start, absence.end)
+                  if (a.kind, a.start, a.end) == (absence.kind, absence.start, absence.end)]
+        label = f"absence {absence.employee} {absence.kind} {absence.start:%Y-%m-%d %H:%M} {absence.end:%Y-%m-%d %H:%M}"
+        old = stored[0] if stored else None
+        if report.count(label, old, absence) and not dry_run:
+            repo.replace_absences([absence])
+    return report
+
+
+def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_run: bool = False) -> PullReport:
+    """Companies tagged ``tag`` (``res.partner.category`` name) as members with site MAIN."""
+    report = PullReport("members", dry_run=dry_run)
+    if not gateway.execute("res.partner.category", "search", [("name", "=", tag)]):
+        raise InvalidInput(f"no partner tag {tag!r} in Odoo {gateway.connection.url}")
+    records = gateway.search_read("res.partner", [("is_company", "=", True), ("category_id.name", "=", tag)],
+                                  [f for f in PARTNER_FIELDS if f in gateway.fields_get("res.partner")])
+    links = odoo_of(repo)
+    stored = {m.code: m for m in repo.list_members()}
+    for record in records:
+        first = member_from_partner(record)
+        code = first.value.code if first.value else None
+        mapped = member_from_partner(record, stored.get(code)) if code in stored else first
+        if mapped.value is None:
+            report.problems.extend(mapped.warnings)
+            continue
+        report.warnings.extend(mapped.warnings)
+        member = mapped.value
+        if report.count(f"member {member.code} {member.legal_name}", stored.get(member.code), member) and not dry_run:
+            repo.save_member(member)
+        if not dry_run:
+            links.link(connection, "res.partner", member.code, record["id"])
+    return report
+
+
+# -- capacity of a member's work centres ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WorkcenterWeek:
+    """Free hours of one work centre in one ISO week, the resource they map to, and its hourly rate."""
+
+    workcenter: str
+    resource: str
+    week: str
+    hours: float
+    rate: float
+
+
+def load_process_mapping(path) -> dict[str, str]:
+    """A YAML file ``{workcenter name or code: resource code}``."""
+    import yaml
+
+    from pathlib import Path
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: expected 'workcenter: RESOURCE' lines")
+    return {str(k): str(v).upper() for k, v in data.items()}
+
+
+def _hours_between(a0, a1, b0, b1) -> float:
+    return max(0.0, (min(a1, b1) - max(a0, b0)).total_seconds() / 3600)
+
+
+def workcenter_capacity(workcenters, attendances, calendar_leaves, workorders, weeks, mapping=None,
+                        tags=None) -> list[WorkcenterWeek]:
+    """Hours per ISO week of each ``mrp.workcenter``, computed on the client (Odoo cannot over RPC).
+
+    Calendar attendances of the week (two-week calendars by Odoo's week parity), minus the calendar's
+    leaves without a resource, times ``time_efficiency``/100, minus the expected duration of open
+    work orders starting that week (unscheduled open ones weigh on the first week). The resource is
+    ``mapping[code or name]``, else the first tag (``tags``: tag id -> name), else the slugged code/name.
+    """
+    from datetime import datetime as dt, timedelta
+
+    from .mapping import slug, utc_to_local
+
+    mapping, tags = mapping or {}, tags or {}
+    by_calendar: dict[int, list] = {}
+    for a in attendances:
+        if not a.get("display_type") and a.get("day_period") != "lunch":
+            by_calendar.setdefault(a["calendar_id"][0], []).append(a)
+    out = []
+    for wc in workcenters:
+        cal = wc["resource_calendar_id"][0] if wc.get("resource_calendar_id") else None
+        key = wc.get("code") or wc["name"]
+        resource = mapping.get(key) or mapping.get(wc["name"])
+        if not resource and wc.get("tag_ids"):
+            resource = slug(tags.get(wc["tag_ids"][0], ""))
+        resource = resource or slug(key)
+        leaves = [(utc_to_local(lv["date_from"], "UTC"), utc_to_local(lv["date_to"], "UTC")) for lv in calendar_leaves
+                  if lv.get("calendar_id") and lv["calendar_id"][0] == cal and not lv.get("resource_id")]
+        orders = [o for o in workorders if o.get("workcenter_id") and o["workcenter_id"][0] == wc["id"]
+                  and o.get("state") not in ("done", "cancel")]
+        for n, week in enumerate(weeks):
+            year, num = int(str(week)[:4]), int(str(week)[6:])
+            monday = date.fromisocalendar(year, num, 1)
+            hours = 0.0
+            for a in by_calendar.get(cal, []):
+                day = monday + timedelta(days=int(a["dayofweek"]))
+                parity = str(int((day.toordinal() - 1) // 7 % 2))
+                if a.get("week_type") not in (None, False, "") and str(a["week_type"]) != parity:
+                    continue
+                if (a.get("date_from") and str(day) < a["date_from"]) or (a.get("date_to") and str(day) > a["date_to"]):
+                    continue
+                start = dt.combine(day, dt.min.time()) + timedelta(hours=float(a["hour_from"]))
+                end = dt.combine(day, dt.min.time()) + timedelta(hours=float(a["hour_to"]))
+                hours += _hours_between(start, end, start, end) - sum(_hours_between(start, end, l0, l1)
+                                                                       for l0, l1 in leaves)
+            hours *= float(wc.get("time_efficiency") or 100) / 100
+            for o in orders:
+                planned = o.get("date_start")
+                if planned:
+                    iso = utc_to_local(planned, "UTC").isocalendar()
+                    if (iso[0], iso[1]) != (year, num):
+                        continue
+                elif n:
+                    continue
+                hours -= float(o.get("duration_expected") or 0) / 60
+            out.append(WorkcenterWeek(wc["name"], resource, f"{year}-W{num:02d}", round(max(hours, 0.0), 2),
+                                      float(wc.get("costs_hour") or 0)))
+    return out
+
+
+def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, *, dry_run: bool = False
+                  ) -> tuple[list[WorkcenterWeek], PullReport]:
+    """Read a member's work centres and declare their free hours (source ``erp``) unless ``dry_run``."""
+    report = PullReport("capacity", dry_run=dry_run)
+    wcs = gateway.search_read("mrp.workcenter", [], ["name", "code", "resource_calendar_id", "time_efficiency",
+                                                     "costs_hour", "tag_ids"])
+    cals = sorted({w["resource_calendar_id"][0] for w in wcs if w.get("resource_calendar_id")})
+    att = gateway.search_read("resource.calendar.attendance", [("calendar_id", "in", cals)],
+                              ["calendar_id", "dayofweek", "hour_from", "hour_to", "week_type", "date_from",
+                               "date_to", "display_type"])
+    leaves = gateway.search_read("resource.calendar.leaves", [("calendar_id", "in", cals)],
+                                 ["calendar_id", "resource_id", "date_from", "date_to"])
+    orders = gateway.search_read("mrp.workorder", [("workcenter_id", "in", [w["id"] for w in wcs])],
+                                 ["workcenter_id", "state", "date_start", "duration_expected"])
+    tag_ids = sorted({t for w in wcs for t in w.get("tag_ids") or []})
+    tags = {t["id"]: t["name"] for t in gateway.execute("mrp.workcenter.tag", "read", tag_ids, ["name"])} if tag_ids else {}
+    rows = workcenter_capacity(wcs, att, leaves, orders, weeks, mapping, tags)
+    from integrations.consortium_service import declare_capacity
+    from sharing.errors import MutualisError
+
+    for row in rows:
+        report.created += 1
+        report.diff.append(f"+ {member}/{row.resource} {row.week} {row.hours:g} h at {row.rate:g} €/h ({row.workcenter})")
+        if not dry_run:
+            try:
+                declare_capacity(repo, member, row.resource, row.week, row.hours, source="erp")
+            except MutualisError as exc:
+                report.created -= 1
+                report.problems.append(f"{row.workcenter}: {exc}")
+    return rows, report
