@@ -79,10 +79,11 @@ def score(gap: Gap, assignment: list[int]) -> int:
     return sum(gap.cost[a][j] for j, a in enumerate(assignment))
 
 
-def solve(gap: Gap, time_limit: float, workers: int, seed: int = 0):
+def solve(gap: Gap, time_limit: float, workers: int, seed: int = 0, extra: tuple = ()):
     """(assignment, bound, seconds) from ``plan_tender`` with the service and cost stages."""
     params = PlanParams(stages=(1, 2), stage_time_limits=(time_limit, time_limit, 0.0),
-                        total_time_limit=time_limit, workers=workers, seed=seed, diagnose=False)
+                        total_time_limit=time_limit, workers=workers, seed=seed, diagnose=False,
+                        greedy_hint=False, solver_parameters=extra)
     start = time.perf_counter()
     result = plan_tender(as_tender(gap), params)
     seconds = time.perf_counter() - start
@@ -101,6 +102,15 @@ def write_assignment(path: Path, assignment: list[int]) -> None:
         w.writerows(enumerate(assignment))
 
 
+def _number(text: str):
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return {"true": True, "false": False}.get(text.lower(), text)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.gap", description=__doc__.splitlines()[0])
     ap.add_argument("instances", nargs="+", metavar="INSTANCE", help="name in the data folder, or a path")
@@ -108,13 +118,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--assignment-dir", type=Path, default=Path("gap-assignments"))
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                    help="extra CP-SAT parameter, e.g. --param linearization_level=2")
     args = ap.parse_args(argv)
+    extra = tuple((k, _number(v)) for k, v in (p.split("=", 1) for p in args.param))
     best = best_known()
     print(f"{'instance':10} {'objective':>10} {'best':>8} {'gap %':>7} {'bound':>10} {'time s':>7}")
     for name in args.instances:
         path = Path(name) if Path(name).exists() else DATA / name
         gap = read_instance(path)
-        assignment, bound, seconds = solve(gap, args.time_limit, args.workers, args.seed)
+        assignment, bound, seconds = solve(gap, args.time_limit, args.workers, args.seed, extra)
         write_assignment(args.assignment_dir / f"{gap.name}.csv", assignment)
         try:
             objective = score(gap, assignment)

@@ -16,6 +16,7 @@ class PlanParams:
     ``missing_weight`` (None = horizon + 1) weighs a missing standard minute against a minute-week late,
     so that never producing a unit always costs more than producing it late.
     ``greedy_hint`` starts stage 1 from a constructive plan (completed by CP-SAT).
+    ``solver_parameters``: extra CP-SAT parameters as (name, value) pairs, e.g. (("linearization_level", 2),).
     """
 
     stage_time_limits: tuple[float, float, float] = (10.0, 20.0, 10.0)
@@ -32,6 +33,7 @@ class PlanParams:
     due_extension_weeks: int = 4
     extension_time_limit: float = 5.0
     greedy_hint: bool = True
+    solver_parameters: tuple[tuple[str, object], ...] = ()
     diagnose: bool = True
     log: bool = False
 
@@ -46,4 +48,6 @@ class PlanParams:
         for key in ("stage_time_limits", "stages"):
             if key in data:
                 data[key] = tuple(data[key])
+        if "solver_parameters" in data:
+            data["solver_parameters"] = tuple(tuple(kv) for kv in data["solver_parameters"])
         return cls(**data)

@@ -45,15 +45,16 @@ def _keep(tm: TenderModel, terms: Terms, value: int, stage: int, params: PlanPar
     tm.m.add(terms.expr() <= value + slack)
 
 
-def _hint(tm: TenderModel, solver: cp_model.CpSolver) -> None:
+def _partial_hint(tm: TenderModel, solver: cp_model.CpSolver, known: int) -> None:
+    """Hint the ``known`` variables the previous stage solved (new stage variables stay free)."""
     tm.m.clear_hints()
-    for v in tm.vars:
+    for v in tm.vars[:known]:
         tm.m.add_hint(v, solver.value(v))
 
 
-def _greedy_hint(tm: TenderModel, params: PlanParams, limit: float) -> None:
-    """Hint every variable with the greedy plan, completed by CP-SAT with the units fixed."""
-    units = greedy_units(tm.ix)
+def _complete_hint(tm: TenderModel, units: dict, limit: float) -> bool:
+    """Hint every variable: fix the units to ``units`` and let CP-SAT complete the rest (setups, cumulative
+    counts, team, stage terms); a complete hint is accepted at once by the next solve."""
     trial = tm.m.clone()
     for k, v in tm.x.items():
         trial.add(trial.get_int_var_from_proto_index(v.index) == units.get(k, 0))
@@ -61,24 +62,31 @@ def _greedy_hint(tm: TenderModel, params: PlanParams, limit: float) -> None:
     solver.parameters.max_time_in_seconds = limit
     solver.parameters.num_workers = 1
     solver.parameters.stop_after_first_solution = True
-    if solver.solve(trial) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        tm.m.clear_hints()
-        for v in tm.vars:
-            tm.m.add_hint(v, solver.value(trial.get_int_var_from_proto_index(v.index)))
+    if solver.solve(trial) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return False
+    tm.m.clear_hints()
+    for v in tm.vars:
+        tm.m.add_hint(v, solver.value(trial.get_int_var_from_proto_index(v.index)))
+    return True
 
 
 def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
     """Run the requested stages in order; stop at the first stage without a solution."""
     stages = sorted(stages or params.stages)
     tm = TenderModel(ix, _needs_members(ix, stages))
-    start, best, reports, kept = time.perf_counter(), None, [], {}
+    start, best, reports, kept, known = time.perf_counter(), None, [], {}, 0
     for stage in stages:
         name, build = STAGES[stage]
         terms = build(tm, params)
         tm.m.minimize(terms.expr())
-        if stage == stages[0] and params.greedy_hint:
-            _greedy_hint(tm, params, max(0.1, params.stage_time_limits[stage - 1] / 10))
-        limit = params.stage_time_limits[stage - 1]
+        own = params.stage_time_limits[stage - 1]
+        if best is not None:
+            units = {k: best.value(v) for k, v in tm.x.items()}
+            if not _complete_hint(tm, units, max(0.1, own / 10)):
+                _partial_hint(tm, best, known)
+        elif params.greedy_hint:
+            _complete_hint(tm, greedy_units(ix), max(0.1, own / 10))
+        limit = own
         if params.total_time_limit is not None:
             limit = min(limit, max(0.05, params.total_time_limit - (time.perf_counter() - start)))
         solver = cp_model.CpSolver()
@@ -86,7 +94,9 @@ def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
         solver.parameters.random_seed = params.seed
         solver.parameters.num_workers = params.workers
         solver.parameters.log_search_progress = params.log
-        t0 = time.perf_counter()
+        for key, value in params.solver_parameters:
+            setattr(solver.parameters, key, value)
+        t0, known = time.perf_counter(), len(tm.vars)
         status = solver.solve(tm.m)
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         scale = MONEY_SCALE if stage == 2 else 1  # report the cost stage in cents
@@ -100,5 +110,4 @@ def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
             break
         best, kept[stage] = solver, terms
         _keep(tm, terms, int(round(solver.objective_value)), stage, params)
-        _hint(tm, solver)
     return Solved(tm, best, reports, kept)
