@@ -81,7 +81,7 @@ def read_tender_xlsx(path: str | Path) -> Tender:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
-        where, field = f"sheet tender", ".".join(str(p) for p in loc)
+        where, field = "sheet tender", ".".join(str(p) for p in loc)
         for cut in range(len(loc), 0, -1):
             if loc[:cut] in origin:
                 sheet, n = origin[loc[:cut]]
