@@ -162,6 +162,9 @@ def demo(ctx, out):
                f"{c['absences']} absences, {c['requests']} requests for {report.week}")
     click.echo(f"  {report.allocation_summary}")
     click.echo(f"  compliance check: {report.violations} violation(s)")
+    for b in report.bills:
+        click.echo(f"  billed {b['month']}: {b['members']} members, {b['members_total']} EUR excl. VAT; "
+                   f"GE's own idle cost {b['ge_own']} EUR")
     for path in report.files:
         click.echo(f"  wrote {path}")
 
@@ -1208,6 +1211,168 @@ def tender_award(ctx, code):
     with _store(ctx).session() as repo:
         count = award_tender(repo, code)
     click.echo(f"tender {code.upper()}: {count} reservations turned into commitments")
+
+
+# ---------------------------------------------------------------- odoo
+
+
+@main.group()
+def odoo():
+    """Sync with Odoo 17: named connections, pulls into mutualis, pushes to Odoo.
+
+    \b
+    Example:
+        mutualis odoo connect ge --url https://erp.example.com --db gecoord --login sync --password-env ODOO_KEY
+        mutualis odoo pull employees --dry-run
+    """
+
+
+def _print_lines(lines) -> None:
+    for line in lines:
+        click.echo(line)
+
+
+@odoo.command("connect")
+@click.argument("name")
+@click.option("--url", required=True, help="https://host[:port] of the Odoo server.")
+@click.option("--db", "database", required=True, help="Odoo database name.")
+@click.option("--login", required=True, help="Odoo login (an API key's user).")
+@click.option("--protocol", type=click.Choice(["xmlrpc", "xmlrpcs", "jsonrpc", "jsonrpcs"]), help="Default from the URL.")
+@click.option("--password-env", metavar="VAR", help="Environment variable holding the password or API key.")
+@click.option("--password-file", metavar="PATH", help="File (chmod 600) holding the password or API key.")
+@click.option("--role", type=click.Choice(["ge", "member"]), default="ge", show_default=True)
+@click.option("--member", help="The member whose Odoo this is (role member).")
+@click.pass_context
+def odoo_connect(ctx, name, url, database, login, protocol, password_env, password_file, role, member):
+    """Check and store a named Odoo connection (only the secret's reference is stored).
+
+    \b
+    Example:
+        mutualis odoo connect ge --url https://erp.example.com --db gecoord --login sync --password-env ODOO_KEY
+    """
+    from integrations.odoo.connections import connect
+
+    with _store(ctx).session() as repo:
+        stored, uid = connect(repo, name, url, database, login, protocol=protocol, password_env=password_env,
+                              password_file=password_file, role=role, member=member)
+    click.echo(f"connection {stored.name} saved: {stored.login} (uid {uid}) on {stored.url} db {stored.database}")
+
+
+@odoo.command("pull")
+@click.argument("what", type=click.Choice(["employees", "members", "leaves", "capacity"]))
+@click.option("--from", "source", help="Connection name (default: the only or the GE one).")
+@click.option("--dry-run", is_flag=True, help="Print the diff, store nothing.")
+@click.option("--tag", default="GE member", show_default=True, help="Partner tag of member companies (members).")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="YAML workcenter -> resource (capacity).")
+@click.option("--week", "weeks", multiple=True, help="ISO week(s) for capacity (repeatable).")
+@click.pass_context
+def odoo_pull(ctx, what, source, dry_run, tag, mapping, weeks):
+    """Pull employees, members, leaves or a member's work-centre capacity from Odoo.
+
+    \b
+    Example:
+        mutualis odoo pull employees --dry-run
+        mutualis odoo pull members --tag "GE member"
+        mutualis odoo pull capacity --from acme --week 2026-W49 --mapping wc.yaml
+    """
+    from integrations.odoo.connections import open_gateway
+    from integrations.odoo.pull import load_process_mapping, pull_capacity, pull_employees, pull_leaves, pull_members
+
+    with _store(ctx).session() as repo:
+        stored, gateway = open_gateway(repo, source)
+        if what == "employees":
+            report = pull_employees(repo, gateway, stored.name, dry_run=dry_run)
+        elif what == "leaves":
+            report = pull_leaves(repo, gateway, stored.name, dry_run=dry_run)
+        elif what == "members":
+            report = pull_members(repo, gateway, stored.name, tag, dry_run=dry_run)
+        else:
+            if not stored.member:
+                raise click.UsageError(f"connection {stored.name} names no member (connect it with --member)")
+            _rows, report = pull_capacity(repo, gateway, stored.member, list(weeks) or [],
+                                          load_process_mapping(mapping) if mapping else None, dry_run=dry_run)
+    _print_lines(report.lines())
+
+
+@odoo.group("push")
+def odoo_push():
+    """Push a published week or a month's invoices to Odoo.
+
+    \b
+    Example:
+        mutualis odoo push plan --week 2026-W49 --dry-run
+    """
+
+
+@odoo_push.command("plan")
+@week_option
+@click.option("--to", "target", help="Connection name (default: the only or the GE one).")
+@click.option("--dry-run", is_flag=True, help="Print the diff, send nothing.")
+@click.pass_context
+def odoo_push_plan(ctx, week_text, target, dry_run):
+    """Push the published week as calendar events (re-runs update, cancelled ones are deleted).
+
+    \b
+    Example:
+        mutualis odoo push plan --week 2026-W49 --dry-run
+    """
+    from integrations.odoo.connections import open_gateway
+    from integrations.odoo.push import push_plan
+    from sharing.weeks import parse_week
+
+    with _store(ctx).session() as repo:
+        stored, gateway = open_gateway(repo, target)
+        plan, report = push_plan(repo, gateway, stored.name, parse_week(week_text), dry_run=dry_run)
+    _print_lines(str(plan).splitlines()[1:] if dry_run else [])
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@odoo_push.command("invoices")
+@click.option("--month", required=True, help="YYYY-MM")
+@click.option("--to", "target", help="Connection name (default: the only or the GE one).")
+@click.option("--dry-run", is_flag=True, help="Print the diff, send nothing.")
+@click.pass_context
+def odoo_push_invoices(ctx, month, target, dry_run):
+    """Push the month's bill as draft customer invoices, one per member.
+
+    \b
+    Example:
+        mutualis odoo push invoices --month 2026-11 --dry-run
+    """
+    from integrations.odoo.connections import open_gateway
+    from integrations.odoo.push import push_invoices
+
+    with _store(ctx).session() as repo:
+        stored, gateway = open_gateway(repo, target)
+        results = push_invoices(repo, gateway, stored.name, month, dry_run=dry_run)
+    for plan, report in results:
+        _print_lines(str(plan).splitlines()[1:] if dry_run else [])
+        click.echo(report.summary())
+    if not all(report.ok for _plan, report in results):
+        sys.exit(1)
+
+
+@odoo.command("status")
+@json_option
+@click.pass_context
+def odoo_status(ctx, as_json):
+    """List the Odoo connections and how many records each links (code <-> Odoo id).
+
+    \b
+    Example:
+        mutualis odoo status
+    """
+    from integrations.odoo.connections import status
+
+    with _store(ctx).session() as repo:
+        rows = status(repo)
+    headers = ["name", "role", "member", "url", "database", "login", "protocol", "secret", "linked"]
+    if as_json:
+        _echo_json([dict(zip(headers, r)) for r in rows])
+    else:
+        click.echo(_table(headers, rows))
 
 
 if __name__ == "__main__":  # pragma: no cover

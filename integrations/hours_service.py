@@ -222,13 +222,19 @@ class BillResult:
     files: list[Path] = field(default_factory=list)
 
 
+def _published(repo, week: IsoWeek) -> bool:
+    plan = repo.get_plan(week)
+    return plan is not None and plan.status == "published"
+
+
 def month_bill(repo, month: str) -> MonthBill:
     """The month's bill: validated (or current) hours, adjustments billed this month, idle as the GE's own."""
     first, nxt = month_bounds(month)
     month = f"{first:%Y-%m}"
-    # Idle hours of an ISO week belong to the month of its Thursday (the ISO rule), so none is counted twice.
+    # Idle hours of an ISO week belong to the month of its Thursday (the ISO rule), so none is counted twice;
+    # only weeks with a published plan count: a week the GE did not plan here says nothing about idleness.
     idle_weeks = [w for w in _weeks(first - timedelta(days=3), nxt + timedelta(days=3))
-                  if month_of(w.monday + timedelta(days=3)) == month]
+                  if month_of(w.monday + timedelta(days=3)) == month and _published(repo, w)]
     lo = min(first, idle_weeks[0].monday) if idle_weeks else first
     hi = max(nxt, idle_weeks[-1].monday + timedelta(days=7)) if idle_weeks else nxt
     lines = _lines(repo, lo, hi, billed=True)

@@ -50,6 +50,7 @@ class DemoReport:
     allocation_summary: str
     violations: int
     files: tuple[Path, ...]
+    bills: tuple[dict, ...] = ()
 
 
 def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
@@ -58,7 +59,8 @@ def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
     Each step is its own transaction, so an interrupted demo leaves what it finished.
     """
     from integrations.reports import plan_html
-    from integrations.weekly import check_week, run_allocation, week_view
+    from integrations.hours_service import bill_demo, record_demo_hours
+    from integrations.weekly import check_week, publish_week, run_allocation, week_view
     from sharing.allocation import AllocationParams
     from sharing.demo import DEMO_WEEK, demo_group
     from sharing.weeks import parse_week
@@ -71,7 +73,9 @@ def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
         if repo.get_plan(week) is None:
             allocation = run_allocation(repo, week, AllocationParams(time_limit=30, workers=2, seed=0),
                                         on_progress=on_progress)
-            summary = allocation.summary().splitlines()[0]
+            summary = allocation.summary().splitlines()[0] + "; published, hours recorded"
+            publish_week(repo, week)
+            record_demo_hours(repo, week)
         else:
             summary = f"week {week}: plan already stored, kept as it is"
     out_dir = Path(out_dir)
@@ -82,4 +86,10 @@ def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
         counts = repo.counts()
     page = out_dir / f"plan-{week}.html"
     page.write_text(plan_html(view.plan, view.group, view.requests, view.unfilled), encoding="utf-8")
-    return DemoReport(group.settings.name, str(week), counts, summary, violations, (page,))
+    files, bills = [page], []
+    for month in sorted({f"{day:%Y-%m}" for day in week.days()}):
+        with store.session() as repo:
+            billed = bill_demo(repo, month, out_dir / f"bills-{month}")
+        bills.append(billed)
+        files.append(out_dir / f"bills-{month}")
+    return DemoReport(group.settings.name, str(week), counts, summary, violations, tuple(files), tuple(bills))

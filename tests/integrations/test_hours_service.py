@@ -91,12 +91,12 @@ def test_a_month_bill_reconciles_and_writes_one_statement_per_member(store, tmp_
         result = hs.bill(repo, "2026-11", tmp_path / "out")
     b = result.bill
     assert b.problems() == []
-    # ACIER: 3 x 7 h; FORGE: 4 h + 7 h; at 20 EUR x 1.08. Idle, at cost: the weeks whose Thursday is in
-    # November, W45-W47 unplaced (3 x 35 h) and W48 35 h - 32 h = 3 h: 108 h.
+    # ACIER: 3 x 7 h; FORGE: 4 h + 7 h; at 20 EUR x 1.08. Idle, at cost: the published weeks whose Thursday
+    # is in November: only W48 (W45-W47 have no plan, so say nothing), 35 h - 32 h = 3 h.
     assert b.statement("ACIER").total == Decimal("453.60")
     assert b.statement("FORGE").total == Decimal("237.60")
-    assert b.ge_total == Decimal("2160.00")
-    assert b.members_total + b.ge_total == b.costed_total == Decimal("2851.20")
+    assert b.ge_total == Decimal("60.00")
+    assert b.members_total + b.ge_total == b.costed_total == Decimal("751.20")
     assert sorted(p.name for p in result.files) == [
         "statement-ACIER-2026-11.html", "statement-ACIER-2026-11.xlsx",
         "statement-FORGE-2026-11.html", "statement-FORGE-2026-11.xlsx"]
