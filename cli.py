@@ -73,6 +73,16 @@ def json_option(func):
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
 
+def as_of_option(func):
+    """Shared `--as-of` option: the day reservations and certificates are judged on (default: today)."""
+    return click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                        help="Judge reservations and certificates on this day (default: today).")(func)
+
+
+def _day(value):
+    return value.date() if value is not None else None
+
+
 def _echo_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
 
@@ -167,6 +177,9 @@ def demo(ctx, out):
                    f"GE's own idle cost {b['ge_own']} EUR")
     for path in report.files:
         click.echo(f"  wrote {path}")
+    if report.infeasible_tender:
+        click.echo("  a variant of the demo tender the group cannot answer as it stands:")
+        click.echo("\n".join(f"    {line}" for line in report.infeasible_tender.splitlines()[:14]))
 
 
 # ---------------------------------------------------------------- members
@@ -1050,9 +1063,10 @@ def capacity_import(ctx, file):
 @capacity.command("show")
 @click.option("--from", "start", default=None, help="First ISO week (default: this week).")
 @click.option("--weeks", type=int, default=8, show_default=True, help="How many weeks.")
+@as_of_option
 @json_option
 @click.pass_context
-def capacity_show(ctx, start, weeks, as_json):
+def capacity_show(ctx, start, weeks, as_of, as_json):
     """Free hours per process and week across members (after commitments and reservations).
 
     \b
@@ -1062,7 +1076,7 @@ def capacity_show(ctx, start, weeks, as_json):
     from integrations.consortium_service import capacity_heatmap
 
     with _store(ctx).session() as repo:
-        heat = capacity_heatmap(repo, start or _this_week(), weeks)
+        heat = capacity_heatmap(repo, start or _this_week(), weeks, as_of=_day(as_of))
     if as_json:
         _echo_json({"weeks": list(heat.weeks), "free_hours": heat.free})
         return
@@ -1099,8 +1113,9 @@ def tender_import(ctx, file):
 
 @tender.command("check")
 @click.argument("code")
+@as_of_option
 @click.pass_context
-def tender_check(ctx, code):
+def tender_check(ctx, code, as_of):
     """Instant checks: eligible resources per step, hours per process, team rules.
 
     \b
@@ -1110,16 +1125,17 @@ def tender_check(ctx, code):
     from integrations.consortium_service import check_tender
 
     with _store(ctx).session() as repo:
-        issues = check_tender(repo, code)
+        issues = check_tender(repo, code, as_of=_day(as_of))
     click.echo("\n".join(issues) if issues else f"tender {code.upper()}: no issue found before planning")
 
 
 @tender.command("plan")
 @click.argument("code")
 @click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@as_of_option
 @json_option
 @click.pass_context
-def tender_plan(ctx, code, time_limit, as_json):
+def tender_plan(ctx, code, time_limit, as_of, as_json):
     """Plan a tender on the capacity left; explain any shortfall by process and week.
 
     \b
@@ -1129,7 +1145,7 @@ def tender_plan(ctx, code, time_limit, as_json):
     from integrations.consortium_service import plan_tender_code
 
     with _store(ctx).session() as repo:
-        outcome = plan_tender_code(repo, code, time_limit)
+        outcome = plan_tender_code(repo, code, time_limit, as_of=_day(as_of))
     if as_json:
         _echo_json(outcome.model_dump(mode="json"))
         return
@@ -1142,8 +1158,9 @@ def tender_plan(ctx, code, time_limit, as_json):
 @click.option("--margin", type=Decimal, default=None, help="Margin as a fraction, e.g. 0.12 (default: tender's).")
 @click.option("--for", "for_member", default=None, help="Write the version this member may see.")
 @click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@as_of_option
 @click.pass_context
-def tender_bid(ctx, code, out_dir, margin, for_member, time_limit):
+def tender_bid(ctx, code, out_dir, margin, for_member, time_limit, as_of):
     """Write the joint bid (Markdown, HTML, XLSX annex) into a folder.
 
     \b
@@ -1154,7 +1171,7 @@ def tender_bid(ctx, code, out_dir, margin, for_member, time_limit):
     from integrations.consortium_service import write_bid
 
     with _store(ctx).session() as repo:
-        paths = write_bid(repo, code, out_dir, margin, for_member, time_limit)
+        paths = write_bid(repo, code, out_dir, margin, for_member, time_limit, as_of=_day(as_of))
     for path in paths:
         click.echo(str(path))
 
@@ -1162,8 +1179,9 @@ def tender_bid(ctx, code, out_dir, margin, for_member, time_limit):
 @tender.command("reserve")
 @click.argument("code")
 @click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@as_of_option
 @click.pass_context
-def tender_reserve(ctx, code, time_limit):
+def tender_reserve(ctx, code, time_limit, as_of):
     """Reserve the hours the bid commits until the offer's validity date.
 
     \b
@@ -1173,7 +1191,7 @@ def tender_reserve(ctx, code, time_limit):
     from integrations.consortium_service import reserve_tender
 
     with _store(ctx).session() as repo:
-        rows = reserve_tender(repo, code, time_limit)
+        rows = reserve_tender(repo, code, time_limit, as_of=_day(as_of))
     hours = sum(r.hours for r in rows)
     click.echo(f"tender {code.upper()}: {hours:.1f} h reserved on {len(rows)} resource-weeks"
                + (f" until {rows[0].valid_until}" if rows else ""))
