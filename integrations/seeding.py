@@ -51,6 +51,7 @@ class DemoReport:
     violations: int
     files: tuple[Path, ...]
     bills: tuple[dict, ...] = ()
+    infeasible_tender: str = ""
 
 
 def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
@@ -59,6 +60,8 @@ def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
     Each step is its own transaction, so an interrupted demo leaves what it finished.
     """
     from integrations.reports import plan_html
+    from consortium.demo import DEMO_AS_OF, demo_tender_infeasible
+    from integrations.consortium_service import load_demo, plan_tender_code, write_demo_bid
     from integrations.hours_service import bill_demo, record_demo_hours
     from integrations.weekly import check_week, publish_week, run_allocation, week_view
     from sharing.allocation import AllocationParams
@@ -92,4 +95,9 @@ def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
             billed = bill_demo(repo, month, out_dir / f"bills-{month}")
         bills.append(billed)
         files.append(out_dir / f"bills-{month}")
-    return DemoReport(group.settings.name, str(week), counts, summary, violations, tuple(files), tuple(bills))
+    with store.session() as repo:
+        load_demo(repo)
+        files += write_demo_bid(repo, out_dir / "bid")
+        shortfall = plan_tender_code(repo, demo_tender_infeasible().code, as_of=DEMO_AS_OF).explain()
+    return DemoReport(group.settings.name, str(week), counts, summary, violations, tuple(files), tuple(bills),
+                      shortfall)

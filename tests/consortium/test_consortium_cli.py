@@ -32,24 +32,24 @@ def test_capacity_and_tender_round_trip(tmp_path):
     file.write_text(tender_to_yaml(demo_tender()), encoding="utf-8")
     out = run("tender", "import", str(file))
     assert out.output == "tender AO-2027-CHASSIS imported: 3 lots, 5 items, due 2027-W13\n"
-    assert run("tender", "check", "AO-2027-CHASSIS").output == \
+    assert run("tender", "check", "AO-2027-CHASSIS", "--as-of", "2026-12-01").output == \
         "tender AO-2027-CHASSIS: no issue found before planning\n"
-    plan = json.loads(run("tender", "plan", "AO-2027-CHASSIS", "--json", "--time-limit", "4").output)
+    plan = json.loads(run("tender", "plan", "AO-2027-CHASSIS", "--json", "--time-limit", "4", "--as-of", "2026-12-01").output)
     assert plan["status"] == "feasible" and plan["mandataire"] == "CHAUMAY"
 
-    out = run("tender", "bid", "AO-2027-CHASSIS", "--out", str(tmp_path / "bid"), "--for", "TOLERIE",
+    out = run("tender", "bid", "AO-2027-CHASSIS", "--as-of", "2026-12-01", "--out", str(tmp_path / "bid"), "--for", "TOLERIE",
               "--time-limit", "4")
     assert out.exit_code == 0 and (tmp_path / "bid" / "bid-TOLERIE.html").is_file()
 
-    before = run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json").output
-    out = run("tender", "reserve", "AO-2027-CHASSIS", "--time-limit", "4")
+    before = run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", "--as-of", "2026-12-01").output
+    out = run("tender", "reserve", "AO-2027-CHASSIS", "--time-limit", "4", "--as-of", "2026-12-01")
     assert out.exit_code == 0 and "reserved on" in out.output and "until 2027-02-26" in out.output
-    after = run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json").output
+    after = run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", "--as-of", "2026-12-01").output
     free = lambda text: sum(sum(w.values()) for w in json.loads(text)["free_hours"].values())  # noqa: E731
     assert free(after) < free(before)
     assert "turned into commitments" in run("tender", "award", "AO-2027-CHASSIS").output
     assert run("tender", "release", "AO-2027-CHASSIS").output.endswith("reservations released\n")
-    assert free(run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json").output) == free(before)
+    assert free(run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", "--as-of", "2026-12-01").output) == free(before)
 
     out = run("tender", "plan", "NOPE")
     assert out.exit_code == 1 and out.output == "error: no tender 'NOPE'\n"
