@@ -41,7 +41,7 @@ def pg_admin():
         engine.connect().close()
     except Exception as exc:  # any reason to not reach it: driver, refused, auth
         engine.dispose()
-        reason = f"PostgreSQL unreachable at {PG_URL}: {' '.join(str(exc).split())[:300]}"
+        reason = f"PostgreSQL unreachable at {PG_URL}: {' '.join(str(getattr(exc, 'orig', exc)).split())[:300]}"
         if _pg_required():
             pytest.fail(f"{reason} (required: CI or MUTUALIS_REQUIRE_PG=1)")
         pytest.skip(reason)

@@ -14,14 +14,11 @@ from sharing.errors import AlreadyExists, InvalidInput, NotFound
 from sharing.weeks import parse_week
 
 
-def test_unknown_codes_raise_not_found_naming_the_code(store):
+def test_unknown_codes_are_not_found_and_taken_codes_already_exist(seeded, acier, employee, request_):
     for method in ("get_member", "get_employee", "get_request", "remove_member", "remove_employee", "remove_request"):
         what = method.split("_")[1]
-        with store.session() as repo, pytest.raises(NotFound, match=f"^no {what} 'NOPE'$"):
+        with seeded.session() as repo, pytest.raises(NotFound, match=f"^no {what} 'NOPE'$"):
             getattr(repo, method)("nope")
-
-
-def test_adding_a_taken_code_raises_already_exists(seeded, acier, employee, request_):
     for method, obj, message in [("add_member", acier, "member ACIER already exists"),
                                  ("add_employee", employee, "employee E001 already exists"),
                                  ("add_request", request_, "request R-ACIER-0001 already exists")]:
@@ -29,7 +26,7 @@ def test_adding_a_taken_code_raises_already_exists(seeded, acier, employee, requ
             getattr(repo, method)(obj)
 
 
-def test_references_the_group_does_not_know_are_invalid_input(seeded, acier, employee, request_):
+def test_unknown_references_and_money_beyond_four_decimals_are_invalid_input(seeded, acier, employee, request_):
     cases = [
         ("add_member", acier.model_copy(update={"code": "NEW", "sites": [
             Site(code="S", name="S", latitude=1, longitude=1, authorisation_required_for=["WELD"])]}),
@@ -48,9 +45,6 @@ def test_references_the_group_does_not_know_are_invalid_input(seeded, acier, emp
     for method, obj, message in cases:
         with seeded.session() as repo, pytest.raises(InvalidInput, match=f"^{message}$"):
             getattr(repo, method)(obj)
-
-
-def test_money_with_more_than_four_decimals_is_refused(seeded, employee):
     with seeded.session() as repo, pytest.raises(InvalidInput, match="field hourly_cost: 25.12345 does not fit"):
         repo.save_employee(employee.model_copy(update={"hourly_cost": Decimal("25.12345")}))
 
@@ -113,7 +107,7 @@ def test_employees_and_requests_in_a_plan_cannot_be_removed(seeded, plan):
         repo.remove_request("R-ACIER-0001")
 
 
-def test_absences_ignore_exact_duplicates_and_filter_by_overlap(seeded, absence):
+def test_absences_ignore_exact_duplicates_filter_by_overlap_and_upsert_on_replace(seeded, absence):
     later = Absence(employee="E001", kind="sickness", start=datetime(2026, 12, 10), end=datetime(2026, 12, 12))
     with seeded.session() as repo:
         repo.add_absence(absence)
@@ -127,18 +121,15 @@ def test_absences_ignore_exact_duplicates_and_filter_by_overlap(seeded, absence)
         repo.add_absence(absence.model_copy(update={"note": "other"}))
     with seeded.session() as repo, pytest.raises(NotFound, match="^no employee 'E404'$"):
         repo.add_absence(absence.model_copy(update={"employee": "E404"}))
-
-
-def test_replace_absences_upserts_by_employee_start_end_and_kind(seeded, absence):
     renoted = absence.model_copy(update={"note": "moved"})
     other = absence.model_copy(update={"kind": "leave"})
     with seeded.session() as repo:
         repo.replace_absences([renoted, other])
     with seeded.session() as repo:
-        assert repo.list_absences() == [other, renoted]
+        assert repo.list_absences() == [other, renoted, later]
 
 
-def test_list_requests_by_week_and_member(seeded, request_):
+def test_list_requests_by_week_and_member_and_save_request_replaces_by_code(seeded, request_):
     monday, sunday, next_monday = (make_request(c, d) for c, d in [
         ("R-MON", date(2026, 11, 30)), ("R-SUN", date(2026, 12, 6)), ("R-NEXT", date(2026, 12, 7))])
     with seeded.session() as repo:
@@ -151,17 +142,15 @@ def test_list_requests_by_week_and_member(seeded, request_):
         assert repo.list_requests(parse_week("2026-W48")) == []
         with pytest.raises(NotFound, match="^no member 'BOISE'$"):
             repo.list_requests(member="BOISE")
-
-
-def test_save_request_replaces_by_code(seeded, request_):
     changed = request_.model_copy(update={"headcount": 1, "certifications": [], "note": ""})
     with seeded.session() as repo:
         repo.save_request(changed)
     with seeded.session() as repo:
-        assert repo.list_requests() == [changed]
+        assert repo.get_request(changed.code) == changed
+        assert len(repo.list_requests()) == 4
 
 
-def test_a_week_has_one_plan_that_save_plan_replaces(seeded, plan):
+def test_a_week_has_one_plan_that_save_plan_replaces_and_unknown_employees_are_refused(seeded, plan):
     week = parse_week("2026-W49")
     with seeded.session() as repo:
         assert repo.get_plan(week) is None
@@ -173,9 +162,6 @@ def test_a_week_has_one_plan_that_save_plan_replaces(seeded, plan):
         assert repo.get_plan(week) == replan
         assert repo.get_plan(week.shift(1)) is None
         assert repo.counts()["plans"] == 1 and repo.counts()["assignments"] == 1
-
-
-def test_plan_naming_an_unknown_employee_is_invalid(seeded, plan):
     bad = plan.model_copy(update={"assignments": [plan.assignments[0].model_copy(update={"employee": "E404"})]})
     with seeded.session() as repo, pytest.raises(InvalidInput, match="^plan 2026-W49: assignment 1: unknown employee 'E404'$"):
         repo.save_plan(bad)

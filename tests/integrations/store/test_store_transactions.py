@@ -29,13 +29,6 @@ def test_a_failing_insert_in_the_middle_of_a_batch_stores_nothing(seeded):
         assert [e.code for e in repo.list_employees()] == ["E001"]
 
 
-def test_a_block_without_error_is_committed(store, skills):
-    with store.session() as repo:
-        repo.save_skill(skills[0])
-    with store.session() as repo:
-        assert repo.get_catalogue().skills == [skills[0]]
-
-
 def _counts(store) -> dict[str, int]:
     with store.session() as repo:
         return repo.counts()
