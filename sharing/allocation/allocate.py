@@ -15,6 +15,7 @@ from ..plans import Assignment, Plan
 from ..weeks import IsoWeek
 from .build import COST_LABELS, Built, assignment_of, build_problem
 from .explain import request_reasons
+from .greedy import greedy_plan
 from .result import Allocation, EmployeeRow, MemberRow, Penalty, Unfilled
 from .weights import AllocationParams
 
@@ -56,7 +57,8 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
     """
     started = time.monotonic()
     engine = SolveParams(time_limit=params.time_limit, seed=params.seed, workers=params.workers, log=params.log)
-    result = solve(built.problem, engine, on_progress=on_progress)
+    result = _solve_from_greedy(built, engine, on_progress)
+    bounds = [result.best_bound]
     for _ in range(_REPAIRS):
         if not result.is_feasible():
             break
@@ -69,10 +71,39 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
             problem = dataclasses.replace(problem, forbidden=tuple(sorted({*problem.forbidden, *cuts})))
         built.problem = problem
         left = max(1.0, params.time_limit - (time.monotonic() - started), 0.25 * params.time_limit)
-        hint = [pair for pair in result.assignments if pair not in cuts]
-        result = solve(built.problem, dataclasses.replace(engine, time_limit=left), hint=hint,
-                       on_progress=on_progress)
+        result = _solve_from_greedy(built, dataclasses.replace(engine, time_limit=left), on_progress,
+                                    start=result.assignments)
+        bounds.append(result.best_bound)
+    # The repairs only add constraints: a bound of an earlier solve still bounds the last one.
+    known = [b for b in bounds if b is not None]
+    if result.is_feasible() and known:
+        bound = min(max(known), result.objective)
+        status = "OPTIMAL" if bound >= result.objective else "FEASIBLE"
+        result = dataclasses.replace(result, best_bound=bound, status=status)
     return _read(built, result, time.monotonic() - started)
+
+
+def _solve_from_greedy(built: Built, engine: SolveParams, on_progress: Progress | None, start=()):
+    """Fix a greedy plan and solve (fast: it only prices the plan), then search the whole problem from it.
+
+    CP-SAT does not always complete a hint on the auxiliary variables of large weeks; the priced
+    greedy plan is a complete hint, and stays the answer when the search finds nothing better.
+    """
+    started = time.monotonic()
+    problem = built.problem
+    greedy = greedy_plan(problem, start)
+    first = solve(dataclasses.replace(problem, pinned=tuple(sorted(set(greedy)))),
+                  dataclasses.replace(engine, time_limit=max(min(5.0, 0.5 * engine.time_limit), 0.25 * engine.time_limit)))
+    if not first.is_feasible():
+        return solve(problem, engine, hint=greedy, on_progress=on_progress)
+    left = max(0.5, engine.time_limit - (time.monotonic() - started))
+    result = solve(problem, dataclasses.replace(engine, time_limit=left), hint=first.assignments,
+                   on_progress=on_progress)
+    if result.is_feasible() and result.objective <= first.objective:
+        return dataclasses.replace(result, runtime=time.monotonic() - started)
+    bound = result.best_bound if result.best_bound is not None else None
+    status = "OPTIMAL" if bound is not None and bound >= first.objective else "FEASIBLE"
+    return dataclasses.replace(first, status=status, best_bound=bound, runtime=time.monotonic() - started)
 
 
 def _weekly_rest_cuts(built: Built, pairs) -> set[tuple[str, str]]:
