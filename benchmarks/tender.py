@@ -29,7 +29,7 @@ def run(seed: int, time_limit: float, workers: int, load: float) -> list[str]:
     for s in result.stages:
         elapsed += s.seconds
         rows.append(f"{seed:>4} {len(problem.steps):>5} {len(issues):>6} {s.stage:>5} {s.name:10} {s.status:9} "
-                    f"{s.objective if s.objective is not None else '-':>14} {_gap(s):>7} {s.seconds:>7.1f} "
+                    f"{f'{s.objective:.2f}' if s.objective is not None else '-':>14} {_gap(s):>7} {s.seconds:>7.1f} "
                     f"{elapsed:>7.1f}")
     rows.append(f"{'':>4} lots feasible {sum(lot.feasible for lot in result.lots)}/{len(result.lots)}, "
                 f"team {len(result.team)}, cost {result.costs.total_cents / 100:.2f} EUR, "

@@ -91,3 +91,18 @@ def test_a_two_week_lag_delays_the_hand_off():
     for a in result.allocations:
         if a.step == "weld":
             assert any(a.week >= w + (0 if m == a.member else 2) for m, w in cut_weeks.items())
+
+
+def test_params_load_from_a_json_file(tmp_path):
+    path = tmp_path / "params.json"
+    path.write_text('{"stage_time_limits": [1, 2, 3], "workers": 2, "solver_parameters": [["linearization_level", 2]]}')
+    params = PlanParams.from_file(path)
+    assert params.stage_time_limits == (1, 2, 3) and params.workers == 2
+    assert params.solver_parameters == (("linearization_level", 2),)
+
+
+def test_the_explanation_reads_the_cost_terms_back():
+    result = plan_tender(tiny_problem(coordination_cents=1000), FAST)
+    rules = {rule for stage, rule, *_ in result.explanation if stage == 2}
+    assert {"labour", "setup", "coordination"} <= rules
+    assert result.stages[1].objective == result.costs.total_cents
