@@ -173,13 +173,6 @@ def employee():
     )
 
 
-def make_employee(code: str, members=("ACIER",)) -> Employee:
-    """A plain full-time employee."""
-    return Employee(code=code, first_name="Jean", last_name=f"Martin {code}", home_latitude=45.7, home_longitude=4.8,
-                    contract=Contract(start=date(2026, 1, 1), members=list(members)), skills={"TIG": 1},
-                    hourly_cost=Decimal("21.9"))
-
-
 @pytest.fixture
 def absence():
     return Absence(employee="E001", kind="training", start=datetime(2026, 12, 1, 8, 0),
@@ -195,10 +188,6 @@ def request_():
         excluded_employees=["E002"], same_person=True, note="night shift, furnace 2", day=date(2026, 12, 1),
         series="R-ACIER-S1",
     )
-
-
-def make_request(code: str, day: date, member="ACIER", site="MAIN") -> Request:
-    return Request(code=code, member=member, site=site, skill="TIG", start=time(8), end=time(12), day=day)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from conftest import make_employee, make_request
+from store_samples import make_employee, make_request
 
 from consortium.members import Site
 from sharing.absences import Absence

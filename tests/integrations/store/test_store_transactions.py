@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_employee
+from store_samples import make_employee
 
 from sharing.errors import AlreadyExists
 
