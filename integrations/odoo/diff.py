@@ -141,7 +141,8 @@ def _same(ftype: str, current: Any, desired: Any) -> bool:
     if ftype == "many2one":
         return (current[0] if isinstance(current, list) else current) == desired
     if ftype in _X2MANY:
-        return sorted(current or []) == sorted(_x2many_ids(desired) or [-1])
+        ids = _x2many_ids(desired)  # None for commands other than an id list: never taken as unchanged
+        return ids is not None and sorted(current or []) == sorted(ids)
     if ftype in ("float", "monetary") and isinstance(current, (int, float)) and isinstance(desired, (int, float)):
         return abs(current - desired) < 1e-6
     return current == desired
