@@ -76,7 +76,7 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
         bounds.append(result.best_bound)
     # The repairs only add constraints: a bound of an earlier solve still bounds the last one.
     known = [b for b in bounds if b is not None]
-    if result.is_feasible() and known:
+    if result.is_feasible() and known and result.objective is not None:
         bound = min(max(known), result.objective)
         status = "OPTIMAL" if bound >= result.objective else "FEASIBLE"
         result = dataclasses.replace(result, best_bound=bound, status=status)
@@ -93,9 +93,11 @@ def _solve_from_greedy(built: Built, engine: SolveParams, on_progress: Progress 
     problem = built.problem
     greedy = greedy_plan(problem, start)
     first = solve(dataclasses.replace(problem, pinned=tuple(sorted(set(greedy)))),
-                  dataclasses.replace(engine, time_limit=max(min(5.0, 0.5 * engine.time_limit), 0.25 * engine.time_limit)))
+                  dataclasses.replace(engine, time_limit=max(min(5.0, 0.5 * engine.time_limit), 0.4 * engine.time_limit)))
     if not first.is_feasible():
-        return solve(problem, engine, hint=greedy, on_progress=on_progress)
+        # Not even priced in time (very large weeks): the greedy plan keeps every engine hard rule.
+        return dataclasses.replace(first, status="FEASIBLE", assignments=tuple(sorted(set(greedy))),
+                                   runtime=time.monotonic() - started)
     left = max(0.5, engine.time_limit - (time.monotonic() - started))
     result = solve(problem, dataclasses.replace(engine, time_limit=left), hint=first.assignments,
                    on_progress=on_progress)
