@@ -17,7 +17,13 @@ class SolveParams:
     workers : CP-SAT search workers.
     log : print the CP-SAT search log.
     relative_gap : stop when (objective - bound) / objective is below this.
-    lns_rounds : rounds of the engine's own neighbourhood search after the first solve (0: off).
+    lns_share : share of the time limit given to the engine's neighbourhood search over employees
+        and days after a first CP-SAT run (0: off).
+    construct_share : share of the time limit spent building a first plan employee batch by batch
+        (used as the hint when none is given; 0: off).
+    subsolvers : CP-SAT full-problem subsolvers to run (e.g. ``("max_lp", "default_lp")``: strong
+        LP reasoning on both of two workers); empty: CP-SAT's default portfolio.
+    cp_sat : other scalar CP-SAT parameters as (name, value) pairs, e.g. ``(("linearization_level", 2),)``.
     """
 
     time_limit: float = 10.0
@@ -25,7 +31,10 @@ class SolveParams:
     workers: int = 2
     log: bool = False
     relative_gap: float | None = None
-    lns_rounds: int = 0
+    lns_share: float = 0.0
+    construct_share: float = 0.0
+    subsolvers: tuple[str, ...] = ()
+    cp_sat: tuple[tuple[str, object], ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict) -> "SolveParams":
@@ -34,6 +43,11 @@ class SolveParams:
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"SolveParams: unknown keys {sorted(unknown)}")
+        if "subsolvers" in data:
+            data = {**data, "subsolvers": tuple(data["subsolvers"])}
+        if "cp_sat" in data:
+            items = data["cp_sat"].items() if isinstance(data["cp_sat"], dict) else data["cp_sat"]
+            data = {**data, "cp_sat": tuple((k, v) for k, v in items)}
         return cls(**data)
 
     @classmethod

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from ortools.sat.python import cp_model
@@ -31,10 +32,21 @@ def solve(
     """
     started = time.monotonic()
     m = build(problem)
+    if hint is None and params.construct_share:
+        from .construct import construct
+
+        hint = construct(problem, params, params.time_limit * params.construct_share)
     if hint is not None:
         add_hint(m, hint)
-    result = run(m, params, on_progress, started)
-    if params.lns_rounds and result.is_feasible():
+    first = params.time_limit * (1 - params.lns_share) - (time.monotonic() - started) if params.lns_share else None
+    result = run(m, params, on_progress, started, first)
+    if hint is not None and (params.lns_share or params.construct_share):
+        from .lns import evaluate
+
+        hinted = evaluate(m, hint, params, started)
+        if hinted.cost() < result.cost():  # CP-SAT may drop a hint it fails to complete in time
+            result = replace(hinted, best_bound=result.best_bound)
+    if params.lns_share and result.status == "FEASIBLE":
         from .lns import improve
 
         result = improve(m, result, params, on_progress, started)
@@ -57,6 +69,10 @@ def set_parameters(sp, params: SolveParams, time_limit: float) -> None:
     sp.num_workers = params.workers
     sp.log_search_progress = params.log
     sp.catch_sigint_signal = True
+    for name in params.subsolvers:
+        sp.subsolvers.append(name)
+    for name, value in params.cp_sat:
+        setattr(sp, name, value)
     if params.relative_gap is not None:
         sp.relative_gap_limit = params.relative_gap
 

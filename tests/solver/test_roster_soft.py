@@ -105,3 +105,10 @@ def test_result_summary_names_rules():
     result = solve(_week_problem(n_emp=2), FAST)
     assert "cover_under" in result.summary()
     assert result.explain()[0][3] == max(result.penalties.values())
+
+
+def test_first_plan_and_neighbourhood_search_keep_the_collector_in_step():
+    params = SolveParams(time_limit=3, seed=1, workers=1, lns_share=0.5, construct_share=0.2)
+    result = solve(_week_problem(n_emp=4, days=14), params)
+    assert result.is_feasible()
+    assert sum(result.penalties.values()) == result.objective
