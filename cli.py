@@ -699,6 +699,10 @@ def plan_show(ctx, week_text, by, fmt, out):
     rows = reports.plan_rows(view.plan, view.group, by)
     click.echo(f"plan {view.plan.week} ({view.plan.status}): {len(rows)} assignments")
     click.echo(_table(list(rows[0]) if rows else ["member"], [list(r.values()) for r in rows]))
+    members, employees = reports.plan_summaries(view.plan, view.group, view.requests)
+    summary = members if by == "member" else employees
+    click.echo(f"\nper {by}:")
+    click.echo(_table(list(summary[0]) if summary else [by], [list(r.values()) for r in summary]))
     for u in view.unfilled:
         click.echo(f"unfilled {u.request} ({u.member}): {u.missing_hours:.1f} h missing; {u.reasons[0] if u.reasons else ''}")
 

@@ -109,3 +109,28 @@ def test_template_reads_back(tmp_path):
     run(db, "template", "members", str(tmp_path / "members.xlsx"))
     run(db, "import", "members", str(tmp_path / "members.xlsx"))
     assert len(json.loads(run(db, "member", "list", "--json").output)) == 1
+
+
+def test_the_demo_month_reconciles_to_the_cent(demo_db):
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from integrations.hours_service import month_bill, month_hours
+    from integrations.store import open_store
+
+    db, _ = demo_db
+    with open_store(db) as store, store.session() as repo:
+        bill = month_bill(repo, "2026-12")
+        worked = month_hours(repo, "2026-12")
+        employees = {e.code: e for e in repo.list_employees()}
+    assert bill.problems() == []
+    lines = [line for s in bill.statements for line in s.lines] + list(bill.ge_lines)
+    for line in lines:  # every line rounded on its own, half up, to the cent
+        exact = Decimal(line.minutes) * line.hourly_cost * line.coefficient / 60
+        assert line.amount == exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        assert line.hourly_cost == employees[line.employee].hourly_cost
+    assert sum(s.total for s in bill.statements) == bill.members_total
+    assert bill.members_total + bill.ge_total == bill.costed_total
+    work = sum(line.minutes for s in bill.statements for line in s.lines if line.kind == "work")
+    assert work == sum(x.minutes for x in worked) > 0  # every hour worked in December billed once
+    cli = json.loads(run(db, "bill", "--month", "2026-12", "--json").output)
+    assert sum(Decimal(m["amount"]) for m in cli["members"]) == Decimal(cli["members_total"]) == bill.members_total

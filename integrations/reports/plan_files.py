@@ -12,14 +12,13 @@ from icalendar import Calendar, Event
 from sharing.group import Group
 from sharing.plans import Plan
 
-__all__ = ["plan_document", "plan_rows", "write_table", "write_ics"]
+__all__ = ["plan_document", "plan_rows", "plan_summaries", "write_table", "write_ics"]
 
 
 def plan_document(plan: Plan, unfilled) -> dict:
     """The `plan show --format json` object: assignments and unfilled requests, local ISO date-times."""
     return {
         "week": plan.week,
-        "status": plan.status,
         "assignments": [
             {
                 "employee": a.employee,
@@ -29,7 +28,6 @@ def plan_document(plan: Plan, unfilled) -> dict:
                 "start": a.start.isoformat(timespec="minutes"),
                 "end": a.end.isoformat(timespec="minutes"),
                 "travel_minutes_before": a.travel_minutes_before,
-                "pinned": a.pinned,
             }
             for a in sorted(plan.assignments, key=lambda a: (a.start, a.employee))
         ],
@@ -63,6 +61,32 @@ def plan_rows(plan: Plan, group: Group, by: str = "member") -> list[dict]:
     first = "member" if by == "member" else "employee"
     rows.sort(key=lambda r: (r[first], r["day"][4:], r["start"], r["employee"] if first == "member" else r["member"]))
     return rows
+
+
+def plan_summaries(plan: Plan, group: Group, requests: list) -> tuple[list[dict], list[dict]]:
+    """Per member: requested, granted and shortfall hours; per employee: hours against contract, travel."""
+    asked: dict[str, float] = {}
+    for r in requests:
+        asked[r.member] = asked.get(r.member, 0.0) + r.hours
+    granted: dict[str, float] = {}
+    worked: dict[str, int] = {}
+    travel: dict[str, int] = {}
+    for a in plan.assignments:
+        granted[a.member] = granted.get(a.member, 0.0) + a.minutes / 60
+        worked[a.employee] = worked.get(a.employee, 0) + a.minutes
+        travel[a.employee] = travel.get(a.employee, 0) + a.travel_minutes_before
+    members = [
+        {"member": code, "requested_h": round(asked.get(code, 0), 2), "granted_h": round(granted.get(code, 0), 2),
+         "shortfall_h": round(max(0.0, asked.get(code, 0) - granted.get(code, 0)), 2)}
+        for code in sorted(set(asked) | set(granted))
+    ]
+    employees = [
+        {"employee": e.code, "name": e.name, "hours": round(worked.get(e.code, 0) / 60, 2),
+         "contract_h": e.contract.weekly_hours, "travel_min": travel.get(e.code, 0),
+         "idle_h": round(max(0.0, e.contract.weekly_hours - worked.get(e.code, 0) / 60), 2)}
+        for e in sorted(group.employees, key=lambda e: e.code)
+    ]
+    return members, employees
 
 
 def write_table(rows: list[dict], path: Path) -> None:
