@@ -85,7 +85,11 @@ class InvoiceLine:
 
 
 def statement_lines(statement) -> list[InvoiceLine]:
-    """A member's month statement (``sharing.billing.Statement``) as one line per employee and kind."""
+    """A member's month statement (``sharing.billing.Statement``) as one line per employee and kind.
+
+    Each line is quantity 1 at the exact amount, its hours in the label, so that the Odoo invoice totals
+    the statement to the cent (hours times a rounded hourly price would not).
+    """
     grouped: dict[tuple[str, str], list] = {}
     for line in statement.lines:
         acc = grouped.setdefault((line.employee, line.kind), [0, Decimal("0.00")])
@@ -94,8 +98,7 @@ def statement_lines(statement) -> list[InvoiceLine]:
     out = []
     for (employee, kind), (minutes, amount) in sorted(grouped.items()):
         hours = (Decimal(minutes) / 60).quantize(Decimal("0.01"))
-        price = (amount / hours).quantize(Decimal("0.01")) if hours else amount
-        out.append(InvoiceLine(f"{statement.month} {employee} {kind}", hours if hours else Decimal(1), price))
+        out.append(InvoiceLine(f"{statement.month} {employee} {kind}: {hours} h", Decimal(1), amount))
     return out
 
 
