@@ -68,7 +68,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="S,M,L,XL")
     parser.add_argument("--time-limit", type=float, default=None, help="seconds per size (default: the target)")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     print(f"machine: {os.cpu_count()} CPUs ({cpu_model()}), workers {args.workers}, seed {args.seed}, {date.today()}")

@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("instances", nargs="+", type=Path)
     ap.add_argument("--time-limit", type=float, default=60.0)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--roster-dir", type=Path, default=Path("rosters"))
     ap.add_argument("--lns-share", type=float, default=0.0, help="share of the time in LNS (0: off)")
     ap.add_argument("--subsolvers", default="", help="CP-SAT subsolvers ('' = default)")

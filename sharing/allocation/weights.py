@@ -92,7 +92,7 @@ class AllocationParams:
 
     time_limit: float = 30.0
     seed: int = 0
-    workers: int = 2
+    workers: int = 8
     weights: AllocationWeights = field(default_factory=AllocationWeights)
     log: bool = False
 

@@ -28,7 +28,7 @@ class SolveParams:
 
     time_limit: float = 10.0
     seed: int = 0
-    workers: int = 2
+    workers: int = 8
     log: bool = False
     relative_gap: float | None = None
     lns_share: float = 0.0
