@@ -94,11 +94,23 @@ def _days(p: Problem, e: Employee, plan: list[Shift]) -> list[Violation]:
     return out
 
 
+def _travel_by_week(p: Problem, plan: list[Shift], cal: Calendar) -> dict[int, int]:
+    """Travel between consecutive shifts of each day, summed per civil week (it counts as work)."""
+    by_day: dict[int, list[Shift]] = {}
+    for s in plan:
+        by_day.setdefault(s.day, []).append(s)
+    out: dict[int, int] = {}
+    for d, ss in by_day.items():
+        out[cal.week(d)] = out.get(cal.week(d), 0) + sum(p.travel_time(a, b) for a, b in zip(ss, ss[1:]))
+    return out
+
+
 def _weeks(p: Problem, e: Employee, plan: list[Shift], cal: Calendar) -> list[Violation]:
     r, h, out = e.rules, e.history, []
+    travel = _travel_by_week(p, plan, cal)
     for w in range(cal.weeks):
         days = {s.day for s in plan if cal.week(s.day) == w}
-        minutes = sum(s.duration for s in plan if cal.week(s.day) == w)
+        minutes = sum(s.duration for s in plan if cal.week(s.day) == w) + travel.get(w, 0)
         if w == 0:
             minutes, ndays = minutes + h.week_minutes_before, len(days) + h.week_days_before
         else:
@@ -112,6 +124,7 @@ def _weeks(p: Problem, e: Employee, plan: list[Shift], cal: Calendar) -> list[Vi
         if r.rolling_weeks and r.rolling_avg_max is not None:
             first = w - r.rolling_weeks + 1
             total = sum(s.duration for s in plan if first <= cal.week(s.day) <= w)
+            total += sum(v for k, v in travel.items() if first <= k <= w)
             past = h.past_week_minutes
             total += sum(past[len(past) + first:] if first < 0 else ())
             total += h.week_minutes_before if first <= 0 else 0
@@ -124,12 +137,21 @@ def _weeks(p: Problem, e: Employee, plan: list[Shift], cal: Calendar) -> list[Vi
 
 
 def _has_weekly_rest(plan: list[Shift], cal: Calendar, w: int, rest: int, last: int | None) -> bool:
+    """A free stretch of `rest` minutes ending by the week's end, counted from the last work before
+    the week (a shift of the plan or `last`, week 0 only; at most a week before) or from the week's start."""
     lo, hi = cal.week_start(w), cal.week_start(w + 1)
-    starts = {lo} | {s.end for s in plan if lo <= s.end < hi}
-    if last is not None:
-        starts = {t for t in starts if t >= last} | ({last} if lo <= last < hi else set())
-    starts = {t for t in starts if t + rest <= hi + MINUTES_PER_DAY}
-    return any(all(not (s.start < t + rest and s.end > t) for s in plan) for t in starts)
+    week_ago = lo - 7 * MINUTES_PER_DAY
+    before = [s.end for s in plan if week_ago <= s.end <= lo]
+    if w == 0 and last is not None:
+        before.append(max(week_ago, last))
+    free_from = min(lo, max(before)) if before else lo
+    longest = 0
+    for s in plan:  # sorted by start
+        if s.end <= free_from or s.start >= hi:
+            continue
+        longest = max(longest, s.start - free_from)
+        free_from = max(free_from, s.end)
+    return max(longest, hi - free_from) >= rest
 
 
 def _runs(e: Employee, worked: list[int], days: int) -> list[Violation]:

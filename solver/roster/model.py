@@ -55,12 +55,48 @@ class RosterModel:
         shifts = self.problem.shifts
         return [self.x[ei, si] for si in self.ix.eligible[ei] if pred(shifts[si])]
 
+    def day_travel(self, ei: int) -> dict[int, list]:
+        """Travel between consecutive shifts of each day: {day: [(minutes, literal), ...]}.
+
+        A literal is forced to 1 when both shifts are taken and none of the employee's shifts between
+        them is (exact for any number of shifts a day); it is only pushed up, so use it in upper bounds.
+        Built once per employee and shared by the day, week and rolling-average limits.
+        """
+        if not hasattr(self, "_day_travel"):
+            self._day_travel: dict[int, dict[int, list]] = {}
+        if ei in self._day_travel:
+            return self._day_travel[ei]
+        p, out = self.problem, {}
+        if p.travel:
+            for d, day_shifts in self.ix.by_day[ei].items():
+                terms = []
+                for i, a in enumerate(day_shifts):
+                    sa = p.shifts[a]
+                    for j in range(i + 1, len(day_shifts)):
+                        b = day_shifts[j]
+                        sb = p.shifts[b]
+                        t = p.travel_time(sa, sb)
+                        if not t or sb.start < sa.end:
+                            continue
+                        lit = self.cp.NewBoolVar(f"travel[{ei},{a},{b}]")
+                        between = [self.x[ei, c] for c in day_shifts[i + 1:j]]
+                        self.cp.Add(lit >= self.x[ei, a] + self.x[ei, b] - 1 - sum(between))
+                        terms.append((t, lit))
+                if terms:
+                    out[d] = terms
+        self._day_travel[ei] = out
+        return out
+
+    def travel_minutes(self, ei: int, days) -> list:
+        """Linear terms: travel between the employee's shifts on `days` (see day_travel)."""
+        travel = self.day_travel(ei)
+        return [t * lit for d in days for t, lit in travel.get(d, ())]
+
     def minutes(self, ei: int, pred=lambda s: True):
         """Linear expression: worked minutes of the employee over shifts satisfying `pred`."""
         shifts = self.problem.shifts
-        return sum(
-            shifts[si].duration * self.x[ei, si] for si in self.ix.eligible[ei] if pred(shifts[si])
-        )
+        keep = [si for si in self.ix.eligible[ei] if pred(shifts[si])]
+        return cp_model.LinearExpr.WeightedSum([self.x[ei, si] for si in keep], [shifts[si].duration for si in keep])
 
 
 def build(problem: Problem, index: Index | None = None) -> RosterModel:
@@ -75,3 +111,33 @@ def build(problem: Problem, index: Index | None = None) -> RosterModel:
         rule.apply(m)
     m.cp.Minimize(m.penalties.objective())
     return m
+
+
+def complete_hint(m: RosterModel, plan, time_limit: float, seed: int = 0):
+    """Hint every variable of `m` (auxiliaries included) from a plan of (employee id, shift id).
+
+    The plan's decision variables are fixed and the rest is solved for (one worker, fast: propagation
+    and a small optimisation of the auxiliaries); on success every variable gets its value as hint and
+    the finished solver is returned (read it with `solve.read_result`: the plan priced). Otherwise
+    only the decision variables are hinted and None is returned.
+    """
+    ix = m.ix
+    chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in plan}
+    m.cp.ClearHints()
+    for key, x in m.x.items():
+        m.cp.AddHint(x, key in chosen)
+    solver = cp_model.CpSolver()
+    sp = solver.parameters
+    sp.fix_variables_to_their_hinted_value = True
+    sp.num_workers = 1
+    sp.random_seed = seed
+    sp.max_time_in_seconds = max(0.05, time_limit)
+    status = solver.Solve(m.cp)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    values = solver.ResponseProto().solution
+    m.cp.ClearHints()
+    hint = m.cp.Proto().solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+    return solver, status

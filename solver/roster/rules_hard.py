@@ -65,45 +65,47 @@ def max_day_minutes(m: RosterModel) -> None:
         cap = e.rules.max_day_minutes
         if cap is None:
             continue
-        for day_shifts in m.ix.by_day[ei].values():
+        for d, day_shifts in m.ix.by_day[ei].items():
             load = [p.shifts[si].duration * m.x[ei, si] for si in day_shifts]
-            # travel is paid for each pair of shifts taken together (exact with <= 2 shifts a day)
-            for i, a in enumerate(day_shifts):
-                for b in day_shifts[i + 1:]:
-                    sa, sb = p.shifts[a], p.shifts[b]
-                    t = p.travel_time(sa, sb) if sa.start <= sb.start else p.travel_time(sb, sa)
-                    if t and sa.end <= sb.start or t and sb.end <= sa.start:
-                        both = m.cp.NewBoolVar(f"both[{ei},{a},{b}]")
-                        m.cp.Add(both >= m.x[ei, a] + m.x[ei, b] - 1)
-                        load.append(t * both)
-            m.cp.Add(sum(load) <= cap)
+            load += m.travel_minutes(ei, (d,))  # travel between consecutive shifts of the day
+            if sum(p.shifts[si].duration for si in day_shifts) + sum(t for t, _ in m.day_travel(ei).get(d, ())) > cap:
+                m.cp.Add(sum(load) <= cap)
 
 
 @_rule("weekly_rest", "one long rest period in each civil week")
 def weekly_rest(m: RosterModel) -> None:
+    """A rest of `weekly_rest` minutes ending by the week's end (Sunday 24:00), as the GE's checker.
+
+    It starts at the week's start, at the end of a shift in the week, or before the week: at
+    `History.last_shift_end` (week 0) or at the end of a shift of an earlier week, provided no shift
+    ends between that start and the week's start (the checker counts from the last work before Monday).
+    """
     p, cal = m.problem, m.ix.cal
     for ei, e in enumerate(p.employees):
         rest = e.rules.weekly_rest
         if not rest:
             continue
-        last = e.history.last_shift_end
-        shifts = [p.shifts[si] for si in m.ix.eligible[ei]]
+        elig = m.ix.eligible[ei]
+        shifts = [p.shifts[si] for si in elig]
         for w in range(cal.weeks):
             lo, hi = cal.week_start(w), cal.week_start(w + 1)
-            starts = {lo} | {s.end for s in shifts if lo <= s.end < hi}
-            if last is not None:
-                starts = {t for t in starts if t >= last} | ({last} if lo <= last < hi else set())
-            # the rest starts in the week and may spill at most one day into the next one
-            starts = {t for t in starts if t + rest <= hi + MINUTES_PER_DAY}
+            week_ago = lo - 7 * MINUTES_PER_DAY  # earlier starts are not considered (stricter)
+            starts = {lo} | {s.end for s in shifts if week_ago <= s.end < hi}
+            if w == 0 and e.history.last_shift_end is not None:
+                starts.add(max(week_ago, min(lo, e.history.last_shift_end)))
             options = []
-            for t in sorted(starts):
+            for t in sorted(x for x in starts if x + rest <= hi):
+                busy = [
+                    m.x[ei, si] for si, s in zip(elig, shifts)
+                    if (s.start < t + rest and s.end > t) or t < s.end <= lo
+                ]
+                if not busy:  # this rest is always there
+                    break
                 r = m.cp.NewBoolVar(f"weekly_rest[{ei},{w},{t}]")
-                for si in m.ix.eligible[ei]:
-                    s = p.shifts[si]
-                    if s.start < t + rest and s.end > t:
-                        m.cp.AddImplication(r, m.x[ei, si].Not())
+                m.cp.AddBoolAnd([x.Not() for x in busy]).OnlyEnforceIf(r)
                 options.append(r)
-            m.cp.AddBoolOr(options or [m.zero])
+            else:
+                m.cp.AddBoolOr(options or [m.zero])
 
 
 @_rule("max_days_per_week", "most working days in a civil week")
@@ -189,7 +191,9 @@ def max_week_minutes(m: RosterModel) -> None:
             continue
         for w in range(cal.weeks):
             before = e.history.week_minutes_before if w == 0 else 0
-            m.cp.Add(m.minutes(ei, lambda s: cal.week(s.day) == w) <= cap - before)
+            days = cal.week_days(w)
+            terms = [m.minutes(ei, lambda s: s.day in days), *m.travel_minutes(ei, days)]
+            m.cp.Add(sum(terms) <= cap - before)  # travel between sites counts as work
 
 
 @_rule("rolling_average", "average weekly minutes over the last weeks")
@@ -204,8 +208,9 @@ def rolling_average(m: RosterModel) -> None:
             first = w - k + 1
             hist = sum(past[len(past) + first:] if first < 0 else ())
             hist += e.history.week_minutes_before if first <= 0 else 0
-            expr = m.minutes(ei, lambda s: first <= cal.week(s.day) <= w)
-            m.cp.Add(expr <= k * avg - hist)
+            days = [d for d in range(m.problem.days) if first <= cal.week(d) <= w]
+            expr = sum([m.minutes(ei, lambda s: first <= cal.week(s.day) <= w), *m.travel_minutes(ei, days)])
+            m.cp.Add(expr <= k * avg - hist)  # travel between sites counts as work
 
 
 @_rule("forbidden_succession", "shift type not allowed the day after another")

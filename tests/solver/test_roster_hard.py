@@ -64,6 +64,52 @@ def test_weekly_rest_leaves_one_long_break_in_the_week():
     assert len(taken(result)) == 6
 
 
+def test_weekly_rest_must_end_by_the_end_of_the_week():
+    # Monday to Saturday 06:00-14:00: Saturday 14:00 to Sunday 24:00 is 34 h, so one day goes.
+    shifts = daily(6, 6, 14)
+    assert len(taken(run(shifts, one(Rules(weekly_rest=2100)), days=7))) == 5
+    assert len(taken(run(shifts, one(Rules(weekly_rest=2040)), days=7))) == 6
+
+
+def test_weekly_rest_may_start_at_the_last_shift_before_the_week():
+    # Every day 12:00-20:00; the last shift ended Saturday 23:00: 37 h of rest up to Monday 12:00.
+    shifts = daily(7, 12, 20)
+    assert len(taken(run(shifts, one(Rules(weekly_rest=2100))))) == 6
+    history = History(last_shift_end=-1500)
+    assert len(taken(run(shifts, one(Rules(weekly_rest=2100), history=history)))) == 7
+
+
+def test_weekly_rest_checks_every_week_of_the_horizon():
+    shifts = daily(14, 6, 14)
+    result = run(shifts, one(Rules(weekly_rest=2100)))
+    assert len(taken(result)) == 12  # one day off in each week, the second one before Sunday
+
+
+def test_travel_between_sites_counts_in_the_week_maximum():
+    shifts = [shift("am", 0, 8, 12, location=0), shift("pm", 0, 13, 17, location=1)]
+    travel = ((0, 60), (60, 0))
+    assert len(taken(run(shifts, one(Rules(max_week_minutes=510)), travel=travel))) == 1
+    assert len(taken(run(shifts, one(Rules(max_week_minutes=540)), travel=travel))) == 2
+
+
+def test_travel_between_sites_counts_in_the_rolling_average():
+    shifts = [shift("am", 0, 8, 12, location=0), shift("pm", 0, 13, 17, location=1)]
+    travel = ((0, 60), (60, 0))
+    history = History(past_week_minutes=(0,))
+    rules = Rules(rolling_weeks=2, rolling_avg_max=255)  # 510 over two weeks
+    assert len(taken(run(shifts, one(rules, history=history), travel=travel))) == 1
+    rules = Rules(rolling_weeks=2, rolling_avg_max=270)
+    assert len(taken(run(shifts, one(rules, history=history), travel=travel))) == 2
+
+
+def test_travel_is_paid_between_consecutive_shifts_only():
+    # a (site 0), b (site 0), c (site 1): travel b->c only (60), not a->c as well.
+    shifts = [shift("a", 0, 6, 8, location=0), shift("b", 0, 8, 10, location=0),
+              shift("c", 0, 11, 13, location=1)]
+    travel = ((0, 60), (60, 0))
+    assert len(taken(run(shifts, one(Rules(max_day_minutes=420)), travel=travel))) == 3
+
+
 def test_most_working_days_in_a_week_counts_days_before_the_horizon():
     shifts = daily(5)
     rules = Rules(max_days_per_week=5)
