@@ -61,6 +61,7 @@ class Built:
     pinned: set[tuple[str, str]] = field(default_factory=set)
     history: History | None = None
     cuts: dict[tuple[str, str], str] = field(default_factory=dict)  # pairs forbidden after a solve, why
+    violations: list[tuple[str, str, str]] = field(default_factory=list)  # safety check after the solve
 
     def minute(self, moment: datetime) -> int:
         """Minutes from the week's Monday 00:00 (local)."""
