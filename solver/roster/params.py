@@ -21,6 +21,8 @@ class SolveParams:
         and days after a first CP-SAT run (0: off).
     construct_share : share of the time limit spent building a first plan employee batch by batch
         (used as the hint when none is given; 0: off).
+    relax_share : share of the time limit spent on the model with only the cover terms as objective;
+        its plan is priced and hinted completely for the full search (used when no hint is given; 0: off).
     subsolvers : CP-SAT full-problem subsolvers to run (e.g. ``("max_lp", "default_lp")``: strong
         LP reasoning on both of two workers); empty: CP-SAT's default portfolio.
     cp_sat : other scalar CP-SAT parameters as (name, value) pairs, e.g. ``(("linearization_level", 2),)``.
@@ -33,6 +35,7 @@ class SolveParams:
     relative_gap: float | None = None
     lns_share: float = 0.0
     construct_share: float = 0.0
+    relax_share: float = 0.0
     subsolvers: tuple[str, ...] = ()
     cp_sat: tuple[tuple[str, object], ...] = ()
 

@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 from ortools.sat.python import cp_model
 
 from .data import Problem
-from .model import RosterModel, build
+from .model import RosterModel, build, complete_hint
 from .params import SolveParams
 from .result import Result
 from .rules_hard import HARD_RULES
@@ -36,21 +36,45 @@ def solve(
         from .construct import construct
 
         hint = construct(problem, params, params.time_limit * params.construct_share)
+    if hint is None and params.relax_share:
+        hint = relaxed_plan(m, params, params.time_limit * params.relax_share)
+    fallback = None
     if hint is not None:
-        add_hint(m, hint)
+        # price the plan on the model and hint every variable (CP-SAT ignores incomplete hints it
+        # fails to complete); the priced plan is the answer when the search finds nothing better
+        priced = complete_hint(m, hint, max(0.5, 0.05 * params.time_limit), params.seed)
+        if priced is not None:
+            fallback = read_result(m, *priced, started)
+        else:
+            add_hint(m, hint)
     first = params.time_limit * (1 - params.lns_share) - (time.monotonic() - started) if params.lns_share else None
     result = run(m, params, on_progress, started, first)
-    if hint is not None and (params.lns_share or params.construct_share):
-        from .lns import evaluate
-
-        hinted = evaluate(m, hint, params, started)
-        if hinted.cost() < result.cost():  # CP-SAT may drop a hint it fails to complete in time
-            result = replace(hinted, best_bound=result.best_bound)
+    if fallback is not None and fallback.cost() < result.cost():
+        bound = result.best_bound
+        status = "OPTIMAL" if bound is not None and bound >= fallback.objective else "FEASIBLE"
+        result = replace(fallback, status=status, best_bound=bound)
     if params.lns_share and result.status == "FEASIBLE":
         from .lns import improve
 
         result = improve(m, result, params, on_progress, started)
     return result
+
+
+def relaxed_plan(m: RosterModel, params: SolveParams, seconds: float):
+    """A plan found in `seconds` on the model with only the cover terms as objective (a good cover
+    comes fast without the many small request and preference terms); None if none was found."""
+    cover = [t for t in m.penalties.terms if t.rule.startswith("cover")]
+    if not cover:
+        return None
+    sub = m.cp.clone()
+    sub.Minimize(sum(t.weight * t.var for t in cover))
+    solver = cp_model.CpSolver()
+    set_parameters(solver.parameters, params, seconds)
+    status = solver.Solve(sub)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    p = m.problem
+    return [(p.employees[ei].id, p.shifts[si].id) for (ei, si), x in m.x.items() if solver.BooleanValue(x)]
 
 
 def add_hint(m: RosterModel, plan: Iterable[tuple[str, str]]) -> None:

@@ -112,3 +112,10 @@ def test_first_plan_and_neighbourhood_search_keep_the_collector_in_step():
     result = solve(_week_problem(n_emp=4, days=14), params)
     assert result.is_feasible()
     assert sum(result.penalties.values()) == result.objective
+
+
+def test_cover_only_first_phase_is_priced_and_hinted():
+    params = SolveParams(time_limit=3, seed=1, workers=2, relax_share=0.3)
+    result = solve(_week_problem(n_emp=4, days=14), params)
+    assert result.is_feasible()
+    assert sum(result.penalties.values()) == result.objective
