@@ -123,11 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--subsolvers", default="", help="CP-SAT subsolvers ('' = default)")
     ap.add_argument("--construct-share", type=float, default=0.0, help="share of the time building a first plan")
     ap.add_argument("--relax-share", type=float, default=0.0, help="share of the time on a cover-only first phase")
+    ap.add_argument("--primal-share", type=float, default=0.7, help="share of the time, at the end, warm-started with 2 full workers (0: one run)")
     ap.add_argument("--cp-sat", default="", help="extra CP-SAT parameters, e.g. linearization_level=2")
     ap.add_argument("--log", action="store_true", help="print the CP-SAT search log")
     args = ap.parse_args(argv)
     params = SolveParams(time_limit=args.time_limit, seed=args.seed, workers=args.workers, log=args.log,
-                          lns_share=args.lns_share, construct_share=args.construct_share, relax_share=args.relax_share, subsolvers=tuple(filter(None, args.subsolvers.split(","))),
+                          lns_share=args.lns_share, construct_share=args.construct_share, relax_share=args.relax_share, primal_share=args.primal_share, subsolvers=tuple(filter(None, args.subsolvers.split(","))),
                           cp_sat=tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv)))
     print(HEADER, flush=True)
     for path in args.instances:

@@ -23,6 +23,11 @@ class SolveParams:
         (used as the hint when none is given; 0: off).
     relax_share : share of the time limit spent on the model with only the cover terms as objective;
         its plan is priced and hinted completely for the full search (used when no hint is given; 0: off).
+    primal_share : share of the time limit, at the end, given to a second CP-SAT run warm-started
+        from the first run's plan with only ``primal_full_subsolvers`` full-problem workers (the other
+        workers do LNS and local search: better plans on large instances); the bound of the first run
+        is kept (0: off).
+    primal_full_subsolvers : full-problem workers of that second run.
     subsolvers : CP-SAT full-problem subsolvers to run (e.g. ``("max_lp", "default_lp")``: strong
         LP reasoning on both of two workers); empty: CP-SAT's default portfolio.
     cp_sat : other scalar CP-SAT parameters as (name, value) pairs, e.g. ``(("linearization_level", 2),)``.
@@ -36,6 +41,8 @@ class SolveParams:
     lns_share: float = 0.0
     construct_share: float = 0.0
     relax_share: float = 0.0
+    primal_share: float = 0.0
+    primal_full_subsolvers: int = 2
     subsolvers: tuple[str, ...] = ()
     cp_sat: tuple[tuple[str, object], ...] = ()
 

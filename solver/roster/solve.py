@@ -47,8 +47,11 @@ def solve(
             fallback = read_result(m, *priced, started)
         else:
             add_hint(m, hint)
-    first = params.time_limit * (1 - params.lns_share) - (time.monotonic() - started) if params.lns_share else None
+    share = params.lns_share + params.primal_share
+    first = params.time_limit * (1 - share) - (time.monotonic() - started) if share else None
     result = run(m, params, on_progress, started, first)
+    if params.primal_share and result.status == "FEASIBLE":
+        result = primal_phase(m, result, params, on_progress, started)
     if fallback is not None and fallback.cost() < result.cost():
         bound = result.best_bound
         status = "OPTIMAL" if bound is not None and bound >= fallback.objective else "FEASIBLE"
@@ -58,6 +61,25 @@ def solve(
 
         result = improve(m, result, params, on_progress, started)
     return result
+
+
+def primal_phase(m: RosterModel, best: Result, params: SolveParams, on_progress, started: float) -> Result:
+    """Continue from `best` (priced and hinted completely) with a portfolio leaning to neighbourhood
+    search: only `primal_full_subsolvers` full-problem workers, the rest LNS and local search. The
+    first phase (full portfolio) proves the small cases and gives the bound, which is kept."""
+    left = params.time_limit * (1 - params.lns_share) - (time.monotonic() - started)
+    if left < 1.0 or complete_hint(m, best.assignments, max(0.5, 0.05 * left), params.seed) is None:
+        return best
+    cp_sat = tuple(kv for kv in params.cp_sat if kv[0] != "num_full_subsolvers")
+    primal = replace(params, cp_sat=cp_sat + (("num_full_subsolvers", params.primal_full_subsolvers),))
+    left = params.time_limit * (1 - params.lns_share) - (time.monotonic() - started)
+    result = run(m, primal, on_progress, started, max(0.1, left))
+    bound = max(b for b in (best.best_bound, result.best_bound) if b is not None) \
+        if best.best_bound is not None or result.best_bound is not None else None
+    if result.cost() < best.cost():
+        best = result
+    status = "OPTIMAL" if bound is not None and best.objective is not None and bound >= best.objective else "FEASIBLE"
+    return replace(best, status=status, best_bound=bound)
 
 
 def relaxed_plan(m: RosterModel, params: SolveParams, seconds: float):

@@ -119,3 +119,11 @@ def test_cover_only_first_phase_is_priced_and_hinted():
     result = solve(_week_problem(n_emp=4, days=14), params)
     assert result.is_feasible()
     assert sum(result.penalties.values()) == result.objective
+
+
+def test_primal_phase_keeps_bound_and_collector_in_step():
+    params = SolveParams(time_limit=3, seed=1, workers=2, primal_share=0.5)
+    result = solve(_week_problem(n_emp=4, days=14), params)
+    assert result.is_feasible()
+    assert sum(result.penalties.values()) == result.objective
+    assert result.best_bound is None or result.best_bound <= result.objective
