@@ -21,7 +21,9 @@ def import_file(repo, kind: str, path: Path) -> int:
     """
     path = Path(path)
     rows = tabular.read_rows(kind, path)
+    at = tabular.row_index(kind, rows)
     catalogue = repo.get_catalogue()
+    labour = repo.get_settings().labour
     members = {m.code: m for m in repo.list_members()}
     problems: list[str] = []
     if kind == "members":
@@ -38,13 +40,15 @@ def import_file(repo, kind: str, path: Path) -> int:
                 continue
             sites = [s for s in member.sites if s.code != site.code] + [site]
             updated[member_code] = member.model_copy(update={"sites": sorted(sites, key=lambda s: s.code)})
-            problems.extend(_locate(path, row, member_problems(updated[member_code], catalogue)))
+            problems.extend(tabular.locate(p, {member_code: row}, path)
+                            for p in member_problems(updated[member_code], catalogue))
         _raise_if(problems)
         for member in updated.values():
             repo.save_member(member)
     elif kind == "employees":
-        for row, employee in rows:
-            problems.extend(_locate(path, row, employee_problems(employee, catalogue, set(members))))
+        for _, employee in rows:
+            problems.extend(tabular.locate(p, at, path)
+                            for p in employee_problems(employee, catalogue, set(members), labour))
         _save_all(repo.save_employee, rows, path, problems)
     elif kind == "absences":
         known = {e.code for e in repo.list_employees()}
@@ -53,8 +57,8 @@ def import_file(repo, kind: str, path: Path) -> int:
                 problems.append(tabular.row_problem(path, row, "employee", f"unknown employee {absence.employee!r}"))
         _save_all(repo.add_absence, rows, path, problems)
     elif kind == "requests":
-        for row, request in rows:
-            problems.extend(_locate(path, row, request_problems(request, catalogue, members)))
+        for _, request in rows:
+            problems.extend(tabular.locate(p, at, path) for p in request_problems(request, catalogue, members))
         _save_all(repo.save_request, rows, path, problems)
     return len(rows)
 
@@ -84,13 +88,3 @@ def _save_all(save, rows, path: Path, problems: list[str]) -> None:
 def _raise_if(problems: list[str]) -> None:
     if problems:
         raise RowError(problems)
-
-
-def _locate(path: Path, row: int, problems: list[str]) -> list[str]:
-    """Turn `employee E012: field skills: unknown skill 'X'` into `FILE:ROW: column skills: unknown skill 'X'`."""
-    located = []
-    for problem in problems:
-        _, _, rest = problem.partition(": field ")
-        field, _, message = rest.partition(": ")
-        located.append(tabular.row_problem(path, row, field, message) if rest else f"{path.name}:{row}: {problem}")
-    return located

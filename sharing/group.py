@@ -10,7 +10,7 @@ from .absences import Absence
 from .base import Domain
 from .employees import Employee
 from .requests import Request
-from .settings import GroupSettings
+from .settings import GroupSettings, LabourRules
 from .skills import CertificationType, CertRequirement, Skill
 
 __all__ = ["Catalogue", "Group", "employee_problems", "request_problems", "member_problems", "requirement_met"]
@@ -29,8 +29,10 @@ class Catalogue(Domain):
         return next((c for c in self.certification_types if c.code == code), None)
 
 
-def employee_problems(employee: Employee, catalogue: Catalogue, member_codes: set[str] | None = None) -> list[str]:
-    """What in an employee refers to something the group does not know, one line each."""
+def employee_problems(employee: Employee, catalogue: Catalogue, member_codes: set[str] | None = None,
+                      rules: LabourRules | None = None) -> list[str]:
+    """What in an employee refers to something the group does not know, or breaks the part-time minimum of
+    `rules` (the legal defaults when not given), one line each."""
     who = f"employee {employee.code}"
     problems = []
     for code, level in employee.skills.items():
@@ -48,7 +50,7 @@ def employee_problems(employee: Employee, catalogue: Catalogue, member_codes: se
         for code in employee.preferences.preferred_members + employee.preferences.avoided_members:
             if code not in member_codes:
                 problems.append(f"{who}: field preferences: unknown member {code!r}")
-    problem = employee.contract.check_part_time(_DEFAULT_RULES)
+    problem = employee.contract.check_part_time(rules or LabourRules())
     if problem:
         problems.append(f"{who}: field contract.weekly_hours: {problem}")
     return problems
@@ -92,8 +94,6 @@ def _cert_problems(who: str, field: str, kind: str, level: str, catalogue: Catal
     return []
 
 
-_DEFAULT_RULES = GroupSettings().labour
-
 
 class Group(Domain):
     """Everything the weekly allocation reads: settings, catalogue, members, employees, absences, requests."""
@@ -118,7 +118,7 @@ class Group(Domain):
         for member in self.members:
             problems.extend(member_problems(member, self.catalogue))
         for employee in self.employees:
-            problems.extend(employee_problems(employee, self.catalogue, set(members)))
+            problems.extend(employee_problems(employee, self.catalogue, set(members), self.settings.labour))
         for request in self.requests:
             problems.extend(request_problems(request, self.catalogue, members))
         codes = {e.code for e in self.employees}

@@ -134,3 +134,17 @@ def test_the_demo_month_reconciles_to_the_cent(demo_db):
     assert work == sum(x.minutes for x in worked) > 0  # every hour worked in December billed once
     cli = json.loads(run(db, "bill", "--month", "2026-12", "--json").output)
     assert sum(Decimal(m["amount"]) for m in cli["members"]) == Decimal(cli["members_total"]) == bill.members_total
+
+
+def test_an_unknown_contract_member_names_the_spreadsheet_column(demo_db, tmp_path):
+    db, _ = demo_db
+    run(db, "export", "employees", str(tmp_path / "employees.csv"))
+    lines = (tmp_path / "employees.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[3].split(",")
+    cells[header.index("members")] = "NOWHERE"
+    lines[3] = ",".join(cells)
+    (tmp_path / "employees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(db, "import", "employees", str(tmp_path / "employees.csv"), ok=False)
+    assert result.exit_code == 1
+    assert "employees.csv:4: column members: unknown member 'NOWHERE'" in result.output

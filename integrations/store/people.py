@@ -182,7 +182,7 @@ class PeopleMixin(Lookups):
     def _write_employee(self, e: Employee, row: EmployeeRow) -> None:
         who = f"employee {e.code}"
         members = self._ids(MemberRow)
-        self._refuse(employee_problems(e, self.get_catalogue(), set(members)))
+        self._refuse(employee_problems(e, self.get_catalogue(), set(members), self.get_settings().labour))
         skills, cert_types, sites = self._ids(SkillRow), self._ids(CertificationTypeRow), self._site_ids()
         problems = [
             f"{who}: field contract.sites: unknown site {s!r}"
