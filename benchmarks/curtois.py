@@ -119,17 +119,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--roster-dir", type=Path, default=Path("rosters"))
-    ap.add_argument("--lns-share", type=float, default=0.0, help="share of the time in LNS (0: off)")
+    ap.add_argument("--runs", choices=("automaton", "clauses"), default="automaton",
+                    help="encoding of the run rules in the first CP-SAT run (default: automaton, a tight bound)")
+    ap.add_argument("--lns-share", type=float, default=0.5,
+                    help="share of the time, at the end, in the engine's neighbourhood search (0: off)")
+    ap.add_argument("--lns-round", type=float, default=1.0, help="seconds at most for one neighbourhood")
     ap.add_argument("--subsolvers", default="", help="CP-SAT subsolvers ('' = default)")
     ap.add_argument("--construct-share", type=float, default=0.0, help="share of the time building a first plan")
     ap.add_argument("--relax-share", type=float, default=0.0, help="share of the time on a cover-only first phase")
-    ap.add_argument("--primal-share", type=float, default=0.7, help="share of the time, at the end, warm-started with 2 full workers (0: one run)")
+    ap.add_argument("--primal-share", type=float, default=0.0,
+                    help="share of the time, before the neighbourhood search, warm-started with 2 full workers")
     ap.add_argument("--cp-sat", default="", help="extra CP-SAT parameters, e.g. linearization_level=2")
     ap.add_argument("--log", action="store_true", help="print the CP-SAT search log")
     args = ap.parse_args(argv)
-    params = SolveParams(time_limit=args.time_limit, seed=args.seed, workers=args.workers, log=args.log,
-                          lns_share=args.lns_share, construct_share=args.construct_share, relax_share=args.relax_share, primal_share=args.primal_share, subsolvers=tuple(filter(None, args.subsolvers.split(","))),
-                          cp_sat=tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv)))
+    params = SolveParams(
+        time_limit=args.time_limit, seed=args.seed, workers=args.workers, log=args.log, runs=args.runs,
+        lns_share=args.lns_share, lns_round=args.lns_round, construct_share=args.construct_share,
+        relax_share=args.relax_share, primal_share=args.primal_share,
+        subsolvers=tuple(filter(None, args.subsolvers.split(","))),
+        cp_sat=tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv)),
+    )
     print(HEADER, flush=True)
     for path in args.instances:
         print(format_row(run_instance(path, params, args.roster_dir)), flush=True)

@@ -7,6 +7,7 @@ import time
 from typing import Callable
 
 from solver.roster import SolveParams, check_employee
+from solver.roster.lns import improve
 from solver.roster.model import build, complete_hint
 from solver.roster.solve import read_result, run
 
@@ -51,7 +52,8 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
     """Solve a built problem once and read the answer back.
 
     The engine's model is built once; a greedy plan is priced on it (its variables fixed, the
-    auxiliaries solved for) and hinted completely, then the whole problem is searched from it. The
+    auxiliaries solved for) and hinted completely, then the whole problem is searched from it, the
+    last `params.lns_share` of the time by the engine's neighbourhood search. The
     priced greedy plan stays the answer when the search finds nothing better in time. The engine
     keeps the checker's rules itself (weekly rest inside the week, travel in the week's hours), so
     there are no repair rounds; `check_employee` runs last as a safety check and only reports.
@@ -63,7 +65,8 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
     greedy = sorted(set(greedy_plan(built.problem)))
     priced = complete_hint(model, greedy, max(0.5, 0.1 * limit), params.seed)
     fallback = read_result(model, *priced, started) if priced else None
-    left = max(0.2, 0.95 * limit - (time.monotonic() - started))  # the rest reads the plan back
+    deadline = started + 0.95 * limit  # the rest reads the plan back
+    left = max(0.2, (deadline - time.monotonic()) * (1 - params.lns_share))
     result = run(model, engine, on_progress, started, left)
     if fallback is not None and (not result.is_feasible() or result.objective > fallback.objective):
         bound = result.best_bound
@@ -71,6 +74,8 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
         result = dataclasses.replace(fallback, status=status, best_bound=bound)
     elif fallback is None and not result.is_feasible() and greedy:
         result = dataclasses.replace(result, status="FEASIBLE", assignments=tuple(greedy))
+    if params.lns_share and result.status == "FEASIBLE" and result.objective is not None:
+        result = improve(model, result, engine, on_progress, started, deadline)
     built.violations = _safety_check(built, result.assignments) if result.is_feasible() else []
     return _read(built, result, time.monotonic() - started)
 

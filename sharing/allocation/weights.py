@@ -88,19 +88,23 @@ class AllocationWeights:
 
 @dataclass(frozen=True)
 class AllocationParams:
-    """How the weekly allocation searches: time limit (s), seed, CP-SAT workers, weights, log."""
+    """How the weekly allocation searches: time limit (s), seed, CP-SAT workers, weights, log, and the
+    share of the time, at the end, given to the engine's neighbourhood search (0: CP-SAT alone)."""
 
     time_limit: float = 30.0
     seed: int = 0
     workers: int = 8
     weights: AllocationWeights = field(default_factory=AllocationWeights)
     log: bool = False
+    lns_share: float = 0.5
 
     def __post_init__(self) -> None:
         if self.time_limit <= 0:
             raise InvalidInput(f"allocation params: field time_limit: {self.time_limit} is not above 0")
         if self.workers < 1:
             raise InvalidInput(f"allocation params: field workers: {self.workers} is below 1")
+        if not 0 <= self.lns_share < 1:
+            raise InvalidInput(f"allocation params: field lns_share: {self.lns_share} is not in [0, 1)")
 
     @classmethod
     def from_dict(cls, data: dict) -> "AllocationParams":

@@ -1,106 +1,281 @@
-"""Large-neighbourhood search over employees and days, on top of the built CP-SAT model.
+"""Large-neighbourhood search over employees and days, on the built CP-SAT model.
 
-Each round frees every variable of a few employees, or of every employee on a window of days (or
-both, around a shortfall), fixes the rest to the incumbent, and lets CP-SAT re-optimise the rest from a
-hint. Neighbourhoods grow when a round is solved to optimality and shrink when it times out.
+Each round chooses a neighbourhood (a few whole employees, every employee on a window of days, the
+employees who could fill a shortfall, or a block of employees and days), copies the model, fixes every
+other decision variable to the incumbent with two linear rows, hints the incumbent, and re-optimises with
+one CP-SAT worker under a short limit. A plan no worse than the incumbent replaces it (equal plans let the
+search cross plateaus). Each kind keeps its own size: it grows when a round is solved to optimality and
+shrinks when a round times out. Several rounds run at once in threads (CP-SAT releases the GIL).
 """
 from __future__ import annotations
 
+import os
 import random
+import threading
 import time
+from dataclasses import dataclass, replace
 
+import numpy as np
 from ortools.sat.python import cp_model
 
-from .model import RosterModel
+from .model import RosterModel, complete_hint
 from .params import SolveParams
 from .result import Result
 
-
-def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, started: float) -> Result:
-    """Improve a feasible `best` until the time limit; returns the best Result (bound kept)."""
-    rng = random.Random(params.seed)
-    state = [best]  # the incumbent, updated in place so that Ctrl-C keeps it
-    try:
-        _loop(m, state, params, on_progress, started, rng)
-    except KeyboardInterrupt:
-        pass
-    best = state[0]
-    status = "OPTIMAL" if best.objective == best.best_bound else "FEASIBLE"
-    return Result(status, best.objective, best.best_bound, time.monotonic() - started,
-                  best.assignments, best.penalties, best.labels)
+KINDS = ("employees", "days", "windows", "shortfall", "wishes", "block")
 
 
-def _loop(m, state: list[Result], params, on_progress, started, rng) -> None:
-    from .solve import read_result, set_parameters
+@dataclass
+class _Kind:
+    """Adaptive size of one kind of neighbourhood, and its tally."""
 
-    best = state[0]
-    chosen = _chosen(m, best)
-    deadline = started + params.time_limit
-    n_emp, days = len(m.problem.employees), m.problem.days
-    size, round_limit = 0.15, 0.5  # share of employees (or days) set free; seconds per round
-    while deadline - time.monotonic() > 0.05 and best.objective > (best.best_bound or 0):
-        free = _neighbourhood(m, rng, size, n_emp, days)
-        sub = m.cp.clone()
-        for key, x in m.x.items():
-            if key not in free:
-                sub.Add(x == int(key in chosen))
-            sub.AddHint(x, key in chosen)
+    name: str
+    size: float
+    low: float
+    high: float
+    rounds: int = 0
+    improved: int = 0
+
+    def adapt(self, solved: bool) -> None:
+        """Grow after a round solved to optimality, shrink after a round that timed out."""
+        self.size = min(self.high, self.size * 1.1) if solved else max(self.low, self.size * 0.85)
+
+
+class Neighbourhoods:
+    """Decision variables by employee and day, and the neighbourhoods drawn over them."""
+
+    def __init__(self, m: RosterModel) -> None:
+        keys = list(m.x)
+        shifts = m.problem.shifts
+        self.var = np.array([m.x[k].Index() for k in keys], dtype=np.int64)
+        self.emp = np.array([k[0] for k in keys], dtype=np.int64)
+        self.day = np.array([shifts[k[1]].day for k in keys], dtype=np.int64)
+        self.n_emp, self.days = len(m.problem.employees), m.problem.days
+        by_shift: dict[int, set[int]] = {}
+        for ei, si in keys:
+            by_shift.setdefault(si, set()).add(ei)
+        pos = m.ix.shift_pos
+        self.demands = []  # (index of the under variable, employees who could help, days)
+        for dm in m.problem.demands:
+            under = getattr(m, "under", {}).get(dm.id)
+            if under is None or isinstance(under, int):
+                continue
+            emps = sorted({e for s in dm.shifts for e in by_shift.get(pos[s], ())})
+            days = sorted({shifts[pos[s]].day for s in dm.shifts})
+            if emps:
+                self.demands.append((under.Index(), emps, days))
+        self.wishes = []  # (indices of the wished shifts, on, employee, partners who could swap, days)
+        for r in m.problem.requests:
+            ei = m.ix.emp_pos[r.employee]
+            xs = [m.x[ei, pos[s]].Index() for s in r.shifts if (ei, pos[s]) in m.x]
+            if xs:
+                partners = sorted({e for s in r.shifts for e in by_shift.get(pos[s], ())} - {ei})
+                self.wishes.append((xs, r.on, ei, partners, sorted({shifts[pos[s]].day for s in r.shifts})))
+
+    def kinds(self) -> list[_Kind]:
+        """Each kind with its starting size (employees or days)."""
+        e, d = self.n_emp, self.days
+        out = [_Kind("employees", min(e, 3.0), 1.0, e), _Kind("days", min(d, 3.0), 1.0, d),
+               _Kind("windows", min(d, 4.0), 2.0, d), _Kind("block", min(e, 6.0), 2.0, e)]
+        if self.demands:
+            out.append(_Kind("shortfall", min(e, 3.0), 1.0, e))
+        if self.wishes:
+            out.append(_Kind("wishes", min(e, 3.0), 1.0, e))
+        return out
+
+    def free(self, kind: str, size: float, rng: random.Random, values: list[int]) -> np.ndarray:
+        """A boolean mask over the decision variables: True where the variable is set free."""
+        k = max(1, min(self.n_emp, round(size)))
+        if kind == "employees":
+            return np.isin(self.emp, rng.sample(range(self.n_emp), k))
+        if kind == "days":
+            w = max(1, min(self.days, round(size)))
+            first = rng.randrange(self.days - w + 1)
+            return (self.day >= first) & (self.day < first + w)
+        if kind == "windows":
+            # every employee on two separate windows: work moves from one part of the horizon to another
+            w = max(1, min(self.days // 2, round(size / 2)))
+            a, b = sorted(rng.sample(range(self.days - w + 1), 2)) if self.days - w + 1 >= 2 else (0, 0)
+            return ((self.day >= a) & (self.day < a + w)) | ((self.day >= b) & (self.day < b + w))
+        if kind == "shortfall":
+            # every employee around a shortfall's day, and a few who could fill it on every day (their
+            # totals over the horizon can then move)
+            short = [d for d in self.demands if values[d[0]] > 0] or self.demands
+            _, emps, days = rng.choice(short)
+            chosen = rng.sample(emps, min(k, len(emps)))
+            w = max(1, round(size))
+            first = days[0] - rng.randrange(w)
+            return np.isin(self.emp, chosen) | ((self.day >= first) & (self.day < first + w))
+        if kind == "wishes":
+            # an employee whose wish is not granted, a few who could swap with them, and everybody
+            # around the wished day
+            unmet = [w for w in self.wishes if any(values[i] for i in w[0]) != w[1]] or self.wishes
+            _, _, ei, partners, days = rng.choice(unmet)
+            chosen = [ei] + rng.sample(partners, min(k - 1, len(partners)))
+            w = max(1, round(size))
+            first = days[0] - rng.randrange(w)
+            return np.isin(self.emp, chosen) | ((self.day >= first) & (self.day < first + w))
+        # block: twice the employees on a window of a third of the horizon around a random day
+        w = max(2, self.days // 3)
+        first = rng.randrange(max(1, self.days - w + 1))
+        emps = rng.sample(range(self.n_emp), k)
+        return np.isin(self.emp, emps) & (self.day >= first) & (self.day < first + w)
+
+
+class _Search:
+    """The shared incumbent and the round loop run by each thread."""
+
+    def __init__(self, m: RosterModel, values: list[int], objective: float, bound: float | None,
+                 params: SolveParams, deadline: float, on_progress, started: float) -> None:
+        self.m, self.params, self.deadline = m, params, deadline
+        self.on_progress, self.started = on_progress, started
+        self.base = cp_model.CpModel()
+        self.base.Proto().copy_from(m.cp.Proto())
+        self.base.Proto().clear_solution_hint()
+        self.hood = Neighbourhoods(m)
+        self.kinds = self.hood.kinds()
+        self.values, self.objective, self.version = list(values), objective, 0
+        self.bound = bound
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.round_limit = params.lns_round
+
+    def done(self) -> bool:
+        """Out of time, stopped, or the incumbent meets the bound."""
+        if self.stop.is_set() or time.monotonic() >= self.deadline - 0.02:
+            return True
+        return self.bound is not None and self.objective <= self.bound
+
+    def worker(self, seed: int) -> None:
+        """Rounds until done; exceptions stop every thread."""
+        rng = random.Random(seed)
+        try:
+            while not self.done():
+                self._round(rng)
+        except BaseException:
+            self.stop.set()
+            raise
+
+    def _round(self, rng: random.Random) -> None:
+        with self.lock:
+            values, objective, version = self.values, self.objective, self.version
+            kind = self._pick(rng)
+        mask = self.hood.free(kind.name, kind.size, rng, values)
+        sub = self._sub_model(values, mask)
         solver = cp_model.CpSolver()
-        limit = min(round_limit, deadline - time.monotonic())
-        set_parameters(solver.parameters, params, limit)
-        solver.parameters.random_seed = rng.randrange(1 << 30)
+        sp = solver.parameters
+        sp.num_workers = 1
+        sp.linearization_level = 2  # small models: the full LP relaxation proves rounds several times faster
+        sp.random_seed = rng.randrange(1 << 30)
+        sp.max_time_in_seconds = max(0.01, min(self.round_limit, self.deadline - time.monotonic()))
         status = solver.Solve(sub)
-        if status == cp_model.OPTIMAL:
-            size = min(1.0, size * 1.15)
-        else:
-            size = max(0.05, size * 0.9)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.ObjectiveValue() <= best.objective:
-            improved = solver.ObjectiveValue() < best.objective
-            cand = read_result(m, solver, cp_model.FEASIBLE, started)
-            best = Result("FEASIBLE", cand.objective, best.best_bound, cand.runtime,
-                          cand.assignments, cand.penalties, cand.labels)
-            chosen = _chosen(m, best)
-            state[0] = best
-            if improved and on_progress:
-                on_progress(best.objective, best.best_bound, best.gap, time.monotonic() - started)
+        solved = status == cp_model.OPTIMAL
+        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        with self.lock:
+            kind.rounds += 1
+            kind.adapt(solved)
+            if not found:
+                return
+            obj = solver.ObjectiveValue()
+            better = obj < self.objective
+            if better or (obj == self.objective and version == self.version):
+                self.values = list(solver.ResponseProto().solution)
+                self.objective = obj
+                self.version += 1
+                if better:
+                    kind.improved += 1
+                    if self.on_progress:
+                        bound = self.bound if self.bound is not None else obj
+                        gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
+                        self.on_progress(obj, bound, gap, time.monotonic() - self.started)
+
+    def _pick(self, rng: random.Random) -> _Kind:
+        """A kind drawn with weight 1 + its share of improvements (kinds that pay are drawn more)."""
+        weights = [1.0 + 4.0 * k.improved / max(1, k.rounds) for k in self.kinds]
+        return rng.choices(self.kinds, weights)[0]
+
+    def _sub_model(self, values: list[int], free: np.ndarray) -> cp_model.CpModel:
+        """The model with every decision variable outside `free` fixed, the incumbent hinted."""
+        sub = cp_model.CpModel()
+        proto = sub.Proto()
+        proto.copy_from(self.base.Proto())
+        fixed = self.hood.var[~free]
+        vals = np.asarray(values, dtype=np.int64)[fixed]
+        for want, group in ((1, fixed[vals == 1]), (0, fixed[vals == 0])):
+            if len(group):
+                row = proto.constraints.add().linear
+                row.vars.extend(group.tolist())
+                row.coeffs.extend([1] * len(group))
+                total = want * len(group)
+                row.domain.extend([total, total])
+        hint = proto.solution_hint
+        hint.vars.extend(range(len(values)))
+        hint.values.extend(values)
+        return sub
 
 
-def evaluate(m: RosterModel, plan, params: SolveParams, started: float) -> Result:
-    """The Result of a given plan of (employee id, shift id) pairs (status INFEASIBLE if it breaks a
-    hard rule)."""
-    from .solve import read_result, set_parameters
+def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, started: float,
+            deadline: float | None = None) -> Result:
+    """Improve a feasible `best` by neighbourhood search until `deadline` (default: the time limit).
 
-    ix = m.ix
-    chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in plan}
-    sub = m.cp.clone()
-    for key, x in m.x.items():
-        sub.Add(x == int(key in chosen))
+    The bound of `best` is kept; Ctrl-C stops the search and keeps the best plan found.
+    """
+    deadline = started + params.time_limit if deadline is None else deadline
+    left = deadline - time.monotonic()
+    if left < 0.2 or best.objective is None:
+        return best
+    priced = complete_hint(m, best.assignments, max(0.5, 0.1 * left), params.seed)
+    if priced is None:
+        return best
+    solver, _ = priced
+    search = _Search(m, list(solver.ResponseProto().solution), solver.ObjectiveValue(), best.best_bound,
+                     params, deadline, on_progress, started)
+    threads = [threading.Thread(target=search.worker, args=(params.seed * 1000 + i,), daemon=True)
+               for i in range(_threads(params))]
+    for t in threads:
+        t.start()
+    try:
+        while any(t.is_alive() for t in threads):
+            for t in threads:
+                t.join(0.1)
+    except KeyboardInterrupt:
+        search.stop.set()
+        for t in threads:
+            t.join()
+    if params.log:
+        print(f"engine LNS: {tally(search.kinds)}", flush=True)
+    final = _priced(m, search.values, started)
+    if final is None or final.cost() > best.cost():
+        return best
+    bound = best.best_bound
+    status = "OPTIMAL" if bound is not None and final.objective <= bound else "FEASIBLE"
+    return replace(final, status=status, best_bound=bound)
+
+
+def tally(result_kinds: list[_Kind]) -> str:
+    """One line per kind: rounds, improving rounds, final size (for logs and benchmarks)."""
+    return ", ".join(f"{k.name} {k.improved}/{k.rounds} at {k.size:.1f}" for k in result_kinds)
+
+
+def _threads(params: SolveParams) -> int:
+    return max(1, min(params.workers, os.cpu_count() or 1, params.lns_threads or 64))
+
+
+def _priced(m: RosterModel, values: list[int], started: float) -> Result | None:
+    """The Result of a complete assignment of the model's variables (read through one fixed solve)."""
+    from .solve import read_result
+
+    sub = cp_model.CpModel()
+    sub.Proto().copy_from(m.cp.Proto())
+    proto = sub.Proto()
+    proto.clear_solution_hint()
+    proto.solution_hint.vars.extend(range(len(values)))
+    proto.solution_hint.values.extend(values)
     solver = cp_model.CpSolver()
-    set_parameters(solver.parameters, params, 10.0)
+    solver.parameters.fix_variables_to_their_hinted_value = True
     solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 10.0
     status = solver.Solve(sub)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
     return read_result(m, solver, status, started)
-
-
-def _chosen(m: RosterModel, result: Result) -> set[tuple[int, int]]:
-    ix = m.ix
-    return {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in result.assignments}
-
-
-def _neighbourhood(m: RosterModel, rng: random.Random, size: float, n_emp: int, days: int) -> set:
-    """Keys of the variables set free this round."""
-    shifts = m.problem.shifts
-    kind = rng.random()
-    if kind < 0.4:  # a few whole employees
-        k = max(2, round(size * n_emp))
-        emps = set(rng.sample(range(n_emp), min(n_emp, k)))
-        return {key for key in m.x if key[0] in emps}
-    if kind < 0.7:  # every employee on a window of days
-        length = max(2, round(size * days))
-        first = rng.randrange(max(1, days - length + 1))
-        return {key for key in m.x if first <= shifts[key[1]].day < first + length}
-    # half the employees on a longer window
-    length = max(3, round(min(1.0, 2 * size) * days))
-    first = rng.randrange(max(1, days - length + 1))
-    emps = set(rng.sample(range(n_emp), max(2, min(n_emp, round(min(1.0, 2 * size) * n_emp / 2)))))
-    return {key for key in m.x if key[0] in emps and first <= shifts[key[1]].day < first + length}

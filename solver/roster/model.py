@@ -13,10 +13,14 @@ class RosterModel:
 
     x[(e, s)] is 1 when employee position e takes shift position s (eligible pairs only);
     work[e][d] is 1 when e works on day d (a constant 0 when e has no eligible shift that day).
+    `runs` is how the run rules are encoded: "clauses" or "automaton".
     """
 
-    def __init__(self, problem: Problem, index: Index | None = None) -> None:
+    def __init__(self, problem: Problem, index: Index | None = None, runs: str = "clauses") -> None:
+        if runs not in ("clauses", "automaton"):
+            raise ValueError(f"runs must be 'clauses' or 'automaton', not {runs!r}")
         self.problem = problem
+        self.runs = runs
         self.ix = index or Index(problem)
         self.cp = cp_model.CpModel()
         self.penalties = PenaltyCollector()
@@ -99,12 +103,16 @@ class RosterModel:
         return cp_model.LinearExpr.WeightedSum([self.x[ei, si] for si in keep], [shifts[si].duration for si in keep])
 
 
-def build(problem: Problem, index: Index | None = None) -> RosterModel:
-    """Build the model: every hard rule, every soft rule, then the objective from the collector."""
+def build(problem: Problem, index: Index | None = None, runs: str = "clauses") -> RosterModel:
+    """Build the model: every hard rule, every soft rule, then the objective from the collector.
+
+    `runs` encodes the run rules (consecutive days, days off) as short clauses or as one automaton per
+    employee (see runs.py).
+    """
     from .rules_hard import HARD_RULES
     from .rules_soft import SOFT_RULES
 
-    m = RosterModel(problem, index)
+    m = RosterModel(problem, index, runs)
     for rule in HARD_RULES.values():
         rule.apply(m)
     for rule in SOFT_RULES.values():

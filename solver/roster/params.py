@@ -17,8 +17,8 @@ class SolveParams:
     workers : CP-SAT search workers.
     log : print the CP-SAT search log.
     relative_gap : stop when (objective - bound) / objective is below this.
-    lns_share : share of the time limit given to the engine's neighbourhood search over employees
-        and days after a first CP-SAT run (0: off).
+    lns_share : share of the time limit, at the end, given to the engine's neighbourhood search over
+        employees and days (lns.py), started from the best plan found before (0: off).
     construct_share : share of the time limit spent building a first plan employee batch by batch
         (used as the hint when none is given; 0: off).
     relax_share : share of the time limit spent on the model with only the cover terms as objective;
@@ -28,6 +28,10 @@ class SolveParams:
         workers do LNS and local search: better plans on large instances); the bound of the first run
         is kept (0: off).
     primal_full_subsolvers : full-problem workers of that second run.
+    runs : how the run rules (consecutive days, days off) are written: ``"clauses"`` (short clauses,
+        fast first plans) or ``"automaton"`` (one automaton per employee: a much tighter bound).
+    lns_round : seconds at most for one neighbourhood of the engine's search.
+    lns_threads : neighbourhoods solved at once (0: one per core, at most ``workers``).
     subsolvers : CP-SAT full-problem subsolvers to run (e.g. ``("max_lp", "default_lp")``: strong
         LP reasoning on both of two workers); empty: CP-SAT's default portfolio.
     cp_sat : other scalar CP-SAT parameters as (name, value) pairs, e.g. ``(("linearization_level", 2),)``.
@@ -43,6 +47,9 @@ class SolveParams:
     relax_share: float = 0.0
     primal_share: float = 0.0
     primal_full_subsolvers: int = 2
+    runs: str = "clauses"
+    lns_round: float = 1.0
+    lns_threads: int = 0
     subsolvers: tuple[str, ...] = ()
     cp_sat: tuple[tuple[str, object], ...] = ()
 

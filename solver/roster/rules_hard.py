@@ -4,7 +4,7 @@ from __future__ import annotations
 from .data import MINUTES_PER_DAY
 from .model import RosterModel
 from .registry import registry
-from .runs import forbid_short_runs, max_in_window
+from .runs import forbid_short_runs, max_in_window, run_automaton
 
 HARD_RULES, _rule = registry()
 
@@ -124,7 +124,11 @@ def max_days_per_week(m: RosterModel) -> None:
 def max_consecutive_days(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k = e.rules.max_consecutive_days
-        if k is not None:
+        if k is None:
+            continue
+        if m.runs == "automaton":
+            _runs_automaton(m, ei)
+        else:
             max_in_window(m.cp, m.work[ei], k, e.history.days_worked_before)
 
 
@@ -132,7 +136,11 @@ def max_consecutive_days(m: RosterModel) -> None:
 def min_consecutive_days(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k, h = e.rules.min_consecutive_days, e.history
-        if k and k > 1:
+        if not k or k < 2:
+            continue
+        if m.runs == "automaton":
+            _runs_automaton(m, ei)
+        else:
             before = h.days_worked_before if h.days_worked_before else (0 if h.days_off_before else None)
             forbid_short_runs(m.cp, m.work[ei], k, before, e.rules.edge_runs_exempt)
 
@@ -141,10 +149,27 @@ def min_consecutive_days(m: RosterModel) -> None:
 def min_consecutive_days_off(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k, h = e.rules.min_consecutive_days_off, e.history
-        if k and k > 1:
+        if not k or k < 2:
+            continue
+        if m.runs == "automaton":
+            _runs_automaton(m, ei)
+        else:
             off = [w.Not() for w in m.work[ei]]
             before = h.days_off_before if h.days_off_before else (0 if h.days_worked_before else None)
             forbid_short_runs(m.cp, off, k, before, e.rules.edge_runs_exempt)
+
+
+def _runs_automaton(m: RosterModel, ei: int) -> None:
+    """One automaton for all three run rules of the employee, added once (`runs="automaton"`)."""
+    done = m.__dict__.setdefault("_run_automata", set())
+    if ei in done:
+        return
+    done.add(ei)
+    r, h = m.problem.employees[ei].rules, m.problem.employees[ei].history
+    min_work = r.min_consecutive_days if r.min_consecutive_days and r.min_consecutive_days > 1 else None
+    min_off = r.min_consecutive_days_off if r.min_consecutive_days_off and r.min_consecutive_days_off > 1 else None
+    run_automaton(m.cp, m.work[ei], r.max_consecutive_days, min_work, min_off,
+                  h.days_worked_before, h.days_off_before, r.edge_runs_exempt)
 
 
 @_rule("max_weekends", "most weekends worked")

@@ -39,3 +39,63 @@ def forbid_short_runs(cp, lits: list, k: int, before: int | None, exempt_edges: 
     elif before < k:
         for j in range(min(k - before, days)):
             cp.Add(lits[j] == 1)
+
+
+def run_automaton(cp, lits: list, max_work: int | None, min_work: int | None, min_off: int | None,
+                  before_work: int = 0, before_off: int = 0, exempt_edges: bool = False) -> None:
+    """The three run rules of one employee as one automaton over the day literals (1 = works).
+
+    States are ("W", length, exempt) for a run of working days, ("O", length, exempt) for a run of days
+    off, and "S" before day 0 when the runs that start on day 0 are exempt from the minima (edge
+    exemption, or nothing known before day 0, as in `forbid_short_runs`); otherwise the history gives
+    the start state. Lengths are counted up to the rule that needs them. CP-SAT unrolls it into a
+    layered flow, whose LP relaxation is far tighter than the clauses' (a better bound, not always a
+    faster first plan).
+    """
+    min_work, min_off = max(1, min_work or 1), max(1, min_off or 1)
+    cap_w = max_work or min_work
+
+    def work(k: int, e: bool):
+        return ("W", min(k, cap_w), e)
+
+    if exempt_edges or not (before_work or before_off):
+        start = ("S",)  # the runs that start on day 0 are exempt; history still counts for the maximum
+    elif before_work:
+        start = work(before_work, False)
+    else:
+        start = ("O", min(before_off, min_off), False)
+    ids: dict = {}
+    triples, todo = [], [start]
+    ids[start] = 0
+    while todo:
+        s = todo.pop()
+        if s[0] == "S":
+            moves = [(0, ("O", min(before_off + 1, min_off), True))]
+            if max_work is None or before_work < max_work:
+                moves.append((1, work(before_work + 1, True)))
+        elif s[0] == "W":
+            _, k, e = s
+            moves = [(1, work(k + 1, e))] if max_work is None or k < max_work else []
+            if k >= min_work or e:
+                moves.append((0, ("O", 1, False)))
+        else:
+            _, k, e = s
+            moves = [(0, ("O", min(k + 1, min_off), e))]
+            if k >= min_off or e:
+                moves.append((1, work(1, False)))
+        for label, t in moves:
+            if t not in ids:
+                ids[t] = len(ids)
+                todo.append(t)
+            triples.append((ids[s], label, ids[t]))
+
+    def final(s) -> bool:
+        if exempt_edges or s[0] == "S" or s[2]:
+            return True
+        return s[1] >= (min_work if s[0] == "W" else min_off)
+
+    finals = [i for s, i in ids.items() if final(s)]
+    if not finals:  # e.g. runs of at least 3 and at most 2 days with a run in progress: no plan
+        cp.AddBoolOr([])
+        return
+    cp.AddAutomaton(lits, ids[start], finals, triples)

@@ -31,7 +31,7 @@ def solve(
     Ctrl-C stops the search and the best plan found so far is returned.
     """
     started = time.monotonic()
-    m = build(problem)
+    m = build(problem, runs=params.runs)
     if hint is None and params.construct_share:
         from .construct import construct
 
@@ -56,11 +56,25 @@ def solve(
         bound = result.best_bound
         status = "OPTIMAL" if bound is not None and bound >= fallback.objective else "FEASIBLE"
         result = replace(fallback, status=status, best_bound=bound)
-    if params.lns_share and result.status == "FEASIBLE":
-        from .lns import improve
-
-        result = improve(m, result, params, on_progress, started)
+    if params.lns_share and result.status in ("FEASIBLE", "UNKNOWN"):
+        result = _engine_lns(m, result, params, on_progress, started)
     return result
+
+
+def _engine_lns(m: RosterModel, result: Result, params: SolveParams, on_progress, started: float) -> Result:
+    """The engine's neighbourhood search on the clause-encoded model (its one-worker rounds are much
+    faster there than on the automaton), after a first plan if the first run found none."""
+    from .lns import improve
+
+    lm = m if m.runs == "clauses" else build(m.problem, m.ix, "clauses")
+    if not result.is_feasible():
+        first = replace(params, cp_sat=params.cp_sat + (("stop_after_first_solution", True),))
+        found = run(lm, first, on_progress, started)
+        if not found.is_feasible():
+            return result if result.runtime >= found.runtime else found
+        bounds = [b for b in (result.best_bound, found.best_bound) if b is not None]
+        result = replace(found, status="FEASIBLE", best_bound=max(bounds) if bounds else None)
+    return improve(lm, result, params, on_progress, started)
 
 
 def primal_phase(m: RosterModel, best: Result, params: SolveParams, on_progress, started: float) -> Result:
@@ -155,7 +169,8 @@ def read_result(m: RosterModel, solver: cp_model.CpSolver, status, started: floa
     name = solver.StatusName(status)
     runtime = time.monotonic() - started
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Result(name, None, None, runtime, labels=LABELS)
+        bound = solver.BestObjectiveBound() if status == cp_model.UNKNOWN and m.penalties.terms else None
+        return Result(name, None, bound, runtime, labels=LABELS)
     p = m.problem
     plan = tuple(
         (p.employees[ei].id, p.shifts[si].id)
