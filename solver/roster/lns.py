@@ -138,6 +138,7 @@ class _Search:
         self.bound = bound
         self.lock = threading.Lock()
         self.stop = threading.Event()
+        self.error: BaseException | None = None
         self.round_limit = params.lns_round
 
     def done(self) -> bool:
@@ -147,18 +148,18 @@ class _Search:
         return self.bound is not None and self.objective <= self.bound
 
     def worker(self, seed: int) -> None:
-        """Rounds until done; exceptions stop every thread."""
+        """Rounds until done; an exception stops every thread and is raised again by `improve`."""
         rng = random.Random(seed)
         try:
             while not self.done():
                 self._round(rng)
-        except BaseException:
+        except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
+            self.error = exc
             self.stop.set()
-            raise
 
     def _round(self, rng: random.Random) -> None:
         with self.lock:
-            values, objective, version = self.values, self.objective, self.version
+            values, version = self.values, self.version
             kind = self._pick(rng)
         mask = self.hood.free(kind.name, kind.size, rng, values)
         sub = self._sub_model(values, mask)
@@ -242,6 +243,8 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
         search.stop.set()
         for t in threads:
             t.join()
+    if search.error is not None:
+        raise search.error
     if params.log:
         print(f"engine LNS: {tally(search.kinds)}", flush=True)
     final = _priced(m, search.values, started)

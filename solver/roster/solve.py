@@ -71,7 +71,7 @@ def _engine_lns(m: RosterModel, result: Result, params: SolveParams, on_progress
         first = replace(params, cp_sat=params.cp_sat + (("stop_after_first_solution", True),))
         found = run(lm, first, on_progress, started)
         if not found.is_feasible():
-            return result if result.runtime >= found.runtime else found
+            return found
         bounds = [b for b in (result.best_bound, found.best_bound) if b is not None]
         result = replace(found, status="FEASIBLE", best_bound=max(bounds) if bounds else None)
     return improve(lm, result, params, on_progress, started)

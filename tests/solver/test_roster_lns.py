@@ -1,6 +1,8 @@
 """The engine's neighbourhood search: neighbourhoods, and plans that improve and stay compliant."""
 import random
 
+import pytest
+
 from test_roster_helpers import shift
 
 from solver.roster import (
@@ -57,3 +59,14 @@ def test_neighbourhood_search_after_an_automaton_run_keeps_its_bound():
     assert result.is_feasible()
     assert result.best_bound is not None and result.best_bound <= result.objective
     assert sum(result.penalties.values()) == result.objective
+
+
+def test_an_error_in_a_round_reaches_the_caller(monkeypatch):
+    from solver.roster import lns
+
+    def broken(self, kind, size, rng, values):
+        raise RuntimeError("neighbourhood broke")
+
+    monkeypatch.setattr(lns.Neighbourhoods, "free", broken)
+    with pytest.raises(RuntimeError, match="neighbourhood broke"):
+        solve(_month(), SolveParams(time_limit=3, workers=2, lns_share=1.0))
