@@ -96,7 +96,7 @@ class AllocationParams:
     workers: int = 8
     weights: AllocationWeights = field(default_factory=AllocationWeights)
     log: bool = False
-    lns_share: float = 0.5
+    lns_share: float = 0.0
 
     def __post_init__(self) -> None:
         if self.time_limit <= 0:

@@ -140,3 +140,19 @@ def test_the_demo_week_is_compliant_with_concrete_reasons_for_what_is_unfilled()
     assert result.is_feasible()
     assert check_plan(result.plan, g) == []
     assert result.unfilled and all(u.reasons for u in result.unfilled)
+
+
+def test_neighbourhood_search_share_is_checked_and_its_plan_stays_compliant():
+    from sharing.compliance import check_plan
+    from sharing.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="lns_share"):
+        AllocationParams(lns_share=1.0)
+    staff = [employee(f"E{i}", near=("ACIER", "FORGE", "TOLE")[i % 3]) for i in range(6)]
+    asks = [request(f"R{d}{k}", d, "08:00", "15:00", member=("ACIER", "FORGE", "TOLE")[k])
+            for d in range(5) for k in range(3)]
+    g = group(staff, asks)
+    plain = allocate(g, params=AllocationParams(time_limit=5, workers=2, seed=1))
+    searched = allocate(g, params=AllocationParams(time_limit=5, workers=2, seed=1, lns_share=0.5))
+    assert searched.is_feasible() and check_plan(searched.plan, g) == []
+    assert searched.objective == plain.objective
