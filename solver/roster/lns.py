@@ -1,7 +1,7 @@
 """Large-neighbourhood search over employees and days, on the built CP-SAT model.
 
-Each round chooses a neighbourhood (a few whole employees, every employee on a window of days, the
-employees who could fill a shortfall, or a block of employees and days), copies the model, fixes every
+Each round chooses a neighbourhood (a few whole employees, every employee on one or two windows of days,
+a block of employees and days, or the people around a shortfall or an unmet wish), copies the model, fixes every
 other decision variable to the incumbent with two linear rows, hints the incumbent, and re-optimises with
 one CP-SAT worker under a short limit. A plan no worse than the incumbent replaces it (equal plans let the
 search cross plateaus). Each kind keeps its own size: it grows when a round is solved to optimality and
@@ -21,8 +21,6 @@ from ortools.sat.python import cp_model
 from .model import RosterModel, complete_hint
 from .params import SolveParams
 from .result import Result
-
-KINDS = ("employees", "days", "windows", "shortfall", "wishes", "block")
 
 
 @dataclass
@@ -57,13 +55,10 @@ class Neighbourhoods:
         pos = m.ix.shift_pos
         self.demands = []  # (index of the under variable, employees who could help, days)
         for dm in m.problem.demands:
-            under = getattr(m, "under", {}).get(dm.id)
-            if under is None or isinstance(under, int):
-                continue
             emps = sorted({e for s in dm.shifts for e in by_shift.get(pos[s], ())})
             days = sorted({shifts[pos[s]].day for s in dm.shifts})
             if emps:
-                self.demands.append((under.Index(), emps, days))
+                self.demands.append((m.under[dm.id].Index(), emps, days))
         self.wishes = []  # (indices of the wished shifts, on, employee, partners who could swap, days)
         for r in m.problem.requests:
             ei = m.ix.emp_pos[r.employee]
@@ -102,24 +97,24 @@ class Neighbourhoods:
             # totals over the horizon can then move)
             short = [d for d in self.demands if values[d[0]] > 0] or self.demands
             _, emps, days = rng.choice(short)
-            chosen = rng.sample(emps, min(k, len(emps)))
-            w = max(1, round(size))
-            first = days[0] - rng.randrange(w)
-            return np.isin(self.emp, chosen) | ((self.day >= first) & (self.day < first + w))
+            return self._around(rng.sample(emps, min(k, len(emps))), days[0], size, rng)
         if kind == "wishes":
             # an employee whose wish is not granted, a few who could swap with them, and everybody
             # around the wished day
             unmet = [w for w in self.wishes if any(values[i] for i in w[0]) != w[1]] or self.wishes
             _, _, ei, partners, days = rng.choice(unmet)
-            chosen = [ei] + rng.sample(partners, min(k - 1, len(partners)))
-            w = max(1, round(size))
-            first = days[0] - rng.randrange(w)
-            return np.isin(self.emp, chosen) | ((self.day >= first) & (self.day < first + w))
-        # block: twice the employees on a window of a third of the horizon around a random day
+            return self._around([ei] + rng.sample(partners, min(k - 1, len(partners))), days[0], size, rng)
+        # block: a few employees on a third of the horizon
         w = max(2, self.days // 3)
         first = rng.randrange(max(1, self.days - w + 1))
         emps = rng.sample(range(self.n_emp), k)
         return np.isin(self.emp, emps) & (self.day >= first) & (self.day < first + w)
+
+    def _around(self, emps: list[int], day: int, size: float, rng: random.Random) -> np.ndarray:
+        """`emps` on every day, and every employee on a window of about `size` days holding `day`."""
+        w = max(1, round(size))
+        first = day - rng.randrange(w)
+        return np.isin(self.emp, emps) | ((self.day >= first) & (self.day < first + w))
 
 
 class _Search:
@@ -221,6 +216,8 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
 
     The bound of `best` is kept; Ctrl-C stops the search and keeps the best plan found.
     """
+    from .solve import read_result
+
     deadline = started + params.time_limit if deadline is None else deadline
     left = deadline - time.monotonic()
     if left < 0.2 or best.objective is None:
@@ -247,38 +244,23 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
         raise search.error
     if params.log:
         print(f"engine LNS: {tally(search.kinds)}", flush=True)
-    final = _priced(m, search.values, started)
-    if final is None or final.cost() > best.cost():
+    plan = [(m.problem.employees[ei].id, m.problem.shifts[si].id)
+            for (ei, si), x in m.x.items() if search.values[x.Index()]]
+    priced = complete_hint(m, plan, 10.0, params.seed)
+    if priced is None:
+        return best
+    final = read_result(m, *priced, started)
+    if final.cost() > best.cost():
         return best
     bound = best.best_bound
     status = "OPTIMAL" if bound is not None and final.objective <= bound else "FEASIBLE"
     return replace(final, status=status, best_bound=bound)
 
 
-def tally(result_kinds: list[_Kind]) -> str:
-    """One line per kind: rounds, improving rounds, final size (for logs and benchmarks)."""
-    return ", ".join(f"{k.name} {k.improved}/{k.rounds} at {k.size:.1f}" for k in result_kinds)
+def tally(kinds: list[_Kind]) -> str:
+    """One line for all kinds: improving rounds / rounds, and the final size (for the log)."""
+    return ", ".join(f"{k.name} {k.improved}/{k.rounds} at {k.size:.1f}" for k in kinds)
 
 
 def _threads(params: SolveParams) -> int:
     return max(1, min(params.workers, os.cpu_count() or 1, params.lns_threads or 64))
-
-
-def _priced(m: RosterModel, values: list[int], started: float) -> Result | None:
-    """The Result of a complete assignment of the model's variables (read through one fixed solve)."""
-    from .solve import read_result
-
-    sub = cp_model.CpModel()
-    sub.Proto().copy_from(m.cp.Proto())
-    proto = sub.Proto()
-    proto.clear_solution_hint()
-    proto.solution_hint.vars.extend(range(len(values)))
-    proto.solution_hint.values.extend(values)
-    solver = cp_model.CpSolver()
-    solver.parameters.fix_variables_to_their_hinted_value = True
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 10.0
-    status = solver.Solve(sub)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return read_result(m, solver, status, started)

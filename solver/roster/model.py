@@ -21,6 +21,7 @@ class RosterModel:
             raise ValueError(f"runs must be 'clauses' or 'automaton', not {runs!r}")
         self.problem = problem
         self.runs = runs
+        self.run_automata: set[int] = set()  # employees whose run automaton is built (runs="automaton")
         self.ix = index or Index(problem)
         self.cp = cp_model.CpModel()
         self.penalties = PenaltyCollector()

@@ -161,15 +161,12 @@ def min_consecutive_days_off(m: RosterModel) -> None:
 
 def _runs_automaton(m: RosterModel, ei: int) -> None:
     """One automaton for all three run rules of the employee, added once (`runs="automaton"`)."""
-    done = m.__dict__.setdefault("_run_automata", set())
-    if ei in done:
+    if ei in m.run_automata:
         return
-    done.add(ei)
+    m.run_automata.add(ei)
     r, h = m.problem.employees[ei].rules, m.problem.employees[ei].history
-    min_work = r.min_consecutive_days if r.min_consecutive_days and r.min_consecutive_days > 1 else None
-    min_off = r.min_consecutive_days_off if r.min_consecutive_days_off and r.min_consecutive_days_off > 1 else None
-    run_automaton(m.cp, m.work[ei], r.max_consecutive_days, min_work, min_off,
-                  h.days_worked_before, h.days_off_before, r.edge_runs_exempt)
+    run_automaton(m.cp, m.work[ei], r.max_consecutive_days, r.min_consecutive_days,
+                  r.min_consecutive_days_off, h.days_worked_before, h.days_off_before, r.edge_runs_exempt)
 
 
 @_rule("max_weekends", "most weekends worked")
