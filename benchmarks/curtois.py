@@ -1,6 +1,6 @@
 """Curtois & Qu benchmark through the engine's public API.
 
-Example: ``python -m benchmarks.curtois ../shared/benchmarks/curtois/Instance1.txt --time-limit 10``
+Example: ``python -m benchmarks.curtois benchmarks/data/curtois/Instance1.txt --time-limit 10``
 
 Defaults: half the time CP-SAT's portfolio on the automaton model (the bound, the proofs), half the
 engine's neighbourhood search (the plans); see docs/benchmarks-curtois.md.

@@ -1,20 +1,16 @@
-"""Reader of the Curtois & Qu staff-scheduling text format (see shared/benchmarks/curtois/README.md)."""
+"""Reader of the Curtois & Qu staff-scheduling text format (see benchmarks/data/curtois/README.md)."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
-def shared_dir() -> Path:
-    """The shared folder: $MUTUALIS_SHARED, else the sibling `shared` of the checkout."""
-    env = os.environ.get("MUTUALIS_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def curtois_dir() -> Path:
-    """Folder of the Curtois instances and best_known.csv."""
-    return shared_dir() / "benchmarks" / "curtois"
+    """Folder of the Curtois instances and best_known.csv (shipped in ``benchmarks/data/curtois``)."""
+    return DATA_DIR / "curtois"
 
 
 @dataclass

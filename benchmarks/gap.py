@@ -19,7 +19,7 @@ from solver.tender import (
     Item, Lot, Override, PlanParams, Resource, ResourceWeek, Step, TenderProblem, plan_tender,
 )
 
-DATA = Path("/work/shared/benchmarks/gap")
+DATA = Path(__file__).resolve().parent / "data" / "gap"
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,18 @@
 """The captured Odoo 17 server: model definitions, demo records, models and modules.
 
-Files come from ``shared/odoo`` (see its README): ``fields/<model>.json`` (``fields_get``),
+Files come from ``tests/odoo_server/capture`` (see its README): ``fields/<model>.json`` (``fields_get``),
 ``records/<model>.json``, ``ir_model.json``, ``installed_modules.json``, ``version_info.json``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-__all__ = ["Catalog", "shared_dir", "EXTRA_MODELS"]
+__all__ = ["Catalog", "capture_dir", "EXTRA_MODELS"]
 
 
 def _field(type_: str, string: str, **attrs) -> dict:
@@ -61,12 +60,12 @@ EXTRA_MODELS: Mapping[str, dict] = MappingProxyType({
 })
 
 
-def shared_dir() -> Path:
-    """``$MUTUALIS_SHARED`` or the ``shared`` folder beside the repository."""
-    env = os.environ.get("MUTUALIS_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared"
+CAPTURE_DIR = Path(__file__).resolve().parent / "capture"
+
+
+def capture_dir() -> Path:
+    """The capture of a real Odoo 17 shipped with the tests (``tests/odoo_server/capture``)."""
+    return CAPTURE_DIR
 
 
 @dataclass(frozen=True)
@@ -80,10 +79,10 @@ class Catalog:
 
     @classmethod
     def load(cls, root: Path | None = None) -> "Catalog":
-        """Read ``<shared>/odoo``; raise FileNotFoundError naming the folder when absent."""
-        odoo = (root or shared_dir()) / "odoo"
+        """Read the capture (``root`` or the one shipped in the tests); FileNotFoundError names the folder."""
+        odoo = root or capture_dir()
         if not (odoo / "fields").is_dir():
-            raise FileNotFoundError(f"no captured Odoo definitions in {odoo} (set MUTUALIS_SHARED)")
+            raise FileNotFoundError(f"no captured Odoo definitions in {odoo}")
         fields: dict[str, Mapping[str, dict]] = {}
         records: dict[str, tuple[dict, ...]] = {}
         for path in sorted((odoo / "fields").glob("*.json")):

@@ -11,13 +11,13 @@ from integrations.odoo.mapping import (absence_from_calendar_leave, absence_from
                                        employee_from_odoo, member_from_partner, skill_catalog, slug, split_name,
                                        weekly_hours)
 from integrations.odoo.pull import workcenter_capacity
-from tests.odoo_server import shared_dir
+from tests.odoo_server import capture_dir
 
 SIRET = "73282932000074"
 
 
 def records(model: str) -> list[dict]:
-    return json.loads((shared_dir() / "odoo" / "records" / f"{model}.json").read_text())["records"]
+    return json.loads((capture_dir() / "records" / f"{model}.json").read_text())["records"]
 
 
 @pytest.fixture(scope="module")
