@@ -4,21 +4,26 @@ Every file mutualis writes goes through :func:`written` (one file) or :func:`wri
 files that belong together, such as a month's statements): the content is written under a temporary
 name in the same folder and renamed when complete, so a crash never leaves a truncated file under its
 final name. Files are created ``0600`` (statements and bids carry confidential rates); pass ``mode`` for
-a file meant to be shared on the machine.
+a file meant to be shared on the machine. Office files (``.xlsx``) are made byte-stable: the same content
+gives the same bytes (zip entry times fixed, the document's creation and modification dates set to
+``stamp`` or left out), so writing the same statement twice changes nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 from sharing.errors import MutualisError
 
-__all__ = ["FileProblem", "PRIVATE", "written", "written_folder", "write_text", "write_bytes"]
+__all__ = ["FileProblem", "PRIVATE", "stabilise_zip", "written", "written_folder", "write_text", "write_bytes"]
 
 PRIVATE = 0o600
 PRIVATE_DIR = 0o700
@@ -60,12 +65,34 @@ def _parent(path: Path) -> Path:
     return parent
 
 
+_CORE_DATE = re.compile(r"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
+
+
+def stabilise_zip(path: Path, stamp: datetime | None = None) -> None:
+    """Rewrite an Office zip so that its bytes depend on its content only (and on ``stamp``)."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                text = data.decode("utf-8")
+                text = (_CORE_DATE.sub(lambda m: f'<dcterms:{m.group(1)} xsi:type="dcterms:W3CDTF">{when}'
+                                                 f'</dcterms:{m.group(1)}>', text) if when
+                        else _CORE_DATE.sub("", text))
+                data = text.encode("utf-8")
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, data)
+
+
 @contextlib.contextmanager
-def written(path: Path | str, mode: int = PRIVATE) -> Iterator[Path]:
+def written(path: Path | str, mode: int = PRIVATE, stamp: datetime | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it becomes ``path`` (with ``mode``), else is removed.
 
     Missing parent folders are created. ``OSError`` from the caller's writing is turned into a
-    :class:`FileProblem` naming ``path``.
+    :class:`FileProblem` naming ``path``. An ``.xlsx`` file is made byte-stable (:func:`stabilise_zip`).
     """
     path = Path(path)
     parent = _parent(path)
@@ -77,6 +104,8 @@ def written(path: Path | str, mode: int = PRIVATE) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        if path.suffix.lower() in (".xlsx", ".docx") and zipfile.is_zipfile(tmp):
+            stabilise_zip(tmp, stamp)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as error:
@@ -123,6 +152,8 @@ def written_folder(folder: Path | str, mode: int = PRIVATE_DIR) -> Iterator[Path
         yield staging
         for item in sorted(staging.rglob("*")):
             if item.is_file():
+                if item.suffix.lower() in (".xlsx", ".docx") and zipfile.is_zipfile(item):
+                    stabilise_zip(item)
                 target = folder / item.relative_to(staging)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.chmod(item, PRIVATE)

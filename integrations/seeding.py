@@ -74,7 +74,7 @@ def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
         counts = load_group(repo, group)
     with store.session() as repo:
         if repo.get_plan(week) is None:
-            allocation = run_allocation(repo, week, AllocationParams(time_limit=30, workers=8, seed=0),
+            allocation = run_allocation(repo, week, AllocationParams(time_limit=30, seed=0, deterministic=True),
                                         on_progress=on_progress)
             summary = allocation.summary().splitlines()[0] + "; published, hours recorded"
             publish_week(repo, week)

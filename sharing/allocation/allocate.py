@@ -60,12 +60,17 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
     """
     started = time.monotonic()
     limit = params.time_limit
-    engine = SolveParams(time_limit=limit, seed=params.seed, workers=params.workers, log=params.log)
+    if params.deterministic:
+        engine = SolveParams(time_limit=10 * limit, seed=params.seed, workers=1, log=params.log,
+                             cp_sat=(("max_deterministic_time", limit),))
+        params = dataclasses.replace(params, lns_share=0.0)
+    else:
+        engine = SolveParams(time_limit=limit, seed=params.seed, workers=params.workers, log=params.log)
     model = build(built.problem)
     greedy = sorted(set(greedy_plan(built.problem)))
     priced = complete_hint(model, greedy, max(0.5, 0.1 * limit), params.seed)
     fallback = read_result(model, *priced, started) if priced else None
-    deadline = started + 0.95 * limit  # the rest reads the plan back
+    deadline = started + 0.95 * engine.time_limit  # the rest reads the plan back
     left = max(0.2, (deadline - time.monotonic()) * (1 - params.lns_share))
     result = run(model, engine, on_progress, started, left)
     if fallback is not None and (not result.is_feasible() or result.objective > fallback.objective):

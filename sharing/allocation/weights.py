@@ -89,7 +89,12 @@ class AllocationWeights:
 @dataclass(frozen=True)
 class AllocationParams:
     """How the weekly allocation searches: time limit (s), seed, CP-SAT workers, weights, log, and the
-    share of the time, at the end, given to the engine's neighbourhood search (0: CP-SAT alone)."""
+    share of the time, at the end, given to the engine's neighbourhood search (0: CP-SAT alone).
+
+    ``deterministic``: the same data and seed give the same plan on any machine and under any load: one
+    CP-SAT worker whose budget is ``time_limit`` in CP-SAT's deterministic time (work done, not seconds),
+    with ten times the limit in wall-clock seconds as a safety stop. The neighbourhood search is off.
+    """
 
     time_limit: float = 30.0
     seed: int = 0
@@ -97,6 +102,7 @@ class AllocationParams:
     weights: AllocationWeights = field(default_factory=AllocationWeights)
     log: bool = False
     lns_share: float = 0.0
+    deterministic: bool = False
 
     def __post_init__(self) -> None:
         if self.time_limit <= 0:

@@ -156,3 +156,14 @@ def test_neighbourhood_search_share_is_checked_and_its_plan_stays_compliant():
     searched = allocate(g, params=AllocationParams(time_limit=5, workers=2, seed=1, lns_share=0.5))
     assert searched.is_feasible() and check_plan(searched.plan, g) == []
     assert searched.objective == plain.objective
+
+
+def test_a_deterministic_allocation_gives_the_same_plan_twice_even_when_time_is_short():
+    from sharing.demo import DEMO_WEEK, demo_group
+    from sharing.weeks import parse_week
+
+    group, week = demo_group(), parse_week(DEMO_WEEK)
+    params = AllocationParams(time_limit=0.5, seed=3, deterministic=True)
+    plans = [sorted((a.employee, a.request, a.start) for a in allocate_week(group, week, params=params).plan.assignments)
+             for _ in range(2)]
+    assert plans[0] and plans[0] == plans[1]
