@@ -49,7 +49,7 @@ class PlanningWindow:
     def _why_past(self) -> str:
         if self.opens > self.today:
             return f"planning opens on {self.opens}, after the validated hours of {max(self.validated)}"
-        return f"planning opens today, {self.today}"
+        return f"today is {self.today}"
 
     def history(self, day: date) -> str | None:
         """Why the day is history (never changed, even with `allow_past`), or None."""

@@ -60,7 +60,7 @@ class Built:
     reasons: dict[tuple[str, str], list[str]]  # (employee, request) -> why not eligible (skilled ones)
     commute: dict[tuple[str, str], int]  # (employee, request) -> minutes from home (eligible pairs)
     location: dict[str, int]  # MEMBER/SITE -> engine location
-    pinned: set[tuple[str, str]] = field(default_factory=set)
+    pinned: set[tuple[str, str]] = field(default_factory=set)  # pairs shown as pinned (the engine's also hold `fixed`)
     history: History | None = None
     cuts: dict[tuple[str, str], str] = field(default_factory=dict)  # pairs forbidden after a solve, why
     violations: list[tuple[str, str, str]] = field(default_factory=list)  # safety check after the solve
@@ -190,13 +190,13 @@ def build_problem(
     fixed_pairs, lost = hold_pins(group, week, by_code, places, {}, fixed, set(by_code))
     pins = [*pins, *(a for a in (published.assignments if published else []) if a.pinned)]
     pinned, dropped = hold_pins(group, week, by_code, places, absences, pins, closed_requests)
-    pinned |= fixed_pairs
+    pinned |= {(a.employee, a.request) for a in fixed if a.pinned} & fixed_pairs
     reference = _reference(published, codes, group)
     problem = Problem(
         days=7, first_weekday=0, shifts=tuple(shifts), employees=tuple(employees), demands=demands,
         costs=tuple(costs), groups=_groups(requests, members, member_index, history, weights),
         fairness_weight=weights.fairness, consistency=_consistency(requests, weights),
-        pinned=tuple(sorted(pinned)), reference=tuple(sorted(reference)),
+        pinned=tuple(sorted(pinned | fixed_pairs)), reference=tuple(sorted(reference)),
         stability_weight=weights.stability if reference else 0, travel=travel,
     )
     return Built(

@@ -74,7 +74,7 @@ def drop_breaking_pins(built, word) -> list[DroppedPin]:
     """
     start = {s.id: s.start for s in built.problem.shifts}
     mine: dict[str, list[str]] = {}
-    for e, s in sorted(built.pinned, key=lambda p: (start[p[1]], p)):
+    for e, s in sorted(built.problem.pinned, key=lambda p: (start[p[1]], p)):
         mine.setdefault(e, []).append(s)
     dropped = []
     for e, shifts in mine.items():
@@ -93,5 +93,5 @@ def drop_breaking_pins(built, word) -> list[DroppedPin]:
     if dropped:
         gone = {(d.employee, d.request) for d in dropped}
         built.pinned -= gone
-        built.problem = dataclasses.replace(built.problem, pinned=tuple(sorted(built.pinned)))
+        built.problem = dataclasses.replace(built.problem, pinned=tuple(p for p in built.problem.pinned if p not in gone))
     return dropped
