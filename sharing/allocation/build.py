@@ -187,9 +187,9 @@ def build_problem(
         ))
 
     by_code = {r.code: r for r in requests}
-    fixed_pairs, lost = hold_pins(group, week, by_code, places, {}, fixed, set(by_code))
+    fixed_pairs, lost = hold_pins(group, week, by_code, places, fixed)
     pins = [*pins, *(a for a in (published.assignments if published else []) if a.pinned)]
-    pinned, dropped = hold_pins(group, week, by_code, places, absences, pins, closed_requests)
+    pinned, dropped = hold_pins(group, week, by_code, places, pins, absences=absences, closed=closed_requests)
     pinned |= {(a.employee, a.request) for a in fixed if a.pinned} & fixed_pairs
     reference = _reference(published, codes, group)
     problem = Problem(

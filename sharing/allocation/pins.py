@@ -30,11 +30,13 @@ class DroppedPin:
         return f"pin {self.employee} {self.request} dropped: {self.reason}"
 
 
-def hold_pins(group, week, requests, places, absences, pins, closed) -> tuple[set[tuple[str, str]], list[DroppedPin]]:
+def hold_pins(group, week, requests, places, pins, *, absences=None, closed=()) -> tuple[set[tuple[str, str]],
+                                                                                         list[DroppedPin]]:
     """The (employee, request) pairs of `pins` that still hold, and the dropped ones with their reason.
 
     `requests` and `places` are the week's by code, `absences` each employee's as (kind, local start,
-    local end), `closed` the week's closed requests: a pin on one of those holds as it is.
+    local end). With `absences=None` the pins are fixed assignments: they hold whatever the rules say,
+    as long as their request and employee exist. A pin on a `closed` request holds as it is.
     """
     employees = {e.code: e for e in group.employees}
     held, dropped = set(), []
@@ -42,7 +44,7 @@ def hold_pins(group, week, requests, places, absences, pins, closed) -> tuple[se
         pair = (a.employee, a.request)
         if pair in held or any((d.employee, d.request) == pair for d in dropped):
             continue
-        why = _why_not(employees, requests, places, absences, closed, group, week, a)
+        why = _why_not(group, week, employees, requests, places, absences, closed, a)
         if why:
             dropped.append(DroppedPin(a.employee, a.request, why))
         else:
@@ -50,12 +52,12 @@ def hold_pins(group, week, requests, places, absences, pins, closed) -> tuple[se
     return held, dropped
 
 
-def _why_not(employees, requests, places, absences, closed, group, week, a) -> str | None:
+def _why_not(group, week, employees, requests, places, absences, closed, a) -> str | None:
     if a.request not in requests:
         return f"request {a.request} is no longer in {week}"
     if a.employee not in employees:
         return f"employee {a.employee} no longer exists"
-    if a.request in closed:
+    if absences is None or a.request in closed:
         return None
     r = requests[a.request]
     start, end = r.interval()

@@ -168,3 +168,13 @@ def test_a_request_when_the_site_is_closed_names_the_site_the_day_and_the_openin
 
 def test_the_member_fixture_accepts_opening_hours():
     assert member("ACIER", opening_hours="mon 08:00-12:00").sites[0].opening_hours["mon"][0].start == time(8)
+
+
+def test_the_demo_group_is_frozen_on_the_thursday_before_its_week_so_its_whole_week_is_open():
+    from sharing.demo import DEMO_TODAY, demo_group
+
+    g = demo_group()
+    assert g.settings.today == DEMO_TODAY == date(2026, 11, 26)
+    window = PlanningWindow.of(g.settings.today)
+    assert window.closed_days(WEEK.days()) == {}
+    assert all(window.closed(r.day) is None for r in g.requests)
