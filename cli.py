@@ -465,13 +465,12 @@ def request_add(ctx, code, member, site, skill, min_level, certs, day, until, we
             --day 2026-11-30 --until 2026-12-04 --start 08:00 --end 16:00 --headcount 2 --priority critical
     """
     from consortium.members import WEEKDAYS, parse_opening_hours
+    from integrations.planning_days import file_requests
 
     subject = f"request {code.upper()}"
     fields = dict(code=code, member=member, site=site, skill=skill, min_level=min_level, start=start, end=end,
                   ends_next_day=ends_next_day, headcount=headcount, priority=priority, min_chunk_hours=min_chunk_hours,
                   same_person=same_person, preferred_employees=_split(prefer), excluded_employees=_split(exclude))
-    from integrations.planning_days import file_requests
-
     try:
         fields["certifications"] = parse_cert_requirements(certs)
         days = list(parse_opening_hours(f"{(weekdays or 'mon-fri').lower()} 00:00-01:00"))

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sharing.absences import Absence
 from integrations.planning_days import planning_window
+from sharing.absences import Absence
 from sharing.allocation import AllocationParams, Unfilled, allocate_week, check_from_day, explain_request, replan
 from sharing.compliance import check_plan
 from sharing.compliance import history_from_plans as build_history
