@@ -79,6 +79,16 @@ def as_of_option(func):
                         help="Judge reservations and certificates on this day (default: today).")(func)
 
 
+def past_options(func):
+    """Shared `--allow-past` and `--as-of` options of the planning commands (request, allocate, replan, pin)."""
+    func = click.option("--as-of", "today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                        help="Plan as if today were this day (default: MUTUALIS_TODAY, the group's frozen "
+                             "date, or today).")(func)
+    return click.option("--allow-past", is_flag=True,
+                        help="Allow days before today (days with hours recorded or in a validated month "
+                             "still never change).")(func)
+
+
 def _day(value):
     return value.date() if value is not None else None
 
@@ -429,7 +439,8 @@ def request():
 @click.option("--cert", "certs", default="", help="Certifications needed, e.g. HAB-ELEC:BR;CACES-R489:3.")
 @click.option("--day", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Day (first day when recurring).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day: makes a recurring request.")
-@click.option("--weekdays", default="mon-fri", show_default=True, help="Days of a recurring request, e.g. mon,wed.")
+@click.option("--weekdays", default=None, help="Days of a recurring request, e.g. mon,wed (default: mon-fri, "
+              "skipping the days the site is closed).")
 @click.option("--start", required=True, help="Start time HH:MM.")
 @click.option("--end", required=True, help="End time HH:MM.")
 @click.option("--night", "ends_next_day", is_flag=True, help="The shift ends the next day.")
@@ -439,10 +450,14 @@ def request():
 @click.option("--same-person", is_flag=True, help="The same person every day of a recurring request.")
 @click.option("--prefer", default="", help="Preferred employees, e.g. E003,E007.")
 @click.option("--exclude", default="", help="Excluded employees.")
+@past_options
 @click.pass_context
 def request_add(ctx, code, member, site, skill, min_level, certs, day, until, weekdays, start, end, ends_next_day,
-                headcount, priority, min_chunk_hours, same_person, prefer, exclude):
+                headcount, priority, min_chunk_hours, same_person, prefer, exclude, allow_past, today):
     """File a request (or a recurring one with --until).
+
+    A day before today is refused unless --allow-past. A day the site is closed is refused; over a
+    range with the default weekdays, closed days are skipped with a warning.
 
     \b
     Example:
@@ -450,6 +465,7 @@ def request_add(ctx, code, member, site, skill, min_level, certs, day, until, we
             --day 2026-11-30 --until 2026-12-04 --start 08:00 --end 16:00 --headcount 2 --priority critical
     """
     from consortium.members import WEEKDAYS, parse_opening_hours
+    from integrations.planning_days import file_requests
 
     subject = f"request {code.upper()}"
     fields = dict(code=code, member=member, site=site, skill=skill, min_level=min_level, start=start, end=end,
@@ -457,7 +473,7 @@ def request_add(ctx, code, member, site, skill, min_level, certs, day, until, we
                   same_person=same_person, preferred_employees=_split(prefer), excluded_employees=_split(exclude))
     try:
         fields["certifications"] = parse_cert_requirements(certs)
-        days = list(parse_opening_hours(f"{weekdays.lower()} 00:00-01:00"))
+        days = list(parse_opening_hours(f"{(weekdays or 'mon-fri').lower()} 00:00-01:00"))
     except ValueError as exc:
         raise MutualisError(f"{subject}: {exc}") from None
     if until:
@@ -467,9 +483,11 @@ def request_add(ctx, code, member, site, skill, min_level, certs, day, until, we
     else:
         new = [_build(Request, subject, day=day.date(), **fields)]
     with _store(ctx).session() as repo:
-        for item in new:
-            repo.add_request(item)
-    click.echo(f"{len(new)} request(s) added: {', '.join(r.code for r in new)}")
+        filed = file_requests(repo, new, as_of=_day(today), allow_past=allow_past,
+                              skip_closed=bool(until) and weekdays is None)
+    for why in filed.skipped:
+        click.echo(f"warning: skipped: {why}", err=True)
+    click.echo(f"{len(filed.added)} request(s) added: {', '.join(r.code for r in filed.added)}")
 
 
 @request.command("list")
@@ -621,7 +639,8 @@ def _print_allocation(allocation, as_json):
 
         return _echo_json(plan_document(allocation.plan, allocation.unfilled) | {
             "solver": {"status": allocation.status, "objective": allocation.objective,
-                       "best_bound": allocation.best_bound, "gap": allocation.gap, "runtime": allocation.runtime}})
+                       "best_bound": allocation.best_bound, "gap": allocation.gap, "runtime": allocation.runtime},
+            "dropped_pins": allocation.dropped_pins})
     click.echo(allocation.summary())
 
 
@@ -629,10 +648,14 @@ def _print_allocation(allocation, as_json):
 @week_option
 @solve_options
 @click.option("--replan", "replan_published", is_flag=True, help="Re-plan a published week.")
+@past_options
 @json_option
 @click.pass_context
-def allocate(ctx, week_text, time_limit, seed, workers, replan_published, as_json):
+def allocate(ctx, week_text, time_limit, seed, workers, replan_published, allow_past, today, as_json):
     """Allocate shared employees to the week's requests (Ctrl-C keeps the best plan found).
+
+    Days before today keep their assignments (a week wholly past is refused unless --allow-past);
+    days with hours recorded or in a validated month never change.
 
     \b
     Example:
@@ -644,7 +667,8 @@ def allocate(ctx, week_text, time_limit, seed, workers, replan_published, as_jso
     week = parse_week(week_text)
     with _store(ctx).session() as repo:
         allocation = run_allocation(repo, week, _params(time_limit, seed, workers),
-                                    on_progress=None if as_json else _progress, replan_published=replan_published)
+                                    on_progress=None if as_json else _progress, replan_published=replan_published,
+                                    as_of=_day(today), allow_past=allow_past)
     _print_allocation(allocation, as_json)
 
 
@@ -755,15 +779,16 @@ def explain(ctx, request_code):
 @week_option
 @click.argument("employee")
 @click.argument("request_code")
+@past_options
 @click.pass_context
-def pin(ctx, week_text, employee, request_code):
-    """Pin an assignment so that re-allocation keeps it.
+def pin(ctx, week_text, employee, request_code, allow_past, today):
+    """Pin an assignment so that re-allocation keeps it (a day before today needs --allow-past).
 
     \b
     Example:
         mutualis pin --week 2026-W49 E012 R-ACIER-TIG-1130
     """
-    _pin(ctx, week_text, employee, request_code, True)
+    _pin(ctx, week_text, employee, request_code, True, allow_past=allow_past, as_of=_day(today))
 
 
 @main.command()
@@ -781,12 +806,12 @@ def unpin(ctx, week_text, employee, request_code):
     _pin(ctx, week_text, employee, request_code, False)
 
 
-def _pin(ctx, week_text, employee, request_code, pinned):
+def _pin(ctx, week_text, employee, request_code, pinned, **past):
     from integrations.weekly import set_pin
     from sharing.weeks import parse_week
 
     with _store(ctx).session() as repo:
-        changed = set_pin(repo, parse_week(week_text), employee.upper(), request_code.upper(), pinned)
+        changed = set_pin(repo, parse_week(week_text), employee.upper(), request_code.upper(), pinned, **past)
     click.echo(f"{changed} assignment(s) of {employee.upper()} on {request_code.upper()} "
                f"{'pinned' if pinned else 'unpinned'}")
 
@@ -812,12 +837,17 @@ def publish(ctx, week_text):
 @main.command("replan")
 @week_option
 @click.option("--absent", required=True, help="The employee who became unavailable.")
-@click.option("--from", "from_day", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day absent.")
+@click.option("--from", "from_day", type=click.DateTime(["%Y-%m-%d"]), required=True,
+              help="First day absent (a day of the week).")
 @solve_options
+@past_options
 @json_option
 @click.pass_context
-def replan_cmd(ctx, week_text, absent, from_day, time_limit, seed, workers, as_json):
+def replan_cmd(ctx, week_text, absent, from_day, time_limit, seed, workers, allow_past, today, as_json):
     """Repair a plan after an absence, changing as few assignments as possible.
+
+    --from must be in the week, and not before today unless --allow-past; days with hours recorded
+    or in a validated month never change.
 
     \b
     Example:
@@ -828,7 +858,7 @@ def replan_cmd(ctx, week_text, absent, from_day, time_limit, seed, workers, as_j
 
     with _store(ctx).session() as repo:
         allocation = replan_week(repo, parse_week(week_text), absent.upper(), from_day.date(),
-                                 _params(time_limit, seed, workers))
+                                 _params(time_limit, seed, workers), as_of=_day(today), allow_past=allow_past)
     _print_allocation(allocation, as_json)
 
 

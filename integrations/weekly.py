@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from integrations.planning_days import planning_window
 from sharing.absences import Absence
-from sharing.allocation import AllocationParams, Unfilled, allocate_week, explain_request, replan
+from sharing.allocation import AllocationParams, Unfilled, allocate_week, check_from_day, explain_request, replan
 from sharing.compliance import check_plan
 from sharing.compliance import history_from_plans as build_history
 from sharing.errors import InvalidInput, NotFound
@@ -44,22 +45,36 @@ def history_from_plans(repo, week: IsoWeek) -> History:
     return build_history([p for p in plans if p is not None], group, str(week))
 
 
-def run_allocation(repo, week: IsoWeek, params: AllocationParams, on_progress=None, replan_published: bool = False):
-    """Allocate the week and store the result as its draft plan; published plans are kept unless asked."""
+def run_allocation(repo, week: IsoWeek, params: AllocationParams, on_progress=None, replan_published: bool = False,
+                   *, as_of: date | None = None, allow_past: bool = False):
+    """Allocate the week and store the result as its draft plan; published plans are kept unless asked.
+
+    A week wholly in the past is refused unless `allow_past`; its closed days (the past, days with
+    hours recorded, validated months) keep their stored assignments and take no one new.
+    """
     existing = repo.get_plan(week)
     if existing and existing.status == "published" and not replan_published:
         raise InvalidInput(f"the plan of {week} is published; use `mutualis replan` or `allocate --replan`")
+    window = planning_window(repo, as_of=as_of, allow_past=allow_past, week=week)
+    window.refuse_week(week, "allocate")
     group = repo.load_group(week)
     if not group.requests:
         raise InvalidInput(f"no requests for {week}")
-    pins = [a for a in existing.assignments if a.pinned] if existing else []
+    closed = window.closed_days(week.days())
+    fixed = [a for a in existing.assignments if _day(a) in closed] if existing else []
+    pins = [a for a in existing.assignments if a.pinned and _day(a) not in closed] if existing else []
     allocation = allocate_week(
         group, week, history=history_from_plans(repo, week),
         published=existing if existing and existing.status == "published" else None,
-        pins=pins, last_week=repo.get_plan(week.shift(-1)), params=params, on_progress=on_progress)
+        pins=pins, last_week=repo.get_plan(week.shift(-1)), params=params, on_progress=on_progress,
+        fixed=fixed, closed=closed)
     if allocation.plan.assignments or allocation.is_feasible():
         repo.save_plan(allocation.plan)
     return allocation
+
+
+def _day(a) -> date:
+    return a.start.replace(tzinfo=None).date()
 
 
 def week_view(repo, week: IsoWeek) -> WeekView:
@@ -94,16 +109,25 @@ def explain(repo, request_code: str):
                            history=history_from_plans(repo, week))
 
 
-def set_pin(repo, week: IsoWeek, employee: str, request: str, pinned: bool) -> int:
-    """Pin (or unpin) the employee's assignments on that request; returns how many changed."""
+def set_pin(repo, week: IsoWeek, employee: str, request: str, pinned: bool, *, as_of: date | None = None,
+            allow_past: bool = False) -> int:
+    """Pin (or unpin) the employee's assignments on that request; returns how many changed.
+
+    Pinning an assignment on a day in the past is refused unless `allow_past`.
+    """
     plan = _plan(repo, week)
+    mine = [a for a in plan.assignments if a.employee == employee and a.request == request]
+    if not mine:
+        raise NotFound(f"{employee} is not placed on {request} in the plan of {week}")
+    if pinned:
+        window = planning_window(repo, as_of=as_of, allow_past=allow_past)
+        for a in mine:
+            window.refuse_day(_day(a), f"pin {employee} {request}")
     changed, assignments = 0, []
     for a in plan.assignments:
         if a.employee == employee and a.request == request and a.pinned != pinned:
             a, changed = a.model_copy(update={"pinned": pinned}), changed + 1
         assignments.append(a)
-    if not any(a.employee == employee and a.request == request for a in plan.assignments):
-        raise NotFound(f"{employee} is not placed on {request} in the plan of {week}")
     repo.save_plan(plan.model_copy(update={"assignments": assignments}))
     return changed
 
@@ -119,17 +143,24 @@ def publish_week(repo, week: IsoWeek) -> Plan:
     return published
 
 
-def replan_week(repo, week: IsoWeek, absent: str, from_day: date, params: AllocationParams):
-    """Record the absence and repair the published plan with the fewest changes."""
+def replan_week(repo, week: IsoWeek, absent: str, from_day: date, params: AllocationParams, *,
+                as_of: date | None = None, allow_past: bool = False):
+    """Record the absence and repair the published plan with the fewest changes.
+
+    `from_day` must be in the week, and not in the past unless `allow_past`; the week's closed days
+    (history, or the past) keep their assignments, the absent employee's included.
+    """
     plan = _plan(repo, week)
     employee = repo.get_employee(absent)
+    check_from_day(week, from_day)
+    window = planning_window(repo, as_of=as_of, allow_past=allow_past, week=week)
+    window.refuse_day(from_day, "replan")
     end = datetime.combine(week.monday + timedelta(days=7), datetime.min.time())
-    start = datetime.combine(max(from_day, week.monday), datetime.min.time())
-    if start >= end:
-        raise InvalidInput(f"{from_day} is after the week {week}")
+    start = datetime.combine(from_day, datetime.min.time())
     repo.add_absence(Absence(employee=employee.code, kind="other", start=start, end=end, note="replan"))
     allocation = replan(repo.load_group(week), week, plan, employee.code, from_day,
-                        history=history_from_plans(repo, week), params=params)
+                        history=history_from_plans(repo, week), params=params,
+                        closed=window.closed_days(week.days()))
     repo.save_plan(allocation.plan.model_copy(update={"status": plan.status}))
     return allocation
 

@@ -26,11 +26,12 @@ from .skills import parse_cert_requirements
 from .weeks import parse_week
 
 __all__ = [
-    "DEMO_WEEK", "WINDOWS", "demo_group", "demo_members", "demo_employees", "demo_requests", "demo_absences",
+    "DEMO_TODAY", "DEMO_WEEK", "WINDOWS", "demo_group", "demo_members", "demo_employees", "demo_requests", "demo_absences",
     "employee_from_row", "weekdays",
 ]
 
 DEMO_WEEK = "2026-W49"
+DEMO_TODAY = date(2026, 11, 26)  # the manager's Thursday before the demo week: the demo database's frozen date
 
 # name -> (start, end, ends_next_day)
 WINDOWS = {
@@ -200,7 +201,7 @@ def demo_group() -> Group:
     """The demo group for DEMO_WEEK (2026-W49, Monday 30 November to Sunday 6 December 2026)."""
     catalogue = standard_catalogue()
     return Group(
-        settings=GroupSettings(name="GE Sud-Mayenne Industrie"),
+        settings=GroupSettings(name="GE Sud-Mayenne Industrie", today=DEMO_TODAY),
         catalogue=catalogue,
         members=demo_members(),
         employees=demo_employees(catalogue),

@@ -7,10 +7,12 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from consortium.members import WEEKDAYS, Site, format_opening_hours
+
 from .base import Domain, check_code
 from .skills import CertRequirement
 
-__all__ = ["PRIORITIES", "Request", "RecurringRequest"]
+__all__ = ["PRIORITIES", "Request", "RecurringRequest", "site_closed"]
 
 PRIORITIES = ("critical", "normal", "optional")
 Priority = Literal["critical", "normal", "optional"]
@@ -105,3 +107,33 @@ class RecurringRequest(_RequestFields):
                 result.append(Request(code=f"{self.code}-{day:%m%d}", day=day, series=self.code, **fields))
             day += timedelta(days=1)
         return result
+
+
+def site_closed(request: Request, site: Site) -> str | None:
+    """Why the site cannot receive the request on its day and time, in one line, or None when it is open.
+
+    The line names the site, the day and the site's opening hours; a night shift must fit the
+    opening hours of both days it touches. A site with no opening hours declared is always open.
+    """
+    start = request.start.hour * 60 + request.start.minute
+    if site.is_open(request.day.weekday(), start, start + request.minutes):
+        return None
+    when = f"{request.day:%A} {request.day}"
+    if site.opening_hours.get(f"{request.day:%a}".lower()):
+        end = f"{request.end:%H:%M}" + (" the next day" if request.ends_next_day else "")
+        when += f" from {request.start:%H:%M} to {end}"
+    return (f"site {request.member}/{site.code} is closed on {when} "
+            f"(opening hours: {_hours_text(site)})")
+
+
+def _hours_text(site: Site) -> str:
+    """Opening hours with runs of days alike joined: `mon-fri 07:00-19:00; sat 08:00-12:00`."""
+    parts = [format_opening_hours({d: site.opening_hours[d]}).partition(" ") for d in WEEKDAYS
+             if site.opening_hours.get(d)]
+    runs: list[list[str]] = []  # [first day, last day, ranges]
+    for day, _, ranges in parts:
+        if runs and runs[-1][2] == ranges and WEEKDAYS.index(day) == WEEKDAYS.index(runs[-1][1]) + 1:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day, ranges])
+    return "; ".join(f"{a if a == b else f'{a}-{b}'} {r}" for a, b, r in runs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 
 from pydantic import Field, model_validator
@@ -56,10 +56,15 @@ class Billing(Domain):
 
 
 class GroupSettings(Domain):
-    """Everything about the group that is not a member, an employee or a request."""
+    """Everything about the group that is not a member, an employee or a request.
+
+    `today`, when set, freezes the group's planning date (the demo's database keeps its tour working
+    whatever the real date); None means the real date. See docs/allocation.md, "Past and closed days".
+    """
 
     name: str = "Groupement d'employeurs"
     timezone: str = DEFAULT_TZ
     labour: LabourRules = LabourRules()
     travel: Travel = Travel()
     billing: Billing = Billing()
+    today: date | None = None

@@ -8,12 +8,13 @@ explain.py); `replan` repairs a published plan after an absence. See docs/alloca
 from .allocate import allocate_week
 from .build import Built, build_problem
 from .explain import CandidateReason, RequestExplanation, explain_request
-from .replan import plan_changes, replan
+from .pins import DroppedPin
+from .replan import check_from_day, plan_changes, replan
 from .result import Allocation, EmployeeRow, MemberRow, Penalty, Unfilled
 from .weights import AllocationParams, AllocationWeights
 
 __all__ = [
-    "Allocation", "AllocationParams", "AllocationWeights", "Built", "CandidateReason", "EmployeeRow",
+    "Allocation", "AllocationParams", "AllocationWeights", "Built", "CandidateReason", "DroppedPin", "EmployeeRow",
     "MemberRow", "Penalty", "RequestExplanation", "Unfilled", "allocate_week", "build_problem",
-    "explain_request", "plan_changes", "replan",
+    "check_from_day", "explain_request", "plan_changes", "replan",
 ]

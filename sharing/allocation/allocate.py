@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Mapping
+from datetime import date
 from typing import Callable
 
 from solver.roster import SolveParams, check_employee
@@ -16,8 +18,9 @@ from ..history import History
 from ..plans import Assignment, Plan
 from ..weeks import IsoWeek
 from .build import COST_LABELS, Built, assignment_of, build_problem
-from .explain import request_reasons
+from .explain import request_reasons, word_violation
 from .greedy import greedy_plan
+from .pins import drop_breaking_pins
 from .result import Allocation, EmployeeRow, MemberRow, Penalty, Unfilled
 from .weights import AllocationParams
 
@@ -37,14 +40,18 @@ def allocate_week(
     last_week: Plan | None = None,
     params: AllocationParams = AllocationParams(),
     on_progress: Progress | None = None,
+    fixed: list[Assignment] = (),
+    closed: Mapping[date, str] = {},
 ) -> Allocation:
     """The week's draft plan: every hard rule kept, soft rules weighed by `params.weights`.
 
-    `published` is kept as far as possible (stability) and its pinned assignments hold, as do `pins`;
-    `last_week` rewards continuity; `history` carries the rules that span weeks.
+    `published` is kept as far as possible (stability) and its pinned assignments hold, as do `pins`
+    (a pin that can no longer hold is dropped and named in `Allocation.dropped_pins`); `last_week`
+    rewards continuity; `history` carries the rules that span weeks. Requests on a `closed` day
+    (day -> why) keep only their `fixed` assignments, which hold whatever happens.
     """
     built = build_problem(group, week, params.weights, history=history, published=published, pins=pins,
-                          last_week=last_week)
+                          last_week=last_week, fixed=fixed, closed=closed)
     return solve_built(built, params, on_progress)
 
 
@@ -59,6 +66,7 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
     there are no repair rounds; `check_employee` runs last as a safety check and only reports.
     """
     started = time.monotonic()
+    built.dropped += drop_breaking_pins(built, word_violation)
     limit = params.time_limit
     if params.deterministic:
         engine = SolveParams(time_limit=10 * limit, seed=params.seed, workers=1, log=params.log,
@@ -139,10 +147,13 @@ def _read(built: Built, result, runtime: float) -> Allocation:
         runtime=runtime, plan=plan, unfilled=unfilled, penalties=penalties,
         variables=sum(len(e.eligible or ()) for e in built.problem.employees),
         _members=_member_rows(built, placed), _employees=_employee_rows(built, day_travel),
+        dropped_pins=[str(d) for d in built.dropped],
     )
 
 
 def _reasons(built: Built, pairs, code: str, optimal: bool) -> list[str]:
+    if code in built.closed:
+        return [built.closed[code]]
     general, rows = request_reasons(built, pairs, code, optimal)
     rows = [c for c in rows if not c.placed]
     # Candidates the static rules allow first: their reasons say what the rest of the plan blocks.

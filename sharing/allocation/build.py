@@ -9,8 +9,9 @@ the fairness Groups, Consistency sets and the stability reference.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from solver.roster import Consistency, Cost, Demand, Employee as EngineEmployee, Group as EngineGroup
 from solver.roster import History as EngineHistory, Problem, Rules, Shift
@@ -24,6 +25,7 @@ from ..plans import Assignment, Plan
 from ..requests import Request
 from ..weeks import IsoWeek
 from .candidates import Place, local, night_minutes, site_reasons, static_reasons
+from .pins import DroppedPin, hold_pins
 from .weights import AllocationWeights
 
 __all__ = ["COST_LABELS", "Built", "build_problem"]
@@ -58,10 +60,13 @@ class Built:
     reasons: dict[tuple[str, str], list[str]]  # (employee, request) -> why not eligible (skilled ones)
     commute: dict[tuple[str, str], int]  # (employee, request) -> minutes from home (eligible pairs)
     location: dict[str, int]  # MEMBER/SITE -> engine location
-    pinned: set[tuple[str, str]] = field(default_factory=set)
+    pinned: set[tuple[str, str]] = field(default_factory=set)  # pairs shown as pinned (the engine's also hold `fixed`)
     history: History | None = None
     cuts: dict[tuple[str, str], str] = field(default_factory=dict)  # pairs forbidden after a solve, why
     violations: list[tuple[str, str, str]] = field(default_factory=list)  # safety check after the solve
+    closed: dict[str, str] = field(default_factory=dict)  # request on a closed day -> why: only fixed pairs
+    fixed: set[tuple[str, str]] = field(default_factory=set)  # pairs on closed days, held whatever happens
+    dropped: list[DroppedPin] = field(default_factory=list)  # pins that could not hold
 
     def minute(self, moment: datetime) -> int:
         """Minutes from the week's Monday 00:00 (local)."""
@@ -73,6 +78,8 @@ class Built:
 
     def why_not_eligible(self, employee: str, request: str) -> list[str]:
         """Static reasons the employee may not take the request (empty when eligible)."""
+        if request in self.closed:
+            return [self.closed[request]]
         if (employee, request) in self.cuts:
             return [self.cuts[employee, request]]
         if (employee, request) in self.reasons:
@@ -105,8 +112,14 @@ def build_problem(
     published: Plan | None = None,
     pins=(),
     last_week: Plan | None = None,
+    fixed=(),
+    closed: Mapping[date, str] = {},
 ) -> Built:
-    """Compile the week into an engine Problem (see the module docstring)."""
+    """Compile the week into an engine Problem (see the module docstring).
+
+    Requests on a `closed` day (day -> why) take no one new: only the `fixed` assignments, which hold
+    whatever happens. A pin that can no longer hold is dropped and kept in `Built.dropped`.
+    """
     tz = group.settings.timezone
     monday = datetime.combine(week.monday, datetime.min.time())
     requests = week_requests(group, week)
@@ -149,13 +162,14 @@ def build_problem(
     worked_last_week = {(a.employee, a.member) for a in (last_week.assignments if last_week else [])}
     members_last_week = {m for _, m in worked_last_week}
 
+    closed_requests = {r.code: f"{r.code}: {closed[r.day]}" for r in requests if r.day in closed}
     site_why = {r.code: site_reasons(group, r, places[r.code]) for r in requests}
     employees, reasons, commute, costs = [], {}, {}, []
     for e in group.employees:
         home = _Point(e.home_latitude, e.home_longitude)
         eligible, from_home = [], {}
         for r in requests:
-            if r.skill not in e.skills:  # the common case, kept cheap; reasons are made on demand
+            if r.skill not in e.skills or r.code in closed_requests:  # reasons are made on demand
                 continue
             place = places[r.code]
             why = static_reasons(group, e, r, place, absences.get(e.code, []), site_why[r.code])
@@ -172,21 +186,24 @@ def build_problem(
             eligible=frozenset(eligible),
         ))
 
-    pinned = _pairs(pins, codes, group, "pinned")
-    if published is not None:
-        pinned |= _pairs([a for a in published.assignments if a.pinned], codes, group, "published")
-    reference = _pairs(published.assignments, codes, group, "published") if published else set()
+    by_code = {r.code: r for r in requests}
+    fixed_pairs, lost = hold_pins(group, week, by_code, places, fixed)
+    pins = [*pins, *(a for a in (published.assignments if published else []) if a.pinned)]
+    pinned, dropped = hold_pins(group, week, by_code, places, pins, absences=absences, closed=closed_requests)
+    pinned |= {(a.employee, a.request) for a in fixed if a.pinned} & fixed_pairs
+    reference = _reference(published, codes, group)
     problem = Problem(
         days=7, first_weekday=0, shifts=tuple(shifts), employees=tuple(employees), demands=demands,
         costs=tuple(costs), groups=_groups(requests, members, member_index, history, weights),
         fairness_weight=weights.fairness, consistency=_consistency(requests, weights),
-        pinned=tuple(sorted(pinned)), reference=tuple(sorted(reference)),
+        pinned=tuple(sorted(pinned | fixed_pairs)), reference=tuple(sorted(reference)),
         stability_weight=weights.stability if reference else 0, travel=travel,
     )
     return Built(
         group=group, week=week, monday=monday, problem=problem, requests={r.code: r for r in requests},
         places=places, employees={e.code: e for e in group.employees}, reasons=reasons, commute=commute,
-        location=location, pinned=pinned, history=history,
+        location=location, pinned=pinned, history=history, closed=closed_requests, fixed=fixed_pairs,
+        dropped=lost + dropped,
     )
 
 
@@ -247,16 +264,11 @@ def _pair_costs(e: Employee, r: Request, commute: int, w: AllocationWeights, wor
     return [Cost(e.code, r.code, amount, rule, subject) for rule, amount in terms if amount]
 
 
-def _pairs(assignments, codes, group: Group, what: str) -> set[tuple[str, str]]:
+def _reference(published: Plan | None, codes, group: Group) -> set[tuple[str, str]]:
+    """The published pairs still possible this week (a removed request or employee leaves the plan)."""
     known_e, known_r = {e.code for e in group.employees}, set(codes)
-    out = set()
-    for a in assignments:
-        if a.employee not in known_e:
-            raise InvalidInput(f"{what} assignment {a.employee} on {a.request}: unknown employee")
-        if a.request not in known_r:
-            raise InvalidInput(f"{what} assignment {a.employee} on {a.request}: no such request this week")
-        out.add((a.employee, a.request))
-    return out
+    return {(a.employee, a.request) for a in (published.assignments if published else [])
+            if a.employee in known_e and a.request in known_r}
 
 
 def _groups(requests, members, member_index, history: History | None, w: AllocationWeights):

@@ -20,7 +20,7 @@ from .build import Built, build_problem
 from .candidates import DAY_NAMES
 from .weights import AllocationWeights
 
-__all__ = ["CandidateReason", "RequestExplanation", "explain_request", "request_reasons"]
+__all__ = ["CandidateReason", "RequestExplanation", "explain_request", "request_reasons", "word_violation"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def _other(subject: str, shift: str) -> str:
     return b if a == shift else a
 
 
-def _word(built: Built, employee: str, shift: str, rule: str, subject: str) -> str:
+def word_violation(built: Built, employee: str, shift: str, rule: str, subject: str) -> str:
     """One engine violation of adding (employee, shift), in words."""
     e = built.employees[employee]
     labour = built.group.settings.labour
@@ -120,7 +120,7 @@ def employee_reasons(built: Built, plan_pairs, employee: str, shift: str, optima
     if static:
         return list(static)
     found = [v for v in why_not(built.problem, plan_pairs, employee, shift) if v[0] != "demand_hard_max"]
-    words = list(dict.fromkeys(_word(built, employee, shift, rule, subject) for rule, subject in found))
+    words = list(dict.fromkeys(word_violation(built, employee, shift, rule, subject) for rule, subject in found))
     if words:
         return words
     if optimal:

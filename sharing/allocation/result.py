@@ -60,6 +60,7 @@ class Allocation:
     unfilled: list[Unfilled]
     penalties: list[Penalty]
     variables: int = 0  # eligible (employee, request) pairs: the engine's decision variables
+    dropped_pins: list[str] = field(default_factory=list)  # "pin E001 R-... dropped: why", one a pin
     _members: list[MemberRow] = field(default_factory=list, repr=False)
     _employees: list[EmployeeRow] = field(default_factory=list, repr=False)
 
@@ -94,6 +95,7 @@ class Allocation:
             f"coverage {100 * self.coverage():.1f} %, objective {self.objective}, bound {self.best_bound}, "
             f"gap {gap}, {self.runtime:.1f} s",
         ]
+        lines.extend(f"  {pin}" for pin in self.dropped_pins)
         if not self.is_feasible():
             lines.append("  no plan keeps every hard rule (check pinned assignments)")
         for u in self.unfilled:

@@ -1,0 +1,111 @@
+"""Today, the planning window read from the database, and the checks a new request passes.
+
+"Today" is injectable so that tests and the demo never depend on the real date: an explicit `as_of`
+(the CLI's `--as-of`) wins, then the environment variable `MUTUALIS_TODAY` (an ISO date), then the
+group's frozen date (`settings.today`, set by the demo), then the real date.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from integrations.store.hours_tables import hours_of
+from sharing.errors import InvalidInput, MutualisError
+from sharing.requests import Request, site_closed
+from sharing.weeks import IsoWeek
+from sharing.window import PlanningWindow
+
+__all__ = ["ENV_TODAY", "FiledRequests", "today", "planning_window", "new_request_problems", "file_requests"]
+
+ENV_TODAY = "MUTUALIS_TODAY"
+
+
+def today(repo, as_of: date | None = None) -> date:
+    """The day planning is judged on: `as_of`, else MUTUALIS_TODAY, else `settings.today`, else the real date."""
+    if as_of is not None:
+        return as_of
+    text = os.environ.get(ENV_TODAY, "").strip()
+    if text:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput(f"{ENV_TODAY}={text!r} is not a date like 2026-11-26") from None
+    return repo.get_settings().today or date.today()
+
+
+def planning_window(repo, *, as_of: date | None = None, allow_past: bool = False,
+                    week: IsoWeek | None = None) -> PlanningWindow:
+    """The window of the group: today, the validated months and, for `week`, the days with hours recorded."""
+    hours = hours_of(repo)
+    recorded = ()
+    if week is not None:
+        recorded = {c.day for c in hours.list_corrections(week.monday, week.monday + timedelta(days=7))}
+    return PlanningWindow.of(today(repo, as_of), {v.month for v in hours.list_validations()}, recorded, allow_past)
+
+
+def new_request_problems(repo, requests: Iterable[Request], *, as_of: date | None = None,
+                         allow_past: bool = False) -> list[str]:
+    """What refuses each new request, one line each: a day in the past, a site closed at that time.
+
+    For importers: an empty list means every request may be stored.
+    """
+    window = planning_window(repo, as_of=as_of, allow_past=allow_past)
+    problems = []
+    for r in requests:
+        subject = f"request {r.code}"
+        try:
+            window.refuse_day(r.day, subject)
+        except InvalidInput as exc:
+            problems.append(str(exc))
+        try:
+            closed = site_closed(r, _site(repo, r))
+        except MutualisError:  # an unknown member or site: the store names it when the request is added
+            continue
+        if closed:
+            problems.append(f"{subject}: {closed}")
+    return problems
+
+
+@dataclass(frozen=True)
+class FiledRequests:
+    """The requests stored, and the days of a range skipped because the site is closed then (with why)."""
+
+    added: list[Request]
+    skipped: list[str] = field(default_factory=list)
+
+
+def file_requests(repo, requests: list[Request], *, as_of: date | None = None, allow_past: bool = False,
+                  skip_closed: bool = False) -> FiledRequests:
+    """Store new requests (one, or the days of a recurring one) after checking their days and sites.
+
+    A day in the past is refused unless `allow_past`. A day the site is closed is refused, unless
+    `skip_closed` (the days came from a range and weekdays the member did not name): then it is
+    skipped and reported, and only a range with no open day at all is refused.
+    """
+    if not requests:
+        raise InvalidInput("no request to file: no day of the range falls on the weekdays asked")
+    window = planning_window(repo, as_of=as_of, allow_past=allow_past)
+    subject = f"request {requests[0].series or requests[0].code}"
+    for r in requests:
+        window.refuse_day(r.day, subject)
+    closed = {r.code: why for r in requests if (why := site_closed(r, _site(repo, r)))}
+    if closed and (not skip_closed or len(closed) == len(requests)):
+        days = [r for r in requests if r.code in closed]
+        first = closed[days[0].code]
+        more = f"; also closed on {', '.join(f'{r.day:%a} {r.day}' for r in days[1:])}" if len(days) > 1 else ""
+        raise InvalidInput(f"{subject}: {first}{more}")
+    added = [r for r in requests if r.code not in closed]
+    for r in added:
+        repo.add_request(r)
+    return FiledRequests(added, [closed[r.code] for r in requests if r.code in closed])
+
+
+def _site(repo, r: Request):
+    member = repo.get_member(r.member)
+    try:
+        return member.site(r.site)
+    except KeyError:
+        raise InvalidInput(f"request {r.code}: field site: member {member.code} has no site {r.site!r}") from None
