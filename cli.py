@@ -1298,7 +1298,8 @@ def odoo_pull(ctx, what, source, dry_run, tag, mapping, weeks):
         mutualis odoo pull capacity --from acme --week 2026-W49 --mapping wc.yaml
     """
     from integrations.odoo.connections import open_gateway
-    from integrations.odoo.pull import load_process_mapping, pull_capacity, pull_employees, pull_leaves, pull_members
+    from integrations.odoo.capacity import load_process_mapping, pull_capacity
+    from integrations.odoo.pull import pull_employees, pull_leaves, pull_members
 
     with _store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, source)

@@ -19,7 +19,7 @@ from .gateway import OdooGateway, RetryPolicy, chunks
 from .xmlids import MODULE, ExternalIds
 from .mapping import (Mapped, SkillCatalog, absence_from_calendar_leave, absence_from_leave, employee_code,
                       employee_from_odoo, member_from_partner, skill_catalog)
-from .pull import WorkcenterWeek, load_process_mapping, workcenter_capacity
+from .capacity import WorkcenterWeek, load_process_mapping, workcenter_capacity
 
 __all__ = [
     "Mapped",

@@ -10,7 +10,7 @@ import pytest
 from integrations.odoo.mapping import (absence_from_calendar_leave, absence_from_leave, employee_code,
                                        employee_from_odoo, member_from_partner, skill_catalog, slug, split_name,
                                        weekly_hours)
-from integrations.odoo.pull import workcenter_capacity
+from integrations.odoo.capacity import workcenter_capacity
 from tests.odoo_server import capture_dir
 
 SIRET = "73282932000074"
@@ -104,7 +104,8 @@ def test_a_company_needs_a_valid_siret_and_gets_its_address_as_site():
 
 
 def test_workcenter_capacity_counts_calendar_efficiency_and_open_orders():
-    rows = workcenter_capacity(records("mrp.workcenter"), records("resource.calendar.attendance"),
+    rows = workcenter_capacity(records("mrp.workcenter"), records("resource.calendar"),
+                               records("resource.calendar.attendance"),
                                records("resource.calendar.leaves"), records("mrp.workorder"),
                                ["2026-W49", "2026-W50"], {"Assembly Line 1": "ASSEMBLY"})
     first = rows[0]
