@@ -21,8 +21,10 @@ Rules (see docs/odoo.md):
   ``resource.calendar.leaves`` of one resource that do not come from an ``hr.leave`` (kind other);
   Odoo's UTC datetimes become local times of the group.
 * members: companies (``is_company``) with the partner tag; code ``ref`` else the slugged name;
-  SIRET from ``company_registry`` (or ``siret``); the partner's address is site ``MAIN`` with
-  ``partner_latitude``/``partner_longitude`` (0, 0 and a warning when absent).
+  SIRET from ``company_registry`` (or ``siret``); a new member gets the partner's address as site
+  ``MAIN`` with ``partner_latitude``/``partner_longitude`` (0, 0 and a warning when absent); an
+  existing member takes only the legal name, the SIRET and its site ``MAIN``'s address (coordinates
+  when Odoo has them): no site is added, no opening hours or other data are cleared.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from sharing.skills import CertificationType, Skill
 __all__ = ["EMPLOYEE_FIELDS", "EMPLOYEE_SKILL_FIELDS", "LEAVE_FIELDS", "CALENDAR_LEAVE_FIELDS", "PARTNER_FIELDS",
            "Mapped", "SkillCatalog", "slug", "employee_code", "split_name", "weekly_hours", "skill_catalog",
            "employee_from_odoo", "absence_from_leave", "absence_from_calendar_leave", "member_from_partner",
-           "utc_to_local", "local_to_utc"]
+           "partner_code", "utc_to_local", "local_to_utc"]
 
 EMPLOYEE_FIELDS = ("name", "barcode", "identification_id", "work_contact_id", "resource_id", "resource_calendar_id",
                    "hourly_cost", "km_home_work", "employee_skill_ids", "active")
@@ -245,9 +247,40 @@ def absence_from_calendar_leave(record: Mapping[str, Any], codes_by_resource: Ma
                     f"odoo:resource.calendar.leaves:{record['id']} {record.get('name') or ''}".strip())
 
 
+def partner_code(record: Mapping[str, Any]) -> str:
+    """A member code from a partner: its ``ref``, else its name, slugged."""
+    return slug(record.get("ref") or record.get("name") or f"P{record['id']}")
+
+
+def _update_member(existing: Member, record: Mapping[str, Any], siret: str, address: str,
+                   coordinates: tuple[float, float]) -> Mapped:
+    # Odoo owns the legal name, the SIRET and the address; everything else is the group's own.
+    sites = list(existing.sites)
+    warnings = []
+    main = next((n for n, s in enumerate(sites) if s.code == "MAIN"), None)
+    if main is None and address:
+        warnings.append(f"member {existing.code}: no site MAIN to hold Odoo's address; sites left as they are")
+    else:
+        update: dict[str, Any] = {"address": address} if address else {}
+        if any(coordinates):
+            update.update(latitude=coordinates[0], longitude=coordinates[1])
+        sites[main] = sites[main].model_copy(update=update)
+    member = existing.model_copy(update={"legal_name": str(record.get("name") or existing.legal_name),
+                                         "siret": siret, "sites": sites})
+    try:
+        return Mapped(Member.model_validate(member.model_dump()), warnings)
+    except ValidationError as exc:
+        return Mapped(None, [f"member {existing.code}: " + "; ".join(describe_validation_error(exc))])
+
+
 def member_from_partner(record: Mapping[str, Any], existing: Member | None = None) -> Mapped:
-    """A company ``res.partner`` as a ``Member`` with its address as site ``MAIN``."""
-    code = slug(record.get("ref") or record.get("name") or f"P{record['id']}")
+    """A company ``res.partner`` as a ``Member``: a new one gets its address as site ``MAIN``.
+
+    An ``existing`` member only takes what Odoo owns: legal name, SIRET, and the address (and
+    coordinates, when Odoo has them) of its site ``MAIN`` if it has one. Its other sites, opening
+    hours, activity, entitlement and billing stay; no site is added.
+    """
+    code = existing.code if existing is not None else partner_code(record)
     siret = re.sub(r"\s", "", str(record.get("company_registry") or record.get("siret") or ""))
     if not siret_is_valid(siret):
         shown = siret or "none"
@@ -255,21 +288,12 @@ def member_from_partner(record: Mapping[str, Any], existing: Member | None = Non
                              " 14 digits with a valid Luhn key"])
     warnings: list[str] = []
     lat, lon = record.get("partner_latitude") or 0.0, record.get("partner_longitude") or 0.0
+    address = ", ".join(str(record[k]) for k in ("street", "zip", "city") if record.get(k))
+    if existing is not None:
+        return _update_member(existing, record, siret, address, (lat, lon))
     if not lat and not lon:
         warnings.append(f"member {code}: no partner_latitude/partner_longitude in Odoo, site MAIN at 0, 0")
-    address = ", ".join(str(record[k]) for k in ("street", "zip", "city") if record.get(k))
     site = Site(code="MAIN", name=str(record.get("name")), address=address, latitude=lat, longitude=lon)
-    if existing is not None:
-        sites = [site if s.code == "MAIN" else s for s in existing.sites]
-        if "MAIN" not in {s.code for s in existing.sites}:
-            sites.append(site)
-        if existing.site("MAIN").latitude if "MAIN" in {s.code for s in existing.sites} else False:
-            if not lat and not lon:
-                kept = existing.site("MAIN")
-                sites = [s.model_copy(update={"latitude": kept.latitude, "longitude": kept.longitude})
-                         if s.code == "MAIN" else s for s in sites]
-        member = existing.model_copy(update={"legal_name": record.get("name"), "siret": siret, "sites": sites})
-        return Mapped(Member.model_validate(member.model_dump()), warnings)
     try:
         return Mapped(Member(code=code, legal_name=str(record.get("name")), siret=siret, sites=[site]), warnings)
     except ValidationError as exc:

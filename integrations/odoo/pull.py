@@ -17,7 +17,7 @@ from sharing.errors import InvalidInput
 from .gateway import OdooGateway
 from .mapping import (CALENDAR_LEAVE_FIELDS, EMPLOYEE_FIELDS, EMPLOYEE_SKILL_FIELDS, LEAVE_FIELDS, PARTNER_FIELDS,
                       absence_from_calendar_leave, absence_from_leave, employee_code, employee_from_odoo,
-                      member_from_partner, skill_catalog, weekly_hours)
+                      member_from_partner, partner_code, skill_catalog, weekly_hours)
 
 __all__ = ["PullReport", "pull_employees", "pull_leaves", "pull_members"]
 
@@ -155,18 +155,23 @@ def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = 
 
 
 def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_run: bool = False) -> PullReport:
-    """Companies tagged ``tag`` (``res.partner.category`` name) as members with site MAIN."""
+    """Companies tagged ``tag`` (``res.partner.category`` name) as members.
+
+    A partner already linked to a member (``odoo_links``) updates that member, else the member whose
+    code is the partner's ``ref`` or slugged name; only what Odoo owns changes (``member_from_partner``).
+    A new member gets the partner's address as site ``MAIN``.
+    """
     report = PullReport("members", dry_run=dry_run)
     if not gateway.execute("res.partner.category", "search", [("name", "=", tag)]):
         raise InvalidInput(f"no partner tag {tag!r} in Odoo {gateway.connection.url}")
     records = gateway.search_read("res.partner", [("is_company", "=", True), ("category_id.name", "=", tag)],
                                   [f for f in PARTNER_FIELDS if f in gateway.fields_get("res.partner")])
     links = odoo_of(repo)
+    linked = {odoo_id: code for code, (odoo_id, _p) in links.links(connection, "res.partner").items()}
     stored = {m.code: m for m in repo.list_members()}
     for record in records:
-        first = member_from_partner(record)
-        code = first.value.code if first.value else None
-        mapped = member_from_partner(record, stored.get(code)) if code in stored else first
+        code = linked.get(record["id"]) or partner_code(record)
+        mapped = member_from_partner(record, stored.get(code))
         if mapped.value is None:
             report.problems.extend(mapped.warnings)
             continue
