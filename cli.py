@@ -1275,9 +1275,12 @@ def odoo_connect(ctx, name, url, database, login, protocol, password_env, passwo
     from integrations.odoo.connections import connect
 
     with _store(ctx).session() as repo:
-        stored, uid = connect(repo, name, url, database, login, protocol=protocol, password_env=password_env,
-                              password_file=password_file, role=role, member=member)
+        stored, uid, modules = connect(repo, name, url, database, login, protocol=protocol,
+                                       password_env=password_env, password_file=password_file, role=role,
+                                       member=member)
     click.echo(f"connection {stored.name} saved: {stored.login} (uid {uid}) on {stored.url} db {stored.database}")
+    _print_lines([f.line() for f in modules] if modules is not None
+                 else ["modules: Odoo did not let this user read ir.module.module"])
 
 
 @odoo.command("pull")

@@ -6,14 +6,17 @@ records captured from a real server (``shared/odoo/records``).
 
 Rules (see docs/odoo.md):
 
-* employee code: ``barcode`` (Badge ID), else ``identification_id``, else ``E{id:03d}``; upper-cased,
-  anything outside ``A-Z 0-9 _ . -`` becomes ``-``.
+* employee code: decided by ``employee_match.py`` (stored link, confirmed mapping, badge, else the
+  next free code), never from Odoo's id alone.
 * first name: the first word of ``name``; last name: the rest (the whole name when one word).
 * skills: one mutualis skill per ``hr.skill`` (code: its name, slugged); its levels are the levels of
   the skill's ``hr.skill.type`` ordered by ``level_progress``; the rank is the held level's position.
 * certifications: an ``hr.employee.skill`` whose *type* name, slugged, is a certification type of the
-  catalogue (``HAB-ELEC``...) is a certification at that level, valid from the contract start (Odoo's
-  skills carry no dates); Odoo 17's ``hr.resume.line`` has no level, so it is not used.
+  catalogue (``HAB-ELEC``...) is a certification at that level. Odoo 17 Community's skills carry no
+  dates: the expiry comes from a skill field the administrator names (``expiry_field``), else from
+  the newest ``hr.resume.line`` naming the certificate (``date_start``/``date_end``), else the
+  certification is valid from the contract start with no expiry; a known expiry is never replaced
+  by none.
 * weekly hours: the sum of the working calendar's attendances (two-week calendars: half), default 35.
 * home coordinates: Odoo has none for employees; a new employee gets the first site of its first
   member (else 0, 0) and a warning; an employee already stored keeps its own.
@@ -45,15 +48,16 @@ from sharing.base import describe_validation_error
 from sharing.employees import Certification, Contract, Employee
 from sharing.skills import CertificationType, Skill
 
-__all__ = ["EMPLOYEE_FIELDS", "EMPLOYEE_SKILL_FIELDS", "LEAVE_FIELDS", "CALENDAR_LEAVE_FIELDS", "PARTNER_FIELDS",
-           "Mapped", "SkillCatalog", "slug", "employee_code", "split_name", "weekly_hours", "skill_catalog",
+__all__ = ["EMPLOYEE_FIELDS", "EMPLOYEE_SKILL_FIELDS", "RESUME_LINE_FIELDS", "LEAVE_FIELDS", "CALENDAR_LEAVE_FIELDS", "PARTNER_FIELDS",
+           "Mapped", "SkillCatalog", "slug", "split_name", "weekly_hours", "skill_catalog",
            "employee_from_odoo", "absence_from_leave", "absence_from_calendar_leave", "member_from_partner",
            "partner_code", "utc_to_local", "local_to_utc"]
 
-EMPLOYEE_FIELDS = ("name", "barcode", "identification_id", "work_contact_id", "resource_id", "resource_calendar_id",
+EMPLOYEE_FIELDS = ("name", "barcode", "work_contact_id", "resource_id", "resource_calendar_id",
                    "hourly_cost", "km_home_work", "employee_skill_ids", "active")
 EMPLOYEE_SKILL_FIELDS = ("employee_id", "skill_id", "skill_level_id", "skill_type_id", "level_progress")
 LEAVE_FIELDS = ("employee_id", "holiday_status_id", "date_from", "date_to", "state", "name")
+RESUME_LINE_FIELDS = ("employee_id", "name", "date_start", "date_end")
 CALENDAR_LEAVE_FIELDS = ("resource_id", "calendar_id", "date_from", "date_to", "holiday_id", "name", "time_type")
 PARTNER_FIELDS = ("name", "ref", "is_company", "company_registry", "street", "zip", "city",
                   "partner_latitude", "partner_longitude", "category_id")
@@ -80,15 +84,6 @@ def _many2one(value: Any) -> tuple[int, str] | None:
     if isinstance(value, int) and not isinstance(value, bool) and value:
         return value, ""
     return None
-
-
-def employee_code(record: Mapping[str, Any]) -> str:
-    """``barcode``, else ``identification_id``, else ``E{id:03d}``."""
-    for key in ("barcode", "identification_id"):
-        value = record.get(key)
-        if value:
-            return re.sub(r"[^A-Z0-9_.-]", "-", str(value).strip().upper())[:32]
-    return f"E{int(record['id']):03d}"
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -157,23 +152,70 @@ def skill_catalog(skills: Sequence[Mapping], levels: Sequence[Mapping], types: S
     return SkillCatalog(result, {t["id"]: slug(t["name"]) for t in types}, level_names, skill_type)
 
 
-def employee_from_odoo(record: Mapping[str, Any], employee_skills: Sequence[Mapping[str, Any]],
-                       catalog: SkillCatalog, *, members: Sequence[str], hours: float | None = None,
-                       existing: Employee | None = None, default_coordinates: tuple[float, float] = (0.0, 0.0),
-                       certification_types: Sequence[CertificationType] = (), today: date | None = None) -> Mapped:
-    """An ``hr.employee`` record (with its ``hr.employee.skill`` rows) as an ``Employee``.
+def _compact(text: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", slug(text, 200))
 
-    ``existing`` (the stored employee with the same code) keeps what Odoo does not know: contract,
-    coordinates, authorisations, preferences. A new employee's contract lists ``members``.
+
+def _dates_from_resume(type_code: str, level: str, lines: Sequence[Mapping[str, Any]]) -> tuple[date, date | None] | None:
+    """``(date_start, date_end)`` of the newest resume line naming the certificate (and its level if several)."""
+    named = [ln for ln in lines if ln.get("date_start") and _compact(type_code) in _compact(ln.get("name", ""))]
+    with_level = [ln for ln in named if _compact(level) in set(map(_compact, re.split(r"[\s:/,;-]+", ln["name"])))]
+    best = max(with_level or named, key=lambda ln: str(ln["date_start"]), default=None)
+    if best is None:
+        return None
+    end = best.get("date_end")
+    return date.fromisoformat(str(best["date_start"])[:10]), date.fromisoformat(str(end)[:10]) if end else None
+
+
+def _certifications(rows: list[tuple[str, str, Mapping]], resume: Sequence[Mapping[str, Any]],
+                    expiry_field: str | None, start: date, existing: Employee | None,
+                    odoo_types: set[str]) -> list[Certification]:
+    """Certifications from Odoo's skills with the dates Odoo holds; a known expiry is never lost.
+
+    Dates: the administrator's ``expiry_field`` on the skill row, else the newest resume line naming
+    the certificate, else the contract start and no expiry. When Odoo gives no expiry, the stored
+    certification of the same type and level keeps its dates. Stored certifications of types Odoo
+    does not know are kept.
     """
-    code = employee_code(record)
+    kept = {(c.type, c.level): c for c in existing.certifications} if existing else {}
+    out: list[Certification] = []
+    for type_code, level, row in rows:
+        valid_from, valid_to = start, None
+        found = _dates_from_resume(type_code, level, resume)
+        if found:
+            valid_from, valid_to = found
+        if expiry_field and row.get(expiry_field):
+            valid_to = date.fromisoformat(str(row[expiry_field])[:10])
+        known = kept.get((type_code, level))
+        if valid_to is None and known is not None:
+            valid_from, valid_to = known.valid_from, known.valid_to
+        if valid_to is not None and valid_to < valid_from:
+            valid_from = min(start, valid_to)
+        out.append(Certification(type=type_code, level=level, valid_from=valid_from, valid_to=valid_to))
+    out += [c for c in (existing.certifications if existing else []) if c.type not in odoo_types]
+    return out
+
+
+def employee_from_odoo(record: Mapping[str, Any], employee_skills: Sequence[Mapping[str, Any]] | None,
+                       catalog: SkillCatalog, *, code: str, members: Sequence[str], hours: float | None = None,
+                       existing: Employee | None = None, default_coordinates: tuple[float, float] = (0.0, 0.0),
+                       certification_types: Sequence[CertificationType] = (), today: date | None = None,
+                       resume_lines: Sequence[Mapping[str, Any]] = (), expiry_field: str | None = None) -> Mapped:
+    """An ``hr.employee`` record (with its ``hr.employee.skill`` rows) as the ``Employee`` ``code``.
+
+    ``existing`` (the stored employee this record was matched to) keeps what Odoo does not know:
+    contract, coordinates, authorisations, preferences. A new employee's contract lists ``members``.
+    ``employee_skills`` None means Odoo has no skills (``hr_skills`` not installed): the stored
+    skills and certifications stay. A record without ``hourly_cost`` (``hr_hourly_cost`` not
+    installed) keeps the stored cost.
+    """
     warnings: list[str] = []
     first, last = split_name(record.get("name", ""))
     skills: dict[str, int] = {}
-    certifications: list[Certification] = []
-    cert_codes = {c.code: c for c in certification_types}
+    cert_rows: list[tuple[str, str, Mapping]] = []
+    cert_codes = {c.code for c in certification_types}
     start = existing.contract.start if existing else (today or date.today())
-    for row in employee_skills:
+    for row in employee_skills or ():
         sk = _many2one(row.get("skill_id"))
         lv = _many2one(row.get("skill_level_id"))
         if not sk or not lv or sk[0] not in catalog.skills:
@@ -182,12 +224,20 @@ def employee_from_odoo(record: Mapping[str, Any], employee_skills: Sequence[Mapp
         level = catalog.levels.get(lv[0], slug(lv[1]))
         type_code = catalog.types.get(catalog.skill_type.get(sk[0], 0), "")
         if type_code in cert_codes:
-            certifications.append(Certification(type=type_code, level=level, valid_from=start))
+            cert_rows.append((type_code, level, row))
         elif level in levels:
             skills[skill_code] = levels.index(level) + 1
     cost = record.get("hourly_cost") or 0
-    if not cost or float(cost) <= 0:
-        return Mapped(None, [f"employee {code} ({record.get('name')}): no hourly cost in Odoo"])
+    who = f"employee {code} ({record.get('name')})"
+    if "hourly_cost" not in record and existing is None:
+        return Mapped(None, [f"{who}: no hourly cost (hr_hourly_cost is not installed in Odoo);"
+                             " add the employee in mutualis with its cost, then pull again"])
+    if float(cost) <= 0:
+        if existing is None:
+            return Mapped(None, [f"{who}: no hourly cost in Odoo"])
+        if "hourly_cost" in record:
+            warnings.append(f"{who}: no hourly cost in Odoo, {existing.hourly_cost} kept")
+        cost = existing.hourly_cost
     if existing is not None:
         contract = existing.contract
         lat, lon = existing.home_latitude, existing.home_longitude
@@ -195,15 +245,21 @@ def employee_from_odoo(record: Mapping[str, Any], employee_skills: Sequence[Mapp
             contract = contract.model_copy(update={"weekly_hours": hours})
     else:
         if not members:
-            return Mapped(None, [f"employee {code} ({record.get('name')}): no member to list in a new contract"])
+            return Mapped(None, [f"{who}: no member to list in a new contract"])
         contract = Contract(start=start, weekly_hours=min(hours or 35.0, 48.0), members=list(members))
         lat, lon = default_coordinates
         warnings.append(f"employee {code}: no home coordinates in Odoo, using {lat:g}, {lon:g}")
+    if employee_skills is None:
+        skills = dict(existing.skills) if existing else {}
+        certifications = list(existing.certifications) if existing else []
+    else:
+        odoo_types = set(catalog.types.values()) & cert_codes
+        certifications = _certifications(cert_rows, resume_lines, expiry_field, start, existing, odoo_types)
     try:
         employee = Employee(
             code=code, first_name=first, last_name=last, home_address=existing.home_address if existing else "",
             home_latitude=lat, home_longitude=lon, contract=contract, skills=skills,
-            certifications=certifications or (existing.certifications if existing else []),
+            certifications=certifications,
             site_authorisations=existing.site_authorisations if existing else [],
             night_worker=existing.night_worker if existing else False, minor=existing.minor if existing else False,
             hourly_cost=Decimal(str(cost)).quantize(Decimal("0.01")),

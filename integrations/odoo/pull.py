@@ -14,10 +14,12 @@ from datetime import date
 from integrations.store.odoo_tables import odoo_of
 from sharing.errors import InvalidInput
 
+from .employee_match import match_employees
 from .gateway import OdooGateway
 from .mapping import (CALENDAR_LEAVE_FIELDS, EMPLOYEE_FIELDS, EMPLOYEE_SKILL_FIELDS, LEAVE_FIELDS, PARTNER_FIELDS,
-                      absence_from_calendar_leave, absence_from_leave, employee_code, employee_from_odoo,
+                      RESUME_LINE_FIELDS, absence_from_calendar_leave, absence_from_leave, employee_from_odoo,
                       member_from_partner, partner_code, skill_catalog, weekly_hours)
+from .modules import present_fields
 
 __all__ = ["PullReport", "pull_employees", "pull_leaves", "pull_members"]
 
@@ -32,6 +34,7 @@ class PullReport:
     unchanged: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     diff: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -42,8 +45,8 @@ class PullReport:
                 f" {len(self.problems)} problem(s), {len(self.warnings)} warning(s)")
 
     def lines(self) -> list[str]:
-        """The summary, the diff (dry run), then problems and warnings."""
-        return [self.summary(), *(self.diff if self.dry_run else []),
+        """The summary, the diff (dry run), then notes (what Odoo lacks), problems and warnings."""
+        return [self.summary(), *(self.diff if self.dry_run else []), *(f"note: {n}" for n in self.notes),
                 *(f"problem: {p}" for p in self.problems), *(f"warning: {w}" for w in self.warnings)]
 
     def count(self, code: str, old, new) -> bool:
@@ -73,57 +76,84 @@ def _calendar_hours(gateway: OdooGateway, calendar_ids: set[int]) -> dict[int, f
             for c in calendars}
 
 
-def pull_employees(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = False,
-                   today: date | None = None) -> PullReport:
-    """Active ``hr.employee`` records into the store (new ones list every stored member)."""
-    report = PullReport("employees", dry_run=dry_run)
-    records = gateway.search_read("hr.employee", [], list(EMPLOYEE_FIELDS))
-    skill_rows = gateway.search_read("hr.employee.skill", [("employee_id", "in", [r["id"] for r in records])],
-                                     list(EMPLOYEE_SKILL_FIELDS))
+def _skills_of(gateway: OdooGateway, employee_ids: list[int], expiry_field: str | None):
+    """``hr.employee.skill`` rows by employee, the skill catalogue and resume lines by employee."""
+    skill_fields = [*EMPLOYEE_SKILL_FIELDS, *([expiry_field] if expiry_field else [])]
+    skill_rows = gateway.search_read("hr.employee.skill", [("employee_id", "in", employee_ids)], skill_fields)
     catalog = skill_catalog(gateway.search_read("hr.skill", [], ["name", "skill_type_id"]),
                             gateway.search_read("hr.skill.level", [], ["name", "skill_type_id", "level_progress"]),
                             gateway.search_read("hr.skill.type", [], ["name"]))
+    lines = gateway.search_read("hr.resume.line", [("employee_id", "in", employee_ids)], list(RESUME_LINE_FIELDS))
+    by_employee: dict[int, list[dict]] = {}
+    resume: dict[int, list[dict]] = {}
+    for row in skill_rows:
+        by_employee.setdefault(row["employee_id"][0], []).append(row)
+    for row in lines:
+        resume.setdefault(row["employee_id"][0], []).append(row)
+    return by_employee, catalog, resume
+
+
+def pull_employees(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = False,
+                   today: date | None = None, mapping: dict[int, str] | None = None,
+                   expiry_field: str | None = None) -> PullReport:
+    """Active ``hr.employee`` records into the store, matched as ``employee_match`` says.
+
+    ``mapping`` is the administrator's ``{Odoo id: code}``; ``expiry_field`` a date field of
+    ``hr.employee.skill`` holding certificates' expiry. Without ``hr_skills`` or ``hr_hourly_cost``
+    in Odoo their data stay as mutualis holds them (a note says so).
+    """
+    report = PullReport("employees", dry_run=dry_run)
+    fields, report.notes = present_fields(gateway, "hr.employee", EMPLOYEE_FIELDS)
+    records = gateway.search_read("hr.employee", [], fields)
+    with_skills = "employee_skill_ids" in fields
+    by_employee, catalog, resume = (_skills_of(gateway, [r["id"] for r in records], expiry_field) if with_skills
+                                    else ({}, skill_catalog([], [], []), {}))
     hours = _calendar_hours(gateway, {r["resource_calendar_id"][0] for r in records if r.get("resource_calendar_id")})
     members = repo.list_members()
     default = (members[0].sites[0].latitude, members[0].sites[0].longitude) if members and members[0].sites else (0, 0)
     stored_catalogue = repo.get_catalogue()
-    known_skills = {s.code: s for s in stored_catalogue.skills}
-    by_employee: dict[int, list[dict]] = {}
-    for row in skill_rows:
-        by_employee.setdefault(row["employee_id"][0], []).append(row)
+    known_skills = {s.code for s in stored_catalogue.skills}
     links = odoo_of(repo)
     stored = {e.code: e for e in repo.list_employees()}
-    for record in records:
-        code = employee_code(record)
-        existing = stored.get(code)
+    linked = {code: odoo_id for code, (odoo_id, _p) in links.links(connection, "hr.employee").items()}
+    matches = match_employees(records, {c: e.name for c, e in stored.items()}, linked, mapping)
+    for record, match in zip(records, matches):
+        if match.code is None:
+            report.problems.append(match.problem or f"Odoo employee {match.name} (#{match.odoo_id}) not matched")
+            continue
+        code, existing = match.code, stored.get(match.code)
         calendar = record["resource_calendar_id"][0] if record.get("resource_calendar_id") else None
-        mapped = employee_from_odoo(record, by_employee.get(record["id"], []), catalog,
-                                    members=[m.code for m in members], hours=hours.get(calendar),
+        mapped = employee_from_odoo(record, by_employee.get(record["id"], []) if with_skills else None, catalog,
+                                    code=code, members=[m.code for m in members], hours=hours.get(calendar),
                                     existing=existing, default_coordinates=default,
-                                    certification_types=stored_catalogue.certification_types, today=today)
-        report.warnings.extend(mapped.warnings if mapped.value is not None else [])
+                                    certification_types=stored_catalogue.certification_types, today=today,
+                                    resume_lines=resume.get(record["id"], ()), expiry_field=expiry_field)
         if mapped.value is None:
             report.problems.extend(mapped.warnings)
             continue
+        report.warnings.extend(mapped.warnings)
         employee = mapped.value
-        if not report.count(f"employee {code} {employee.name}", existing, employee) or dry_run:
+        if existing is not None and existing.name != employee.name:
+            report.warnings.append(f"employee {code}: Odoo renamed {existing.name} to {employee.name}")
+        write = report.count(f"employee {code} {employee.name}", existing, employee)
+        if dry_run:
             continue
-        for skill in catalog.domain_skills():
-            if skill.code in employee.skills and skill.code not in known_skills:
-                repo.save_skill(skill)
-                known_skills[skill.code] = skill
-        repo.save_employee(employee)
-        stored[code] = employee
-    if not dry_run:
-        for record in records:
-            partner = record["work_contact_id"][0] if record.get("work_contact_id") else None
-            if employee_code(record) in stored:
-                links.link(connection, "hr.employee", employee_code(record), record["id"], partner)
+        if write:
+            for skill in catalog.domain_skills():
+                if skill.code in employee.skills and skill.code not in known_skills:
+                    repo.save_skill(skill)
+                    known_skills.add(skill.code)
+            repo.save_employee(employee)
+        partner = record["work_contact_id"][0] if record.get("work_contact_id") else None
+        links.link(connection, "hr.employee", code, record["id"], partner)
     return report
 
 
 def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = False) -> PullReport:
-    """Validated ``hr.leave`` and one-resource ``resource.calendar.leaves`` of pulled employees."""
+    """Validated ``hr.leave`` and one-resource ``resource.calendar.leaves`` of pulled employees.
+
+    Without ``hr_holidays`` in Odoo there is no ``hr.leave``: only the calendar leaves are pulled.
+    """
     report = PullReport("absences", dry_run=dry_run)
     linked = odoo_of(repo).links(connection, "hr.employee")
     if not linked:
@@ -131,13 +161,14 @@ def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = 
                            f" run `mutualis odoo pull employees --from {connection}` first")
     codes = {odoo_id: code for code, (odoo_id, _p) in linked.items()}
     tz = repo.get_settings().timezone
+    cal_fields, report.notes = present_fields(gateway, "resource.calendar.leaves", CALENDAR_LEAVE_FIELDS)
+    with_holidays = "holiday_id" in cal_fields
     leaves = gateway.search_read("hr.leave", [("state", "=", "validate"), ("employee_id", "in", sorted(codes))],
-                                 list(LEAVE_FIELDS))
+                                 list(LEAVE_FIELDS)) if with_holidays else []
     employees = gateway.read("hr.employee", sorted(codes), ["resource_id"])
     by_resource = {e["resource_id"][0]: codes[e["id"]] for e in employees if e.get("resource_id")}
-    cal_leaves = gateway.search_read("resource.calendar.leaves",
-                                     [("resource_id", "in", sorted(by_resource)), ("holiday_id", "=", False)],
-                                     list(CALENDAR_LEAVE_FIELDS))
+    domain = [("resource_id", "in", sorted(by_resource)), *([("holiday_id", "=", False)] if with_holidays else [])]
+    cal_leaves = gateway.search_read("resource.calendar.leaves", domain, cal_fields)
     mapped = [absence_from_leave(r, codes, tz) for r in leaves]
     mapped += [absence_from_calendar_leave(r, by_resource, tz) for r in cal_leaves]
     for item in mapped:
