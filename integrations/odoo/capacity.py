@@ -114,11 +114,13 @@ def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, 
     orders = gateway.search_read("mrp.workorder", [("workcenter_id", "in", [w["id"] for w in wcs])],
                                  ["workcenter_id", "state", "date_start", "duration_expected"])
     tag_ids = sorted({t for w in wcs for t in w.get("tag_ids") or []})
-    tags = {t["id"]: t["name"] for t in gateway.execute("mrp.workcenter.tag", "read", tag_ids, ["name"])} if tag_ids else {}
+    tags = ({t["id"]: t["name"] for t in gateway.execute("mrp.workcenter.tag", "read", tag_ids, ["name"])}
+            if tag_ids else {})
     rows = workcenter_capacity(wcs, calendars, att, leaves, orders, weeks, mapping, tags)
     for row in rows:
         report.created += 1
-        report.diff.append(f"+ {member}/{row.resource} {row.week} {row.hours:g} h at {row.rate:g} €/h ({row.workcenter})")
+        report.diff.append(f"+ {member}/{row.resource} {row.week} {row.hours:g} h at {row.rate:g} €/h"
+                           f" ({row.workcenter})")
         if not dry_run:
             try:
                 declare_capacity(repo, member, row.resource, row.week, row.hours, source="erp")

@@ -48,7 +48,8 @@ from sharing.base import describe_validation_error
 from sharing.employees import Certification, Contract, Employee
 from sharing.skills import CertificationType, Skill
 
-__all__ = ["EMPLOYEE_FIELDS", "EMPLOYEE_SKILL_FIELDS", "RESUME_LINE_FIELDS", "LEAVE_FIELDS", "CALENDAR_LEAVE_FIELDS", "PARTNER_FIELDS",
+__all__ = ["EMPLOYEE_FIELDS", "EMPLOYEE_SKILL_FIELDS", "RESUME_LINE_FIELDS", "LEAVE_FIELDS", "CALENDAR_LEAVE_FIELDS",
+           "PARTNER_FIELDS",
            "Mapped", "SkillCatalog", "slug", "split_name", "weekly_hours", "skill_catalog",
            "employee_from_odoo", "absence_from_leave", "absence_from_calendar_leave", "member_from_partner",
            "partner_code", "utc_to_local", "local_to_utc"]
@@ -153,14 +154,22 @@ def skill_catalog(skills: Sequence[Mapping], levels: Sequence[Mapping], types: S
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", slug(text, 200))
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Z0-9]", "", ascii_text.upper())
 
 
-def _dates_from_resume(type_code: str, level: str, lines: Sequence[Mapping[str, Any]]) -> tuple[date, date | None] | None:
-    """``(date_start, date_end)`` of the newest resume line naming the certificate (and its level if several)."""
-    named = [ln for ln in lines if ln.get("date_start") and _compact(type_code) in _compact(ln.get("name", ""))]
-    with_level = [ln for ln in named if _compact(level) in set(map(_compact, re.split(r"[\s:/,;-]+", ln["name"])))]
-    best = max(with_level or named, key=lambda ln: str(ln["date_start"]), default=None)
+def _dates_from_resume(cert: CertificationType | None, type_code: str, level: str,
+                       lines: Sequence[Mapping[str, Any]]) -> tuple[date, date | None] | None:
+    """``(date_start, date_end)`` of the newest resume line naming the certificate and no other level of it."""
+    others = {_compact(lv) for lv in (cert.levels if cert else [])} - {_compact(level)}
+    chosen = []
+    for ln in lines:
+        if not ln.get("date_start") or _compact(type_code) not in _compact(ln.get("name", "")):
+            continue
+        words = {_compact(w) for w in re.split(r"[\s:/,;.()-]+", str(ln["name"]))}
+        if _compact(level) in words or not words & others:
+            chosen.append(ln)
+    best = max(chosen, key=lambda ln: str(ln["date_start"]), default=None)
     if best is None:
         return None
     end = best.get("date_end")
@@ -169,7 +178,7 @@ def _dates_from_resume(type_code: str, level: str, lines: Sequence[Mapping[str, 
 
 def _certifications(rows: list[tuple[str, str, Mapping]], resume: Sequence[Mapping[str, Any]],
                     expiry_field: str | None, start: date, existing: Employee | None,
-                    odoo_types: set[str]) -> list[Certification]:
+                    types: Mapping[str, CertificationType], odoo_types: set[str]) -> list[Certification]:
     """Certifications from Odoo's skills with the dates Odoo holds; a known expiry is never lost.
 
     Dates: the administrator's ``expiry_field`` on the skill row, else the newest resume line naming
@@ -181,7 +190,7 @@ def _certifications(rows: list[tuple[str, str, Mapping]], resume: Sequence[Mappi
     out: list[Certification] = []
     for type_code, level, row in rows:
         valid_from, valid_to = start, None
-        found = _dates_from_resume(type_code, level, resume)
+        found = _dates_from_resume(types.get(type_code), type_code, level, resume)
         if found:
             valid_from, valid_to = found
         if expiry_field and row.get(expiry_field):
@@ -213,7 +222,7 @@ def employee_from_odoo(record: Mapping[str, Any], employee_skills: Sequence[Mapp
     first, last = split_name(record.get("name", ""))
     skills: dict[str, int] = {}
     cert_rows: list[tuple[str, str, Mapping]] = []
-    cert_codes = {c.code for c in certification_types}
+    cert_types = {c.code: c for c in certification_types}
     start = existing.contract.start if existing else (today or date.today())
     for row in employee_skills or ():
         sk = _many2one(row.get("skill_id"))
@@ -223,7 +232,7 @@ def employee_from_odoo(record: Mapping[str, Any], employee_skills: Sequence[Mapp
         skill_code, levels = catalog.skills[sk[0]]
         level = catalog.levels.get(lv[0], slug(lv[1]))
         type_code = catalog.types.get(catalog.skill_type.get(sk[0], 0), "")
-        if type_code in cert_codes:
+        if type_code in cert_types:
             cert_rows.append((type_code, level, row))
         elif level in levels:
             skills[skill_code] = levels.index(level) + 1
@@ -253,8 +262,9 @@ def employee_from_odoo(record: Mapping[str, Any], employee_skills: Sequence[Mapp
         skills = dict(existing.skills) if existing else {}
         certifications = list(existing.certifications) if existing else []
     else:
-        odoo_types = set(catalog.types.values()) & cert_codes
-        certifications = _certifications(cert_rows, resume_lines, expiry_field, start, existing, odoo_types)
+        odoo_types = set(catalog.types.values()) & set(cert_types)
+        certifications = _certifications(cert_rows, resume_lines, expiry_field, start, existing, cert_types,
+                                         odoo_types)
     try:
         employee = Employee(
             code=code, first_name=first, last_name=last, home_address=existing.home_address if existing else "",

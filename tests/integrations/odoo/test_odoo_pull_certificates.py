@@ -77,6 +77,13 @@ def test_the_expiry_comes_from_the_resume_line_naming_the_certificate(store, gat
     assert not certifications(store)[0].is_valid(date(2026, 12, 3))
 
 
+def test_a_line_about_another_level_gives_no_dates(store, gateway, caces):
+    resume_line(gateway, "CACES R489 cat. 1", "2018-01-10", "2023-01-09")
+    pull(store, gateway)
+    held = certifications(store)[0]
+    assert (held.level, held.valid_from, held.valid_to) == ("3", date(2026, 11, 2), None)
+
+
 def test_a_pull_that_finds_no_date_keeps_the_stored_expiry(store, gateway, caces):
     line = resume_line(gateway, "CACES R489 cat. 3", "2021-12-03", "2026-12-02")
     pull(store, gateway)
