@@ -83,17 +83,15 @@ def _first_pass(record: Mapping, stored: Mapping[str, str], linked_id: Mapping[i
             return Match(rid, name, None, "link", f"{who} is linked to {code} but the mapping file says {chosen}:"
                                                   " not pulled; correct the mapping file")
         return Match(rid, name, code, "link")
-    if chosen:
-        owner = linked_code.get(chosen)
+    if chosen or badge:
+        code = chosen or badge
+        owner = linked_code.get(code)
         if owner is not None and owner != rid:
-            return Match(rid, name, None, "mapping", f"the mapping file gives {who} code {chosen}, already linked"
-                                                     f" to Odoo employee #{owner}: not pulled")
-        return Match(rid, name, chosen, "mapping")
-    if badge:
-        owner = linked_code.get(badge)
-        if owner is not None and owner != rid:
-            return Match(rid, name, None, "badge", f"badge {badge} of {who} is the code of the employee linked to"
-                                                   f" Odoo employee #{owner}: not pulled")
+            source = "the mapping file" if chosen else "the badge"
+            return Match(rid, name, None, "mapping" if chosen else "badge",
+                         f"{source} gives {who} code {code}, already linked to Odoo employee #{owner}: not pulled")
+        if chosen:
+            return Match(rid, name, chosen, "mapping")
         if badge in stored and not same_person(stored[badge], name):
             return Match(rid, name, None, "badge",
                          f"badge {badge} of {who} is the code of {stored[badge]}: not pulled (a pull never renames"

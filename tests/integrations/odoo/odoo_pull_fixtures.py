@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from consortium.members import Member, Site
 from integrations.odoo.pull import pull_employees
+from integrations.store import open_store
 from sharing.employees import Contract, Employee
 
 TODAY = date(2026, 11, 2)
@@ -28,3 +31,17 @@ def own_employee(code: str, name: str, **changes) -> Employee:
 def pull(store, gateway, **kwargs):
     with store.session() as repo:
         return pull_employees(repo, gateway, "test", today=TODAY, **kwargs)
+
+
+@pytest.fixture
+def protocol() -> str:
+    """XML-RPC only (import it into a test module): the protocols are tested elsewhere, pulls here."""
+    return "xmlrpc"
+
+
+def member_store(tmp_path):
+    """A new store (SQLite in ``tmp_path``) holding member ACME."""
+    store = open_store(f"sqlite:///{tmp_path}/m.db")
+    with store.session() as repo:
+        add_member(repo)
+    return store

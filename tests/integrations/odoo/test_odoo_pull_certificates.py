@@ -9,20 +9,14 @@ from types import MappingProxyType
 import pytest
 
 from integrations.odoo import OdooFieldError
-from integrations.store import open_store
 from integrations.store.odoo_tables import odoo_of
 from sharing.employees import Certification
 from sharing.skills import CertificationType
 from tests.odoo_server import Catalog
 
-from odoo_pull_fixtures import add_member, own_employee, pull
+from odoo_pull_fixtures import member_store, own_employee, protocol, pull  # noqa: F401 (protocol: a fixture)
 
 RONNIE = 4  # Odoo's Ronnie Hart, pulled as E004 into a store without employees
-
-
-@pytest.fixture
-def protocol() -> str:
-    return "xmlrpc"
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +31,8 @@ def odoo_catalog() -> Catalog:
 
 @pytest.fixture
 def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+    s = member_store(tmp_path)
     with s.session() as repo:
-        add_member(repo)
         repo.save_certification_type(CertificationType(code="CACES-R489", name="CACES R489 forklifts",
                                                        levels=["1", "3", "5"], ordered=True))
     yield s

@@ -5,25 +5,18 @@ from __future__ import annotations
 import pytest
 
 from integrations.odoo.employee_match import load_employee_mapping, match_employees
-from integrations.store import open_store
 from integrations.store.odoo_tables import odoo_of
 from sharing.errors import InvalidInput
 
-from odoo_pull_fixtures import add_member, own_employee, pull
+from odoo_pull_fixtures import member_store, own_employee, protocol, pull  # noqa: F401 (protocol: a fixture)
 
 OWN = {"E001": "Jean Dupont", "E002": "Aïcha Benali", "E003": "Marc Demo"}
 
 
 @pytest.fixture
-def protocol() -> str:
-    return "xmlrpc"
-
-
-@pytest.fixture
 def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+    s = member_store(tmp_path)
     with s.session() as repo:
-        add_member(repo)
         for code, name in OWN.items():
             repo.add_employee(own_employee(code, name))
     yield s
@@ -106,7 +99,7 @@ def test_a_code_linked_to_one_odoo_employee_is_never_given_to_another(store, gat
     assert report.problems == [
         "Odoo employee Rachel Perry (#9) is linked to E012 but the mapping file says E099: not pulled;"
         " correct the mapping file",
-        f"badge E004 of Odoo employee Nora Keller (#{new[0]}) is the code of the employee linked to"
+        f"the badge gives Odoo employee Nora Keller (#{new[0]}) code E004, already linked to"
         " Odoo employee #1: not pulled",
         f"the mapping file gives Odoo employee Ugo Lenoir (#{new[1]}) code E005, already linked to"
         " Odoo employee #2: not pulled"]

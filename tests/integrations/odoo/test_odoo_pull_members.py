@@ -9,13 +9,10 @@ from integrations.odoo.pull import pull_members
 from integrations.store import open_store
 from integrations.store.odoo_tables import odoo_of
 
+from odoo_pull_fixtures import protocol  # noqa: F401 (a fixture: XML-RPC only)
+
 SIRET, OTHER_SIRET = "73282932000074", "55210055400013"
 TAG = "GE member"
-
-
-@pytest.fixture
-def protocol() -> str:
-    return "xmlrpc"
 
 
 @pytest.fixture

@@ -9,20 +9,14 @@ from click.testing import CliRunner
 
 from cli import main
 from integrations.odoo.pull import pull_leaves
-from integrations.store import open_store
 from integrations.store.odoo_tables import odoo_of
 from tests.odoo_server import OdooTestServer
 from tests.odoo_server.modules import without
 
-from odoo_pull_fixtures import add_member, own_employee, pull
+from odoo_pull_fixtures import member_store, own_employee, protocol, pull  # noqa: F401 (protocol: a fixture)
 
 HOURLY = "hr_hourly_cost is not installed in Odoo (hr.employee has no hourly_cost): hourly costs stay as mutualis" \
          " holds them"
-
-
-@pytest.fixture
-def protocol() -> str:
-    return "xmlrpc"
 
 
 @pytest.fixture
@@ -39,9 +33,8 @@ def odoo_server(odoo_catalog, missing):
 
 @pytest.fixture
 def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+    s = member_store(tmp_path)
     with s.session() as repo:
-        add_member(repo)
         repo.add_employee(own_employee("E100", "Mitchell Admin", skills={}))
         odoo_of(repo).link("test", "hr.employee", "E100", 1)
     yield s
