@@ -109,8 +109,10 @@ def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, 
     cal_ids = sorted({_id(w["resource_calendar_id"]) for w in wcs if w.get("resource_calendar_id")})
     calendars = gateway.read("resource.calendar", cal_ids, ["tz", "two_weeks_calendar"])
     att = gateway.search_read("resource.calendar.attendance", [("calendar_id", "in", cal_ids)], list(ATTENDANCE_FIELDS))
-    leaves = gateway.search_read("resource.calendar.leaves", [("calendar_id", "in", [False, *cal_ids])],
-                                 list(LEAVE_FIELDS))
+    resources = sorted({_id(w["resource_id"]) for w in wcs if w.get("resource_id")})
+    leaves = gateway.search_read("resource.calendar.leaves", [("calendar_id", "in", [False, *cal_ids]),
+                                                              ("resource_id", "in", [False, *resources]),
+                                                              ("time_type", "=", "leave")], list(LEAVE_FIELDS))
     orders = gateway.search_read("mrp.workorder", [("workcenter_id", "in", [w["id"] for w in wcs])],
                                  ["workcenter_id", "state", "date_start", "duration_expected"])
     tag_ids = sorted({t for w in wcs for t in w.get("tag_ids") or []})

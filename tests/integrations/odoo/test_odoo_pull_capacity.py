@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from integrations.odoo.capacity import pull_capacity, workcenter_capacity
 from integrations.odoo.work_hours import work_hours
 from tests.odoo_server.calendars import default_week
