@@ -48,6 +48,9 @@ def test_a_one_day_closure_in_paris_leaves_32_hours(gateway):
     workcenter(gateway, "Press", "Europe/Paris", closures=[PARIS_TUESDAY])
     assert hours_of(gateway, "Press") == 32
     assert hours_of(gateway, "Press", "2026-W51") == 40
+    # A whole-day public holiday as Odoo stores it: local midnight to 23:59:59, in UTC.
+    workcenter(gateway, "Brake", "Europe/Paris", closures=[("2026-12-07 23:00:00", "2026-12-08 22:59:59")])
+    assert hours_of(gateway, "Brake") == 32
 
 
 def test_the_same_utc_closure_is_the_morning_only_in_new_york(gateway):
