@@ -1305,9 +1305,12 @@ def odoo_connect(ctx, name, url, database, login, protocol, password_env, passwo
     from integrations.odoo.connections import connect
 
     with _store(ctx).session() as repo:
-        stored, uid = connect(repo, name, url, database, login, protocol=protocol, password_env=password_env,
-                              password_file=password_file, role=role, member=member)
+        stored, uid, modules = connect(repo, name, url, database, login, protocol=protocol,
+                                       password_env=password_env, password_file=password_file, role=role,
+                                       member=member)
     click.echo(f"connection {stored.name} saved: {stored.login} (uid {uid}) on {stored.url} db {stored.database}")
+    _print_lines([f.line() for f in modules] if modules is not None
+                 else ["modules: Odoo did not let this user read ir.module.module"])
 
 
 @odoo.command("pull")
@@ -1315,25 +1318,31 @@ def odoo_connect(ctx, name, url, database, login, protocol, password_env, passwo
 @click.option("--from", "source", help="Connection name (default: the only or the GE one).")
 @click.option("--dry-run", is_flag=True, help="Print the diff, store nothing.")
 @click.option("--tag", default="GE member", show_default=True, help="Partner tag of member companies (members).")
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="YAML workcenter -> resource (capacity).")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False),
+              help="YAML: 'Odoo employee id: CODE' you confirm (employees) or 'workcenter: RESOURCE' (capacity).")
+@click.option("--expiry-field", metavar="FIELD", help="Date field of hr.employee.skill holding certificates' expiry.")
 @click.option("--week", "weeks", multiple=True, help="ISO week(s) for capacity (repeatable).")
 @click.pass_context
-def odoo_pull(ctx, what, source, dry_run, tag, mapping, weeks):
+def odoo_pull(ctx, what, source, dry_run, tag, mapping, expiry_field, weeks):
     """Pull employees, members, leaves or a member's work-centre capacity from Odoo.
 
     \b
     Example:
         mutualis odoo pull employees --dry-run
+        mutualis odoo pull employees --mapping employees.yaml
         mutualis odoo pull members --tag "GE member"
         mutualis odoo pull capacity --from acme --week 2026-W49 --mapping wc.yaml
     """
+    from integrations.odoo.capacity import load_process_mapping, pull_capacity
     from integrations.odoo.connections import open_gateway
-    from integrations.odoo.pull import load_process_mapping, pull_capacity, pull_employees, pull_leaves, pull_members
+    from integrations.odoo.employee_match import load_employee_mapping
+    from integrations.odoo.pull import pull_employees, pull_leaves, pull_members
 
     with _store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, source)
         if what == "employees":
-            report = pull_employees(repo, gateway, stored.name, dry_run=dry_run)
+            report = pull_employees(repo, gateway, stored.name, dry_run=dry_run, expiry_field=expiry_field,
+                                    mapping=load_employee_mapping(mapping) if mapping else None)
         elif what == "leaves":
             report = pull_leaves(repo, gateway, stored.name, dry_run=dry_run)
         elif what == "members":

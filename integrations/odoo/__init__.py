@@ -17,9 +17,11 @@ from .errors import (
 )
 from .gateway import OdooGateway, RetryPolicy, chunks
 from .xmlids import MODULE, ExternalIds
-from .mapping import (Mapped, SkillCatalog, absence_from_calendar_leave, absence_from_leave, employee_code,
-                      employee_from_odoo, member_from_partner, skill_catalog)
-from .pull import WorkcenterWeek, load_process_mapping, workcenter_capacity
+from .employee_match import Match, badge_code, load_employee_mapping, match_employees
+from .mapping import (Mapped, SkillCatalog, absence_from_calendar_leave, absence_from_leave, employee_from_odoo,
+                      member_from_partner, skill_catalog)
+from .modules import Feature, features
+from .capacity import WorkcenterWeek, load_process_mapping, workcenter_capacity
 
 __all__ = [
     "Mapped",
@@ -27,7 +29,12 @@ __all__ = [
     "WorkcenterWeek",
     "absence_from_calendar_leave",
     "absence_from_leave",
-    "employee_code",
+    "badge_code",
+    "Feature",
+    "features",
+    "load_employee_mapping",
+    "Match",
+    "match_employees",
     "employee_from_odoo",
     "load_process_mapping",
     "member_from_partner",

@@ -9,6 +9,7 @@ from integrations.store.odoo_tables import StoredConnection, odoo_of
 from .connection import OdooConnection
 from .errors import OdooConfigError
 from .gateway import OdooGateway, RetryPolicy
+from .modules import Feature, features
 
 __all__ = ["secret_reference", "to_connection", "gateway_for", "connect", "open_gateway", "status"]
 
@@ -35,8 +36,14 @@ def gateway_for(stored: StoredConnection, *, retry: RetryPolicy = RetryPolicy(),
 def connect(repo, name: str, url: str, database: str, login: str, *, protocol: str | None = None,
             password_env: str | None = None, password_file: str | None = None, role: str = "ge",
             member: str | None = None,
-            make_gateway: Callable[[StoredConnection], OdooGateway] = gateway_for) -> tuple[StoredConnection, int]:
-    """Check the connection by logging in once, then store it; return it and the Odoo user id."""
+            make_gateway: Callable[[StoredConnection], OdooGateway] = gateway_for
+            ) -> tuple[StoredConnection, int, list[Feature] | None]:
+    """Check the connection by logging in once, then store it.
+
+    Returns it, the Odoo user id, and the modules mutualis uses with what each enables (None when
+    the user may not read ``ir.module.module``). The modules are not stored: each pull checks the
+    fields it reads, so a module installed or removed later is seen at once.
+    """
     ref = secret_reference(password_env, password_file)
     conn = OdooConnection.from_url(url, name=name, database=database, login=login, secret=ref, protocol=protocol)
     stored = StoredConnection(name=name, url=conn.url, database=conn.database, login=conn.login,
@@ -44,9 +51,11 @@ def connect(repo, name: str, url: str, database: str, login: str, *, protocol: s
                               member=member.upper() if member else None)
     if member:
         repo.get_member(member)
-    uid = make_gateway(stored).login()
+    gateway = make_gateway(stored)
+    uid = gateway.login()
+    modules = features(gateway)
     odoo_of(repo).save_connection(stored)
-    return stored, uid
+    return stored, uid, modules
 
 
 def open_gateway(repo, name: str | None = None, **kwargs) -> tuple[StoredConnection, OdooGateway]:

@@ -14,10 +14,12 @@ from datetime import date
 from integrations.store.odoo_tables import odoo_of
 from sharing.errors import InvalidInput
 
+from .employee_match import match_employees
 from .gateway import OdooGateway
 from .mapping import (CALENDAR_LEAVE_FIELDS, EMPLOYEE_FIELDS, EMPLOYEE_SKILL_FIELDS, LEAVE_FIELDS, PARTNER_FIELDS,
-                      absence_from_calendar_leave, absence_from_leave, employee_code, employee_from_odoo,
-                      member_from_partner, skill_catalog, weekly_hours)
+                      RESUME_LINE_FIELDS, absence_from_calendar_leave, absence_from_leave, employee_from_odoo,
+                      member_from_partner, partner_code, skill_catalog, weekly_hours)
+from .modules import present_fields
 
 __all__ = ["PullReport", "pull_employees", "pull_leaves", "pull_members"]
 
@@ -32,6 +34,7 @@ class PullReport:
     unchanged: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     diff: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -42,8 +45,8 @@ class PullReport:
                 f" {len(self.problems)} problem(s), {len(self.warnings)} warning(s)")
 
     def lines(self) -> list[str]:
-        """The summary, the diff (dry run), then problems and warnings."""
-        return [self.summary(), *(self.diff if self.dry_run else []),
+        """The summary, the diff (dry run), then notes (what Odoo lacks), problems and warnings."""
+        return [self.summary(), *(self.diff if self.dry_run else []), *(f"note: {n}" for n in self.notes),
                 *(f"problem: {p}" for p in self.problems), *(f"warning: {w}" for w in self.warnings)]
 
     def count(self, code: str, old, new) -> bool:
@@ -73,57 +76,84 @@ def _calendar_hours(gateway: OdooGateway, calendar_ids: set[int]) -> dict[int, f
             for c in calendars}
 
 
-def pull_employees(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = False,
-                   today: date | None = None) -> PullReport:
-    """Active ``hr.employee`` records into the store (new ones list every stored member)."""
-    report = PullReport("employees", dry_run=dry_run)
-    records = gateway.search_read("hr.employee", [], list(EMPLOYEE_FIELDS))
-    skill_rows = gateway.search_read("hr.employee.skill", [("employee_id", "in", [r["id"] for r in records])],
-                                     list(EMPLOYEE_SKILL_FIELDS))
+def _skills_of(gateway: OdooGateway, employee_ids: list[int], expiry_field: str | None):
+    """``hr.employee.skill`` rows by employee, the skill catalogue and resume lines by employee."""
+    skill_fields = [*EMPLOYEE_SKILL_FIELDS, *([expiry_field] if expiry_field else [])]
+    skill_rows = gateway.search_read("hr.employee.skill", [("employee_id", "in", employee_ids)], skill_fields)
     catalog = skill_catalog(gateway.search_read("hr.skill", [], ["name", "skill_type_id"]),
                             gateway.search_read("hr.skill.level", [], ["name", "skill_type_id", "level_progress"]),
                             gateway.search_read("hr.skill.type", [], ["name"]))
+    lines = gateway.search_read("hr.resume.line", [("employee_id", "in", employee_ids)], list(RESUME_LINE_FIELDS))
+    by_employee: dict[int, list[dict]] = {}
+    resume: dict[int, list[dict]] = {}
+    for row in skill_rows:
+        by_employee.setdefault(row["employee_id"][0], []).append(row)
+    for row in lines:
+        resume.setdefault(row["employee_id"][0], []).append(row)
+    return by_employee, catalog, resume
+
+
+def pull_employees(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = False,
+                   today: date | None = None, mapping: dict[int, str] | None = None,
+                   expiry_field: str | None = None) -> PullReport:
+    """Active ``hr.employee`` records into the store, matched as ``employee_match`` says.
+
+    ``mapping`` is the administrator's ``{Odoo id: code}``; ``expiry_field`` a date field of
+    ``hr.employee.skill`` holding certificates' expiry. Without ``hr_skills`` or ``hr_hourly_cost``
+    in Odoo their data stay as mutualis holds them (a note says so).
+    """
+    report = PullReport("employees", dry_run=dry_run)
+    fields, report.notes = present_fields(gateway, "hr.employee", EMPLOYEE_FIELDS)
+    records = gateway.search_read("hr.employee", [], fields)
+    with_skills = "employee_skill_ids" in fields
+    by_employee, catalog, resume = (_skills_of(gateway, [r["id"] for r in records], expiry_field) if with_skills
+                                    else ({}, skill_catalog([], [], []), {}))
     hours = _calendar_hours(gateway, {r["resource_calendar_id"][0] for r in records if r.get("resource_calendar_id")})
     members = repo.list_members()
     default = (members[0].sites[0].latitude, members[0].sites[0].longitude) if members and members[0].sites else (0, 0)
     stored_catalogue = repo.get_catalogue()
-    known_skills = {s.code: s for s in stored_catalogue.skills}
-    by_employee: dict[int, list[dict]] = {}
-    for row in skill_rows:
-        by_employee.setdefault(row["employee_id"][0], []).append(row)
+    known_skills = {s.code for s in stored_catalogue.skills}
     links = odoo_of(repo)
     stored = {e.code: e for e in repo.list_employees()}
-    for record in records:
-        code = employee_code(record)
-        existing = stored.get(code)
+    linked = {code: odoo_id for code, (odoo_id, _p) in links.links(connection, "hr.employee").items()}
+    matches = match_employees(records, {c: e.name for c, e in stored.items()}, linked, mapping)
+    for record, match in zip(records, matches):
+        if match.code is None:
+            report.problems.append(match.problem or f"Odoo employee {match.name} (#{match.odoo_id}) not matched")
+            continue
+        code, existing = match.code, stored.get(match.code)
         calendar = record["resource_calendar_id"][0] if record.get("resource_calendar_id") else None
-        mapped = employee_from_odoo(record, by_employee.get(record["id"], []), catalog,
-                                    members=[m.code for m in members], hours=hours.get(calendar),
+        mapped = employee_from_odoo(record, by_employee.get(record["id"], []) if with_skills else None, catalog,
+                                    code=code, members=[m.code for m in members], hours=hours.get(calendar),
                                     existing=existing, default_coordinates=default,
-                                    certification_types=stored_catalogue.certification_types, today=today)
-        report.warnings.extend(mapped.warnings if mapped.value is not None else [])
+                                    certification_types=stored_catalogue.certification_types, today=today,
+                                    resume_lines=resume.get(record["id"], ()), expiry_field=expiry_field)
         if mapped.value is None:
             report.problems.extend(mapped.warnings)
             continue
+        report.warnings.extend(mapped.warnings)
         employee = mapped.value
-        if not report.count(f"employee {code} {employee.name}", existing, employee) or dry_run:
+        if existing is not None and existing.name != employee.name:
+            report.warnings.append(f"employee {code}: Odoo renamed {existing.name} to {employee.name}")
+        write = report.count(f"employee {code} {employee.name}", existing, employee)
+        if dry_run:
             continue
-        for skill in catalog.domain_skills():
-            if skill.code in employee.skills and skill.code not in known_skills:
-                repo.save_skill(skill)
-                known_skills[skill.code] = skill
-        repo.save_employee(employee)
-        stored[code] = employee
-    if not dry_run:
-        for record in records:
-            partner = record["work_contact_id"][0] if record.get("work_contact_id") else None
-            if employee_code(record) in stored:
-                links.link(connection, "hr.employee", employee_code(record), record["id"], partner)
+        if write:
+            for skill in catalog.domain_skills():
+                if skill.code in employee.skills and skill.code not in known_skills:
+                    repo.save_skill(skill)
+                    known_skills.add(skill.code)
+            repo.save_employee(employee)
+        partner = record["work_contact_id"][0] if record.get("work_contact_id") else None
+        links.link(connection, "hr.employee", code, record["id"], partner)
     return report
 
 
 def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = False) -> PullReport:
-    """Validated ``hr.leave`` and one-resource ``resource.calendar.leaves`` of pulled employees."""
+    """Validated ``hr.leave`` and one-resource ``resource.calendar.leaves`` of pulled employees.
+
+    Without ``hr_holidays`` in Odoo there is no ``hr.leave``: only the calendar leaves are pulled.
+    """
     report = PullReport("absences", dry_run=dry_run)
     linked = odoo_of(repo).links(connection, "hr.employee")
     if not linked:
@@ -131,13 +161,14 @@ def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = 
                            f" run `mutualis odoo pull employees --from {connection}` first")
     codes = {odoo_id: code for code, (odoo_id, _p) in linked.items()}
     tz = repo.get_settings().timezone
+    cal_fields, report.notes = present_fields(gateway, "resource.calendar.leaves", CALENDAR_LEAVE_FIELDS)
+    with_holidays = "holiday_id" in cal_fields
     leaves = gateway.search_read("hr.leave", [("state", "=", "validate"), ("employee_id", "in", sorted(codes))],
-                                 list(LEAVE_FIELDS))
+                                 list(LEAVE_FIELDS)) if with_holidays else []
     employees = gateway.read("hr.employee", sorted(codes), ["resource_id"])
     by_resource = {e["resource_id"][0]: codes[e["id"]] for e in employees if e.get("resource_id")}
-    cal_leaves = gateway.search_read("resource.calendar.leaves",
-                                     [("resource_id", "in", sorted(by_resource)), ("holiday_id", "=", False)],
-                                     list(CALENDAR_LEAVE_FIELDS))
+    domain = [("resource_id", "in", sorted(by_resource)), *([("holiday_id", "=", False)] if with_holidays else [])]
+    cal_leaves = gateway.search_read("resource.calendar.leaves", domain, cal_fields)
     mapped = [absence_from_leave(r, codes, tz) for r in leaves]
     mapped += [absence_from_calendar_leave(r, by_resource, tz) for r in cal_leaves]
     for item in mapped:
@@ -155,18 +186,23 @@ def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = 
 
 
 def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_run: bool = False) -> PullReport:
-    """Companies tagged ``tag`` (``res.partner.category`` name) as members with site MAIN."""
+    """Companies tagged ``tag`` (``res.partner.category`` name) as members.
+
+    A partner already linked to a member (``odoo_links``) updates that member, else the member whose
+    code is the partner's ``ref`` or slugged name; only what Odoo owns changes (``member_from_partner``).
+    A new member gets the partner's address as site ``MAIN``.
+    """
     report = PullReport("members", dry_run=dry_run)
     if not gateway.execute("res.partner.category", "search", [("name", "=", tag)]):
         raise InvalidInput(f"no partner tag {tag!r} in Odoo {gateway.connection.url}")
     records = gateway.search_read("res.partner", [("is_company", "=", True), ("category_id.name", "=", tag)],
                                   [f for f in PARTNER_FIELDS if f in gateway.fields_get("res.partner")])
     links = odoo_of(repo)
+    linked = {odoo_id: code for code, (odoo_id, _p) in links.links(connection, "res.partner").items()}
     stored = {m.code: m for m in repo.list_members()}
     for record in records:
-        first = member_from_partner(record)
-        code = first.value.code if first.value else None
-        mapped = member_from_partner(record, stored.get(code)) if code in stored else first
+        code = linked.get(record["id"]) or partner_code(record)
+        mapped = member_from_partner(record, stored.get(code))
         if mapped.value is None:
             report.problems.extend(mapped.warnings)
             continue
@@ -177,124 +213,3 @@ def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_r
         if not dry_run:
             links.link(connection, "res.partner", member.code, record["id"])
     return report
-
-
-# -- capacity of a member's work centres ---------------------------------------------------------------
-
-@dataclass(frozen=True)
-class WorkcenterWeek:
-    """Free hours of one work centre in one ISO week, the resource they map to, and its hourly rate."""
-
-    workcenter: str
-    resource: str
-    week: str
-    hours: float
-    rate: float
-
-
-def load_process_mapping(path) -> dict[str, str]:
-    """A YAML file ``{workcenter name or code: resource code}``."""
-    import yaml
-
-    from pathlib import Path
-
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{path}: expected 'workcenter: RESOURCE' lines")
-    return {str(k): str(v).upper() for k, v in data.items()}
-
-
-def _hours_between(a0, a1, b0, b1) -> float:
-    return max(0.0, (min(a1, b1) - max(a0, b0)).total_seconds() / 3600)
-
-
-def workcenter_capacity(workcenters, attendances, calendar_leaves, workorders, weeks, mapping=None,
-                        tags=None) -> list[WorkcenterWeek]:
-    """Hours per ISO week of each ``mrp.workcenter``, computed on the client (Odoo cannot over RPC).
-
-    Calendar attendances of the week (two-week calendars by Odoo's week parity), minus the calendar's
-    leaves without a resource, times ``time_efficiency``/100, minus the expected duration of open
-    work orders starting that week (unscheduled open ones weigh on the first week). The resource is
-    ``mapping[code or name]``, else the first tag (``tags``: tag id -> name), else the slugged code/name.
-    """
-    from datetime import datetime as dt, timedelta
-
-    from .mapping import slug, utc_to_local
-
-    mapping, tags = mapping or {}, tags or {}
-    by_calendar: dict[int, list] = {}
-    for a in attendances:
-        if not a.get("display_type") and a.get("day_period") != "lunch":
-            by_calendar.setdefault(a["calendar_id"][0], []).append(a)
-    out = []
-    for wc in workcenters:
-        cal = wc["resource_calendar_id"][0] if wc.get("resource_calendar_id") else None
-        key = wc.get("code") or wc["name"]
-        resource = mapping.get(key) or mapping.get(wc["name"])
-        if not resource and wc.get("tag_ids"):
-            resource = slug(tags.get(wc["tag_ids"][0], ""))
-        resource = resource or slug(key)
-        leaves = [(utc_to_local(lv["date_from"], "UTC"), utc_to_local(lv["date_to"], "UTC")) for lv in calendar_leaves
-                  if lv.get("calendar_id") and lv["calendar_id"][0] == cal and not lv.get("resource_id")]
-        orders = [o for o in workorders if o.get("workcenter_id") and o["workcenter_id"][0] == wc["id"]
-                  and o.get("state") not in ("done", "cancel")]
-        for n, week in enumerate(weeks):
-            year, num = int(str(week)[:4]), int(str(week)[6:])
-            monday = date.fromisocalendar(year, num, 1)
-            hours = 0.0
-            for a in by_calendar.get(cal, []):
-                day = monday + timedelta(days=int(a["dayofweek"]))
-                parity = str(int((day.toordinal() - 1) // 7 % 2))
-                if a.get("week_type") not in (None, False, "") and str(a["week_type"]) != parity:
-                    continue
-                if (a.get("date_from") and str(day) < a["date_from"]) or (a.get("date_to") and str(day) > a["date_to"]):
-                    continue
-                start = dt.combine(day, dt.min.time()) + timedelta(hours=float(a["hour_from"]))
-                end = dt.combine(day, dt.min.time()) + timedelta(hours=float(a["hour_to"]))
-                hours += _hours_between(start, end, start, end) - sum(_hours_between(start, end, l0, l1)
-                                                                       for l0, l1 in leaves)
-            hours *= float(wc.get("time_efficiency") or 100) / 100
-            for o in orders:
-                planned = o.get("date_start")
-                if planned:
-                    iso = utc_to_local(planned, "UTC").isocalendar()
-                    if (iso[0], iso[1]) != (year, num):
-                        continue
-                elif n:
-                    continue
-                hours -= float(o.get("duration_expected") or 0) / 60
-            out.append(WorkcenterWeek(wc["name"], resource, f"{year}-W{num:02d}", round(max(hours, 0.0), 2),
-                                      float(wc.get("costs_hour") or 0)))
-    return out
-
-
-def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, *, dry_run: bool = False
-                  ) -> tuple[list[WorkcenterWeek], PullReport]:
-    """Read a member's work centres and declare their free hours (source ``erp``) unless ``dry_run``."""
-    report = PullReport("capacity", dry_run=dry_run)
-    wcs = gateway.search_read("mrp.workcenter", [], ["name", "code", "resource_calendar_id", "time_efficiency",
-                                                     "costs_hour", "tag_ids"])
-    cals = sorted({w["resource_calendar_id"][0] for w in wcs if w.get("resource_calendar_id")})
-    att = gateway.search_read("resource.calendar.attendance", [("calendar_id", "in", cals)],
-                              ["calendar_id", "dayofweek", "hour_from", "hour_to", "week_type", "date_from",
-                               "date_to", "display_type"])
-    leaves = gateway.search_read("resource.calendar.leaves", [("calendar_id", "in", cals)],
-                                 ["calendar_id", "resource_id", "date_from", "date_to"])
-    orders = gateway.search_read("mrp.workorder", [("workcenter_id", "in", [w["id"] for w in wcs])],
-                                 ["workcenter_id", "state", "date_start", "duration_expected"])
-    tag_ids = sorted({t for w in wcs for t in w.get("tag_ids") or []})
-    tags = {t["id"]: t["name"] for t in gateway.execute("mrp.workcenter.tag", "read", tag_ids, ["name"])} if tag_ids else {}
-    rows = workcenter_capacity(wcs, att, leaves, orders, weeks, mapping, tags)
-    from integrations.consortium_service import declare_capacity
-    from sharing.errors import MutualisError
-
-    for row in rows:
-        report.created += 1
-        report.diff.append(f"+ {member}/{row.resource} {row.week} {row.hours:g} h at {row.rate:g} €/h ({row.workcenter})")
-        if not dry_run:
-            try:
-                declare_capacity(repo, member, row.resource, row.week, row.hours, source="erp")
-            except MutualisError as exc:
-                report.created -= 1
-                report.problems.append(f"{row.workcenter}: {exc}")
-    return rows, report

@@ -12,6 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from .hr_skills import HR_SKILLS_MODELS
+
 __all__ = ["Catalog", "capture_dir", "EXTRA_MODELS"]
 
 
@@ -90,7 +92,7 @@ class Catalog:
         for path in sorted((odoo / "records").glob("*.json")):
             data = json.loads(path.read_text())
             records[data["model"]] = tuple(data["records"])
-        for model, defs in EXTRA_MODELS.items():
+        for model, defs in {**HR_SKILLS_MODELS, **EXTRA_MODELS}.items():
             fields[model] = defs
         ir_models = json.loads((odoo / "ir_model.json").read_text())
         records["ir.model"] = tuple(ir_models)

@@ -31,9 +31,11 @@ class Database:
         self._names: dict[tuple[str, int], str] = {}
         self._tables: dict[str, dict[int, dict]] = {}
         self._next: dict[str, int] = {}
+        # model -> [hook(db, row)] run on each new row: the defaults and side effects Odoo's create has.
+        self.after_create: dict[str, list] = {}
         for model, records in catalog.records.items():
             for raw in records:
-                self._store(model, {k: list(v) if isinstance(v, list) else v for k, v in raw.items()})
+                self.put(model, raw)
 
     # -- definitions ------------------------------------------------------------------------
     def exists(self, model: str) -> bool:
@@ -67,6 +69,10 @@ class Database:
         return self._tables[model]
 
     # -- rows ---------------------------------------------------------------------------------
+    def put(self, model: str, raw: dict) -> None:
+        """Store a record as ``read`` shows it (many2one as ``[id, name]``), keeping its id."""
+        self._store(model, {k: list(v) if isinstance(v, list) else v for k, v in raw.items()})
+
     def _store(self, model: str, raw: dict) -> None:
         defs = self._defs.get(model, {})
         row: dict[str, Any] = {}
@@ -200,6 +206,8 @@ class Database:
         self.assign(model, row, vals)
         self.check_required(model, row)
         self.table(model)[row["id"]] = row
+        for hook in self.after_create.get(model, ()):
+            hook(self, row)
         return row["id"]
 
     def snapshot(self) -> tuple:

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import MappingProxyType
 from typing import Any
 
+from . import calendars
 from .catalog import Catalog
 from .database import Database
 from .exceptions import AccessDenied, AccessError, jsonrpc_error, xmlrpc_fault
@@ -68,6 +69,7 @@ class OdooTestServer:
     def __init__(self, catalog: Catalog | None = None, users: dict[str, str] | None = None) -> None:
         self.catalog = catalog or Catalog.load()
         self.db = Database(self.catalog)
+        calendars.install(self.db)
         self.database = self.catalog.database
         # uid 2 is the admin of a real database; further users follow.
         self.users = {login: (pw, uid) for uid, (login, pw) in

@@ -7,10 +7,10 @@ from datetime import date, datetime
 
 import pytest
 
-from integrations.odoo.mapping import (absence_from_calendar_leave, absence_from_leave, employee_code,
-                                       employee_from_odoo, member_from_partner, skill_catalog, slug, split_name,
+from integrations.odoo.employee_match import badge_code
+from integrations.odoo.mapping import (absence_from_calendar_leave, absence_from_leave, employee_from_odoo, member_from_partner, skill_catalog, slug, split_name,
                                        weekly_hours)
-from integrations.odoo.pull import workcenter_capacity
+from integrations.odoo.capacity import workcenter_capacity
 from tests.odoo_server import capture_dir
 
 SIRET = "73282932000074"
@@ -25,10 +25,13 @@ def catalog():
     return skill_catalog(records("hr.skill"), records("hr.skill.level"), records("hr.skill.type"))
 
 
-def test_codes_come_from_badge_then_identification_then_the_odoo_id():
-    assert employee_code({"id": 7, "barcode": "b-12", "identification_id": "X"}) == "B-12"
-    assert employee_code({"id": 7, "barcode": False, "identification_id": "id 9"}) == "ID-9"
-    assert employee_code({"id": 7, "barcode": False}) == "E007"
+def code(record: dict) -> str:
+    return f"E{record['id']:03d}"
+
+
+def test_a_badge_is_a_code_and_an_identification_number_is_not():
+    assert badge_code({"id": 7, "barcode": "b 12", "identification_id": "X"}) == "B-12"
+    assert badge_code({"id": 7, "barcode": False, "identification_id": "id 9"}) is None
 
 
 def test_names_split_on_the_first_word():
@@ -40,7 +43,7 @@ def test_names_split_on_the_first_word():
 
 def test_every_captured_employee_maps_with_its_name_and_skills(catalog):
     skills = records("hr.employee.skill")
-    mapped = [employee_from_odoo(r, [s for s in skills if s["employee_id"][0] == r["id"]], catalog,
+    mapped = [employee_from_odoo(r, [s for s in skills if s["employee_id"][0] == r["id"]], catalog, code=code(r),
                                  members=["ACME"], hours=40, today=date(2026, 11, 2)) for r in records("hr.employee")]
     assert all(m.value is not None for m in mapped)
     mitchell = mapped[0].value
@@ -61,7 +64,7 @@ def test_a_skill_of_a_certification_type_becomes_a_certification(catalog):
     languages = CertificationType(code="LANGUAGES", name="Languages", levels=["A1", "A2", "B1"])
     row = records("hr.employee")[0]
     own = [s for s in records("hr.employee.skill") if s["employee_id"][0] == 1]
-    e = employee_from_odoo(row, own, catalog, members=["ACME"], certification_types=[languages],
+    e = employee_from_odoo(row, own, catalog, code="E001", members=["ACME"], certification_types=[languages],
                            today=date(2026, 1, 1)).value
     assert {(c.type, c.level) for c in e.certifications} == {("LANGUAGES", "A1"), ("LANGUAGES", "A2")}
     assert e.skills == {}
@@ -69,7 +72,7 @@ def test_a_skill_of_a_certification_type_becomes_a_certification(catalog):
 
 def test_an_employee_without_cost_is_a_problem(catalog):
     row = {**records("hr.employee")[0], "hourly_cost": 0}
-    assert employee_from_odoo(row, [], catalog, members=["ACME"]).value is None
+    assert employee_from_odoo(row, [], catalog, code="E001", members=["ACME"]).value is None
 
 
 def test_calendar_hours_sum_the_attendances():
@@ -77,7 +80,7 @@ def test_calendar_hours_sum_the_attendances():
 
 
 def test_only_validated_leaves_are_kept_in_local_time():
-    codes = {r["id"]: employee_code(r) for r in records("hr.employee")}
+    codes = {r["id"]: code(r) for r in records("hr.employee")}
     kept = [m.value for m in (absence_from_leave(r, codes, "Europe/Paris") for r in records("hr.leave")) if m.value]
     assert len(kept) == 10  # of 12 captured: the confirm and the validate1 ones are left out
     sick = kept[0]
@@ -85,7 +88,7 @@ def test_only_validated_leaves_are_kept_in_local_time():
 
 
 def test_calendar_leaves_from_a_time_off_are_not_counted_twice():
-    by_resource = {r["resource_id"][0]: employee_code(r) for r in records("hr.employee")}
+    by_resource = {r["resource_id"][0]: code(r) for r in records("hr.employee")}
     kept = [m.value for m in (absence_from_calendar_leave(r, by_resource, "Europe/Paris")
                               for r in records("resource.calendar.leaves")) if m.value]
     own = {"id": 99, "resource_id": [4, "Ronnie Hart"], "holiday_id": False, "date_from": "2026-12-01 08:00:00",
@@ -104,7 +107,8 @@ def test_a_company_needs_a_valid_siret_and_gets_its_address_as_site():
 
 
 def test_workcenter_capacity_counts_calendar_efficiency_and_open_orders():
-    rows = workcenter_capacity(records("mrp.workcenter"), records("resource.calendar.attendance"),
+    rows = workcenter_capacity(records("mrp.workcenter"), records("resource.calendar"),
+                               records("resource.calendar.attendance"),
                                records("resource.calendar.leaves"), records("mrp.workorder"),
                                ["2026-W49", "2026-W50"], {"Assembly Line 1": "ASSEMBLY"})
     first = rows[0]
