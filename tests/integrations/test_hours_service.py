@@ -20,6 +20,7 @@ from sharing.weeks import parse_week
 WEEK = parse_week("2026-W48")  # Monday 23 to Sunday 29 November 2026
 MONDAY = WEEK.monday
 NOW = datetime(2026, 11, 30, 9, 0)
+OVER = datetime(2026, 12, 1, 9, 0)  # November is over
 
 
 def _member(code, siret):
@@ -70,15 +71,15 @@ def test_a_correction_on_the_wrong_day_is_refused(store):
 
 def test_a_validated_month_cannot_be_edited_only_adjusted(store):
     with store.session() as repo:
-        hs.validate_month(repo, "ACIER", "2026-11", now=NOW)
+        hs.validate_month(repo, "ACIER", "2026-11", now=OVER)
         before = hs.month_bill(repo, "2026-11")
     with store.session() as repo, pytest.raises(AlreadyExists, match="already validated"):
-        hs.validate_month(repo, "ACIER", "2026-11", now=NOW)
+        hs.validate_month(repo, "ACIER", "2026-11", now=OVER)
     with store.session() as repo:
         late = hs.record_hours(repo, "E1", "R0", MONDAY, start="08:00", end="17:00", now=datetime(2026, 12, 3))
         after = hs.month_bill(repo, "2026-11")
         december = hs.month_bill(repo, "2026-12")
-    assert late.adjustment
+    assert late.correction.adjustment
     assert after.statement("ACIER").total == before.statement("ACIER").total  # the validated month is locked
     [adjustment] = [x for x in december.statement("ACIER").lines if x.kind == "adjustment"]
     assert (adjustment.minutes, adjustment.day, adjustment.amount) == (120, MONDAY, Decimal("43.20"))
@@ -153,3 +154,127 @@ def test_demo_hours_and_bill(store, tmp_path):
         summary = hs.bill_demo(repo, "2026-11", tmp_path / "bills")
     assert summary["members"] == 2 and summary["members_total"] + summary["ge_own"] == summary["costed_total"]
     assert len(summary["files"]) == 4
+
+
+# ---------------------------------------------------------------- hours worked keep the labour rules
+
+
+def _extra_request(repo, code, member="FORGE", start=8, end=15, day=MONDAY):
+    repo.save_request(Request(code=code, member=member, site="MAIN", skill="TIG", day=day, start=time(start),
+                              end=time(end)))
+
+
+@pytest.fixture
+def bois(store):
+    """A third member that E1's contract does not list, with a request on Monday evening."""
+    with store.session() as repo:
+        repo.save_member(_member("BOIS", "00000030000004"))
+        _extra_request(repo, "RB", member="BOIS", start=16, end=18)
+    return store
+
+
+def test_an_end_before_the_start_is_refused_never_read_as_a_night_shift(store):
+    with store.session() as repo, pytest.raises(InvalidInput, match="end 07:59 is not after start 08:00.*--next-day"):
+        hs.record_hours(repo, "E1", "R0", MONDAY, start="08:00", end="07:59", now=NOW)
+    with store.session() as repo:
+        assert hs.month_hours(repo, "2026-11", employee="E1")[0].minutes == 420  # nothing stored
+
+
+def test_a_shift_ending_the_next_day_is_said_so_and_checked_like_any_other(store):
+    with store.session() as repo, pytest.raises(InvalidInput, match="max_daily_hours.*--accept-violation"):
+        hs.record_hours(repo, "E1", "R4", MONDAY + timedelta(days=4), start="20:00", end="07:00", next_day=True, now=NOW)
+    with store.session() as repo:
+        hs.record_hours(repo, "E1", "R4", MONDAY + timedelta(days=4), start="22:00", end="06:00", next_day=True,
+                        accept_violation="night breakdown", now=NOW)
+        [line] = [x for x in hs.month_hours(repo, "2026-11") if x.request == "R4"]
+    assert (line.minutes, line.end) == (480, datetime.combine(MONDAY + timedelta(days=5), time(6)))
+
+
+def test_one_person_at_two_places_at_once_is_refused_even_knowingly(store):
+    with store.session() as repo:
+        _extra_request(repo, "R9")  # FORGE, Monday 08:00-15:00, while E1 works R0 at ACIER
+    for accept in ("", "urgent"):
+        with store.session() as repo, pytest.raises(InvalidInput, match="placed twice at once.*never accepted"):
+            hs.record_hours(repo, "E1", "R9", MONDAY, start="08:00", end="15:00", accept_violation=accept, now=NOW)
+    with store.session() as repo:
+        assert [x.request for x in hs.month_hours(repo, "2026-11") if x.day == MONDAY] == ["R0"]
+
+
+def test_a_member_outside_the_contract_is_billed_only_as_a_declared_exception(bois):
+    with bois.session() as repo:
+        before = hs.month_bill(repo, "2026-11").members_total
+        with pytest.raises(InvalidInput, match=r"\[contract_member\] E1's contract does not list BOIS/MAIN"):
+            hs.record_hours(repo, "E1", "RB", MONDAY, start="16:00", end="18:00", now=NOW)
+        assert hs.month_bill(repo, "2026-11").members_total == before
+        recorded = hs.record_hours(repo, "E1", "RB", MONDAY, start="16:00", end="18:00",
+                                   accept_violation="ACIER lent him for the audit", now=NOW)
+        assert [v.rule for v in recorded.declared] == ["contract_member"]
+        checked = hs.check_month(repo, "2026-11")
+        bill = hs.month_bill(repo, "2026-11")
+    assert checked.open == [] and [(v.rule, x.reason) for v, x in checked.declared] == [
+        ("contract_member", "ACIER lent him for the audit")]
+    statement = bill.statement("BOIS")
+    assert statement.total == Decimal("43.20")  # 2 h x 20 EUR x 1.08, billed only with the exception shown
+    assert [(e.rule, e.reason) for e in statement.exceptions] == [("contract_member", "ACIER lent him for the audit")]
+    [line] = statement.lines
+    assert "declared exception [contract_member]" in line.note and "ACIER lent him for the audit" in line.note
+
+
+def test_check_month_finds_every_planted_violation_and_validation_refuses_them(bois):
+    from integrations.store.hours_tables import hours_of
+    from sharing.hours import Correction
+
+    def plant(request, day, start, end, member="ACIER"):
+        hours_of(repo).add_correction(Correction(
+            employee="E1", request=request, member=member, site="MAIN", day=day, recorded_at=NOW,
+            start=datetime.combine(day, time(*start)), end=datetime.combine(day, time(*end))))
+
+    with bois.session() as repo:
+        _extra_request(repo, "R9")
+        plant("R0", MONDAY, (8,), (23, 59))                      # 15 h 59 in a day
+        plant("R9", MONDAY, (8,), (15,), member="FORGE")        # at two places at once
+        plant("RB", MONDAY, (16,), (18,), member="BOIS")        # not in the contract (and overlapping)
+        plant("R1", MONDAY + timedelta(days=1), (6,), (15,), member="FORGE")  # 6 h 01 rest after Monday
+        checked = hs.check_month(repo, "2026-11")
+    rules = {v.rule for v in checked.open}
+    assert {"max_daily_hours", "no_overlap_travel", "contract_member", "daily_rest"} <= rules
+    with bois.session() as repo, pytest.raises(InvalidInput, match="break .* labour rule"):
+        hs.validate_month(repo, "ACIER", "2026-11", now=OVER)
+
+
+def test_a_month_that_is_not_over_is_validated_only_when_asked(store):
+    with store.session() as repo, pytest.raises(InvalidInput, match="2026-11 is not over.*--early"):
+        hs.validate_month(repo, "ACIER", "2026-11", now=NOW)
+    with store.session() as repo:
+        assert hs.validate_month(repo, "ACIER", "2026-11", now=NOW, early=True).month == "2026-11"
+
+
+def test_hours_typed_by_the_manager_win_over_earlier_entries_dated_later(store):
+    from integrations.store.hours_tables import hours_of
+    from sharing.hours import Correction
+
+    with store.session() as repo:  # like the demo: entered first, but stamped a week later
+        hours_of(repo).add_correction(Correction(
+            employee="E1", request="R1", member="FORGE", site="MAIN", day=MONDAY + timedelta(days=1),
+            start=datetime.combine(MONDAY + timedelta(days=1), time(8)),
+            end=datetime.combine(MONDAY + timedelta(days=1), time(14, 30)), recorded_at=datetime(2026, 12, 7, 9)))
+        typed = hs.record_hours(repo, "E1", "R1", MONDAY + timedelta(days=1), start="08:00", end="17:00", now=NOW)
+        [line] = [x for x in hs.month_hours(repo, "2026-11") if x.request == "R1"]
+        bill = hs.month_bill(repo, "2026-11")
+    assert (line.minutes, line.correction, line.recorded_at) == (540, typed.correction.sequence, NOW)
+    assert [x.minutes for x in bill.statement("FORGE").lines if x.request == "R1"] == [540]
+
+
+def test_filters_naming_nothing_are_errors(store):
+    from sharing.errors import NotFound
+
+    with store.session() as repo:
+        with pytest.raises(NotFound, match="NOPE"):
+            hs.month_hours(repo, "2026-11", member="NOPE")
+        with pytest.raises(NotFound, match="NOPE"):
+            hs.month_hours(repo, "2026-11", employee="NOPE")
+        with pytest.raises(NotFound, match="NOPE"):
+            hs.member_ledger(repo, 2026, "NOPE")
+        with pytest.raises(InvalidInput, match="year 0 is not a year"):
+            hs.member_ledger(repo, 0)
+        assert hs.month_hours(repo, "2026-11", member="acier")  # a known code, any case
