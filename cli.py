@@ -540,19 +540,23 @@ def request_remove(ctx, code):
 @main.command("import")
 @click.argument("kind", type=click.Choice(KINDS))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--update", is_flag=True, help="Replace stored objects whose row differs (else such rows are errors).")
 @click.pass_context
-def import_(ctx, kind, file):
+def import_(ctx, kind, file, update):
     """Import a CSV or XLSX sheet: every row, or nothing if any row is bad.
+
+    Says how many rows were added, updated and unchanged; changing a stored object needs --update.
 
     \b
     Example:
         mutualis import employees staff.xlsx
+        mutualis import employees staff.xlsx --update
     """
     from integrations.transfer import import_file
 
     with _store(ctx).session() as repo:
-        count = import_file(repo, kind, file)
-    click.echo(f"{count} {kind} imported from {file}")
+        report = import_file(repo, kind, file, update=update)
+    click.echo(f"{report} ({file})")
 
 
 @main.command("export")

@@ -161,3 +161,29 @@ def _content(path):
     if path.suffix == ".csv":
         return path.read_bytes()
     return [list(row) for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True)]
+
+
+def test_an_import_reports_added_updated_unchanged_and_changes_only_with_update(demo_store, tmp_path):
+    from integrations.tabular import write_template
+
+    path = tmp_path / "staff.csv"
+    with demo_store.session() as repo:
+        [first, second, *_] = repo.list_employees()
+    renamed = first.model_copy(update={"first_name": "Renamed"})
+    write_rows("employees", [renamed, second], path)
+    with demo_store.session() as repo, pytest.raises(RowError) as caught:
+        import_file(repo, "employees", path)
+    assert caught.value.problems == [
+        f"staff.csv:2: column code: employee {first.code} already exists with other values (first_name); "
+        "pass --update to replace it"]
+    with demo_store.session() as repo:
+        assert repo.get_employee(first.code).first_name == first.first_name  # nothing written
+        report = import_file(repo, "employees", path, update=True)
+        assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
+        assert repo.get_employee(first.code).first_name == "Renamed"
+    template = tmp_path / "template.csv"
+    write_template("employees", template)
+    with demo_store.session() as repo:
+        count = len(repo.list_employees())
+        report = import_file(repo, "employees", template)
+        assert (report.added, report.updated, report.unchanged, len(repo.list_employees())) == (1, 0, 0, count + 1)
