@@ -909,7 +909,7 @@ def hours_import(ctx, file):
     Example:
         mutualis hours import november.xlsx
     """
-    from integrations.hours_service import import_hours
+    from integrations.hours_import import import_hours
 
     with _store(ctx).session() as repo:
         count = import_hours(repo, file)

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from consortium.members import Member, Site
+from integrations import hours_import as hi
 from integrations import hours_service as hs
 from integrations.store import open_store
 from integrations.weekly import history_from_plans
@@ -113,7 +114,7 @@ def test_an_import_names_file_row_and_column_and_records_nothing_when_a_row_is_b
                      "E9,R2,2026-11-25,,,,15,\n"
                      "E1,R3,2026-11-26,,,,ten,\n", encoding="utf-8")
     with store.session() as repo, pytest.raises(RowError) as caught:
-        hs.import_hours(repo, sheet, now=NOW)
+        hi.import_hours(repo, sheet, now=NOW)
     assert caught.value.problems == [
         "hours.csv:3: column end: end '25:00' is not a time like 07:30",
         "hours.csv:5: column travel_minutes: 'ten' is not a whole number of minutes from 0 to 600",
@@ -121,17 +122,17 @@ def test_an_import_names_file_row_and_column_and_records_nothing_when_a_row_is_b
     sheet.write_text("employee,request,day,travel_minutes\nE9,R2,2026-11-25,15\nE1,R2,2026-11-26,5\n",
                      encoding="utf-8")
     with store.session() as repo, pytest.raises(RowError) as caught:
-        hs.import_hours(repo, sheet, now=NOW)
+        hi.import_hours(repo, sheet, now=NOW)
     assert caught.value.problems == ["hours.csv:2: column employee: no employee 'E9'",
                                      "hours.csv:3: column day: request R2 is on 2026-11-25, not on 2026-11-26"]
     sheet.write_text("employee,request,day,absent\nE1,R0,2026-11-23,yes\nE1,R2,2026-11-25,no\n", encoding="utf-8")
     with store.session() as repo:
         assert hs.month_hours(repo, "2026-11")[0].source == "planned"  # nothing was recorded before
         with pytest.raises(RowError, match="hours.csv:3: column start"):
-            hs.import_hours(repo, sheet, now=NOW)
+            hi.import_hours(repo, sheet, now=NOW)
     sheet.write_text("employee,request,day,absent\nE1,R0,2026-11-23,yes\n", encoding="utf-8")
     with store.session() as repo:
-        assert hs.import_hours(repo, sheet, now=NOW) == 1
+        assert hi.import_hours(repo, sheet, now=NOW) == 1
 
 
 def test_the_weekly_cycle_reads_worked_hours_when_they_are_recorded(store):
@@ -278,3 +279,105 @@ def test_filters_naming_nothing_are_errors(store):
         with pytest.raises(InvalidInput, match="year 0 is not a year"):
             hs.member_ledger(repo, 0)
         assert hs.month_hours(repo, "2026-11", member="acier")  # a known code, any case
+
+
+# ---------------------------------------------------------------- hours sheets
+
+
+def _hours_sheet(tmp_path, *rows):
+    sheet = tmp_path / "hours.csv"
+    sheet.write_text("\n".join(["employee,request,day,start,end,ends_next_day,accept_violation", *rows]) + "\n",
+                     encoding="utf-8")
+    return sheet
+
+
+def test_an_hours_sheet_is_checked_like_recorded_hours_one_line_per_bad_row_nothing_stored(bois, tmp_path):
+    with bois.session() as repo:
+        _extra_request(repo, "R9")
+    sheet = _hours_sheet(tmp_path,
+                         "E1,R1,2026-11-24,08:00,07:59,,",          # end before start
+                         "E1,R9,2026-11-23,08:00,15:00,,urgent",    # at two places at once, whatever the reason
+                         "E1,RB,2026-11-23,16:00,18:00,,",          # not in the contract, no reason
+                         "E1,R2,2026-11-25,08:00,17:00,,")          # fine
+    with bois.session() as repo, pytest.raises(RowError) as caught:
+        hi.import_hours(repo, sheet, now=NOW)
+    assert caught.value.problems == [
+        "hours.csv:2: column end: hours of E1 on R1: end 07:59 is not after start 08:00 "
+        "(a shift that ends the next day needs --next-day, column ends_next_day)"]
+    sheet = _hours_sheet(tmp_path, *[line for line in sheet.read_text().splitlines()[2:]])
+    with bois.session() as repo, pytest.raises(RowError) as caught:
+        hi.import_hours(repo, sheet, now=NOW)
+    [overlap, contract] = caught.value.problems
+    assert overlap.startswith("hours.csv:2: column start: refused: E1 is placed twice at once") and "never" in overlap
+    assert contract.startswith("hours.csv:3: column start: refused: [contract_member] E1's contract does not list")
+    with bois.session() as repo:
+        assert all(x.source == "planned" for x in hs.month_hours(repo, "2026-11"))  # nothing stored
+    sheet = _hours_sheet(tmp_path, "E1,RB,2026-11-23,16:00,18:00,,lent for the audit", "E1,R2,2026-11-25,08:00,17:00,,",
+                         "E1,R4,27/11/2026,22:00,06:00,yes,night breakdown")
+    with bois.session() as repo:
+        assert hi.import_hours(repo, sheet, now=NOW) == 3
+        checked = hs.check_month(repo, "2026-11")
+    assert checked.open == []
+    assert sorted({(v.rule, x.reason) for v, x in checked.declared}) == [
+        ("contract_member", "lent for the audit"), ("night_work", "night breakdown")]  # E1 is no night worker
+
+
+def test_two_rows_for_one_shift_are_refused_with_both_rows_and_a_header_only_sheet_has_no_rows(store, tmp_path):
+    sheet = _hours_sheet(tmp_path, "E1,R1,2026-11-24,08:00,12:00,,", "E1,R1,2026-11-24,08:00,16:00,,")
+    with store.session() as repo, pytest.raises(RowError) as caught:
+        hi.import_hours(repo, sheet, now=NOW)
+    assert caught.value.problems == [
+        "hours.csv:3: column request: E1 on R1 2026-11-24 is already on row 2 (one row per shift)"]
+    with store.session() as repo, pytest.raises(RowError, match="hours.csv:2: the file has no rows"):
+        hi.import_hours(repo, _hours_sheet(tmp_path), now=NOW)
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def _cli(store, *args):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    return CliRunner().invoke(main, ["--db", store.url, *args])
+
+
+def test_the_probe_ends_refused_and_check_month_exits_1_on_planted_hours(bois):
+    from integrations.store.hours_tables import hours_of
+    from sharing.hours import Correction
+
+    with bois.session() as repo:
+        _extra_request(repo, "R9")
+    result = _cli(bois, "hours", "record", "E1", "R0", "--day", "2026-11-23", "--start", "08:00", "--end", "07:59")
+    assert result.exit_code == 1 and "end 07:59 is not after start 08:00" in result.output
+    result = _cli(bois, "hours", "record", "E1", "R9", "--day", "2026-11-23", "--start", "08:00", "--end", "15:00")
+    assert result.exit_code == 1 and "placed twice at once" in result.output
+    result = _cli(bois, "hours", "record", "E1", "RB", "--day", "2026-11-23", "--start", "16:00", "--end", "18:00")
+    assert result.exit_code == 1 and "contract_member" in result.output
+    result = _cli(bois, "check", "--month", "2026-11")
+    assert (result.exit_code, result.output) == (0, "0 violation(s) in the hours worked in 2026-11\n")
+    result = _cli(bois, "hours", "record", "E1", "RB", "--day", "2026-11-23", "--start", "16:00", "--end", "18:00",
+                  "--accept-violation", "lent for the audit")
+    assert result.exit_code == 0 and "declared exception contract_member" in result.output
+    with bois.session() as repo:  # hours stored before the rules applied to them
+        day = MONDAY + timedelta(days=2)
+        hours_of(repo).add_correction(Correction(employee="E1", request="R2", member="ACIER", site="MAIN", day=day,
+                                                 start=datetime.combine(day, time(8)),
+                                                 end=datetime.combine(day, time(23, 59)), recorded_at=NOW))
+    result = _cli(bois, "check", "--month", "2026-11")
+    assert result.exit_code == 1
+    assert "max_daily_hours: E1 works 15 h 59 on Wed 2026-11-25" in result.output
+    assert "declared exception contract_member" in result.output
+    result = _cli(bois, "hours", "validate", "--member", "ACIER", "--month", "2026-11")
+    assert result.exit_code == 1
+
+
+def test_filters_naming_nothing_are_errors_in_the_commands(store):
+    assert "NOPE" in _cli(store, "hours", "show", "--month", "2026-11", "--member", "NOPE").output
+    assert _cli(store, "hours", "show", "--month", "2026-11", "--member", "NOPE").exit_code == 1
+    assert _cli(store, "ledger", "--member", "NOPE").exit_code == 1
+    result = _cli(store, "ledger", "--year", "0")
+    assert result.exit_code == 1 and "year 0" in result.output
+    result = _cli(store, "hours", "show", "--month", "2026-11")
+    assert result.exit_code == 0 and "correction" in result.output.splitlines()[0]
