@@ -14,6 +14,7 @@ from integrations.hours_service import checked_correction, clock, store_correcti
 from integrations.tabular.cells import CELLS
 from integrations.tabular.files import read_grid
 from sharing.errors import InvalidInput, NotFound, RowError
+from sharing.hours import Correction
 from sharing.weeks import week_of
 
 __all__ = ["HOURS_COLUMNS", "read_hours_file", "import_hours"]
@@ -117,9 +118,10 @@ def import_hours(repo, path: Path, now: datetime | None = None) -> int:
     Rows go through the same labour rules as `record_hours`; a row's `accept_violation` is its reason.
     """
     path, now = Path(path), now or datetime.now().replace(microsecond=0)
-    rows, problems = [], []
+    rows, problems, reasons = [], [], {}
     for row, f in read_hours_file(path):
         where = f"{path.name}:{row}"
+        reasons[row] = f["accept_violation"]
         try:
             repo.get_employee(f["employee"])
         except NotFound as exc:
@@ -134,15 +136,14 @@ def import_hours(repo, path: Path, now: datetime | None = None) -> int:
             problems.append(f"{where}: column day: request {f['request']} is on {day}, not on {f['day']}")
             continue
         try:
-            rows.append((row, checked_correction(repo, f["employee"], f["request"], f["day"], absent=f["absent"],
-                                          start=f["start"], end=f["end"], travel=f["travel"], note=f["note"],
-                                          now=now, next_day=f["ends_next_day"])))
+            rows.append((row, checked_correction(
+                repo, f["employee"], f["request"], f["day"], absent=f["absent"], start=f["start"], end=f["end"],
+                travel=f["travel"], note=f["note"], now=now, next_day=f["ends_next_day"])))
         except InvalidInput as exc:
             column = "absent" if f["absent"] else "end" if "not after start" in str(exc) else "start"
             problems.append(f"{where}: column {column}: {exc}")
     if problems:
         raise RowError(problems)
-    reasons = {row: f["accept_violation"] for row, f in read_hours_file(path)}
     found: dict[int, list] = {}
     for v in new_violations(repo, [c for _, c in rows]):
         found.setdefault(_row_of(v, rows), []).append(v)
