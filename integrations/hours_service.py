@@ -200,7 +200,7 @@ def month_bill(repo, month: str) -> MonthBill:
         start = min(c.day for c in late)
         plans = [p for p in (repo.get_plan(w) for w in weeks_between(start, nxt)) if p is not None]
         adjusted = adjustments(plans, hours_of(repo).list_corrections(start, nxt))
-    declared = [x for x in hours_of(repo).list_exceptions(first, nxt)]
+    declared = hours_of(repo).list_exceptions(first - timedelta(days=7), nxt + timedelta(days=7))
     return bill_month(month, lines, employees, {m.code: m for m in repo.list_members()}, repo.get_settings().billing,
                       adjustments=adjusted, idle=idle, exceptions=declared)
 

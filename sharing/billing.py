@@ -199,8 +199,10 @@ def bill_month(month: str, lines: Iterable[WorkedLine], employees: Mapping[str, 
 
     departing = _departing(lines)
     declared: dict[str, list[DeclaredException]] = defaultdict(list)
+    worked = {(x.employee, x.request) for x in lines}
     for e in exceptions:
-        declared[e.member].append(e)
+        if (e.employee, e.request) in worked:  # shown with the hours it excuses, in their month
+            declared[e.member].append(e)
     for x in lines:
         employee = _employee(employees, x.employee)
         if x.minutes:
