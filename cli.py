@@ -903,7 +903,8 @@ def hours_record(ctx, employee, request_code, day, absent, start, end, next_day,
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def hours_import(ctx, file):
-    """Import corrections from CSV or XLSX (employee, request, day, absent, start, end, travel_minutes, note).
+    """Import corrections from CSV or XLSX (employee, request, day, absent, start, end, ends_next_day,
+    travel_minutes, note, accept_violation), checked like `hours record`: all rows or none.
 
     \b
     Example:

@@ -59,7 +59,9 @@ def new_violations(repo, corrections: list[Correction]) -> list[Violation]:
 
 
 def _key(v: Violation) -> tuple:
-    return v.rule, v.employee, v.request, v.day, v.message
+    # Not the message: hours that shorten a day already too long are not refused for still breaking it
+    # (that violation stays open for `check --month` until corrected or declared).
+    return v.rule, v.employee, v.request, v.day
 
 
 def refusal(found: list[Violation], accepted_reason: str) -> str | None:

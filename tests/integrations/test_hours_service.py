@@ -381,3 +381,16 @@ def test_filters_naming_nothing_are_errors_in_the_commands(store):
     assert result.exit_code == 1 and "year 0" in result.output
     result = _cli(store, "hours", "show", "--month", "2026-11")
     assert result.exit_code == 0 and "correction" in result.output.splitlines()[0]
+
+
+def test_hours_that_shorten_a_day_already_too_long_are_recorded_and_the_day_stays_open(store):
+    from integrations.store.hours_tables import hours_of
+    from sharing.hours import Correction
+
+    with store.session() as repo:
+        hours_of(repo).add_correction(Correction(
+            employee="E1", request="R0", member="ACIER", site="MAIN", day=MONDAY, recorded_at=NOW,
+            start=datetime.combine(MONDAY, time(8)), end=datetime.combine(MONDAY, time(23, 59))))
+        hs.record_hours(repo, "E1", "R0", MONDAY, start="08:00", end="19:00", now=NOW)  # 11 h: better, still over
+        [still] = hs.check_month(repo, "2026-11").open
+    assert (still.rule, still.day) == ("max_daily_hours", MONDAY) and "11 h" in still.message
