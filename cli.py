@@ -558,19 +558,23 @@ def request_remove(ctx, code):
 @main.command("import")
 @click.argument("kind", type=click.Choice(KINDS))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--update", is_flag=True, help="Replace stored objects whose row differs (else such rows are errors).")
 @click.pass_context
-def import_(ctx, kind, file):
+def import_(ctx, kind, file, update):
     """Import a CSV or XLSX sheet: every row, or nothing if any row is bad.
+
+    Says how many rows were added, updated and unchanged; changing a stored object needs --update.
 
     \b
     Example:
         mutualis import employees staff.xlsx
+        mutualis import employees staff.xlsx --update
     """
     from integrations.transfer import import_file
 
     with _store(ctx).session() as repo:
-        count = import_file(repo, kind, file)
-    click.echo(f"{count} {kind} imported from {file}")
+        report = import_file(repo, kind, file, update=update)
+    click.echo(f"{report} ({file})")
 
 
 @main.command("export")
@@ -732,28 +736,46 @@ def plan_show(ctx, week_text, by, fmt, out):
 
 
 @main.command()
-@week_option
+@click.option("--week", "week_text", help="ISO week of the plan to check, e.g. 2026-W49.")
+@click.option("--month", help="Month whose hours worked to check, e.g. 2026-11.")
 @json_option
 @click.pass_context
-def check(ctx, week_text, as_json):
-    """Check the week's plan against every hard rule (exit 1 when anything is broken).
+def check(ctx, week_text, month, as_json):
+    """Check a week's plan, or a month's hours worked, against every hard rule (exit 1 when anything is broken).
+
+    With --month, declared exceptions (hours recorded with --accept-violation) are listed, not counted.
 
     \b
     Example:
         mutualis check --week 2026-W49
+        mutualis check --month 2026-11
     """
-    from integrations.weekly import check_week
-    from sharing.weeks import parse_week
-
+    if (week_text is None) == (month is None):
+        raise click.UsageError("give --week or --month (one of them)")
+    declared = []
     with _store(ctx).session() as repo:
-        violations = check_week(repo, parse_week(week_text))
+        if month:
+            from integrations.hours_compliance import check_month
+
+            result = check_month(repo, month)
+            violations, declared, what = result.open, result.declared, f"the hours worked in {result.month}"
+        else:
+            from integrations.weekly import check_week
+            from sharing.weeks import parse_week
+
+            violations, what = check_week(repo, parse_week(week_text)), f"the plan of {week_text}"
     if as_json:
         _echo_json([{"rule": v.rule, "employee": v.employee, "request": v.request, "message": v.message}
-                    for v in violations])
+                    for v in violations]
+                   + [{"rule": v.rule, "employee": v.employee, "request": v.request, "message": v.message,
+                       "declared": x.reason} for v, x in declared])
     else:
         for v in violations:
             click.echo(f"{v.rule}: {v.message}")
-        click.echo(f"{len(violations)} violation(s) in the plan of {week_text}")
+        for v, x in declared:
+            click.echo(f"declared exception {v.rule}: {v.message} (accepted: {x.reason})")
+        click.echo(f"{len(violations)} violation(s) in {what}"
+                   + (f", {len(declared)} declared exception(s)" if declared else ""))
     if violations:
         sys.exit(1)
 
@@ -876,38 +898,49 @@ def hours():
 @click.option("--day", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Day of the shift.")
 @click.option("--absent", is_flag=True, help="The employee did not work this shift.")
 @click.option("--start", help="Real start HH:MM.")
-@click.option("--end", help="Real end HH:MM (before the start: the next day).")
-@click.option("--travel", type=int, help="Minutes of travel between sites before the shift.")
+@click.option("--end", help="Real end HH:MM, after the start (see --next-day).")
+@click.option("--next-day", is_flag=True, help="The shift ends the next day (a night shift).")
+@click.option("--travel", type=click.IntRange(0, 600), help="Minutes of travel between sites before the shift.")
 @click.option("--note", default="", help="Why (shown on the statement).")
+@click.option("--accept-violation", "accept", default="", metavar="REASON",
+              help="Record hours that break a labour rule knowingly, for this reason (shown on the statement).")
 @click.pass_context
-def hours_record(ctx, employee, request_code, day, absent, start, end, travel, note):
+def hours_record(ctx, employee, request_code, day, absent, start, end, next_day, travel, note, accept):
     """Record what really happened on a shift; in a validated month it becomes a dated adjustment.
+
+    Hours that break a labour rule (day or week too long, rest too short, member not in the contract)
+    are refused unless --accept-violation gives the reason; one person at two places is always refused.
 
     \b
     Example:
         mutualis hours record E012 R-ACIER-TIG-1130 --day 2026-11-30 --start 07:00 --end 13:30 --note "left early"
         mutualis hours record E012 R-ACIER-TIG-1201 --day 2026-12-01 --absent
+        mutualis hours record E012 R-ACIER-NUIT-1201 --day 2026-12-01 --start 21:00 --end 05:00 --next-day
     """
     from integrations.hours_service import record_hours
 
     with _store(ctx).session() as repo:
-        c = record_hours(repo, employee, request_code, day.date(), absent=absent, start=start, end=end,
-                         travel=travel, note=note)
+        recorded = record_hours(repo, employee, request_code, day.date(), absent=absent, start=start, end=end,
+                                travel=travel, note=note, next_day=next_day, accept_violation=accept)
+    c = recorded.correction
     what = "absent" if c.absent else (f"{c.start:%H:%M}-{c.end:%H:%M}" if c.start else f"travel {c.travel_minutes} min")
     click.echo(f"{'adjustment' if c.adjustment else 'hours'} recorded: {c.employee} on {c.request} {c.day}: {what}")
+    for v in recorded.declared:
+        click.echo(f"declared exception {v.rule}: {v.message} (accepted: {c.accepted_reason})")
 
 
 @hours.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def hours_import(ctx, file):
-    """Import corrections from CSV or XLSX (employee, request, day, absent, start, end, travel_minutes, note).
+    """Import corrections from CSV or XLSX (employee, request, day, absent, start, end, ends_next_day,
+    travel_minutes, note, accept_violation), checked like `hours record`: all rows or none.
 
     \b
     Example:
         mutualis hours import november.xlsx
     """
-    from integrations.hours_service import import_hours
+    from integrations.hours_import import import_hours
 
     with _store(ctx).session() as repo:
         count = import_hours(repo, file)
@@ -933,9 +966,11 @@ def hours_show(ctx, month, member, employee, as_json):
         lines = month_hours(repo, month, member=member, employee=employee)
     if as_json:
         return _echo_json([x.model_dump(mode="json") | {"minutes": x.minutes} for x in lines])
-    click.echo(_table(["day", "employee", "member", "request", "start", "end", "hours", "travel_min", "source", "note"],
+    click.echo(_table(["day", "employee", "member", "request", "start", "end", "hours", "travel_min", "source",
+                       "correction", "note"],
                       [[x.day, x.employee, x.member, x.request, f"{x.start:%H:%M}" if x.start else "",
-                        f"{x.end:%H:%M}" if x.end else "", f"{x.minutes / 60:.2f}", x.travel_minutes, x.source, x.note]
+                        f"{x.end:%H:%M}" if x.end else "", f"{x.minutes / 60:.2f}", x.travel_minutes, x.source,
+                        f"#{x.correction} of {x.recorded_at:%Y-%m-%d %H:%M}" if x.correction else "", x.note]
                        for x in lines]))
     click.echo(f"{len(lines)} shifts, {sum(x.minutes for x in lines) / 60:.2f} h worked")
 
@@ -943,9 +978,12 @@ def hours_show(ctx, month, member, employee, as_json):
 @hours.command("validate")
 @click.option("--member", required=True, help="The member validating.")
 @click.option("--month", required=True, help="Month, e.g. 2026-11.")
+@click.option("--early", is_flag=True, help="Validate a month that is not over yet.")
 @click.pass_context
-def hours_validate(ctx, member, month):
+def hours_validate(ctx, member, month, early):
     """Validate a member's month: its hours are locked, later corrections become adjustments.
+
+    Refused while the month is not over (unless --early) or breaks a labour rule not declared.
 
     \b
     Example:
@@ -954,7 +992,7 @@ def hours_validate(ctx, member, month):
     from integrations.hours_service import validate_month
 
     with _store(ctx).session() as repo:
-        v = validate_month(repo, member, month)
+        v = validate_month(repo, member, month, early=early)
     click.echo(f"hours of {v.member} for {v.month} validated on {v.validated_at:%Y-%m-%d %H:%M}")
 
 
@@ -988,7 +1026,7 @@ def bill_cmd(ctx, month, out, as_json):
 
 
 @main.command("ledger")
-@click.option("--year", type=int, help="Year (default: this year).")
+@click.option("--year", type=int, help="Year from 1900 to 9998 (default: this year).")
 @click.option("--member", help="Only this member.")
 @json_option
 @click.pass_context

@@ -24,7 +24,8 @@ from solver.tender import PlanParams, plan_tender, precheck
 from .reports.bid_html import write_bid_html
 from .reports.bid_markdown import write_bid_markdown
 from .reports.bid_xlsx import write_bid_xlsx
-from .tabular.tender_xlsx import read_capacity_sheet, read_tender_xlsx
+from .tabular.capacity import read_capacity_sheet
+from .tabular.tender_xlsx import read_tender_xlsx
 
 __all__ = [
     "DEFAULT_PARAMS", "Heatmap", "capabilities", "declare_capacity", "import_capacity", "capacity_heatmap",
@@ -59,7 +60,8 @@ def declare_capacity(repo, member: str, resource: str, week: str, hours: float, 
 
 def import_capacity(repo, path: str | Path) -> int:
     """Declarations from a CSV/XLSX file (member, resource, week, available_hours, ...); how many."""
-    return repo.save_declarations(read_capacity_sheet(path))
+    units = {r.key: r.units for r in repo.list_resources()}
+    return repo.save_declarations(read_capacity_sheet(path, units=units))
 
 
 @dataclass(frozen=True)

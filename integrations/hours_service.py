@@ -1,7 +1,8 @@
 """Hours worked, validation, billing, ledger and counters against the database: store <-> domain glue.
 
 Each function takes an open repository (one transaction): an error leaves the database as it was.
-Hours default to the published plans; corrections and validations live in the hours tables (0003).
+Hours default to the published plans; corrections, declared exceptions and validations live in the hours
+tables (0003, 0005_hours_exceptions). The labour rules on hours worked are in `integrations.hours_compliance`.
 """
 
 from __future__ import annotations
@@ -13,43 +14,31 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from integrations.hours_compliance import (
+    check_month, new_violations, refuse_if_any, weeks_between, worked_between,
+)
 from integrations.store.hours_tables import hours_of
-from integrations.tabular.files import read_grid
 from sharing.base import describe_validation_error
 from sharing.billing import MonthBill, bill_month
 from sharing.counters import AnnualCounter, annual_counter, contracted_minutes, history_for_week, idle_minutes
-from sharing.errors import InvalidInput, NotFound, RowError
+from sharing.errors import InvalidInput
 from sharing.history import EmployeeHistory, History
-from sharing.hours import Correction, Validation, WorkedLine, adjustments, month_of, worked_lines
+from sharing.hours import Correction, Validation, WorkedLine, adjustments, month_of
 from sharing.ledger import LedgerRow, headcount, ledger
 from sharing.weeks import IsoWeek, month_bounds, parse_week, week_of
 
-__all__ = ["HOURS_COLUMNS", "BillResult", "EmployeeCounters", "record_hours", "import_hours", "read_hours_file",
-           "month_hours", "validate_month", "month_bill", "bill", "member_ledger", "employee_counters", "worked_history",
-           "record_demo_hours", "bill_demo"]
+__all__ = ["BillResult", "EmployeeCounters", "record_hours", "month_hours", "validate_month", "month_bill", "bill", "member_ledger", "employee_counters", "worked_history",
+           "record_demo_hours", "bill_demo", "RecordedHours", "checked_correction", "store_correction", "clock"]
 
-HOURS_COLUMNS = ("employee", "request", "day", "absent", "start", "end", "travel_minutes", "note")
-_REQUIRED = ("employee", "request", "day")
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})(:\d{2})?$")
 
 
 # ---------------------------------------------------------------- reading hours back
 
 
-def _weeks(start: date, end: date) -> list[IsoWeek]:
-    """The ISO weeks that meet the days [start, end)."""
-    weeks, day = [], start - timedelta(days=start.weekday())
-    while day < end:
-        weeks.append(week_of(day))
-        day += timedelta(days=7)
-    return weeks
-
-
 def _lines(repo, start: date, end: date, *, billed: bool = False) -> list[WorkedLine]:
     """Lines worked on the days [start, end); `billed` leaves out adjustments (the validated values)."""
-    plans = [p for p in (repo.get_plan(w) for w in _weeks(start, end)) if p is not None]
-    corrections = hours_of(repo).list_corrections(start, end)
-    return [x for x in worked_lines(plans, corrections, include_adjustments=not billed) if start <= x.day < end]
+    return worked_between(repo, start, end, include_adjustments=not billed)
 
 
 def _has_hours(repo, start: date, end: date) -> bool:
@@ -59,156 +48,118 @@ def _has_hours(repo, start: date, end: date) -> bool:
 # ---------------------------------------------------------------- recording
 
 
-def _clock(text: str, what: str) -> time:
+def clock(text: str, what: str) -> time:
     match = _HHMM.match(str(text).strip())
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise InvalidInput(f"{what} {text!r} is not a time like 07:30")
     return time(int(match.group(1)), int(match.group(2)))
 
 
-def _correction(repo, employee: str, request: str, day: date, *, absent: bool, start: str | None, end: str | None,
-                travel: int | None, note: str, now: datetime) -> Correction:
-    """A correction checked against the database: the employee, the request and its day."""
+def checked_correction(repo, employee: str, request: str, day: date, *, absent: bool, start: str | None, end: str | None,
+                travel: int | None, note: str, now: datetime, next_day: bool = False) -> Correction:
+    """A correction checked against the database: the employee, the request and its day.
+
+    The end is on the same day as the start unless `next_day` says the shift ends the next day: an end
+    before the start is refused, never read as a night shift (08:00-07:59 is a typing error, not 23 h 59).
+    """
     emp = repo.get_employee(employee)
     req = repo.get_request(request)
     if req.day != day:
         raise InvalidInput(f"request {req.code} is on {req.day}, not on {day}")
+    who = f"hours of {emp.code} on {req.code}"
     if absent and (start or end):
-        raise InvalidInput(f"hours of {emp.code} on {req.code}: --absent with a start or end time")
+        raise InvalidInput(f"{who}: --absent with a start or end time")
     if (start is None) != (end is None):
-        raise InvalidInput(f"hours of {emp.code} on {req.code}: give both start and end, or neither")
+        raise InvalidInput(f"{who}: give both start and end, or neither")
     if not absent and start is None and travel is None:
-        raise InvalidInput(f"hours of {emp.code} on {req.code}: nothing to record (absent, start/end or travel)")
+        raise InvalidInput(f"{who}: nothing to record (absent, start/end or travel)")
+    if next_day and start is None:
+        raise InvalidInput(f"{who}: --next-day without a start and end")
     begins = ends = None
     if start is not None:
-        begins = datetime.combine(day, _clock(start, "start"))
-        ends = datetime.combine(day, _clock(end, "end"))
-        if ends <= begins:  # a night shift ends the next day
+        begins = datetime.combine(day, clock(start, "start"))
+        ends = datetime.combine(day, clock(end, "end"))
+        if next_day:
             ends += timedelta(days=1)
+        elif ends <= begins:
+            raise InvalidInput(f"{who}: end {ends:%H:%M} is not after start {begins:%H:%M} "
+                               "(a shift that ends the next day needs --next-day, column ends_next_day)")
     locked = hours_of(repo).get_validation(req.member, month_of(day)) is not None
-    return Correction(employee=emp.code, request=req.code, member=req.member, site=req.site, day=day, absent=absent,
-                      start=begins, end=ends, travel_minutes=travel, note=note, recorded_at=now, adjustment=locked)
+    try:
+        return Correction(employee=emp.code, request=req.code, member=req.member, site=req.site, day=day,
+                          absent=absent, start=begins, end=ends, travel_minutes=travel, note=note, recorded_at=now,
+                          adjustment=locked)
+    except ValidationError as exc:
+        raise InvalidInput("; ".join(describe_validation_error(exc))) from None
+
+
+@dataclass(frozen=True)
+class RecordedHours:
+    """A stored correction and the labour rules it knowingly breaks (its declared exceptions)."""
+
+    correction: Correction
+    declared: list = field(default_factory=list)
+
+
+def store_correction(repo, c: Correction, found: list, reason: str) -> RecordedHours:
+    if found:
+        c = c.model_copy(update={"accepted_reason": reason.strip()})
+    stored = hours_of(repo).add_correction(c, [(v.rule, v.day, v.message) for v in found])
+    return RecordedHours(stored, list(found))
 
 
 def record_hours(repo, employee: str, request: str, day: date, *, absent: bool = False, start: str | None = None,
-                 end: str | None = None, travel: int | None = None, note: str = "",
-                 now: datetime | None = None) -> Correction:
-    """Record what really happened on one shift; in a validated month it becomes a dated adjustment."""
-    correction = _correction(repo, employee.upper(), request.upper(), day, absent=absent, start=start, end=end,
-                             travel=travel, note=note, now=now or datetime.now().replace(microsecond=0))
-    hours_of(repo).add_correction(correction)
-    return correction
+                 end: str | None = None, travel: int | None = None, note: str = "", next_day: bool = False,
+                 accept_violation: str = "", now: datetime | None = None) -> RecordedHours:
+    """Record what really happened on one shift; in a validated month it becomes a dated adjustment.
 
-
-def read_hours_file(path: Path) -> list[tuple[int, dict]]:
-    """The rows of a CSV/XLSX hours sheet as (row number, fields); RowError `FILE:ROW: column C: ...`."""
-    path = Path(path)
-    grid = read_grid(path, "hours")
-    header_at = next((i for i, row in enumerate(grid) if any(row)), None)
-    if header_at is None:
-        raise RowError([f"{path.name}:1: the file is empty (columns: {', '.join(HOURS_COLUMNS)})"])
-    header = [h.strip().lower() for h in grid[header_at]]
-    problems = [f"{path.name}:{header_at + 1}: column {h}: unknown column (columns: {', '.join(HOURS_COLUMNS)})"
-                for h in header if h and h not in HOURS_COLUMNS]
-    problems += [f"{path.name}:{header_at + 1}: column {c}: missing" for c in _REQUIRED if c not in header]
-    if problems:
-        raise RowError(problems)
-    rows, problems = [], []
-    for i, cells in enumerate(grid[header_at + 1:], start=header_at + 2):
-        if not any(cells):
-            continue
-        values = {h: (cells[j] if j < len(cells) else "") for j, h in enumerate(header) if h}
-        fields, bad = _row_fields(values)
-        problems += [f"{path.name}:{i}: column {column}: {what}" for column, what in bad]
-        rows.append((i, fields))
-    if problems:
-        raise RowError(problems)
-    return rows
-
-
-def _row_fields(values: dict) -> tuple[dict, list[tuple[str, str]]]:
-    bad, fields = [], {}
-    for column in _REQUIRED:
-        if not values.get(column):
-            bad.append((column, "is empty"))
-    fields["employee"], fields["request"] = values.get("employee", "").upper(), values.get("request", "").upper()
-    try:
-        fields["day"] = date.fromisoformat(values.get("day", "")[:10]) if values.get("day") else None
-    except ValueError:
-        bad.append(("day", f"{values['day']!r} is not a date like 2026-11-30"))
-    absent = values.get("absent", "").lower()
-    if absent not in ("", "0", "1", "yes", "no", "true", "false", "x"):
-        bad.append(("absent", f"{values['absent']!r} is not yes or no"))
-    fields["absent"] = absent in ("1", "yes", "true", "x")
-    for column in ("start", "end"):
-        fields[column] = values.get(column) or None
-        if fields[column]:
-            try:
-                _clock(fields[column], column)
-            except InvalidInput as exc:
-                bad.append((column, str(exc)))
-    travel = values.get("travel_minutes", "")
-    fields["travel"] = None
-    if travel:
-        try:
-            fields["travel"] = int(float(travel))
-            if not 0 <= fields["travel"] <= 600 or float(travel) != fields["travel"]:
-                raise ValueError
-        except ValueError:
-            bad.append(("travel_minutes", f"{travel!r} is not a whole number of minutes from 0 to 600"))
-    fields["note"] = values.get("note", "")
-    return fields, bad
-
-
-def import_hours(repo, path: Path, now: datetime | None = None) -> int:
-    """Record every row of an hours sheet, or none if any row is bad (every problem is reported)."""
-    path, now = Path(path), now or datetime.now().replace(microsecond=0)
-    corrections, problems = [], []
-    for row, f in read_hours_file(path):
-        where = f"{path.name}:{row}"
-        try:
-            repo.get_employee(f["employee"])
-        except NotFound as exc:
-            problems.append(f"{where}: column employee: {exc}")
-            continue
-        try:
-            day = repo.get_request(f["request"]).day
-        except NotFound as exc:
-            problems.append(f"{where}: column request: {exc}")
-            continue
-        if day != f["day"]:
-            problems.append(f"{where}: column day: request {f['request']} is on {day}, not on {f['day']}")
-            continue
-        try:
-            corrections.append(_correction(repo, f["employee"], f["request"], f["day"], absent=f["absent"],
-                                           start=f["start"], end=f["end"], travel=f["travel"], note=f["note"],
-                                           now=now))
-        except (InvalidInput, ValidationError) as exc:
-            text = "; ".join(describe_validation_error(exc)) if isinstance(exc, ValidationError) else str(exc)
-            problems.append(f"{where}: column {'absent' if f['absent'] else 'start'}: {text}")
-    if problems:
-        raise RowError(problems)
-    store = hours_of(repo)
-    for c in corrections:
-        store.add_correction(c)
-    return len(corrections)
+    The hours go through the labour rules of the compliance checker: one person at two places at once is
+    refused; any other rule they break is refused unless `accept_violation` gives the reason the manager
+    records them knowingly (kept with the hours as a declared exception, shown on the statement).
+    """
+    correction = checked_correction(repo, employee.upper(), request.upper(), day, absent=absent, start=start, end=end,
+                             travel=travel, note=note, now=now or datetime.now().replace(microsecond=0),
+                             next_day=next_day)
+    found = new_violations(repo, [correction])
+    refuse_if_any(f"hours of {correction.employee} on {correction.request} {day}", found, accept_violation)
+    return store_correction(repo, correction, found, accept_violation)
 
 
 # ---------------------------------------------------------------- month, validation, billing
 
 
 def month_hours(repo, month: str, member: str | None = None, employee: str | None = None) -> list[WorkedLine]:
-    """The month's hours worked, one line per shift (absences kept), optionally for one member or employee."""
+    """The month's hours worked, one line per shift (absences kept), optionally for one member or employee.
+
+    Each line names the correction that applies to it (its entry number and when it was recorded).
+    An unknown member or employee code is an error (NotFound), never an empty month.
+    """
     first, nxt = month_bounds(month)
+    member = repo.get_member(member.upper()).code if member else None
+    employee = repo.get_employee(employee.upper()).code if employee else None
     return [x for x in _lines(repo, first, nxt)
-            if (member is None or x.member == member.upper()) and (employee is None or x.employee == employee.upper())]
+            if (member is None or x.member == member) and (employee is None or x.employee == employee)]
 
 
-def validate_month(repo, member: str, month: str, now: datetime | None = None) -> Validation:
-    """Lock a member's month: later corrections of it become dated adjustments."""
-    first, _ = month_bounds(month)
+def validate_month(repo, member: str, month: str, now: datetime | None = None, early: bool = False) -> Validation:
+    """Lock a member's month: later corrections of it become dated adjustments.
+
+    Refused while the month is not over (unless `early`: hours recorded later become adjustments), and
+    while an employee who worked for the member that month has a labour rule broken and not declared.
+    """
+    first, nxt = month_bounds(month)
+    now = now or datetime.now().replace(microsecond=0)
     code = repo.get_member(member.upper()).code
-    validation = Validation(member=code, month=f"{first:%Y-%m}", validated_at=now or datetime.now().replace(microsecond=0))
+    if now.date() < nxt and not early:
+        raise InvalidInput(f"{first:%Y-%m} is not over (it ends on {nxt - timedelta(days=1)}): hours recorded after "
+                           "validation become adjustments billed later; pass --early to validate it now")
+    worked = {x.employee for x in _lines(repo, first, nxt) if x.member == code}
+    still_open = check_month(repo, month).open_for(worked)
+    if still_open:
+        raise InvalidInput(f"the hours of {code} for {first:%Y-%m} break {len(still_open)} labour rule(s), first: "
+                           f"[{still_open[0].rule}] {still_open[0].message}; correct them or record them knowingly "
+                           "(hours record ... --accept-violation REASON); see `mutualis check --month`")
+    validation = Validation(member=code, month=f"{first:%Y-%m}", validated_at=now)
     hours_of(repo).add_validation(validation)
     return validation
 
@@ -233,7 +184,7 @@ def month_bill(repo, month: str) -> MonthBill:
     month = f"{first:%Y-%m}"
     # Idle hours of an ISO week belong to the month of its Thursday (the ISO rule), so none is counted twice;
     # only weeks with a published plan count: a week the GE did not plan here says nothing about idleness.
-    idle_weeks = [w for w in _weeks(first - timedelta(days=3), nxt + timedelta(days=3))
+    idle_weeks = [w for w in weeks_between(first - timedelta(days=3), nxt + timedelta(days=3))
                   if month_of(w.monday + timedelta(days=3)) == month and _published(repo, w)]
     lo = min(first, idle_weeks[0].monday) if idle_weeks else first
     hi = max(nxt, idle_weeks[-1].monday + timedelta(days=7)) if idle_weeks else nxt
@@ -247,10 +198,11 @@ def month_bill(repo, month: str) -> MonthBill:
     adjusted = []
     if late:
         start = min(c.day for c in late)
-        plans = [p for p in (repo.get_plan(w) for w in _weeks(start, nxt)) if p is not None]
+        plans = [p for p in (repo.get_plan(w) for w in weeks_between(start, nxt)) if p is not None]
         adjusted = adjustments(plans, hours_of(repo).list_corrections(start, nxt))
+    declared = hours_of(repo).list_exceptions(first - timedelta(days=7), nxt + timedelta(days=7))
     return bill_month(month, lines, employees, {m.code: m for m in repo.list_members()}, repo.get_settings().billing,
-                      adjustments=adjusted, idle=idle)
+                      adjustments=adjusted, idle=idle, exceptions=declared)
 
 
 def bill(repo, month: str, out_dir: Path | None = None) -> BillResult:
@@ -269,11 +221,18 @@ def bill(repo, month: str, out_dir: Path | None = None) -> BillResult:
 
 
 def member_ledger(repo, year: int | None = None, member: str | None = None) -> list[LedgerRow]:
-    """Each member's hours and amounts per month and for the year (this year by default)."""
-    year = year or date.today().year
+    """Each member's hours and amounts per month and for the year (this year by default).
+
+    A year outside 1900-9998 or an unknown member code is an error, never the current year or an empty table.
+    """
+    if year is None:
+        year = date.today().year
+    if not 1900 <= year <= 9998:
+        raise InvalidInput(f"year {year} is not a year from 1900 to 9998")
+    member = repo.get_member(member.upper()).code if member else None
     bills = [month_bill(repo, f"{year}-{m:02d}") for m in range(1, 13)]
     bills = [b for b in bills if b.statements]
-    return ledger(bills, member.upper() if member else None)
+    return ledger(bills, member)
 
 
 # ---------------------------------------------------------------- counters and history
@@ -326,7 +285,11 @@ def worked_history(repo, week: IsoWeek) -> History | None:
 
 
 def record_demo_hours(repo, week: IsoWeek) -> int:
-    """Record a few realistic corrections on the week's published plan; returns how many."""
+    """Record a few realistic corrections on the week's published plan; returns how many.
+
+    Each goes through the labour rules like the manager's: one that would break a rule is left out and
+    the next shift is taken instead.
+    """
     week = parse_week(str(week))
     plan = repo.get_plan(week)
     if plan is None or plan.status != "published":
@@ -334,9 +297,11 @@ def record_demo_hours(repo, week: IsoWeek) -> int:
     ordered = sorted(plan.assignments, key=lambda a: (a.start, a.employee, a.request))
     now = datetime.combine(week.monday + timedelta(days=7), time(9, 0))
     store, count = hours_of(repo), 0
-    for i, a in enumerate(ordered[::7][:6]):
+    for a in ordered[::7]:
+        if count == 6:
+            break
         start, end = a.start.replace(tzinfo=None), a.end.replace(tzinfo=None)
-        kind = i % 3
+        kind = count % 3
         if kind == 0:
             fields = {"absent": True, "note": "sick (demo)"}
         elif kind == 1:
@@ -345,8 +310,11 @@ def record_demo_hours(repo, week: IsoWeek) -> int:
             fields = {"start": start, "end": max(start + timedelta(minutes=30), end - timedelta(minutes=90)),
                       "note": "left early (demo)"}
         locked = store.get_validation(a.member, month_of(start.date())) is not None
-        store.add_correction(Correction(employee=a.employee, request=a.request, member=a.member, site=a.site,
-                                        day=start.date(), recorded_at=now, adjustment=locked, **fields))
+        correction = Correction(employee=a.employee, request=a.request, member=a.member, site=a.site,
+                                day=start.date(), recorded_at=now, adjustment=locked, **fields)
+        if new_violations(repo, [correction]):
+            continue
+        store.add_correction(correction)
         count += 1
     return count
 

@@ -1,7 +1,13 @@
-"""Moving spreadsheets in and out of the database: all rows or none, problems named by file, row and column."""
+"""Moving spreadsheets in and out of the database: all rows or none, problems named by file, row and column.
+
+An import never overwrites silently: each row is added (new code), unchanged (the same as stored) or an
+update of a stored object, which needs `update=True`; without it each clashing row is one problem and
+nothing is written. Exporting then importing is the identity, order of each member's sites included.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sharing.errors import RowError
@@ -9,15 +15,67 @@ from sharing.group import employee_problems, member_problems, request_problems
 
 from . import tabular
 
-__all__ = ["import_file", "export_file", "KINDS"]
+__all__ = ["ImportReport", "import_file", "export_file", "KINDS"]
 
 KINDS = tabular.KINDS
 
 
-def import_file(repo, kind: str, path: Path) -> int:
+@dataclass(frozen=True)
+class ImportReport:
+    """How many rows of an import were added, updated and already stored as they are."""
+
+    kind: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def rows(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def _differences(new, old) -> list[str]:
+    """The columns whose values differ between two versions of one object."""
+    a, b = new.model_dump(), old.model_dump()
+    return [tabular.column_for(k) for k in a if a[k] != b.get(k)]
+
+
+class _Tally:
+    """Sorts rows into added, updated, unchanged; a clash without `update` becomes a problem at its row."""
+
+    def __init__(self, kind: str, path: Path, update: bool, problems: list[str]):
+        self.kind, self.path, self.update, self.problems = kind, path, update, problems
+        self.counts = {"added": 0, "updated": 0, "unchanged": 0}
+
+    def classify(self, row: int, label: str, new, old) -> bool:
+        """True when the row must be written (added, or updated with `update`)."""
+        if old is None:
+            self.counts["added"] += 1
+            return True
+        changed = sorted(set(_differences(new, old)))
+        if not changed:
+            self.counts["unchanged"] += 1
+            return False
+        if not self.update:
+            column = tabular.columns(self.kind)[1 if self.kind == "sites" else 0]
+            self.problems.append(tabular.row_problem(
+                self.path, row, column, f"{label} already exists with other values ({', '.join(changed)}); "
+                "pass --update to replace it"))
+            return False
+        self.counts["updated"] += 1
+        return True
+
+    def report(self) -> ImportReport:
+        return ImportReport(self.kind, **self.counts)
+
+
+def import_file(repo, kind: str, path: Path, update: bool = False) -> ImportReport:
     """Import every row of `path` as `kind` into the open transaction, or raise RowError naming each bad row.
 
-    Rows are upserted by their code, so importing the same file twice changes nothing.
+    Importing the same file twice changes nothing (every row is then unchanged).
     """
     path = Path(path)
     rows = tabular.read_rows(kind, path)
@@ -26,11 +84,15 @@ def import_file(repo, kind: str, path: Path) -> int:
     labour = repo.get_settings().labour
     members = {m.code: m for m in repo.list_members()}
     problems: list[str] = []
+    tally = _Tally(kind, path, update, problems)
     if kind == "members":
+        writes = []
         for row, member in rows:
             existing = members.get(member.code)
-            members[member.code] = member.model_copy(update={"sites": existing.sites if existing else []})
-        _save_all(repo.save_member, [(row, members[m.code]) for row, m in rows], path, problems)
+            member = member.model_copy(update={"sites": existing.sites if existing else []})
+            if tally.classify(row, f"member {member.code}", member, existing):
+                writes.append((row, member))
+        _save_all(repo.save_member, writes, problems)
     elif kind == "sites":
         updated: dict[str, object] = {}
         for row, (member_code, site) in rows:
@@ -38,29 +100,44 @@ def import_file(repo, kind: str, path: Path) -> int:
             if member is None:
                 problems.append(tabular.row_problem(path, row, "member", f"unknown member {member_code!r}"))
                 continue
-            sites = [s for s in member.sites if s.code != site.code] + [site]
-            updated[member_code] = member.model_copy(update={"sites": sorted(sites, key=lambda s: s.code)})
+            old = next((s for s in member.sites if s.code == site.code), None)
+            if not tally.classify(row, f"site {member_code}/{site.code}", site, old):
+                continue
+            # In place when it exists, else after the member's other sites: the file's order is kept.
+            sites = [site if s.code == site.code else s for s in member.sites] + ([] if old else [site])
+            updated[member_code] = member.model_copy(update={"sites": sites})
             problems.extend(tabular.locate(p, {member_code: row}, path)
                             for p in member_problems(updated[member_code], catalogue))
-        _raise_if(problems)
-        for member in updated.values():
-            repo.save_member(member)
+        _save_all(repo.save_member, [(None, m) for m in updated.values()], problems)
     elif kind == "employees":
+        stored = {e.code: e for e in repo.list_employees()}
         for _, employee in rows:
             problems.extend(tabular.locate(p, at, path)
                             for p in employee_problems(employee, catalogue, set(members), labour))
-        _save_all(repo.save_employee, rows, path, problems)
+        writes = [(row, e) for row, e in rows if tally.classify(row, f"employee {e.code}", e, stored.get(e.code))]
+        _save_all(repo.save_employee, writes, problems)
     elif kind == "absences":
         known = {e.code for e in repo.list_employees()}
+        stored = {_absence_key(a): a for a in repo.list_absences()}
+        writes = []
         for row, absence in rows:
             if absence.employee not in known:
                 problems.append(tabular.row_problem(path, row, "employee", f"unknown employee {absence.employee!r}"))
-        _save_all(repo.add_absence, rows, path, problems)
+            elif tally.classify(row, f"absence of {absence.employee} from {absence.start:%Y-%m-%d %H:%M}", absence,
+                                stored.get(_absence_key(absence))):
+                writes.append((row, absence))
+        _save_all(lambda a: repo.replace_absences([a]), writes, problems)
     elif kind == "requests":
+        stored = {r.code: r for r in repo.list_requests()}
         for _, request in rows:
             problems.extend(tabular.locate(p, at, path) for p in request_problems(request, catalogue, members))
-        _save_all(repo.save_request, rows, path, problems)
-    return len(rows)
+        writes = [(row, r) for row, r in rows if tally.classify(row, f"request {r.code}", r, stored.get(r.code))]
+        _save_all(repo.save_request, writes, problems)
+    return tally.report()
+
+
+def _absence_key(a) -> tuple:
+    return a.employee, a.start, a.end, a.kind
 
 
 def export_file(repo, kind: str, path: Path) -> int:
@@ -79,12 +156,8 @@ def export_file(repo, kind: str, path: Path) -> int:
     return len(objects)
 
 
-def _save_all(save, rows, path: Path, problems: list[str]) -> None:
-    _raise_if(problems)
-    for _, obj in rows:
-        save(obj)
-
-
-def _raise_if(problems: list[str]) -> None:
+def _save_all(save, rows, problems: list[str]) -> None:
     if problems:
         raise RowError(problems)
+    for _, obj in rows:
+        save(obj)

@@ -22,7 +22,7 @@ from consortium.members import Member
 from .base import Domain
 from .employees import Employee
 from .errors import InvalidInput
-from .hours import Adjustment, WorkedLine
+from .hours import Adjustment, DeclaredException, WorkedLine
 from .settings import Billing
 
 __all__ = ["GE", "CENT", "BillLine", "Statement", "MonthBill", "coefficient_for", "line_amount", "travel_lines",
@@ -73,11 +73,16 @@ class BillLine(Domain):
 
 
 class Statement(Domain):
-    """What one member owes for a month: its lines and their sum."""
+    """What one member owes for a month: its lines and their sum.
+
+    `exceptions` are the labour rules the GE knowingly let this member's hours break that month (declared
+    exceptions, with their reasons); the work line they concern says so in its note.
+    """
 
     member: str
     month: str
     lines: list[BillLine] = Field(default_factory=list)
+    exceptions: list[DeclaredException] = Field(default_factory=list)
 
     @property
     def minutes(self) -> int:
@@ -174,9 +179,9 @@ def _departing(lines: list[WorkedLine]) -> dict[tuple[str, str, date], str]:
 
 def bill_month(month: str, lines: Iterable[WorkedLine], employees: Mapping[str, Employee],
                members: Mapping[str, Member], billing: Billing, *, adjustments: Iterable[Adjustment] = (),
-               idle: Mapping[str, int] | None = None) -> MonthBill:
+               idle: Mapping[str, int] | None = None, exceptions: Iterable[DeclaredException] = ()) -> MonthBill:
     """The month's bill from its worked lines (validated values), the adjustments billed this month,
-    and idle contracted minutes per employee (the GE's own).
+    idle contracted minutes per employee (the GE's own), and the declared exceptions shown beside them.
     """
     lines = [x for x in lines if x.month == month]
     billed: dict[str, list[BillLine]] = defaultdict(list)
@@ -193,10 +198,15 @@ def bill_month(month: str, lines: Iterable[WorkedLine], employees: Mapping[str, 
         (ge_lines if payer == GE else billed[payer]).append(item)
 
     departing = _departing(lines)
+    declared: dict[str, list[DeclaredException]] = defaultdict(list)
+    worked = {(x.employee, x.request) for x in lines}
+    for e in exceptions:
+        if (e.employee, e.request) in worked:  # shown with the hours it excuses, in their month
+            declared[e.member].append(e)
     for x in lines:
         employee = _employee(employees, x.employee)
         if x.minutes:
-            add(x.member, employee, "work", x.minutes, x.day, x.request, x.note)
+            add(x.member, employee, "work", x.minutes, x.day, x.request, _with_exceptions(x, declared[x.member]))
         for payer, minutes in travel_lines(x, departing.get(x.key()), billing.travel_policy):
             add(payer, employee, "travel", minutes, x.day, x.request)
     adjustments = list(adjustments)
@@ -213,11 +223,20 @@ def bill_month(month: str, lines: Iterable[WorkedLine], employees: Mapping[str, 
     for code, minutes in sorted((idle or {}).items()):
         if minutes:
             add(GE, _employee(employees, code), "idle", minutes, note="contracted hours not placed")
-    statements = [Statement(member=m, month=month, lines=billed[m]) for m in sorted(billed)]
+    statements = [Statement(member=m, month=month, lines=billed[m], exceptions=declared.get(m, []))
+                  for m in sorted(billed)]
     minutes_in = (sum(x.minutes + x.travel_minutes for x in lines)
                   + sum(a.delta_minutes + a.delta_travel_minutes for a in adjustments if a.billed_month == month)
                   + sum((idle or {}).values()))
     return MonthBill(month=month, statements=statements, ge_lines=ge_lines, minutes_in=minutes_in)
+
+
+def _with_exceptions(line: WorkedLine, declared: list[DeclaredException]) -> str:
+    """The line's note followed by each exception declared on its hours: `declared exception [rule] what: why`."""
+    notes = [line.note] if line.note else []
+    notes += [f"declared exception [{e.rule}] {e.message}: {e.reason}" for e in declared
+              if (e.employee, e.request) == (line.employee, line.request)]
+    return "; ".join(notes)
 
 
 def _employee(employees: Mapping[str, Employee], code: str) -> Employee:

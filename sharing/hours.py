@@ -1,15 +1,16 @@
 """Hours actually worked: what was planned, corrected by what the manager records, month by month.
 
 Every placed hour defaults to the published plan. A `Correction` (absent, extra hours, left early,
-travel) replaces the planned values of one employee on one request and day; the latest recorded one
-wins. Once a member validates a month (`Validation`) its hours are locked: a later correction is kept as
+travel) replaces the planned values of one employee on one request and day; the one *entered* last
+wins: corrections are applied in their entry order (`sequence`, given by the store), never by a date
+that imported data can carry. Once a member validates a month (`Validation`) its hours are locked: a later correction is kept as
 an *adjustment*, a separate dated line billed in a later month, never an edit of the validated month.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from pydantic import Field, field_validator, model_validator
 
@@ -17,7 +18,8 @@ from .base import Domain, check_code
 from .plans import Plan
 
 __all__ = ["Correction", "Validation", "WorkedLine", "worked_lines", "month_of", "next_month", "billing_month",
-           "Adjustment", "adjustments"]
+           "Adjustment", "adjustments", "entry_order",
+           "DeclaredException"]
 
 
 def month_of(day: date) -> str:
@@ -35,8 +37,11 @@ class Correction(Domain):
 
     `absent` means no hour worked; otherwise `start`/`end` replace the planned times (left early,
     extra hours) and `travel_minutes`, when given, the planned travel between sites before the shift.
+    The end may fall on the next day (a night shift), never before the start nor 24 h or more after it.
     `member` and `site` are the request's (the service fills them). `adjustment` is set when the
-    month was already validated for the member when it was recorded.
+    month was already validated for the member when it was recorded. `sequence` is the entry order the
+    store gives (None before it is stored); `accepted_reason` is why the manager knowingly recorded
+    hours that break a labour rule (the declared exception).
     """
 
     employee: str
@@ -51,6 +56,8 @@ class Correction(Domain):
     note: str = ""
     recorded_at: datetime
     adjustment: bool = False
+    sequence: int | None = None
+    accepted_reason: str = ""
 
     @field_validator("employee", "member", "site")
     @classmethod
@@ -68,10 +75,30 @@ class Correction(Domain):
             raise ValueError(f"{who}: end {self.end:%H:%M} is not after start {self.start:%H:%M}")
         if self.start is not None and self.start.date() != self.day:
             raise ValueError(f"{who}: start {self.start:%Y-%m-%d} is not on {self.day}")
+        if self.start is not None and self.end - self.start >= timedelta(hours=24):
+            raise ValueError(f"{who}: {self.start:%Y-%m-%d %H:%M} to {self.end:%Y-%m-%d %H:%M} lasts 24 h or more")
         return self
 
     def key(self) -> tuple[str, str, date]:
         return self.employee, self.request, self.day
+
+
+class DeclaredException(Domain):
+    """A labour rule the manager knowingly let hours worked break, with the reason given (kept for audit).
+
+    It covers one rule broken by one employee on one day (the Monday for weekly rules); the statement of
+    `member` shows it beside the hours.
+    """
+
+    employee: str
+    member: str
+    request: str
+    rule: str
+    day: date
+    message: str
+    reason: str = Field(min_length=1)
+    recorded_at: datetime
+    correction: int | None = None
 
 
 class Validation(Domain):
@@ -96,6 +123,9 @@ class WorkedLine(Domain):
     planned_minutes: int = 0
     source: str = Field("planned", pattern="^(planned|corrected|absent|extra)$")
     note: str = ""
+    correction: int | None = Field(None, description="entry number of the correction that applies, if any")
+    recorded_at: datetime | None = Field(None, description="when that correction was recorded")
+    accepted_reason: str = ""
 
     @property
     def minutes(self) -> int:
@@ -117,7 +147,8 @@ def _apply(line: WorkedLine | None, c: Correction) -> WorkedLine:
     if line is None:
         line = WorkedLine(employee=c.employee, request=c.request, member=c.member, site=c.site, day=c.day,
                           start=None, end=None, source="extra")
-    update: dict = {"note": c.note or line.note}
+    update: dict = {"note": c.note or line.note, "correction": c.sequence, "recorded_at": c.recorded_at,
+                    "accepted_reason": c.accepted_reason}
     if c.absent:
         update |= {"start": None, "end": None, "travel_minutes": 0, "source": "absent"}
     else:
@@ -144,16 +175,22 @@ def _planned(plans: Iterable[Plan]) -> dict[tuple[str, str, date], WorkedLine]:
     return lines
 
 
+def entry_order(corrections: Iterable[Correction]) -> list[Correction]:
+    """Corrections in the order they were entered: by `sequence`; unstored ones keep their given order, last."""
+    items = list(corrections)
+    return sorted(items, key=lambda c: (c.sequence is None, c.sequence or 0))
+
+
 def worked_lines(plans: Iterable[Plan], corrections: Iterable[Correction], *, as_of: datetime | None = None,
                  include_adjustments: bool = True) -> list[WorkedLine]:
-    """The hours worked: the published plans' assignments, each corrected by its latest correction.
+    """The hours worked: the published plans' assignments, each corrected by the correction entered last.
 
     `as_of` keeps the corrections recorded until then; `include_adjustments=False` leaves out those
     recorded after the month was validated (what the validated month was billed on).
     Lines are ordered by day, employee and start; absent lines are kept (0 minutes) for the record.
     """
     lines = _planned(plans)
-    for c in sorted(corrections, key=lambda c: c.recorded_at):
+    for c in entry_order(corrections):
         if (as_of is not None and c.recorded_at > as_of) or (c.adjustment and not include_adjustments):
             continue
         lines[c.key()] = _apply(lines.get(c.key()), c)
@@ -181,9 +218,9 @@ class Adjustment(Domain):
 
 
 def adjustments(plans: Iterable[Plan], corrections: Iterable[Correction]) -> list[Adjustment]:
-    """Every adjustment as the difference it makes to the line it corrects, in recording order."""
+    """Every adjustment as the difference it makes to the line it corrects, in entry order."""
     plans = list(plans)
-    ordered = sorted(corrections, key=lambda c: c.recorded_at)
+    ordered = entry_order(corrections)
     current = {k: v for k, v in _planned(plans).items()}
     for c in ordered:
         if not c.adjustment:

@@ -1,23 +1,24 @@
-"""The hours tables (corrections, month validations) and their reads and writes.
+"""The hours tables (corrections, declared exceptions, month validations) and their reads and writes.
 
-Kept apart from the core tables (migration 0003): `hours_of(repo)` gives the `HoursRepository` of an
-open repository, in the same transaction.
+Kept apart from the core tables (migrations 0003 and 0005_hours_exceptions): `hours_of(repo)` gives the
+`HoursRepository` of an open repository, in the same transaction. A correction's id is its entry order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from sharing.errors import AlreadyExists
-from sharing.hours import Correction, Validation
+from sharing.hours import Correction, DeclaredException, Validation
 
 from .lookups import Lookups
 from .models import Base, EmployeeRow, MemberRow, RequestRow
 
-__all__ = ["CorrectionRow", "ValidationRow", "HoursRepository", "hours_of"]
+__all__ = ["CorrectionRow", "ExceptionRow", "ValidationRow", "HoursRepository", "hours_of"]
 
 
 class CorrectionRow(Base):
@@ -35,8 +36,21 @@ class CorrectionRow(Base):
     note: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime]
     adjustment: Mapped[bool]
+    accepted_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     employee: Mapped[EmployeeRow] = relationship()
     request: Mapped[RequestRow] = relationship()
+
+
+class ExceptionRow(Base):
+    """A rule a correction knowingly breaks (the reason is the correction's `accepted_reason`)."""
+
+    __tablename__ = "hours_exceptions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    correction_id: Mapped[int] = mapped_column(ForeignKey("hours_corrections.id"), index=True)
+    rule: Mapped[str] = mapped_column(String(40))
+    day: Mapped[date] = mapped_column(index=True)
+    message: Mapped[str] = mapped_column(Text)
+    correction: Mapped[CorrectionRow] = relationship()
 
 
 class ValidationRow(Base):
@@ -58,28 +72,50 @@ _LOAD = (joinedload(CorrectionRow.employee), joinedload(CorrectionRow.request).j
 class HoursRepository(Lookups):
     """Corrections and validations in and out of the repository's session."""
 
-    def add_correction(self, c: Correction) -> None:
-        """Store a correction (its employee and request must exist)."""
+    def add_correction(self, c: Correction, exceptions: Iterable[tuple[str, date, str]] = ()) -> Correction:
+        """Store a correction (its employee and request must exist) with the (rule, day, message) it knowingly
+        breaks; returns it with its entry number (`sequence`)."""
         employee = self._find(EmployeeRow, c.employee, "employee")
         request = self._find(RequestRow, c.request, "request")
-        self._session.add(CorrectionRow(
+        row = CorrectionRow(
             employee_id=employee.id, request_id=request.id, day=c.day, absent=c.absent, starts_at=c.start,
             ends_at=c.end, travel_minutes=c.travel_minutes, note=c.note, recorded_at=c.recorded_at,
-            adjustment=c.adjustment))
+            adjustment=c.adjustment, accepted_reason=c.accepted_reason)
+        self._session.add(row)
         self._session.flush()
+        for rule, day, message in exceptions:
+            self._session.add(ExceptionRow(correction_id=row.id, rule=rule, day=day, message=message))
+        self._session.flush()
+        return c.model_copy(update={"sequence": row.id})
 
     def list_corrections(self, start: date | None = None, end: date | None = None) -> list[Correction]:
-        """Corrections of the days in [start, end), in recording order."""
+        """Corrections of the days in [start, end), in entry order (their id, not a date the data carries)."""
         query = select(CorrectionRow).options(*_LOAD)
         if start is not None:
             query = query.where(CorrectionRow.day >= start)
         if end is not None:
             query = query.where(CorrectionRow.day < end)
-        rows = self._session.scalars(query.order_by(CorrectionRow.recorded_at, CorrectionRow.id))
+        rows = self._session.scalars(query.order_by(CorrectionRow.id))
         return [Correction(employee=r.employee.code, request=r.request.code, member=r.request.member.code,
                            site=r.request.site.code, day=r.day, absent=r.absent, start=r.starts_at, end=r.ends_at,
                            travel_minutes=r.travel_minutes, note=r.note, recorded_at=r.recorded_at,
-                           adjustment=r.adjustment) for r in rows]
+                           adjustment=r.adjustment, sequence=r.id, accepted_reason=r.accepted_reason or "")
+                for r in rows]
+
+    def list_exceptions(self, start: date | None = None, end: date | None = None) -> list[DeclaredException]:
+        """Declared exceptions dated in [start, end), in entry order."""
+        query = select(ExceptionRow).options(joinedload(ExceptionRow.correction).options(*_LOAD))
+        if start is not None:
+            query = query.where(ExceptionRow.day >= start)
+        if end is not None:
+            query = query.where(ExceptionRow.day < end)
+        out = []
+        for x in self._session.scalars(query.order_by(ExceptionRow.id)):
+            c = x.correction
+            out.append(DeclaredException(
+                employee=c.employee.code, member=c.request.member.code, request=c.request.code, rule=x.rule,
+                day=x.day, message=x.message, reason=c.accepted_reason, recorded_at=c.recorded_at, correction=c.id))
+        return out
 
     def add_validation(self, v: Validation) -> None:
         """Lock a member's month; AlreadyExists when it is already validated."""

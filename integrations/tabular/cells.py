@@ -36,8 +36,9 @@ _TRUE = {"true", "yes", "oui", "vrai", "1", "y", "o"}
 _FALSE = {"false", "no", "non", "faux", "0", "n"}
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
-_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00)?)?")
-_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?")
+_DATE = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:[T ]00:00(?::00)?)?")
+_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?")
+_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
@@ -93,14 +94,23 @@ def _bool(text: str) -> bool:
     raise ValueError(f"{text!r} is not true or false (also yes/no, oui/non, 1/0)")
 
 
+def _day(text: str) -> date:
+    """ISO `2025-02-03`, or a slash date read day first as French files write it: `03/02/2025` is 3 February."""
+    slash = _SLASH_DATE.fullmatch(text)
+    if slash:
+        day, month, year = (int(g) for g in slash.groups())
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
 def _date(text: str) -> date:
     match = _DATE.fullmatch(text)
     try:
         if match:
-            return date.fromisoformat(match.group(1))
+            return _day(match.group(1))
     except ValueError:
         pass
-    raise ValueError(f"{text!r} is not a date like 2026-12-01")
+    raise ValueError(f"{text!r} is not a date like 2026-12-01 (or 01/12/2026, day first)")
 
 
 def _format_date(value: date | None) -> str:
@@ -112,7 +122,7 @@ def _datetime(text: str) -> datetime:
     try:
         if match:
             day, hour, minute, second = match.groups()
-            return datetime.combine(date.fromisoformat(day), time(int(hour), int(minute), int(second or 0)))
+            return datetime.combine(_day(day), time(int(hour), int(minute), int(second or 0)))
     except ValueError:
         pass
     raise ValueError(f"{text!r} is not a local date and time like 2026-12-01T08:00")

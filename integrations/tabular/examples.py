@@ -1,4 +1,10 @@
-"""One realistic object of each kind: the example row of the templates and of the documentation."""
+"""One realistic object of each kind: the example row of the templates and of the documentation.
+
+The example's own code is `EXAMPLE` (`R-EXAMPLE` for a request), which no member, employee or request of
+real data uses (they follow `ACIER`, `E012`, `R-ACIER-0001`): importing a template unchanged adds one
+row, it never replaces someone (and replacing needs `--update` anyway). The codes it refers to
+(members, sites, skills) are the demo's, so that a template imports into the demo as the README's tour does.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ __all__ = ["example"]
 
 def _member() -> Member:
     return Member(
-        code="ACIER",
+        code="EXAMPLE",
         legal_name="Aciéries du Rhône SAS",
         siret="73282932000074",
         activity="steel construction",
@@ -25,7 +31,7 @@ def _member() -> Member:
 
 
 def _site() -> tuple[str, Site]:
-    return "ACIER", Site(
+    return "EXAMPLE", Site(
         code="MAIN",
         name="Usine de Vénissieux",
         address="12 rue de l'Industrie, 69200 Vénissieux",
@@ -40,7 +46,7 @@ def _site() -> tuple[str, Site]:
 
 def _employee() -> Employee:
     return Employee(
-        code="E012",
+        code="EXAMPLE",
         first_name="Camille",
         last_name="Martin",
         home_address="3 place Bellecour, 69002 Lyon",
@@ -51,23 +57,24 @@ def _employee() -> Employee:
             start=date(2024, 9, 2),
             weekly_hours=35,
             annual_hours=1607,
-            members=["ACIER", "FORGE"],
-            sites=["ACIER/MAIN", "FORGE/NORD"],
+            members=["CHAUMAY", "TOLERIE"],
+            sites=["CHAUMAY/BELLITOURNE", "TOLERIE/GONTIER"],
         ),
-        skills={"TIG": 2, "MIG": 3},
+        skills={"TIG": 2, "MIG-MAG": 3},
         certifications=[
             Certification(type="HAB-ELEC", level="BR", valid_from=date(2025, 1, 15), valid_to=date(2028, 1, 14)),
             Certification(type="CACES-R489", level="3", valid_from=date(2024, 3, 1)),
         ],
-        site_authorisations=[SiteAuthorisation(member="ACIER", site="MAIN", skill="FORKLIFT", valid_to=date(2027, 6, 30))],
+        site_authorisations=[SiteAuthorisation(member="CHAUMAY", site="BELLITOURNE", skill="FORKLIFT",
+                                               valid_to=date(2027, 6, 30))],
         hourly_cost=Decimal("25.50"),
-        preferences=Preferences(preferred_members=["ACIER"], max_commute_minutes=45),
+        preferences=Preferences(preferred_members=["CHAUMAY"], max_commute_minutes=45),
     )
 
 
 def _absence() -> Absence:
     return Absence(
-        employee="E012",
+        employee="EXAMPLE",
         kind="training",
         start=datetime(2026, 12, 1, 8, 0),
         end=datetime(2026, 12, 3, 17, 0),
@@ -77,9 +84,9 @@ def _absence() -> Absence:
 
 def _request() -> Request:
     return Request(
-        code="R-ACIER-0001",
-        member="ACIER",
-        site="MAIN",
+        code="R-EXAMPLE",
+        member="CHAUMAY",
+        site="BELLITOURNE",
         skill="TIG",
         min_level=2,
         certifications=[{"type": "HAB-ELEC", "level": "BR"}],

@@ -1,4 +1,11 @@
-"""Reading and writing the grid of a CSV or XLSX file as text cells, with the row numbers users see."""
+"""Reading and writing the grid of a CSV or XLSX file as text cells, with the row numbers users see.
+
+Two safety rules apply to every sheet. A formula without a computed value (a workbook written by a
+program, never opened in a spreadsheet) is evaluated when it is plain arithmetic, else refused at its
+row and column, never read as empty. Text that a spreadsheet would run as a formula (starting with
+`=`, `+`, `-`, `@`, tab or carriage return) is written to CSV behind a single quote (OWASP's advice) and
+to XLSX as a text cell; reading a CSV drops that quote again, so an export imported back is unchanged.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,27 @@ import csv
 import io
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
-from sharing.errors import InvalidInput
+from sharing.errors import InvalidInput, RowError
 
-__all__ = ["SUFFIXES", "read_grid", "write_grid", "check_suffix"]
+from .formulas import FormulaError, evaluate
+
+__all__ = ["SUFFIXES", "read_grid", "write_grid", "check_suffix", "neutralise", "FORMULA_STARTS"]
 
 SUFFIXES = (".csv", ".xlsx")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, behind a single quote; other text as it is."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _unquote(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def check_suffix(path: Path) -> str:
@@ -32,8 +53,12 @@ def read_grid(path: Path, sheet: str) -> list[list[str]]:
     suffix = check_suffix(path)
     if not path.is_file():
         raise InvalidInput(f"{path.name}: no such file")
-    frame = _read_csv(path) if suffix == ".csv" else _read_xlsx(path, sheet)
-    return [[str(v).strip() for v in row] for row in frame.fillna("").itertuples(index=False, name=None)]
+    if suffix == ".csv":
+        frame = _read_csv(path)
+        return [[_unquote(str(v).strip()) for v in row] for row in frame.fillna("").itertuples(index=False, name=None)]
+    name, frame = _read_xlsx(path, sheet)
+    grid = [[str(v).strip() for v in row] for row in frame.fillna("").itertuples(index=False, name=None)]
+    return _computed(path, name, grid)
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -56,23 +81,55 @@ def _read_csv(path: Path) -> pd.DataFrame:
         raise InvalidInput(f"{path.name}: not a readable CSV file ({str(exc).strip()})") from None
 
 
-def _read_xlsx(path: Path, sheet: str) -> pd.DataFrame:
+def _read_xlsx(path: Path, sheet: str) -> tuple[str | None, pd.DataFrame]:
     try:
         sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=str, keep_default_na=False, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds (zipfile, KeyError, XML) for a damaged workbook
         raise InvalidInput(f"{path.name}: not a readable XLSX workbook ({exc})") from None
     if not sheets:
-        return pd.DataFrame()
+        return None, pd.DataFrame()
     named = [name for name in sheets if name.strip().lower() == sheet]
-    return sheets[named[0] if named else next(iter(sheets))]
+    name = named[0] if named else next(iter(sheets))
+    return name, sheets[name]
+
+
+def _computed(path: Path, sheet: str | None, grid: list[list[str]]) -> list[list[str]]:
+    """The grid with each formula that has no computed value evaluated; RowError for those that cannot be."""
+    if sheet is None:
+        return grid
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        formulas = [(cell.row, cell.column, cell.value) for row in workbook[sheet].iter_rows()
+                    for cell in row if getattr(cell, "data_type", None) == "f" and isinstance(cell.value, str)]
+    finally:
+        workbook.close()
+    problems = []
+    for r, c, formula in formulas:
+        while len(grid) < r:
+            grid.append([""] * (len(grid[0]) if grid else 0))
+        cells = grid[r - 1]
+        cells.extend([""] * (c - len(cells)))
+        if cells[c - 1] != "":
+            continue  # computed by the program that saved it
+        try:
+            cells[c - 1] = evaluate(formula)
+        except FormulaError as exc:
+            header = next((row for row in grid if any(row)), [])
+            column = header[c - 1] if c - 1 < len(header) and header[c - 1] and r > 1 else get_column_letter(c)
+            problems.append(f"{path.name}:{r}: column {column}: formula {formula} has no computed value and {exc} "
+                            "(type the value, or open and save the file in a spreadsheet program)")
+    if problems:
+        raise RowError(problems)
+    return grid
 
 
 def write_grid(path: Path, sheet: str, header: list[str], rows: list[list], numeric: list[bool]) -> None:
     """Write the header and rows; in XLSX, numeric columns become number cells and the rest text."""
     path = Path(path)
     suffix = check_suffix(path)
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
     if suffix == ".csv":
+        safe = [[v if n else neutralise(str(v)) for v, n in zip(row, numeric)] for row in rows]
+        frame = pd.DataFrame(safe, columns=header, dtype=object)
         frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
         return
     cells = [[_xlsx_value(v, n) for v, n in zip(row, numeric)] for row in rows]
@@ -88,7 +145,7 @@ def write_grid(path: Path, sheet: str, header: list[str], rows: list[list], nume
                 # Text cells stay text when edited: no SIRET turned into 7.3E+13, no `06:00` into a fraction.
                 for (cell,) in worksheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
                     cell.number_format = "@"
-                    if cell.data_type == "f":  # a note starting with `=` is text, not a formula to run
+                    if isinstance(cell.value, str):  # a note starting with `=` is text, not a formula to run
                         cell.data_type = "s"
 
 

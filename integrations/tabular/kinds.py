@@ -34,7 +34,9 @@ class Kind:
     """A kind of sheet: columns, how to build an object from nested fields, how to read fields back.
 
     `model_errors` places the errors of whole-object checks (`end ... is not after start`), which pydantic
-    reports without a field: for a field path, pairs of (words in the message, column).
+    reports without a field: for a field path, pairs of (words in the message, column). `key_columns`
+    identify a row (two rows with one key are refused); `order_columns` sort the rows written, a stable
+    sort that keeps the stored order within them (a member's sites stay in its order).
     """
 
     name: str
@@ -43,14 +45,22 @@ class Kind:
     view: Callable[[Any], Any]
     key_columns: tuple[str, ...]
     model_errors: dict[str, tuple[tuple[str, str], ...]]
+    order_columns: tuple[str, ...] | None = None
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
     def key(self, obj) -> tuple:
-        """The sort key of an object: its code (members, employees, requests), else its identifying fields."""
+        """What identifies an object: its code (members, employees, requests), else its identifying fields."""
+        return self._values(obj, self.key_columns)
+
+    def order(self, obj) -> tuple:
+        """The sort key of the rows written."""
+        return self._values(obj, self.order_columns or self.key_columns)
+
+    def _values(self, obj, names: tuple[str, ...]) -> tuple:
         view = self.view(obj)
-        return tuple(str(_get(view, self.column(name).field)) for name in self.key_columns)
+        return tuple(str(_get(view, self.column(name).field)) for name in names)
 
 
 def _get(obj, field: str):
@@ -103,6 +113,7 @@ SITES = Kind(
     lambda pair: SimpleNamespace(member=pair[0], **dict(pair[1])),
     ("member", "code"),
     {},
+    ("member",),
 )
 
 EMPLOYEES = Kind(

@@ -29,8 +29,9 @@ def row_problem(path: Path | str, row: int, column: str | None, message: str) ->
 def read_rows(kind: str, path: Path) -> list[tuple[int, object]]:
     """Read a CSV or XLSX sheet into (row number, object) pairs, header on row 1.
 
-    Objects are domain objects, or for `sites` a (member code, Site) pair. `RowError` lists every bad row;
-    `InvalidInput` for a bad file, a missing or unknown column.
+    Objects are domain objects, or for `sites` a (member code, Site) pair. `RowError` lists every bad row
+    (two rows with the same key are both named); `InvalidInput` for a bad file, a missing or unknown
+    column, or a file with a header and no rows.
     """
     sheet = spec(kind)
     path = Path(path)
@@ -54,13 +55,15 @@ def read_rows(kind: str, path: Path) -> list[tuple[int, object]]:
             if key in seen:
                 what = f"duplicate {sheet.key_columns[-1]} {'/'.join(key)} (first on row {seen[key]})"
                 row_problems.append(row_problem(path, index, sheet.key_columns[-1], what))
-            elif sheet.name != "absences":
+            else:
                 seen[key] = index
         problems.extend(row_problems)
         if not row_problems:
             results.append((index, obj))
     if problems:
         raise RowError(problems)
+    if len(grid) == 1:
+        raise InvalidInput(f"{path.name}: the file has no rows, only the header")
     return results
 
 
@@ -155,10 +158,11 @@ def _cells(sheet: Kind, obj) -> list[str]:
 
 
 def write_rows(kind: str, objects: list, path: Path) -> None:
-    """Write objects (for `sites`, (member code, Site) pairs) sorted by code, columns in their fixed order."""
+    """Write objects (for `sites`, (member code, Site) pairs, each member's in its order) sorted by code,
+    columns in their fixed order."""
     sheet = spec(kind)
     check_suffix(Path(path))
-    rows = [_cells(sheet, obj) for obj in sorted(objects, key=sheet.key)]
+    rows = [_cells(sheet, obj) for obj in sorted(objects, key=sheet.order)]
     write_grid(Path(path), sheet.name, columns(kind), rows, [c.cell.numeric for c in sheet.columns])
 
 

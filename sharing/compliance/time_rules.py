@@ -18,10 +18,10 @@ __all__ = [
 def no_overlap_travel(ctx: Context) -> Iterator[Finding]:
     for code, items in ctx.by_employee.items():
         for a, b in zip(items, items[1:]):
-            found = lambda text: Finding(text, code, b.request.code, b.day, b.start)  # noqa: E731
+            found = lambda text, absolute=False: Finding(text, code, b.request.code, b.day, b.start, absolute)  # noqa: E731
             if b.start < a.end:
                 yield found(f"{code} is placed twice at once on {day_text(b.day)}: "
-                            f"{a.request.code} until {a.end:%H:%M} and {b.request.code} from {b.start:%H:%M}")
+                            f"{a.request.code} until {a.end:%H:%M} and {b.request.code} from {b.start:%H:%M}", True)
                 continue
             need = ctx.travel(a, b)
             gap = int((b.start - a.end).total_seconds() // 60)

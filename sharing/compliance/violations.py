@@ -23,10 +23,14 @@ class Finding(NamedTuple):
     request: str | None = None
     day: date | None = None
     at: datetime | None = None
+    absolute: bool = False
 
 
 class Violation(Domain):
-    """A broken hard rule: which rule, who, which request, when, and one line a manager understands."""
+    """A broken hard rule: which rule, who, which request, when, and one line a manager understands.
+
+    `absolute` marks what no declaration can excuse in hours worked (one person at two places at once).
+    """
 
     rule: str
     label: str
@@ -35,6 +39,7 @@ class Violation(Domain):
     day: date | None = None
     at: datetime | None = None
     message: str
+    absolute: bool = False
 
     def __str__(self) -> str:
         return f"[{self.rule}] {self.message}"

@@ -45,11 +45,14 @@ def test_leaving_early_and_extra_hours_replace_the_planned_times():
     assert (extra.minutes, extra.source, extra.member) == (120, "extra", "ACIER")
 
 
-def test_the_latest_correction_wins():
-    first = correction(absent=True, recorded=datetime(2026, 12, 1))
-    second = correction(start=at(0, "09:00"), end=at(0, "16:00"), recorded=datetime(2026, 12, 2))
-    [line] = worked_lines([plan(assignment())], [second, first])
-    assert line.minutes == 420
+def test_the_correction_entered_last_wins_whatever_date_it_carries():
+    # The demo's corrections carry a later date than the manager's own typing: entry order decides.
+    dated_later = correction(absent=True, recorded=datetime(2026, 12, 9), sequence=1)
+    typed = correction(start=at(0, "09:00"), end=at(0, "16:00"), recorded=datetime(2026, 12, 2), sequence=2)
+    [line] = worked_lines([plan(assignment())], [typed, dated_later])
+    assert (line.minutes, line.source, line.correction) == (420, "corrected", 2)
+    [line] = worked_lines([plan(assignment())], [dated_later.model_copy(update={"sequence": 3}), typed])
+    assert (line.minutes, line.source, line.correction) == (0, "absent", 3)
 
 
 def test_a_correction_cannot_be_absent_with_times_nor_end_before_start():
@@ -57,6 +60,9 @@ def test_a_correction_cannot_be_absent_with_times_nor_end_before_start():
         correction(absent=True, start=at(0, "08:00"), end=at(0, "09:00"))
     with pytest.raises(ValidationError, match="not after start"):
         correction(start=at(0, "10:00"), end=at(0, "09:00"))
+    with pytest.raises(ValidationError, match="lasts 24 h or more"):
+        correction(start=at(0, "08:00"), end=at(1, "08:00"))
+    assert correction(start=at(0, "21:00"), end=at(1, "05:00")).end == at(1, "05:00")  # a night shift
 
 
 def test_an_adjustment_is_a_separate_dated_line_not_an_edit_of_the_validated_month():

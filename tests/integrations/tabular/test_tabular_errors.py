@@ -46,7 +46,8 @@ def test_every_bad_row_is_reported_not_only_the_first(tmp_path):
     assert problems[1] == "employees.csv:4: column hourly_cost: Input should be greater than 0 (got '0')"
     assert problems[2] == "employees.csv:5: column last_name: required, but empty"
     assert "employees.csv:6: column members: required, but empty" in problems
-    assert "employees.csv:6: column contract_start: '2025-13-01' is not a date like 2026-12-01" in problems
+    assert ("employees.csv:6: column contract_start: '2025-13-01' is not a date like 2026-12-01 "
+            "(or 01/12/2026, day first)") in problems
     assert str(RowError(problems)).endswith(f"(and {len(problems) - 1} more)")
 
 

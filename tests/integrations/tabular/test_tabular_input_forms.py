@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from integrations.tabular import read_rows
-from sharing.errors import RowError
+from sharing.errors import InvalidInput, RowError
 
 
 def test_a_semicolon_csv_with_decimal_commas_and_a_bom_is_read(tmp_path):
@@ -77,7 +77,8 @@ def test_headers_are_matched_without_case_or_surrounding_spaces(tmp_path):
     assert member.code == "ACIER"
 
 
-def test_a_file_with_only_the_header_has_no_rows(tmp_path):
+def test_a_file_with_only_the_header_is_refused_as_having_no_rows(tmp_path):
     path = tmp_path / "members.csv"
     path.write_text("code,legal_name,siret\n", encoding="utf-8")
-    assert read_rows("members", path) == []
+    with pytest.raises(InvalidInput, match="members.csv: the file has no rows, only the header"):
+        read_rows("members", path)
