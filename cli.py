@@ -943,7 +943,7 @@ def hours_validate(ctx, member, month):
 
 @main.command("bill")
 @click.option("--month", required=True, help="Month, e.g. 2026-11.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", type=click.Path(path_type=Path),
               help="Folder for the statements (created; complete or left as it was).")
 @lang_option
 @json_option

@@ -56,6 +56,12 @@ h2{break-after:avoid}.after{break-before:page}}
 """
 
 
+def _counted(lang: Language, one: str, many: str, count: int, **values) -> str:
+    """``one`` or ``many`` by ``count`` (French counts 0 and 1 as one), with ``count`` and ``values`` filled."""
+    single = count <= 1 if lang.code == "fr" else count == 1
+    return lang.gettext(one if single else many, count=count, **values)
+
+
 def member_colours(group: Group) -> dict[str, str]:
     """Each member's colour: the palette in member-code order (repeating past its length)."""
     return {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(sorted(m.code for m in group.members))}
@@ -86,8 +92,10 @@ def plan_html(plan: Plan, group: Group, requests: list, unfilled: list, *, by: s
              f"<h1>{escape(group.settings.name)}: {escape(title)}</h1>",
              "<p class='sub'>" + escape(_("{first} to {last}", first=lang.day(days[0]), last=lang.day(days[-1])))
              + f" · {escape(status)} · "
-             + escape(_("{count} assignments, {hours}", count=len(plan.assignments), hours=lang.hours(hours)))
-             + " · " + escape(_("{count} requests not or partly filled", count=len(unfilled))) + "</p>",
+             + escape(_counted(lang, "{count} assignment, {hours}", "{count} assignments, {hours}",
+                               len(plan.assignments), hours=lang.hours(hours)))
+             + " · " + escape(_counted(lang, "{count} request not or partly filled",
+                                       "{count} requests not or partly filled", len(unfilled))) + "</p>",
              "<div class='legend'>"]
     parts += [f"<span><i class='sw' style='background:{colours[code]}'></i><b>{escape(code)}</b> "
               f"{escape(members[code].legal_name if code in members else '')}</span>" for code in shown]
@@ -101,7 +109,8 @@ def plan_html(plan: Plan, group: Group, requests: list, unfilled: list, *, by: s
                          + ", ".join(f"{escape(c)} {escape(names[c])}" for c in idle) + "</p>")
     parts.append("<div class='after'>" + _coverage(plan, requests, members, lang))
     if unfilled:
-        parts.append(_unfilled(unfilled, requests, members, lang))
+        # a member's page leaves out why: the reasons name other members' requests and sites
+        parts.append(_unfilled(unfilled, requests, lang, reasons=member is None))
     parts.append("</div></body></html>")
     return "\n".join(parts)
 
@@ -201,20 +210,22 @@ def _coverage(plan: Plan, requests: list, members: dict, lang: Language) -> str:
     return "".join(rows)
 
 
-def _unfilled(unfilled: list, requests: list, members: dict, lang: Language) -> str:
+def _unfilled(unfilled: list, requests: list, lang: Language, reasons: bool = True) -> str:
     _ = lang.gettext
     by_code = {r.code: r for r in requests}
-    parts = [f"<h2>{escape(_('Not filled'))}</h2><table class='t'><tr><th>{escape(_('Request'))}</th>"
-             f"<th>{escape(_('Member'))}</th><th>{escape(_('When'))}</th><th class='n'>{escape(_('missing'))}</th>"
-             f"<th>{escape(_('Why (first reasons)'))}</th></tr>"]
+    heads = [_("Request"), _("Member"), _("When"), _("missing")] + ([_("Why (first reasons)")] if reasons else [])
+    parts = [f"<h2>{escape(_('Not filled'))}</h2><table class='t'><tr>"
+             + "".join(f"<th{' class=n' if i == 3 else ''}>{escape(h)}</th>" for i, h in enumerate(heads)) + "</tr>"]
     for u in unfilled:
         r = by_code.get(u.request)
         when = f"{lang.short_day(r.day)} {lang.time(r.start)}–{lang.time(r.end)}" if r is not None else ""
-        reasons = "<br>".join(escape(x) for x in u.reasons[:3])
-        if len(u.reasons) > 3:
-            reasons += "<br>" + escape(_("and {count} more", count=len(u.reasons) - 3))
         parts.append(f"<tr><td>{escape(u.request)}</td><td>{escape(u.member)}</td><td>{escape(when)}</td>"
-                     f"<td class='n unf'>{lang.hours(round(u.missing_hours * 60))}</td>"
-                     f"<td class='why'>{reasons}</td></tr>")
+                     f"<td class='n unf'>{lang.hours(round(u.missing_hours * 60))}</td>")
+        if reasons:
+            why = "<br>".join(escape(x) for x in u.reasons[:3])
+            if len(u.reasons) > 3:
+                why += "<br>" + escape(_("and {count} more", count=len(u.reasons) - 3))
+            parts.append(f"<td class='why'>{why}</td>")
+        parts.append("</tr>")
     parts.append("</table>")
     return "".join(parts)

@@ -48,8 +48,8 @@ def statement_html(statement: Statement, names: dict[str, str], title: str, lega
     lang = lang if isinstance(lang, Language) else language(lang)
     _ = lang.gettext
     s = statement
-    heading = _("Statement of {member} for {month}", member=f"{legal_name} ({s.member})",
-                month=month_name(s.month, lang))
+    who = f"{legal_name} ({s.member})"
+    heading = _("Statement of {member} for {month}", member=who, month=month_name(s.month, lang))
     parts = [f"<!doctype html><html lang='{lang.code}'><head><meta charset='utf-8'><title>{escape(title)}: "
              f"{escape(s.member)} {s.month}</title><style>{_CSS}</style></head><body>",
              f"<h1>{escape(title)}: {escape(heading)}</h1>",
