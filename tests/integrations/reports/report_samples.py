@@ -93,16 +93,9 @@ def plan(status: str = "published") -> Plan:
 
 def save(repo) -> None:
     """Store the group and its plan (a tmp database for CLI tests)."""
-    g = group()
-    repo.save_settings(g.settings)
-    for skill in g.catalogue.skills:
-        repo.save_skill(skill)
-    for member in g.members:
-        repo.save_member(member)
-    for employee in g.employees:
-        repo.save_employee(employee)
-    for request in g.requests:
-        repo.save_request(request)
+    from integrations.seeding import load_group
+
+    load_group(repo, group())
     repo.save_plan(plan())
 
 
