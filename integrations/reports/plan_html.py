@@ -19,6 +19,7 @@ from sharing.plans import Plan
 from sharing.weeks import parse_week
 
 from .language import Language, language
+from .statement_html import day_month
 
 __all__ = ["BY", "member_colours", "plan_html"]
 
@@ -168,7 +169,7 @@ def _grid(plan: Plan, group: Group, days: list, by: str, lang: Language, colours
     heading = {"employee": lang.gettext("Employee"), "member": lang.gettext("Member"), "site": lang.gettext("Site")}[by]
     parts = [f"<table class='grid'><thead><tr><th class='who'>{escape(heading)}</th>"]
     parts += [f"<th>{escape(format_date(d, 'EEEE', locale=lang.locale))}<br>"
-              f"{escape(format_date(d, 'd MMMM', locale=lang.locale))}</th>" for d in days]
+              f"{escape(day_month(d, lang, 'd MMMM'))}</th>" for d in days]
     parts.append("</tr></thead><tbody>")
     for _key, head, assignments in _rows(plan, group, by):
         per_day: dict = defaultdict(list)

@@ -6,6 +6,7 @@ French by default (``70 682,32 €``, ``lundi 30 novembre``); ``lang="en"`` for 
 from __future__ import annotations
 
 from datetime import date
+import re
 from html import escape
 
 from babel.dates import format_date
@@ -14,7 +15,7 @@ from sharing.billing import Statement
 
 from .language import Language, language
 
-__all__ = ["KINDS", "SOURCES", "month_name", "statement_html"]
+__all__ = ["KINDS", "SOURCES", "day_month", "month_name", "statement_html"]
 
 # msgids of the line kinds and of where a coefficient comes from (sharing.billing's codes)
 KINDS = {"work": "hours worked", "travel": "travel between sites", "adjustment": "adjustment",
@@ -34,6 +35,14 @@ td.n,th.n{text-align:right;white-space:nowrap}tfoot td{font-weight:bold;border-t
 def _digits(value) -> int:
     """Decimals to show a coefficient exactly (at least two): 1,08 and 1,085."""
     return max(2, -value.as_tuple().exponent)
+
+
+def day_month(value: date, lang: Language, pattern: str = "EEEE d MMMM") -> str:
+    """``mardi 1er décembre``, ``lundi 30 novembre`` (``Tuesday 1 December`` in English)."""
+    text = format_date(value, pattern, locale=lang.locale)
+    if lang.code == "fr" and value.day == 1:  # French writes the first of the month as an ordinal
+        text = re.sub(r"(?<!\d)1 ", "1er ", text, count=1)
+    return text
 
 
 def month_name(month: str, lang: Language) -> str:
@@ -68,7 +77,7 @@ def statement_html(statement: Statement, names: dict[str, str], title: str, lega
                  + "".join(f"<th{' class=n' if 4 <= i <= 7 else ''}>{escape(h)}</th>" for i, h in enumerate(heads))
                  + "</tr></thead><tbody>")
     for x in s.lines:
-        day = format_date(x.day, "EEEE d MMMM", locale=lang.locale) if x.day else ""
+        day = day_month(x.day, lang) if x.day else ""
         source = _(SOURCES[x.coefficient_source]) if x.coefficient_source in SOURCES else x.coefficient_source
         parts.append(f"<tr><td>{escape(day)}</td><td>{escape(x.employee)}</td><td>{escape(x.request)}</td>"
                      f"<td>{escape(_(KINDS.get(x.kind, x.kind)))}</td><td class='n'>{lang.hours(x.minutes)}</td>"

@@ -133,7 +133,7 @@ def test_bill_writes_french_statements_and_english_on_request(db, tmp_path):
     result = run(db, "bill", "--month", "2026-12", "--out", str(tmp_path / "fr" / "bills"))
     assert result.exit_code == 0, result.output
     page = next((tmp_path / "fr" / "bills").glob("statement-BOIS-*.html")).read_text(encoding="utf-8")
-    assert "Relevé de Menuiserie du Bocage SARL (BOIS) pour décembre 2026" in page and "mardi 1 décembre" in page
+    assert "Relevé de Menuiserie du Bocage SARL (BOIS) pour décembre 2026" in page and "mardi 1er décembre" in page
     run(db, "bill", "--month", "2026-12", "--out", str(tmp_path / "en"), "--lang", "en")
     english = Path(tmp_path / "en" / "statement-BOIS-2026-12.html").read_text(encoding="utf-8")
     assert "Statement of Menuiserie du Bocage SARL (BOIS) for December 2026" in english

@@ -40,7 +40,7 @@ def test_the_french_statement_shows_french_money_dates_and_words_and_its_lines_a
     html = statement_html(s, NAMES, "GE Sud-Mayenne", "Aciéries de la Mayenne SA")
     assert "<html lang='fr'>" in html
     assert "Relevé de Aciéries de la Mayenne SA (ACIER) pour novembre 2026" in unescape(html)
-    assert "lundi 30 novembre" in html and "mercredi 2 décembre" in html
+    assert "lundi 30 novembre" in html and "mercredi 2 décembre" in html and "mardi 1er décembre" in html
     assert french_money(s.total) in html and french_money(s.total) == "70\u202f768,33\u00a0€"
     lines = html.split("<h2>Lignes</h2>", 1)[1].split("<tfoot>", 1)[0]
     amounts = [read_french_money(m) for m in re.findall(r"<td class='n'>([\d\u202f]+,\d\d\u00a0€)</td><td>", lines)]
