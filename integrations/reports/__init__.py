@@ -2,7 +2,6 @@
 web pages to print, calendars; French by default (``lang="en"`` for English)."""
 
 from .plan_files import (
-    FORMATS,
     for_member,
     output_format,
     plan_document,
@@ -14,8 +13,8 @@ from .plan_files import (
     write_plan,
     write_table,
 )
-from .plan_html import BY, plan_html
+from .plan_html import plan_html
 
-__all__ = ["BY", "FORMATS", "for_member", "output_format", "plan_document", "plan_rows", "plan_html",
+__all__ = ["for_member", "output_format", "plan_document", "plan_rows", "plan_html",
            "plan_summaries", "write_ics", "write_json", "write_member_pages", "write_plan",
            "write_table"]

@@ -21,11 +21,10 @@ from sharing.weeks import parse_week
 from ..files import write_text, written, written_folder
 from .language import Language, language
 
-__all__ = ["FORMATS", "for_member", "output_format", "plan_document", "plan_rows", "plan_summaries", "write_ics",
+__all__ = ["for_member", "output_format", "plan_document", "plan_rows", "plan_summaries", "write_ics",
            "write_json", "write_member_pages", "write_plan",
            "write_table"]
 
-FORMATS = ("table", "csv", "xlsx", "html", "ics", "json")
 _SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".json": "json"}
 _TO_SCREEN = ("table", "csv", "json")  # formats that can be printed instead of written
 
@@ -34,6 +33,8 @@ def output_format(fmt: str | None, out: Path | None, folder: bool = False) -> st
     """The format to write: ``fmt`` when given, else the one ``out``'s suffix names (no suffix: a folder of
     calendars, or of pages when ``folder``); a format that does not match the suffix is refused."""
     if out is None:
+        if folder:
+            raise InvalidInput("--per-member writes a folder of web pages: give --out")
         fmt = fmt or "table"
         if fmt not in _TO_SCREEN:
             raise InvalidInput(f"--format {fmt} writes files: give --out")

@@ -21,9 +21,7 @@ from sharing.weeks import parse_week
 from .language import Language, language
 from .statement_html import day_month
 
-__all__ = ["BY", "member_colours", "plan_html"]
-
-BY = ("employee", "member", "site")
+__all__ = ["member_colours", "plan_html"]
 
 # Kelly's colours of maximum contrast, then a few more far from them: fixed, so a member keeps its
 # colour from week to week (members take them in code order), and distinct on paper as well as on screen.

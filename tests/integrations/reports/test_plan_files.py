@@ -94,6 +94,7 @@ def test_the_store_keeps_when_a_plan_was_saved_and_the_week_view_hands_it_on(tmp
     ("xlsx", None, False, "--format xlsx writes files: give --out"),
     (None, "pages.html", True, "--per-member writes a folder of web pages: give a folder, not pages.html"),
     ("csv", "pages", True, "--per-member writes web pages: use --format html"),
+    (None, None, True, "--per-member writes a folder of web pages: give --out"),
 ])
 def test_the_format_follows_the_suffix_and_a_mismatch_is_refused(fmt, out, folder, expected):
     from pathlib import Path
