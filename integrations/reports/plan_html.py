@@ -18,8 +18,8 @@ from sharing.group import Group
 from sharing.plans import Plan
 from sharing.weeks import parse_week
 
+from .dates import day_month
 from .language import Language, language
-from .statement_html import day_month
 
 __all__ = ["member_colours", "plan_html"]
 

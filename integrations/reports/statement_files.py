@@ -18,7 +18,8 @@ from sharing.billing import MonthBill, Statement
 
 from ..files import written_folder
 from .language import Language, language
-from .statement_html import KINDS, SOURCES, month_name, statement_html
+from .dates import month_name
+from .statement_html import KINDS, SOURCES, statement_html
 
 __all__ = ["COLUMNS", "statement_rows", "write_statement_xlsx", "write_statements"]
 

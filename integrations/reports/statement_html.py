@@ -5,17 +5,14 @@ French by default (``70 682,32 €``, ``lundi 30 novembre``); ``lang="en"`` for 
 
 from __future__ import annotations
 
-from datetime import date
-import re
 from html import escape
-
-from babel.dates import format_date
 
 from sharing.billing import Statement
 
+from .dates import day_month, month_name
 from .language import Language, language
 
-__all__ = ["KINDS", "SOURCES", "day_month", "month_name", "statement_html"]
+__all__ = ["KINDS", "SOURCES", "statement_html"]
 
 # msgids of the line kinds and of where a coefficient comes from (sharing.billing's codes)
 KINDS = {"work": "hours worked", "travel": "travel between sites", "adjustment": "adjustment",
@@ -35,20 +32,6 @@ td.n,th.n{text-align:right;white-space:nowrap}tfoot td{font-weight:bold;border-t
 def _digits(value) -> int:
     """Decimals to show a coefficient exactly (at least two): 1,08 and 1,085."""
     return max(2, -value.as_tuple().exponent)
-
-
-def day_month(value: date, lang: Language, pattern: str = "EEEE d MMMM") -> str:
-    """``mardi 1er décembre``, ``lundi 30 novembre`` (``Tuesday 1 December`` in English)."""
-    text = format_date(value, pattern, locale=lang.locale)
-    if lang.code == "fr" and value.day == 1:  # French writes the first of the month as an ordinal
-        text = re.sub(r"(?<!\d)1 ", "1er ", text, count=1)
-    return text
-
-
-def month_name(month: str, lang: Language) -> str:
-    """``novembre 2026`` (``November 2026`` in English) for ``2026-11``."""
-    year, number = (int(x) for x in month.split("-"))
-    return format_date(date(year, number, 1), "LLLL y", locale=lang.locale)
 
 
 def statement_html(statement: Statement, names: dict[str, str], title: str, legal_name: str,
