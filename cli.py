@@ -73,6 +73,12 @@ def json_option(func):
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
 
+def lang_option(func):
+    """Shared `--lang` option: the language of documents people read (the CLI itself stays English)."""
+    return click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+                        help="Language of the documents written (French number and date formats by default).")(func)
+
+
 def as_of_option(func):
     """Shared `--as-of` option: the day reservations and certificates are judged on (default: today)."""
     return click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
@@ -162,8 +168,9 @@ def init(ctx):
 @main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("mutualis-out"),
               show_default=True, help="Folder for the week's page and documents.")
+@lang_option
 @click.pass_context
-def demo(ctx, out):
+def demo(ctx, out, lang):
     """Build the demo group (a metalworking GE in western France), allocate its week, write the week's page.
 
     Running it twice changes nothing: the stored group and plan are kept.
@@ -175,7 +182,7 @@ def demo(ctx, out):
     from integrations.seeding import run_demo
 
     store = _store(ctx)
-    report = run_demo(store, out, on_progress=_progress)
+    report = run_demo(store, out, on_progress=_progress, lang=lang)
     c = report.counts
     click.echo(f"demo group '{report.group_name}' stored at {store.url}")
     click.echo(f"  {c['members']} members, {c['sites']} sites, {c['employees']} employees, "
@@ -683,55 +690,61 @@ def plan():
 
 @plan.command("show")
 @week_option
-@click.option("--by", type=click.Choice(["member", "employee"]), default="member", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "html", "ics", "json"]), default="table",
-              show_default=True)
-@click.option("--out", type=click.Path(path_type=Path), help="File (csv, xlsx, html) or folder (ics).")
+@click.option("--by", type=click.Choice(["member", "employee", "site"]),
+              help="Rows per member, employee or site [default: employee on the page, member in tables].")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "html", "ics", "json"]),
+              help="Default: from --out's suffix (.csv .xlsx .html .json; a folder: calendars), else table.")
+@click.option("--out", type=click.Path(path_type=Path), help="File (csv, xlsx, html, json) or folder (ics, --per-member); "
+              "missing folders are created.")
+@click.option("--member", help="Only this member's assignments, requests and coverage (a page to send it).")
+@click.option("--per-member", is_flag=True, help="One page per member into the --out folder.")
+@lang_option
 @click.pass_context
-def plan_show(ctx, week_text, by, fmt, out):
-    """Show the week's plan: a table, CSV/XLSX, a web page, one calendar per employee, or JSON.
+def plan_show(ctx, week_text, by, fmt, out, member, per_member, lang):
+    """Show the week's plan: a table, CSV/XLSX, a page to print (A4 landscape), calendars, or JSON.
 
     \b
     Example:
         mutualis plan show --week 2026-W49 --by employee
-        mutualis plan show --week 2026-W49 --format html --out week49.html
+        mutualis plan show --week 2026-W49 --out week49.html
+        mutualis plan show --week 2026-W49 --out acier.html --member ACIER
+        mutualis plan show --week 2026-W49 --per-member --out pages/ --lang en
         mutualis plan show --week 2026-W49 --format ics --out calendars/
     """
     from integrations import reports
     from integrations.weekly import week_view
     from sharing.weeks import parse_week
 
+    fmt = reports.output_format(fmt, out, folder=per_member)
     with _store(ctx).session() as repo:
         view = week_view(repo, parse_week(week_text))
+    plan, requests, unfilled = view.plan, view.requests, view.unfilled
+    if member:
+        plan, requests, unfilled = reports.for_member(plan, view.group, requests, unfilled, member)
+    if per_member:
+        files = reports.write_member_pages(plan, view.group, requests, unfilled, out, by=by or "employee", lang=lang)
+        return click.echo(f"{len(files)} member pages written to {out}")
+    if out is not None:
+        files = reports.write_plan(fmt, out, plan, view.group, requests, unfilled, by=by, lang=lang,
+                                   member=member.upper() if member else None, saved_at=view.saved_at)
+        return click.echo(f"{len(files)} calendars written to {out}" if fmt == "ics" else f"plan written to {out}")
     if fmt == "json":
-        return _echo_json(reports.plan_document(view.plan, view.unfilled))
-    if fmt in ("csv", "xlsx", "html", "ics") and out is None:
-        if fmt == "csv":
-            import csv
+        return _echo_json(reports.plan_document(plan, unfilled))
+    by = by or "member"
+    rows = reports.plan_rows(plan, view.group, by)
+    if fmt == "csv":
+        import csv
 
-            rows = reports.plan_rows(view.plan, view.group, by)
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["member"])
-            writer.writeheader()
-            writer.writerows(rows)
-            return
-        raise click.UsageError(f"--format {fmt} needs --out")
-    if fmt in ("csv", "xlsx"):
-        reports.write_table(reports.plan_rows(view.plan, view.group, by), out)
-        return click.echo(f"plan written to {out}")
-    if fmt == "html":
-        out.write_text(reports.plan_html(view.plan, view.group, view.requests, view.unfilled), encoding="utf-8")
-        return click.echo(f"plan written to {out}")
-    if fmt == "ics":
-        files = reports.write_ics(view.plan, view.group, out)
-        return click.echo(f"{len(files)} calendars written to {out}")
-    rows = reports.plan_rows(view.plan, view.group, by)
-    click.echo(f"plan {view.plan.week} ({view.plan.status}): {len(rows)} assignments")
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["member"])
+        writer.writeheader()
+        return writer.writerows(rows)
+    click.echo(f"plan {plan.week} ({plan.status}): {len(rows)} assignments")
     click.echo(_table(list(rows[0]) if rows else ["member"], [list(r.values()) for r in rows]))
-    members, employees = reports.plan_summaries(view.plan, view.group, view.requests)
-    summary = members if by == "member" else employees
-    click.echo(f"\nper {by}:")
+    members, employees = reports.plan_summaries(plan, view.group, requests)
+    summary = employees if by == "employee" else members
+    click.echo(f"\nper {'employee' if by == 'employee' else 'member'}:")
     click.echo(_table(list(summary[0]) if summary else [by], [list(r.values()) for r in summary]))
-    for u in view.unfilled:
+    for u in unfilled:
         click.echo(f"unfilled {u.request} ({u.member}): {u.missing_hours:.1f} h missing; {u.reasons[0] if u.reasons else ''}")
 
 
@@ -998,20 +1011,23 @@ def hours_validate(ctx, member, month, early):
 
 @main.command("bill")
 @click.option("--month", required=True, help="Month, e.g. 2026-11.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for the statements.")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Folder for the statements (created; complete or left as it was).")
+@lang_option
 @json_option
 @click.pass_context
-def bill_cmd(ctx, month, out, as_json):
+def bill_cmd(ctx, month, out, lang, as_json):
     """Bill a month at cost: hours x hourly cost x coefficient per member, the GE's own idle cost apart.
 
     \b
     Example:
         mutualis bill --month 2026-11 --out statements/
+        mutualis bill --month 2026-11 --out statements/ --lang en
     """
     from integrations.hours_service import bill
 
     with _store(ctx).session() as repo:
-        result = bill(repo, month, out)
+        result = bill(repo, month, out, lang)
     b = result.bill
     rows = [[s.member, f"{s.minutes / 60:.2f}", result.fte.get(s.member, ""), s.total] for s in b.statements]
     if as_json:

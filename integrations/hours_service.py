@@ -205,8 +205,9 @@ def month_bill(repo, month: str) -> MonthBill:
                       adjustments=adjusted, idle=idle, exceptions=declared)
 
 
-def bill(repo, month: str, out_dir: Path | None = None) -> BillResult:
-    """The month's bill; with `out_dir`, one XLSX and one HTML statement per member written there."""
+def bill(repo, month: str, out_dir: Path | None = None, lang: str | None = None) -> BillResult:
+    """The month's bill; with `out_dir`, one XLSX and one HTML statement per member written there
+    (in `lang`: French by default)."""
     from integrations.reports.statement_files import write_statements
 
     result = month_bill(repo, month)
@@ -216,7 +217,7 @@ def bill(repo, month: str, out_dir: Path | None = None) -> BillResult:
     files = []
     if out_dir is not None:
         files = write_statements(result, repo.list_members(), repo.list_employees(), repo.get_settings().name,
-                                 Path(out_dir))
+                                 Path(out_dir), lang)
     return BillResult(bill=result, fte=headcount(result), files=files)
 
 
@@ -319,9 +320,9 @@ def record_demo_hours(repo, week: IsoWeek) -> int:
     return count
 
 
-def bill_demo(repo, month: str, out_dir: Path) -> dict:
+def bill_demo(repo, month: str, out_dir: Path, lang: str | None = None) -> dict:
     """Bill the demo month into `out_dir`; a summary: members billed, totals, GE's own, files."""
-    result = bill(repo, month, Path(out_dir))
+    result = bill(repo, month, Path(out_dir), lang)
     b = result.bill
     return {"month": b.month, "members": len(b.statements), "members_total": b.members_total,
             "ge_own": b.ge_total, "costed_total": b.costed_total, "files": [str(f) for f in result.files]}

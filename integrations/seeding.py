@@ -54,11 +54,13 @@ class DemoReport:
     infeasible_tender: str = ""
 
 
-def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
-    """Build the demo group, allocate its week (once: a stored plan is kept) and write the week's page.
+def run_demo(store, out_dir: Path, on_progress=None, lang: str | None = None) -> DemoReport:
+    """Build the demo group, allocate its week (once: a stored plan is kept) and write the week's page
+    and the statements in ``lang`` (French by default).
 
     Each step is its own transaction, so an interrupted demo leaves what it finished.
     """
+    from integrations.files import write_text
     from integrations.reports import plan_html
     from consortium.demo import DEMO_AS_OF, demo_tender_infeasible
     from integrations.consortium_service import load_demo, plan_tender_code, write_demo_bid
@@ -88,11 +90,11 @@ def run_demo(store, out_dir: Path, on_progress=None) -> DemoReport:
         violations = len(check_week(repo, week))
         counts = repo.counts()
     page = out_dir / f"plan-{week}.html"
-    page.write_text(plan_html(view.plan, view.group, view.requests, view.unfilled), encoding="utf-8")
+    write_text(page, plan_html(view.plan, view.group, view.requests, view.unfilled, lang=lang))
     files, bills = [page], []
     for month in sorted({f"{day:%Y-%m}" for day in week.days()}):
         with store.session() as repo:
-            billed = bill_demo(repo, month, out_dir / f"bills-{month}")
+            billed = bill_demo(repo, month, out_dir / f"bills-{month}", lang)
         bills.append(billed)
         files.append(out_dir / f"bills-{month}")
     with store.session() as repo:

@@ -30,6 +30,7 @@ class WeekView:
     group: object
     requests: list
     unfilled: list
+    saved_at: datetime | None = None  # when the stored plan was last saved (UTC)
 
 
 def history_from_plans(repo, week: IsoWeek) -> History:
@@ -91,7 +92,8 @@ def week_view(repo, week: IsoWeek) -> WeekView:
             why = explain_request(group, week, plan, r.code, history=history)
             reasons = why.general + [str(c) for c in why.candidates if not c.placed]
             unfilled.append(Unfilled(r.code, r.member, why.missing * r.minutes / 60, reasons))
-    return WeekView(plan=plan, group=group, requests=group.requests, unfilled=unfilled)
+    return WeekView(plan=plan, group=group, requests=group.requests, unfilled=unfilled,
+                    saved_at=repo.plan_saved_at(week))
 
 
 def check_week(repo, week: IsoWeek) -> list:

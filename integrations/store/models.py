@@ -249,6 +249,7 @@ class PlanRow(Base):
     objective: Mapped[float | None]
     best_bound: Mapped[float | None]
     solver_status: Mapped[str | None] = mapped_column(String(64))
+    saved_at: Mapped[datetime | None]  # UTC, set on every save: the calendars' DTSTAMP
     assignments: Mapped[list[AssignmentRow]] = relationship(
         order_by="AssignmentRow.position", cascade="all, delete-orphan"
     )

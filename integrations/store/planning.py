@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload, selectinload
@@ -86,7 +86,10 @@ class PlanningMixin(Lookups):
 
     # --- plans -------------------------------------------------------------------------------------
     def save_plan(self, plan: Plan) -> None:
-        """Replace the plan of `plan.week` (one per ISO week) with this one and its assignments."""
+        """Replace the plan of `plan.week` (one per ISO week) with this one and its assignments.
+
+        The time of the save is stored with it (:meth:`plan_saved_at`): each save is a new version.
+        """
         week = str(parse_week(plan.week))
         who = f"plan {week}"
         employees, requests, sites = self._ids(EmployeeRow), self._ids(RequestRow), self._site_ids()
@@ -113,6 +116,7 @@ class PlanningMixin(Lookups):
         self._session.add(PlanRow(
             week=week, status=plan.status, objective=plan.objective, best_bound=plan.best_bound,
             solver_status=plan.solver_status, assignments=rows,
+            saved_at=datetime.now(UTC).replace(tzinfo=None, microsecond=0),
         ))
         self._session.flush()
 
@@ -123,6 +127,11 @@ class PlanningMixin(Lookups):
             .options(selectinload(PlanRow.assignments).options(*ASSIGNMENT_LOAD))
         ).first()
         return None if row is None else plan_from_row(row)
+
+    def plan_saved_at(self, week: IsoWeek) -> datetime | None:
+        """When the stored plan of the week was last saved (aware, UTC), or None when there is no plan."""
+        saved = self._session.scalar(select(PlanRow.saved_at).where(PlanRow.week == str(parse_week(str(week)))))
+        return None if saved is None else saved.replace(tzinfo=UTC)
 
     # --- the whole group -----------------------------------------------------------------------------
     def load_group(self, week: IsoWeek | None = None) -> Group:

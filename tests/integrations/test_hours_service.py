@@ -103,7 +103,7 @@ def test_a_month_bill_reconciles_and_writes_one_statement_per_member(store, tmp_
         "statement-ACIER-2026-11.html", "statement-ACIER-2026-11.xlsx",
         "statement-FORGE-2026-11.html", "statement-FORGE-2026-11.xlsx"]
     html = (tmp_path / "out" / "statement-ACIER-2026-11.html").read_text(encoding="utf-8")
-    assert "453.60" in html and "<script" not in html
+    assert "453,60\u00a0€" in html and "<script" not in html  # French by default
 
 
 def test_an_import_names_file_row_and_column_and_records_nothing_when_a_row_is_bad(store, tmp_path):
