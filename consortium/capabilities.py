@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, check_code
+from .base import Domain, Level, Name, check_code
 from .processes import Taxonomy
 
 __all__ = ["Resource", "MemberCertificate", "Limit", "limit_problems"]
@@ -26,7 +26,7 @@ class Resource(Domain):
 
     member: str
     code: str
-    name: str = ""
+    name: Name = ""
     kind: str = Field(default="machine", pattern="^(machine|team)$")
     processes: list[str] = Field(min_length=1)
     limits: dict[str, Limit] = Field(default_factory=dict)
@@ -98,10 +98,10 @@ class MemberCertificate(Domain):
 
     member: str
     code: str
-    level: str
+    level: Level
     valid_from: date
     expires: date | None = None
-    reference: str = ""
+    reference: Name = ""
 
     @field_validator("member")
     @classmethod
