@@ -17,8 +17,9 @@ import click
 from pydantic import ValidationError
 
 from consortium.members import Member, Site
-from integrations.cli_types import (HEADCOUNT, HOURS_PER_DAY, HOURS_PER_WEEK, LATITUDE, LEVEL, LONGITUDE, MINUTES, MONEY,
-                                   SEED, SECONDS, WORKERS, YEAR, Amount, Day, FiniteFloat, Month, OutPath, Week)
+from integrations.cli_types import (HEADCOUNT, HOURS_PER_DAY, HOURS_PER_WEEK, HOURS_PER_WEEK_UNIT, LATITUDE, LEVEL,
+                                   LONGITUDE, MINUTES, MONEY, SEED, SECONDS, WORKERS, YEAR, Amount, Day, FiniteFloat,
+                                   Month, OutPath, Week)
 from sharing.base import describe_validation_error
 from sharing.employees import Certification, Contract, Employee, Preferences
 from sharing.errors import MutualisError, RowError
@@ -50,7 +51,7 @@ class MutualisGroup(click.Group):
             sys.exit(1)
         except click.BadParameter as exc:  # a bad value: one line, not click's usage block
             where = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
-            click.echo(f"error: {exc.format_message()}{where}", err=True)
+            click.echo(f"error: {exc.format_message().rstrip('.')}{where}", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
@@ -1072,9 +1073,9 @@ def capacity():
 @click.argument("member")
 @click.argument("resource")
 @click.option("--week", "week_text", required=True, help="ISO week, e.g. 2027-W02.")
-@click.option("--hours", type=float, required=True, help="Available hours per parallel unit.")
-@click.option("--overtime", type=float, default=0, show_default=True, help="Most overtime hours per unit.")
-@click.option("--committed", type=float, default=0, show_default=True, help="Hours already sold elsewhere.")
+@click.option("--hours", type=HOURS_PER_WEEK_UNIT, required=True, help="Available hours per parallel unit.")
+@click.option("--overtime", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Most overtime hours per unit.")
+@click.option("--committed", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Hours already sold elsewhere.")
 @click.pass_context
 def capacity_declare(ctx, member, resource, week_text, hours, overtime, committed):
     """Declare (or replace) a resource's hours for one week.
@@ -1180,7 +1181,7 @@ def tender_check(ctx, code, as_of):
 
 @tender.command("plan")
 @click.argument("code")
-@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
 @as_of_option
 @json_option
 @click.pass_context
@@ -1206,7 +1207,7 @@ def tender_plan(ctx, code, time_limit, as_of, as_json):
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the files.")
 @click.option("--margin", type=Decimal, default=None, help="Margin as a fraction, e.g. 0.12 (default: tender's).")
 @click.option("--for", "for_member", default=None, help="Write the version this member may see.")
-@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
 @as_of_option
 @click.pass_context
 def tender_bid(ctx, code, out_dir, margin, for_member, time_limit, as_of):
@@ -1227,7 +1228,7 @@ def tender_bid(ctx, code, out_dir, margin, for_member, time_limit, as_of):
 
 @tender.command("reserve")
 @click.argument("code")
-@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
 @as_of_option
 @click.pass_context
 def tender_reserve(ctx, code, time_limit, as_of):

@@ -20,6 +20,7 @@ import click
 __all__ = [
     "FiniteFloat", "Amount", "Month", "Week", "Day", "OutPath", "MIN_YEAR", "MAX_YEAR", "YEAR", "SECONDS",
     "WORKERS", "SEED", "LEVEL", "HEADCOUNT", "MINUTES", "LATITUDE", "LONGITUDE", "HOURS_PER_WEEK", "HOURS_PER_DAY",
+    "HOURS_PER_WEEK_UNIT",
     "MONEY",
 ]
 
@@ -182,9 +183,10 @@ SEED = click.IntRange(0, 2**31 - 1)
 YEAR = click.IntRange(MIN_YEAR, MAX_YEAR)
 LEVEL = click.IntRange(1, 10)
 HEADCOUNT = click.IntRange(1, 100)
-MINUTES = click.IntRange(0, 24 * 60)
+MINUTES = click.IntRange(0, 600)  # travel before a shift, as the domain allows
 LATITUDE = FiniteFloat(min=-90, max=90)
 LONGITUDE = FiniteFloat(min=-180, max=180)
 HOURS_PER_WEEK = FiniteFloat(min=0, max=48, min_open=True)
 HOURS_PER_DAY = FiniteFloat(min=0, max=24)
+HOURS_PER_WEEK_UNIT = FiniteFloat(min=0, max=168)  # a machine's or team's hours in one week
 MONEY = Amount("0", "9999.9999", places=4, low_open=True)
