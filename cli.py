@@ -1072,7 +1072,7 @@ def capacity():
 @capacity.command("declare")
 @click.argument("member")
 @click.argument("resource")
-@click.option("--week", "week_text", required=True, help="ISO week, e.g. 2027-W02.")
+@click.option("--week", "week_text", type=Week(), required=True, help="ISO week, e.g. 2027-W02.")
 @click.option("--hours", type=HOURS_PER_WEEK_UNIT, required=True, help="Available hours per parallel unit.")
 @click.option("--overtime", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Most overtime hours per unit.")
 @click.option("--committed", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Hours already sold elsewhere.")
@@ -1111,7 +1111,7 @@ def capacity_import(ctx, file):
 
 
 @capacity.command("show")
-@click.option("--from", "start", default=None, help="First ISO week (default: this week).")
+@click.option("--from", "start", type=Week(), default=None, help="First ISO week (default: this week).")
 @click.option("--weeks", type=click.IntRange(1, 104), default=8, show_default=True, help="How many weeks.")
 @as_of_option
 @json_option

@@ -52,6 +52,8 @@ CASES = [
     (["capacity", "show", "--weeks", "0"], "1<=x<=104"),
     (["capacity", "show", "--weeks", "-3"], "1<=x<=104"),
     (["capacity", "show", "--weeks", "100000"], "1<=x<=104"),
+    (["capacity", "show", "--from", "9999-W52"], "the year is not between"),
+    (["capacity", "declare", "TOLERIE", "LASER-6KW", "--week", "9999-W52", "--hours", "3"], "the year is not between"),
     (["capacity", "declare", "TOLERIE", "LASER-6KW", "--week", "2027-W03", "--hours", "nan"], "finite"),
     (["capacity", "declare", "TOLERIE", "LASER-6KW", "--week", "2027-W03", "--hours", "35", "--overtime", "-1"],
      "0<=x<=168"),
