@@ -15,6 +15,17 @@ from integrations.store import open_store
 
 TENDER = "AO-2027-CHASSIS"
 
+
+def _employee(*extra, cost="24", lat="47", start="2026-01-05", first="A"):
+    return ["employee", "add", "E900", "--first-name", first, "--last-name", "B", "--lat", lat, "--lon", "0",
+            "--members", "TOLERIE", "--start", start, "--hourly-cost", cost, *extra]
+
+
+def _request(*extra):
+    return ["request", "add", "R9", "--member", "TOLERIE", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-01",
+            "--start", "08:00", "--end", "12:00", *extra]
+
+
 # (command line, a fragment of the one error line). {d} is a folder of prepared files: see `files`.
 CASES = [
     # time limits, seeds, workers: refused before anything runs
@@ -62,36 +73,23 @@ CASES = [
     (["hours", "record", "E001", "R1", "--day", "2026-12-01", "--travel", "-1"], "'--travel'"),
     (["hours", "record", "E001", "R1", "--day", "2026-12-01", "--travel", "100000"], "'--travel'"),
     # amounts, counts and coordinates of new objects
-    (["employee", "add", "E900", "--first-name", "A", "--last-name", "B", "--lat", "47", "--lon", "0",
-      "--members", "TOLERIE", "--start", "2026-01-05", "--hourly-cost", "abc"], "'abc' is not an amount like 24.50"),
-    (["employee", "add", "E900", "--first-name", "A", "--last-name", "B", "--lat", "47", "--lon", "0",
-      "--members", "TOLERIE", "--start", "2026-01-05", "--hourly-cost", "NaN"], "not a finite amount"),
-    (["employee", "add", "E900", "--first-name", "A", "--last-name", "B", "--lat", "47", "--lon", "0",
-      "--members", "TOLERIE", "--start", "2026-01-05", "--hourly-cost", "-3"], "0<x<=9999.9999"),
-    (["employee", "add", "E900", "--first-name", "A", "--last-name", "B", "--lat", "47", "--lon", "0",
-      "--members", "TOLERIE", "--start", "2026-01-05", "--hourly-cost", "24.123456"], "more than 4 decimals"),
-    (["employee", "add", "E900", "--first-name", "A", "--last-name", "B", "--lat", "nan", "--lon", "0",
-      "--members", "TOLERIE", "--start", "2026-01-05", "--hourly-cost", "24"], "'--lat'"),
-    (["employee", "add", "E900", "--first-name", "A", "--last-name", "B", "--lat", "47", "--lon", "0",
-      "--members", "TOLERIE", "--start", "2026-01-05", "--hourly-cost", "24", "--weekly-hours", "inf"], "finite"),
-    (["employee", "add", "E900", "--first-name", "A", "--last-name", "B", "--lat", "47", "--lon", "0",
-      "--members", "TOLERIE", "--start", "10000-01-01", "--hourly-cost", "24"], "'--start'"),
-    (["employee", "add", "E900", "--first-name", "x" * 300, "--last-name", "B", "--lat", "47", "--lon", "0",
-      "--members", "TOLERIE", "--start", "2026-01-05", "--hourly-cost", "24"], "at most 200 characters"),
+    (_employee(cost="abc"), "'abc' is not an amount like 24.50"),
+    (_employee(cost="NaN"), "not a finite amount"),
+    (_employee(cost="-3"), "0<x<=9999.9999"),
+    (_employee(cost="24.123456"), "more than 4 decimals"),
+    (_employee(lat="nan"), "'--lat'"),
+    (_employee("--weekly-hours", "inf"), "finite"),
+    (_employee(start="10000-01-01"), "'--start'"),
+    (_employee(first="x" * 300), "at most 200 characters"),
     (["member", "add", "NEWCO", "--name", "N", "--siret", "73282932000074", "--entitlement", "nan"], "finite"),
     (["member", "add", "NEWCO", "--name", "N", "--siret", "73282932000074", "--coefficient", "abc"], "amount"),
     (["member", "add", "NEWCO", "--name", "N", "--siret", "73282932000074", "--site", "S", "--lat", "95",
       "--lon", "0"], "-90<=x<=90"),
-    (["request", "add", "R9", "--member", "TOLERIE", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-01",
-      "--start", "08:00", "--end", "12:00", "--headcount", "0"], "1<=x<=100"),
-    (["request", "add", "R9", "--member", "TOLERIE", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-01",
-      "--start", "08:00", "--end", "12:00", "--headcount", "two"], "'--headcount'"),
-    (["request", "add", "R9", "--member", "TOLERIE", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-01",
-      "--start", "08:00", "--end", "12:00", "--level", "0"], "'--level'"),
-    (["request", "add", "R9", "--member", "TOLERIE", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-01",
-      "--start", "08:00", "--end", "12:00", "--min-chunk", "nan"], "finite"),
-    (["request", "add", "R9", "--member", "TOLERIE", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-01",
-      "--until", "9999-12-31", "--start", "08:00", "--end", "12:00"], "the year is not between"),
+    (_request("--headcount", "0"), "1<=x<=100"),
+    (_request("--headcount", "two"), "'--headcount'"),
+    (_request("--level", "0"), "'--level'"),
+    (_request("--min-chunk", "nan"), "finite"),
+    (_request("--until", "9999-12-31"), "the year is not between"),
     # files to read
     (["import", "members", "{d}/missing.csv"], "does not exist"),
     (["import", "members", "{d}/folder.csv"], "is a directory"),
