@@ -18,8 +18,8 @@ from pydantic import ValidationError
 
 from consortium.members import Member, Site
 from integrations.cli_types import (HEADCOUNT, HOURS_PER_DAY, HOURS_PER_WEEK, HOURS_PER_WEEK_UNIT, LATITUDE, LEVEL,
-                                   LONGITUDE, MINUTES, MONEY, SEED, SECONDS, WORKERS, YEAR, Amount, Day, FiniteFloat,
-                                   Month, OutPath, Week)
+                                   LONGITUDE, MONEY, SEED, SECONDS, TRAVEL_MINUTES, WORKERS, YEAR, Amount, Day,
+                                   FiniteFloat, Month, OutPath, Week)
 from sharing.base import describe_validation_error
 from sharing.employees import Certification, Contract, Employee, Preferences
 from sharing.errors import MutualisError, RowError
@@ -893,7 +893,7 @@ def hours():
 @click.option("--absent", is_flag=True, help="The employee did not work this shift.")
 @click.option("--start", help="Real start HH:MM.")
 @click.option("--end", help="Real end HH:MM (before the start: the next day).")
-@click.option("--travel", type=MINUTES, help="Minutes of travel between sites before the shift.")
+@click.option("--travel", type=TRAVEL_MINUTES, help="Minutes of travel between sites before the shift.")
 @click.option("--note", default="", help="Why (shown on the statement).")
 @click.pass_context
 def hours_record(ctx, employee, request_code, day, absent, start, end, travel, note):

@@ -1,7 +1,9 @@
 """Click parameter types that check a value's form and range before a command runs.
 
-A bad value stops the command before it opens the database or writes anything, with one line naming the
-option and the value. The ranges show in `--help` (click prints `[x>=1]`, `[0<x<=86400]`...).
+A bad value stops the command before it opens the database or writes anything (but the missing folders of
+an `--out` path), with one line naming the option and the value, exit code 2. The ranges show in `--help`
+(click prints `[x>=1]`, `[0<x<=86400]`...). Weeks, months and days pass on in their canonical text or
+datetime, so a command body reads them as it read the raw text.
 
 >>> @click.option("--time-limit", type=SECONDS, default=30, show_default=True)
 >>> @click.option("--month", type=Month(), required=True)
@@ -19,9 +21,8 @@ import click
 
 __all__ = [
     "FiniteFloat", "Amount", "Month", "Week", "Day", "OutPath", "MIN_YEAR", "MAX_YEAR", "YEAR", "SECONDS",
-    "WORKERS", "SEED", "LEVEL", "HEADCOUNT", "MINUTES", "LATITUDE", "LONGITUDE", "HOURS_PER_WEEK", "HOURS_PER_DAY",
-    "HOURS_PER_WEEK_UNIT",
-    "MONEY",
+    "WORKERS", "SEED", "LEVEL", "HEADCOUNT", "TRAVEL_MINUTES", "LATITUDE", "LONGITUDE", "HOURS_PER_WEEK",
+    "HOURS_PER_DAY", "HOURS_PER_WEEK_UNIT", "MONEY",
 ]
 
 # Dates outside these years are typing mistakes; inside them every calendar step (next month, next week,
@@ -102,7 +103,10 @@ class Month(click.ParamType):
 
 
 class Week(click.ParamType):
-    """An ISO week `YYYY-Www` that exists (years MIN_YEAR..MAX_YEAR), passed on as that text."""
+    """An ISO week `YYYY-Www` that exists (years MIN_YEAR..MAX_YEAR), passed on as that text.
+
+    `2026w49` and `2026W49` are read too and passed on as `2026-W49`.
+    """
 
     name = "week"
     _FORM = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
@@ -183,10 +187,10 @@ SEED = click.IntRange(0, 2**31 - 1)
 YEAR = click.IntRange(MIN_YEAR, MAX_YEAR)
 LEVEL = click.IntRange(1, 10)
 HEADCOUNT = click.IntRange(1, 100)
-MINUTES = click.IntRange(0, 600)  # travel before a shift, as the domain allows
+TRAVEL_MINUTES = click.IntRange(0, 600)  # travel before a shift, as the domain allows
 LATITUDE = FiniteFloat(min=-90, max=90)
 LONGITUDE = FiniteFloat(min=-180, max=180)
 HOURS_PER_WEEK = FiniteFloat(min=0, max=48, min_open=True)
 HOURS_PER_DAY = FiniteFloat(min=0, max=24)
 HOURS_PER_WEEK_UNIT = FiniteFloat(min=0, max=168)  # a machine's or team's hours in one week
-MONEY = Amount("0", "9999.9999", places=4, low_open=True)
+MONEY = Amount("0", "9999.9999", places=4, low_open=True)  # an hourly cost; the store keeps 4 decimals
