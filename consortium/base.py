@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 __all__ = [
-    "Domain", "CODE_LENGTH", "NAME_LENGTH", "TEXT_LENGTH", "CODE_PATTERN", "Name", "Text", "Level", "check_code",
-    "describe_validation_error",
+    "Domain", "CODE_LENGTH", "NAME_LENGTH", "TEXT_LENGTH", "MONEY_DIGITS", "MONEY_PLACES", "CODE_PATTERN", "Name",
+    "Text", "Level", "Money", "check_code", "describe_validation_error",
 ]
 
 # The longest text of each kind of field. The store sizes its columns from these (integrations/store/models.py),
@@ -18,12 +19,15 @@ __all__ = [
 CODE_LENGTH = 32      # human codes: ACIER, E012, R-ACIER-0001; also certificate and skill levels
 NAME_LENGTH = 200     # names: a member's legal name, a site, a skill, an employee's first and last names
 TEXT_LENGTH = 4000    # free text: notes, addresses, a member's activity
+MONEY_DIGITS = 12     # amounts, rates and coefficients: 12 digits in all...
+MONEY_PLACES = 4      # ...of which 4 decimals (never rounded: more is refused)
 
 CODE_PATTERN = re.compile(rf"^[A-Z0-9][A-Z0-9_.-]{{0,{CODE_LENGTH - 1}}}$")
 
 Name = Annotated[str, StringConstraints(max_length=NAME_LENGTH)]
 Text = Annotated[str, StringConstraints(max_length=TEXT_LENGTH)]
 Level = Annotated[str, StringConstraints(max_length=CODE_LENGTH)]
+Money = Annotated[Decimal, Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)]
 
 
 class Domain(BaseModel):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, Level, Name, check_code
+from .base import MONEY_DIGITS, Domain, Level, Money, Name, check_code
 from .processes import Taxonomy
 
 __all__ = ["Resource", "MemberCertificate", "Limit", "limit_problems"]
@@ -32,9 +32,9 @@ class Resource(Domain):
     limits: dict[str, Limit] = Field(default_factory=dict)
     units: int = Field(default=1, ge=1, le=50)
     efficiency_pct: int = Field(default=100, ge=20, le=300)
-    setup_hours: Decimal = Field(default=Decimal(0), ge=0)
-    hourly_rate: Decimal = Field(ge=0, decimal_places=2)
-    overtime_rate: Decimal | None = Field(default=None, ge=0, decimal_places=2)
+    setup_hours: Money = Field(default=Decimal(0), ge=0)
+    hourly_rate: Decimal = Field(ge=0, max_digits=MONEY_DIGITS, decimal_places=2)
+    overtime_rate: Decimal | None = Field(default=None, ge=0, max_digits=MONEY_DIGITS, decimal_places=2)
 
     @field_validator("member")
     @classmethod

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, Name, Text, check_code
+from .base import Domain, Money, Name, Text, check_code
 
 __all__ = [
     "WEEKDAYS",
@@ -170,7 +169,7 @@ class Member(Domain):
     activity: Text = ""
     sites: list[Site] = Field(default_factory=list)
     entitlement: float = Field(default=1.0, gt=0, description="fair share of staff when demand exceeds supply")
-    billing_coefficient: Decimal | None = Field(default=None, gt=0)
+    billing_coefficient: Money | None = Field(default=None, gt=0)
 
     @field_validator("code")
     @classmethod

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, Level, Name, Text, check_code
+from .base import Domain, Level, Money, Name, Text, check_code
 from .settings import LabourRules
 
 __all__ = ["Contract", "Certification", "SiteAuthorisation", "Preferences", "Employee"]
@@ -145,7 +144,7 @@ class Employee(Domain):
     site_authorisations: list[SiteAuthorisation] = Field(default_factory=list)
     night_worker: bool = False
     minor: bool = False
-    hourly_cost: Decimal = Field(gt=0, description="loaded hourly cost to the GE, euros")
+    hourly_cost: Money = Field(gt=0, description="loaded hourly cost to the GE, euros")
     preferences: Preferences = Preferences()
 
     @field_validator("code")

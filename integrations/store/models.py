@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, Double, ForeignKey, Index, MetaData, Numeric, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from consortium.base import CODE_LENGTH, NAME_LENGTH
+from consortium.base import CODE_LENGTH, MONEY_DIGITS, MONEY_PLACES, NAME_LENGTH
 
 __all__ = [
     "Base", "SettingsRow", "SkillRow", "CertificationTypeRow", "MemberRow", "SiteRow", "EmployeeRow",
@@ -24,7 +24,7 @@ __all__ = [
 
 # Column sizes come from the domain's limits, which refuse a longer value first, naming the field.
 CODE = String(CODE_LENGTH)
-MONEY = Numeric(12, 4)
+MONEY = Numeric(MONEY_DIGITS, MONEY_PLACES)
 
 # Explicit constraint names so that the hand-written migration and reflection agree on both databases.
 NAMING = {

@@ -41,3 +41,14 @@ def test_one_character_over_the_limit_names_the_field(field, length):
     fields = {"code": "LONG", "legal_name": "Firm", "siret": SIRET, field: "x" * length}
     with pytest.raises(ValidationError, match=field):
         Member(**fields)
+
+
+def test_an_amount_too_large_for_its_column_is_refused_with_its_file_and_row(store, tmp_path):
+    sheet = tmp_path / "members.csv"
+    sheet.write_text(HEADER + f"OK,Fine SA,{SIRET},,1,1.0825\nBIG,Big SA,{SIRET},,1,123456789\n", encoding="utf-8")
+    with pytest.raises(RowError) as caught:
+        with store.session() as repo:
+            import_file(repo, "members", sheet)
+    assert caught.value.problems == [
+        "members.csv:3: column billing_coefficient: Decimal input should have no more than 8 digits before the "
+        "decimal point (got '123456789')"]
