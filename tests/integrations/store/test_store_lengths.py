@@ -14,15 +14,20 @@ SIRET = "73282932000074"
 HEADER = "code,legal_name,siret,activity,entitlement,billing_coefficient\n"
 
 
-def test_a_megabyte_cell_is_refused_with_its_file_and_row_and_nothing_is_stored(store, tmp_path):
+@pytest.mark.parametrize("bad_row, problem", [
+    (f"BIG,{'x' * 1_000_000},{SIRET},,1,", f"column legal_name: String should have at most {NAME_LENGTH} characters "
+                                          f"(got {'x' * 40!r}... 1000000 characters)"),
+    (f"BIG,Big SA,{SIRET},,1,123456789", "column billing_coefficient: Decimal input should have no more than 8 digits "
+                                         "before the decimal point (got '123456789')"),
+], ids=["a megabyte name", "an amount too large"])
+def test_a_value_too_big_for_its_column_is_refused_with_its_file_and_row_and_nothing_is_stored(store, tmp_path,
+                                                                                               bad_row, problem):
     sheet = tmp_path / "members.csv"
-    sheet.write_text(HEADER + f"OK,Fine SA,{SIRET},,1,\nBIG,{'x' * 1_000_000},{SIRET},,1,\n", encoding="utf-8")
+    sheet.write_text(HEADER + f"OK,Fine SA,{SIRET},,1,1.0825\n{bad_row}\n", encoding="utf-8")
     with pytest.raises(RowError) as caught:
         with store.session() as repo:
             import_file(repo, "members", sheet)
-    assert caught.value.problems == [
-        f"members.csv:3: column legal_name: String should have at most {NAME_LENGTH} characters "
-        f"(got {'x' * 40!r}... 1000000 characters)"]
+    assert caught.value.problems == [f"members.csv:3: {problem}"]
     with store.session(write=False) as repo:
         assert repo.list_members() == []
 
@@ -42,13 +47,3 @@ def test_one_character_over_the_limit_names_the_field(field, length):
     with pytest.raises(ValidationError, match=field):
         Member(**fields)
 
-
-def test_an_amount_too_large_for_its_column_is_refused_with_its_file_and_row(store, tmp_path):
-    sheet = tmp_path / "members.csv"
-    sheet.write_text(HEADER + f"OK,Fine SA,{SIRET},,1,1.0825\nBIG,Big SA,{SIRET},,1,123456789\n", encoding="utf-8")
-    with pytest.raises(RowError) as caught:
-        with store.session() as repo:
-            import_file(repo, "members", sheet)
-    assert caught.value.problems == [
-        "members.csv:3: column billing_coefficient: Decimal input should have no more than 8 digits before the "
-        "decimal point (got '123456789')"]
