@@ -17,6 +17,9 @@ import click
 from pydantic import ValidationError
 
 from consortium.members import Member, Site
+from integrations.cli_types import (HEADCOUNT, HOURS_PER_DAY, HOURS_PER_WEEK, HOURS_PER_WEEK_UNIT, LATITUDE, LEVEL,
+                                   LONGITUDE, MONEY, SEED, SECONDS, TRAVEL_MINUTES, WORKERS, YEAR, Amount, Day,
+                                   FiniteFloat, Month, OutPath, Week)
 from sharing.base import describe_validation_error
 from sharing.employees import Certification, Contract, Employee, Preferences
 from sharing.errors import MutualisError, RowError
@@ -30,7 +33,8 @@ KINDS = ("members", "sites", "employees", "absences", "requests")
 
 
 class MutualisGroup(click.Group):
-    """A click group that turns library errors into one line on stderr and exit code 1."""
+    """A click group that turns errors into one line on stderr: library errors and unusable files exit 1,
+    bad option values exit 2 (click's code), anything else is a bug reported as "unexpected"."""
 
     def invoke(self, ctx):
         try:
@@ -45,11 +49,21 @@ class MutualisGroup(click.Group):
         except ValidationError as exc:
             click.echo(f"error: {'; '.join(describe_validation_error(exc))}", err=True)
             sys.exit(1)
+        except click.BadParameter as exc:  # a bad value: one line, not click's usage block
+            where = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+            click.echo(f"error: {exc.format_message().rstrip('.')}{where}", err=True)
+            sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
         except BrokenPipeError:  # output piped into `head`
             sys.stderr.close()
             sys.exit(0)
+        except OSError as exc:  # a file the command could not read or write: name it
+            from integrations.files import describe
+
+            message = str(describe(exc.filename, exc)) if exc.filename else (exc.strerror or str(exc))
+            click.echo(f"error: {message}", err=True)
+            sys.exit(1)
         except Exception as exc:  # a bug: still one line, the traceback on request
             if os.environ.get("MUTUALIS_DEBUG"):
                 raise
@@ -57,14 +71,44 @@ class MutualisGroup(click.Group):
             sys.exit(1)
 
 
+# Commands that may create the database when it does not exist; any other refuses to (a read on a
+# database that is not there means the wrong folder or URL, not an empty group).
+CREATE_DATABASE = {"init", "demo", "import", "member add", "tender import", "odoo connect"}
+# Commands that only read: they never wait for a writer (SQLite WAL); every other takes the write lock.
+READ_ONLY = {
+    "member list", "member show", "employee list", "employee show", "request list", "request show", "export",
+    "plan show", "check", "explain", "hours show", "bill", "ledger", "counters show", "capacity show",
+    "tender check", "tender plan", "odoo status",
+}
+
+
+def _command_name(ctx: click.Context) -> str:
+    """`hours record` for the context of that command (the root's name left out)."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
 def _store(ctx: click.Context):
-    """The store named by --db / MUTUALIS_DB, opened once per command."""
-    from integrations.store import open_store
+    """The store named by --db / MUTUALIS_DB, opened once per command; says which when not named by --db."""
+    from click.core import ParameterSource
+
+    from integrations.store import default_url, open_store
+    from integrations.store.engine import database_file
 
     root = ctx.find_root()
     if "store" not in root.meta:
-        root.meta["store"] = open_store(root.params.get("db"))
+        url = root.params.get("db") or default_url()
+        name = _command_name(ctx)
+        path = database_file(url)
+        if path is not None and not path.exists() and name not in CREATE_DATABASE:
+            raise MutualisError(f"no database at {path}: run `mutualis demo` or `mutualis init`, or pass --db")
+        root.meta["store"] = open_store(url, writes=name not in READ_ONLY)
         root.call_on_close(root.meta["store"].close)
+        if root.get_parameter_source("db") is not ParameterSource.COMMANDLINE:
+            click.echo(f"database: {root.meta['store'].url}", err=True)
     return root.meta["store"]
 
 
@@ -81,7 +125,7 @@ def lang_option(func):
 
 def as_of_option(func):
     """Shared `--as-of` option: the day reservations and certificates are judged on (default: today)."""
-    return click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+    return click.option("--as-of", "as_of", type=Day(), default=None,
                         help="Judge reservations and certificates on this day (default: today).")(func)
 
 
@@ -166,8 +210,8 @@ def init(ctx):
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("mutualis-out"),
-              show_default=True, help="Folder for the week's page and documents.")
+@click.option("--out", type=OutPath(folder=True), default=Path("mutualis-out"),
+              show_default=True, help="Folder for the week's page and documents (created if missing).")
 @lang_option
 @click.pass_context
 def demo(ctx, out, lang):
@@ -212,13 +256,14 @@ def member():
 @click.option("--name", "legal_name", required=True, help="Legal name.")
 @click.option("--siret", required=True, help="14-digit SIRET (checked with its Luhn key).")
 @click.option("--activity", default="", help="What the firm does.")
-@click.option("--entitlement", type=float, default=1.0, show_default=True, help="Fair share of staff.")
-@click.option("--coefficient", type=Decimal, default=None, help="Billing coefficient override.")
+@click.option("--entitlement", type=FiniteFloat(min=0, max=100, min_open=True), default=1.0, show_default=True,
+              help="Fair share of staff.")
+@click.option("--coefficient", type=Amount("0", "99", low_open=True), default=None, help="Billing coefficient override.")
 @click.option("--site", "site_code", help="Code of a first site.")
 @click.option("--site-name", help="Name of that site.")
 @click.option("--address", default="", help="Address of that site.")
-@click.option("--lat", type=float, help="Latitude of that site.")
-@click.option("--lon", type=float, help="Longitude of that site.")
+@click.option("--lat", type=LATITUDE, help="Latitude of that site.")
+@click.option("--lon", type=LONGITUDE, help="Longitude of that site.")
 @click.option("--opening-hours", default="", help="E.g. 'mon-fri 06:00-20:00; sat 07:00-12:00'.")
 @click.option("--night/--no-night", default=False, help="Night work allowed at that site.")
 @click.option("--sunday/--no-sunday", default=False, help="Sunday work allowed at that site.")
@@ -315,19 +360,19 @@ def employee():
 @click.argument("code")
 @click.option("--first-name", required=True)
 @click.option("--last-name", required=True)
-@click.option("--lat", type=float, required=True, help="Home latitude.")
-@click.option("--lon", type=float, required=True, help="Home longitude.")
+@click.option("--lat", type=LATITUDE, required=True, help="Home latitude.")
+@click.option("--lon", type=LONGITUDE, required=True, help="Home longitude.")
 @click.option("--address", default="", help="Home address.")
 @click.option("--members", required=True, help="Members listed in the contract, e.g. ACIER,FORGE.")
 @click.option("--sites", default="", help="Restrict to sites, e.g. ACIER/MAIN,FORGE/NORD.")
 @click.option("--contract", "kind", type=click.Choice(["CDI", "CDD"]), default="CDI", show_default=True)
-@click.option("--start", "start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Contract start.")
-@click.option("--end", "end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Contract end (CDD).")
-@click.option("--weekly-hours", type=float, default=35, show_default=True)
+@click.option("--start", "start", type=Day(), required=True, help="Contract start.")
+@click.option("--end", "end", type=Day(), default=None, help="Contract end (CDD).")
+@click.option("--weekly-hours", type=HOURS_PER_WEEK, default=35, show_default=True)
 @click.option("--derogation", is_flag=True, help="Part-time below 24 h with a recorded derogation.")
 @click.option("--skill", "skills", multiple=True, help="SKILL:LEVEL, repeatable, e.g. TIG:2.")
 @click.option("--cert", "certs", multiple=True, help="TYPE:LEVEL:FROM[:TO], e.g. HAB-ELEC:BR:2025-01-15:2028-01-14.")
-@click.option("--hourly-cost", type=Decimal, required=True, help="Loaded hourly cost in euros.")
+@click.option("--hourly-cost", type=MONEY, required=True, help="Loaded hourly cost in euros, e.g. 24.50.")
 @click.option("--night-worker", is_flag=True)
 @click.option("--minor", is_flag=True)
 @click.pass_context
@@ -442,18 +487,19 @@ def request():
 @click.option("--member", required=True)
 @click.option("--site", required=True)
 @click.option("--skill", required=True)
-@click.option("--level", "min_level", type=int, default=1, show_default=True, help="Minimum skill level.")
+@click.option("--level", "min_level", type=LEVEL, default=1, show_default=True, help="Minimum skill level.")
 @click.option("--cert", "certs", default="", help="Certifications needed, e.g. HAB-ELEC:BR;CACES-R489:3.")
-@click.option("--day", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Day (first day when recurring).")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day: makes a recurring request.")
+@click.option("--day", type=Day(), required=True, help="Day (first day when recurring).")
+@click.option("--until", type=Day(), help="Last day: makes a recurring request.")
 @click.option("--weekdays", default=None, help="Days of a recurring request, e.g. mon,wed (default: mon-fri, "
               "skipping the days the site is closed).")
 @click.option("--start", required=True, help="Start time HH:MM.")
 @click.option("--end", required=True, help="End time HH:MM.")
 @click.option("--night", "ends_next_day", is_flag=True, help="The shift ends the next day.")
-@click.option("--headcount", type=int, default=1, show_default=True)
+@click.option("--headcount", type=HEADCOUNT, default=1, show_default=True)
 @click.option("--priority", type=click.Choice(PRIORITIES), default="normal", show_default=True)
-@click.option("--min-chunk", "min_chunk_hours", type=float, default=0, help="Shortest useful piece, in hours.")
+@click.option("--min-chunk", "min_chunk_hours", type=HOURS_PER_DAY, default=0,
+              help="Shortest useful piece, in hours.")
 @click.option("--same-person", is_flag=True, help="The same person every day of a recurring request.")
 @click.option("--prefer", default="", help="Preferred employees, e.g. E003,E007.")
 @click.option("--exclude", default="", help="Excluded employees.")
@@ -498,7 +544,7 @@ def request_add(ctx, code, member, site, skill, min_level, certs, day, until, we
 
 
 @request.command("list")
-@click.option("--week", help="Only this ISO week, e.g. 2026-W49.")
+@click.option("--week", type=Week(), help="Only this ISO week, e.g. 2026-W49.")
 @click.option("--member", help="Only this member.")
 @json_option
 @click.pass_context
@@ -586,7 +632,7 @@ def import_(ctx, kind, file, update):
 
 @main.command("export")
 @click.argument("kind", type=click.Choice(KINDS))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=OutPath())
 @click.pass_context
 def export(ctx, kind, file):
     """Export to CSV or XLSX (by the file's suffix).
@@ -604,7 +650,7 @@ def export(ctx, kind, file):
 
 @main.command()
 @click.argument("kind", type=click.Choice(KINDS))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=OutPath())
 def template(kind, file):
     """Write an empty sheet with the expected columns and one example row.
 
@@ -623,15 +669,15 @@ def template(kind, file):
 
 def week_option(func):
     """Shared `--week` option (ISO week such as 2026-W49)."""
-    return click.option("--week", "week_text", required=True, help="ISO week, e.g. 2026-W49.")(func)
+    return click.option("--week", "week_text", type=Week(), required=True, help="ISO week, e.g. 2026-W49.")(func)
 
 
 def solve_options(func):
     """Shared solver options: time limit, seed, workers."""
-    func = click.option("--workers", type=int, default=8, show_default=True, help="CP-SAT search threads (more threads than cores still pays: a portfolio of strategies).")(func)
-    func = click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same seed and "
+    func = click.option("--workers", type=WORKERS, default=8, show_default=True, help="CP-SAT search threads (more threads than cores still pays: a portfolio of strategies).")(func)
+    func = click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed (same seed and "
                         "1 worker give the same plan).")(func)
-    return click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds.")(func)
+    return click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds.")(func)
 
 
 def _params(time_limit, seed, workers):
@@ -872,7 +918,7 @@ def publish(ctx, week_text):
 @main.command("replan")
 @week_option
 @click.option("--absent", required=True, help="The employee who became unavailable.")
-@click.option("--from", "from_day", type=click.DateTime(["%Y-%m-%d"]), required=True,
+@click.option("--from", "from_day", type=Day(), required=True,
               help="First day absent (a day of the week).")
 @solve_options
 @past_options
@@ -908,12 +954,12 @@ def hours():
 @hours.command("record")
 @click.argument("employee")
 @click.argument("request_code")
-@click.option("--day", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Day of the shift.")
+@click.option("--day", type=Day(), required=True, help="Day of the shift.")
 @click.option("--absent", is_flag=True, help="The employee did not work this shift.")
 @click.option("--start", help="Real start HH:MM.")
 @click.option("--end", help="Real end HH:MM, after the start (see --next-day).")
 @click.option("--next-day", is_flag=True, help="The shift ends the next day (a night shift).")
-@click.option("--travel", type=click.IntRange(0, 600), help="Minutes of travel between sites before the shift.")
+@click.option("--travel", type=TRAVEL_MINUTES, help="Minutes of travel between sites before the shift.")
 @click.option("--note", default="", help="Why (shown on the statement).")
 @click.option("--accept-violation", "accept", default="", metavar="REASON",
               help="Record hours that break a labour rule knowingly, for this reason (shown on the statement).")
@@ -961,7 +1007,7 @@ def hours_import(ctx, file):
 
 
 @hours.command("show")
-@click.option("--month", required=True, help="Month, e.g. 2026-11.")
+@click.option("--month", type=Month(), required=True, help="Month, e.g. 2026-11.")
 @click.option("--member", help="Only this member.")
 @click.option("--employee", help="Only this employee.")
 @json_option
@@ -990,7 +1036,7 @@ def hours_show(ctx, month, member, employee, as_json):
 
 @hours.command("validate")
 @click.option("--member", required=True, help="The member validating.")
-@click.option("--month", required=True, help="Month, e.g. 2026-11.")
+@click.option("--month", type=Month(), required=True, help="Month, e.g. 2026-11.")
 @click.option("--early", is_flag=True, help="Validate a month that is not over yet.")
 @click.pass_context
 def hours_validate(ctx, member, month, early):
@@ -1010,7 +1056,7 @@ def hours_validate(ctx, member, month, early):
 
 
 @main.command("bill")
-@click.option("--month", required=True, help="Month, e.g. 2026-11.")
+@click.option("--month", type=Month(), required=True, help="Month, e.g. 2026-11.")
 @click.option("--out", type=click.Path(path_type=Path),
               help="Folder for the statements (created; complete or left as it was).")
 @lang_option
@@ -1042,7 +1088,7 @@ def bill_cmd(ctx, month, out, lang, as_json):
 
 
 @main.command("ledger")
-@click.option("--year", type=int, help="Year from 1900 to 9998 (default: this year).")
+@click.option("--year", type=YEAR, help="Year from 1900 to 9998 (default: this year).")
 @click.option("--member", help="Only this member.")
 @json_option
 @click.pass_context
@@ -1070,7 +1116,7 @@ def counters():
 
 @counters.command("show")
 @click.argument("employee")
-@click.option("--week", "week_text", help="The week they lead into (default: this week).")
+@click.option("--week", "week_text", type=Week(), help="The week they lead into (default: this week).")
 @json_option
 @click.pass_context
 def counters_show(ctx, employee, week_text, as_json):
@@ -1110,10 +1156,10 @@ def capacity():
 @capacity.command("declare")
 @click.argument("member")
 @click.argument("resource")
-@click.option("--week", "week_text", required=True, help="ISO week, e.g. 2027-W02.")
-@click.option("--hours", type=float, required=True, help="Available hours per parallel unit.")
-@click.option("--overtime", type=float, default=0, show_default=True, help="Most overtime hours per unit.")
-@click.option("--committed", type=float, default=0, show_default=True, help="Hours already sold elsewhere.")
+@click.option("--week", "week_text", type=Week(), required=True, help="ISO week, e.g. 2027-W02.")
+@click.option("--hours", type=HOURS_PER_WEEK_UNIT, required=True, help="Available hours per parallel unit.")
+@click.option("--overtime", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Most overtime hours per unit.")
+@click.option("--committed", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Hours already sold elsewhere.")
 @click.pass_context
 def capacity_declare(ctx, member, resource, week_text, hours, overtime, committed):
     """Declare (or replace) a resource's hours for one week.
@@ -1149,8 +1195,8 @@ def capacity_import(ctx, file):
 
 
 @capacity.command("show")
-@click.option("--from", "start", default=None, help="First ISO week (default: this week).")
-@click.option("--weeks", type=int, default=8, show_default=True, help="How many weeks.")
+@click.option("--from", "start", type=Week(), default=None, help="First ISO week (default: this week).")
+@click.option("--weeks", type=click.IntRange(1, 104), default=8, show_default=True, help="How many weeks.")
 @as_of_option
 @json_option
 @click.pass_context
@@ -1219,7 +1265,7 @@ def tender_check(ctx, code, as_of):
 
 @tender.command("plan")
 @click.argument("code")
-@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
 @as_of_option
 @json_option
 @click.pass_context
@@ -1245,7 +1291,7 @@ def tender_plan(ctx, code, time_limit, as_of, as_json):
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the files.")
 @click.option("--margin", type=Decimal, default=None, help="Margin as a fraction, e.g. 0.12 (default: tender's).")
 @click.option("--for", "for_member", default=None, help="Write the version this member may see.")
-@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
 @as_of_option
 @click.pass_context
 def tender_bid(ctx, code, out_dir, margin, for_member, time_limit, as_of):
@@ -1266,7 +1312,7 @@ def tender_bid(ctx, code, out_dir, margin, for_member, time_limit, as_of):
 
 @tender.command("reserve")
 @click.argument("code")
-@click.option("--time-limit", type=float, default=30, show_default=True, help="Seconds in all.")
+@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
 @as_of_option
 @click.pass_context
 def tender_reserve(ctx, code, time_limit, as_of):
@@ -1375,7 +1421,7 @@ def odoo_connect(ctx, name, url, database, login, protocol, password_env, passwo
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False),
               help="YAML: 'Odoo employee id: CODE' you confirm (employees) or 'workcenter: RESOURCE' (capacity).")
 @click.option("--expiry-field", metavar="FIELD", help="Date field of hr.employee.skill holding certificates' expiry.")
-@click.option("--week", "weeks", multiple=True, help="ISO week(s) for capacity (repeatable).")
+@click.option("--week", "weeks", type=Week(), multiple=True, help="ISO week(s) for capacity (repeatable).")
 @click.pass_context
 def odoo_pull(ctx, what, source, dry_run, tag, mapping, expiry_field, weeks):
     """Pull employees, members, leaves or a member's work-centre capacity from Odoo.
@@ -1445,7 +1491,7 @@ def odoo_push_plan(ctx, week_text, target, dry_run):
 
 
 @odoo_push.command("invoices")
-@click.option("--month", required=True, help="YYYY-MM")
+@click.option("--month", type=Month(), required=True, help="YYYY-MM")
 @click.option("--to", "target", help="Connection name (default: the only or the GE one).")
 @click.option("--dry-run", is_flag=True, help="Print the diff, send nothing.")
 @click.pass_context

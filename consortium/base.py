@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-__all__ = ["Domain", "CODE_PATTERN", "check_code", "describe_validation_error"]
+__all__ = [
+    "Domain", "CODE_LENGTH", "NAME_LENGTH", "TEXT_LENGTH", "MONEY_DIGITS", "MONEY_PLACES", "CODE_PATTERN", "Name",
+    "Text", "Level", "Money", "check_code", "describe_validation_error",
+]
 
-CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{0,31}$")
+# The longest text of each kind of field. The store sizes its columns from these (integrations/store/models.py),
+# so that a value too long is refused here, naming the object and field (and the file row on an import),
+# the same way on SQLite, which stores any length, and on PostgreSQL, which would refuse it at the end.
+CODE_LENGTH = 32      # human codes: ACIER, E012, R-ACIER-0001; also certificate and skill levels
+NAME_LENGTH = 200     # names: a member's legal name, a site, a skill, an employee's first and last names
+TEXT_LENGTH = 4000    # free text: notes, addresses, a member's activity
+MONEY_DIGITS = 12     # amounts, rates and coefficients: 12 digits in all...
+MONEY_PLACES = 4      # ...of which 4 decimals (never rounded: more is refused)
+
+CODE_PATTERN = re.compile(rf"^[A-Z0-9][A-Z0-9_.-]{{0,{CODE_LENGTH - 1}}}$")
+
+Name = Annotated[str, StringConstraints(max_length=NAME_LENGTH)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_LENGTH)]
+Level = Annotated[str, StringConstraints(max_length=CODE_LENGTH)]
+Money = Annotated[Decimal, Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)]
 
 
 class Domain(BaseModel):
@@ -22,7 +41,7 @@ def check_code(value: str, what: str = "code") -> str:
     code = str(value).strip().upper()
     if not CODE_PATTERN.match(code):
         raise ValueError(
-            f"{what} {value!r} must be 1-32 letters, digits, '-', '_' or '.', starting with a letter or digit"
+            f"{what} {value!r} must be 1-{CODE_LENGTH} letters, digits, '-', '_' or '.', starting with a letter or digit"
         )
     return code
 

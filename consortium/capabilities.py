@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, check_code
+from .base import MONEY_DIGITS, Domain, Level, Money, Name, check_code
 from .processes import Taxonomy
 
 __all__ = ["Resource", "MemberCertificate", "Limit", "limit_problems"]
@@ -26,15 +26,15 @@ class Resource(Domain):
 
     member: str
     code: str
-    name: str = ""
+    name: Name = ""
     kind: str = Field(default="machine", pattern="^(machine|team)$")
     processes: list[str] = Field(min_length=1)
     limits: dict[str, Limit] = Field(default_factory=dict)
     units: int = Field(default=1, ge=1, le=50)
     efficiency_pct: int = Field(default=100, ge=20, le=300)
-    setup_hours: Decimal = Field(default=Decimal(0), ge=0)
-    hourly_rate: Decimal = Field(ge=0, decimal_places=2)
-    overtime_rate: Decimal | None = Field(default=None, ge=0, decimal_places=2)
+    setup_hours: Money = Field(default=Decimal(0), ge=0)
+    hourly_rate: Decimal = Field(ge=0, max_digits=MONEY_DIGITS, decimal_places=2)
+    overtime_rate: Decimal | None = Field(default=None, ge=0, max_digits=MONEY_DIGITS, decimal_places=2)
 
     @field_validator("member")
     @classmethod
@@ -98,10 +98,10 @@ class MemberCertificate(Domain):
 
     member: str
     code: str
-    level: str
+    level: Level
     valid_from: date
     expires: date | None = None
-    reference: str = ""
+    reference: Name = ""
 
     @field_validator("member")
     @classmethod

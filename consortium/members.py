@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, check_code
+from .base import Domain, Money, Name, Text, check_code
 
 __all__ = [
     "WEEKDAYS",
@@ -114,8 +113,8 @@ class Site(Domain):
     """A place where a member receives shared staff."""
 
     code: str
-    name: str
-    address: str = ""
+    name: Name
+    address: Text = ""
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
     opening_hours: dict[str, list[TimeRange]] = Field(default_factory=dict)
@@ -165,12 +164,12 @@ class Member(Domain):
     """A member firm of the groupement: it receives shared staff and may bid on tenders."""
 
     code: str
-    legal_name: str = Field(min_length=1)
+    legal_name: Name = Field(min_length=1)
     siret: str
-    activity: str = ""
+    activity: Text = ""
     sites: list[Site] = Field(default_factory=list)
     entitlement: float = Field(default=1.0, gt=0, description="fair share of staff when demand exceeds supply")
-    billing_coefficient: Decimal | None = Field(default=None, gt=0)
+    billing_coefficient: Money | None = Field(default=None, gt=0)
 
     @field_validator("code")
     @classmethod

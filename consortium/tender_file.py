@@ -41,9 +41,7 @@ def tender_from_mapping(data: object, source: str, taxonomy: Taxonomy | None = N
 def read_tender_file(path: str | Path, taxonomy: Taxonomy | None = None) -> Tender:
     """Read a `.yaml`/`.yml` or `.json` tender file."""
     path = Path(path)
-    if not path.is_file():
-        raise InvalidInput(f"{path}: no such file")
-    text = path.read_text(encoding="utf-8")
+    text = read_text_file(path)
     suffix = path.suffix.lower()
     try:
         if suffix in (".yaml", ".yml"):
@@ -59,6 +57,25 @@ def read_tender_file(path: str | Path, taxonomy: Taxonomy | None = None) -> Tend
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
     return tender_from_mapping(data, str(path), taxonomy)
+
+
+def read_text_file(path: Path) -> str:
+    """The UTF-8 text of `path`; InvalidInput naming the file when it is missing, unreadable or not text."""
+    if path.is_dir():
+        raise InvalidInput(f"{path}: it is a folder, not a file")
+    if not path.is_file():
+        raise InvalidInput(f"{path}: no such file")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"{path}: cannot be read ({error.strerror or type(error).__name__})") from None
+    if b"\0" in raw:
+        raise InvalidInput(f"{path}: not a text file (binary content)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}; "
+                           "save it as UTF-8)") from None
 
 
 def tender_to_yaml(tender: Tender) -> str:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from .base import Domain, check_code
+from .base import Domain, Text, check_code
 
 __all__ = ["Absence"]
 
@@ -19,7 +19,7 @@ class Absence(Domain):
     kind: Literal["leave", "sickness", "training", "other"] = "leave"
     start: datetime
     end: datetime
-    note: str = ""
+    note: Text = ""
 
     @field_validator("employee")
     @classmethod

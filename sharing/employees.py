@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, check_code
+from .base import Domain, Level, Money, Name, Text, check_code
 from .settings import LabourRules
 
 __all__ = ["Contract", "Certification", "SiteAuthorisation", "Preferences", "Employee"]
@@ -83,7 +82,7 @@ class Certification(Domain):
     """A certification held at a level, valid from one date to another (inclusive)."""
 
     type: str
-    level: str
+    level: Level
     valid_from: date
     valid_to: date | None = None
 
@@ -134,9 +133,9 @@ class Employee(Domain):
     """A person employed by the groupement and placed at its members (mise à disposition)."""
 
     code: str
-    first_name: str = Field(min_length=1)
-    last_name: str = Field(min_length=1)
-    home_address: str = ""
+    first_name: Name = Field(min_length=1)
+    last_name: Name = Field(min_length=1)
+    home_address: Text = ""
     home_latitude: float = Field(ge=-90, le=90)
     home_longitude: float = Field(ge=-180, le=180)
     contract: Contract
@@ -145,7 +144,7 @@ class Employee(Domain):
     site_authorisations: list[SiteAuthorisation] = Field(default_factory=list)
     night_worker: bool = False
     minor: bool = False
-    hourly_cost: Decimal = Field(gt=0, description="loaded hourly cost to the GE, euros")
+    hourly_cost: Money = Field(gt=0, description="loaded hourly cost to the GE, euros")
     preferences: Preferences = Preferences()
 
     @field_validator("code")

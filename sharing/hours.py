@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, check_code
+from .base import Domain, Text, check_code
 from .plans import Plan
 
 __all__ = ["Correction", "Validation", "WorkedLine", "worked_lines", "month_of", "next_month", "billing_month",
@@ -53,7 +53,7 @@ class Correction(Domain):
     start: datetime | None = None
     end: datetime | None = None
     travel_minutes: int | None = Field(default=None, ge=0, le=600)
-    note: str = ""
+    note: Text = ""
     recorded_at: datetime
     adjustment: bool = False
     sequence: int | None = None

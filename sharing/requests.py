@@ -9,7 +9,7 @@ from pydantic import Field, field_validator, model_validator
 
 from consortium.members import WEEKDAYS, Site, format_opening_hours
 
-from .base import Domain, check_code
+from .base import Domain, Text, check_code
 from .skills import CertRequirement
 
 __all__ = ["PRIORITIES", "Request", "RecurringRequest", "site_closed"]
@@ -34,7 +34,7 @@ class _RequestFields(Domain):
     preferred_employees: list[str] = Field(default_factory=list)
     excluded_employees: list[str] = Field(default_factory=list)
     same_person: bool = False
-    note: str = ""
+    note: Text = ""
 
     @field_validator("code", "member", "site", "skill")
     @classmethod

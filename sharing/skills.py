@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Domain, check_code
+from .base import Domain, Name, check_code
 
 __all__ = ["Skill", "CertificationType", "CertRequirement", "parse_cert_requirements"]
 
@@ -13,7 +13,7 @@ class Skill(Domain):
     """A trade skill (`TIG`) whose levels are ordered from lowest to highest (`1`, `2`, `3`)."""
 
     code: str
-    name: str
+    name: Name
     levels: list[str] = Field(default_factory=lambda: ["1", "2", "3"], min_length=1)
 
     @field_validator("code")
@@ -39,7 +39,7 @@ class CertificationType(Domain):
     """
 
     code: str
-    name: str
+    name: Name
     levels: list[str] = Field(min_length=1)
     ordered: bool = False
     covers: dict[str, list[str]] = Field(default_factory=dict)

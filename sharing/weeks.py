@@ -70,6 +70,9 @@ def month_bounds(month: str) -> tuple[date, date]:
     match = re.match(r"^(\d{4})-(\d{2})$", str(month).strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise InvalidInput(f"month {month!r} is not like 2026-11")
-    first = date(int(match.group(1)), int(match.group(2)), 1)
+    year, number = int(match.group(1)), int(match.group(2))
+    if not date.min.year <= year < date.max.year:  # 9999-12 would end in year 10000
+        raise InvalidInput(f"month {month!r} is outside the years {date.min.year} to {date.max.year - 1}")
+    first = date(year, number, 1)
     nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
     return first, nxt

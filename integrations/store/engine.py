@@ -1,15 +1,24 @@
-"""Opening a store: the URL, the engine, SQLite's foreign keys and transactions, migrations on open."""
+"""Opening a store: the URL, the engine, SQLite's foreign keys, locks and transactions, migrations on open.
+
+SQLite runs in WAL mode with a 30 s busy timeout: readers never wait for a writer, and a short writer
+waits for another one instead of failing. A writing session takes the write lock when it begins
+(`BEGIN IMMEDIATE`), so two commands that read then write queue up rather than deadlock on the lock
+upgrade. A new SQLite file is created readable by its owner only (its -wal and -shm files follow).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -20,10 +29,16 @@ from sharing.errors import InvalidInput, MutualisError
 
 from .repository import Repository
 
-__all__ = ["ENV_VAR", "Store", "default_url", "open_store", "enable_sqlite_foreign_keys", "migrations_config"]
+__all__ = [
+    "ENV_VAR", "BUSY_TIMEOUT_S", "Store", "default_url", "open_store", "database_file", "enable_sqlite_foreign_keys",
+    "migrations_config",
+]
 
 ENV_VAR = "MUTUALIS_DB"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_S = 30
+_PRIVATE = 0o600
+_WRITE = "mutualis_write"  # execution option: the session begins with the write lock
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
@@ -39,11 +54,25 @@ def migrations_config() -> Config:
     return config
 
 
+def database_file(url: str) -> Path | None:
+    """The file of a SQLite URL (absolute), or None for PostgreSQL, an in-memory or a `file:` URI database."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return None
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name).expanduser().resolve()
+
+
 def enable_sqlite_foreign_keys(engine: Engine) -> None:
-    """SQLite: enforce foreign keys, and let SQLAlchemy (not pysqlite) open every transaction.
+    """SQLite: foreign keys, WAL, a busy timeout, and SQLAlchemy (not pysqlite) opening every transaction.
 
     pysqlite by default begins a transaction only before DML, so DDL and reads escape it; taking over
-    BEGIN makes a session (and a migration) one real transaction.
+    BEGIN makes a session (and a migration) one real transaction. A connection with the `mutualis_write`
+    execution option begins `IMMEDIATE`: it waits (up to the busy timeout) for the write lock up front,
+    where a deferred transaction that reads then writes can only fail when another writer got in between.
     """
     if engine.dialect.name != "sqlite":
         return
@@ -52,35 +81,43 @@ def enable_sqlite_foreign_keys(engine: Engine) -> None:
     def _connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(_WRITE) else "BEGIN")
 
 
 class Store:
     """An open database: `session()` gives a Repository inside one transaction."""
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, writes: bool = True):
         self._engine = engine
         self.url = url
+        self.writes = writes
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Repository]:
+    def session(self, write: bool | None = None) -> Iterator[Repository]:
         """One transaction: committed at exit, rolled back on any exception (which is re-raised).
 
-        A constraint the database refuses becomes `InvalidInput`, a lost connection `MutualisError`.
+        `write` (default: the store's `writes`) takes SQLite's write lock when the transaction begins;
+        a read-only session (`write=False`) never waits for a writer. A constraint the database refuses
+        becomes `InvalidInput`; a lock that could not be had in time, or a lost connection, `MutualisError`.
         """
-        with Session(self._engine) as session:
+        writes = self.writes if write is None else write
+        with Session(self._engine.execution_options(**{_WRITE: writes})) as session:
             try:
                 with session.begin():
                     yield Repository(session)
             except IntegrityError as exc:
                 raise InvalidInput(f"the database refused the change: {_reason(exc)}") from exc
             except DBAPIError as exc:
+                if _busy(exc):
+                    raise MutualisError(f"the database {self.url} is busy (another command held it for "
+                                        f"{BUSY_TIMEOUT_S} s): nothing was written; run the command again") from exc
                 raise MutualisError(f"database error on {self.url}: {_reason(exc)}") from exc
 
     def close(self) -> None:
@@ -97,12 +134,14 @@ class Store:
         return f"Store({self.url!r})"
 
 
-def open_store(url: str | None = None, *, schema: str | None = None) -> Store:
+def open_store(url: str | None = None, *, schema: str | None = None, writes: bool = True) -> Store:
     """Open (creating and migrating as needed) the database at `url`, default `default_url()`.
 
     `schema` (PostgreSQL only) puts every table in that schema, created if missing, through the
     connection's `search_path`; `?options=-csearch_path%3Dname` in the URL does the same.
-    Raises MutualisError `cannot open database URL: reason` (password hidden) when it cannot.
+    `writes=False` makes the store's sessions read-only by default (see `Store.session`).
+    A new SQLite file is created `0600`. Raises MutualisError `cannot open database URL: reason`
+    (password hidden) when it cannot.
     """
     raw = url or default_url()
     try:
@@ -117,25 +156,72 @@ def open_store(url: str | None = None, *, schema: str | None = None) -> Store:
         if not _SCHEMA_NAME.match(schema):
             raise MutualisError(f"cannot open database {shown}: schema {schema!r} is not a plain SQL name")
         connect_args["options"] = f"-csearch_path={schema}"
+    _create_private_file(database_file(raw), shown)
     try:
         engine = create_engine(parsed, connect_args=connect_args)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise MutualisError(f"cannot open database {shown}: {exc}") from exc
     enable_sqlite_foreign_keys(engine)
     try:
-        with engine.begin() as connection:
-            if schema is not None:
-                connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
-            config = migrations_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "heads")
+        _migrate(engine, schema)
     except SQLAlchemyError as exc:
         engine.dispose()
+        if _busy(exc):
+            raise MutualisError(f"cannot open database {shown}: busy for {BUSY_TIMEOUT_S} s (another command is "
+                                "writing); nothing was written: run the command again") from exc
         raise MutualisError(f"cannot open database {shown}: {_reason(exc)}") from exc
     except CommandError as exc:
         engine.dispose()
         raise MutualisError(f"cannot open database {shown}: {exc} (written by a newer mutualis?)") from exc
-    return Store(engine, shown)
+    return Store(engine, shown, writes)
+
+
+def _create_private_file(path: Path | None, shown: str) -> None:
+    """Create a missing SQLite file empty and owner-only; SQLite gives its -wal and -shm files the same mode."""
+    if path is None or path.exists():
+        if path is not None and path.is_dir():
+            raise MutualisError(f"cannot open database {shown}: {path} is a folder, not a file")
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE))
+    except FileExistsError:  # another command created it meanwhile
+        pass
+    except OSError as exc:
+        raise MutualisError(f"cannot open database {shown}: {_file_reason(path, exc)}") from None
+
+
+def _file_reason(path: Path, exc: OSError) -> str:
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return f"no folder {path.parent}"
+    if isinstance(exc, PermissionError):
+        return f"cannot create {path}: permission denied"
+    return f"cannot create {path}: {exc.strerror or type(exc).__name__}"
+
+
+def _migrate(engine: Engine, schema: str | None) -> None:
+    """Upgrade to every head, holding the write lock, only when the database is behind.
+
+    The usual case (already at head) is a plain read, so opening never queues behind a long writer.
+    """
+    config = migrations_config()
+    wanted = set(ScriptDirectory.from_config(config).get_heads())
+    if schema is None:
+        with engine.connect() as connection:
+            if set(MigrationContext.configure(connection).get_current_heads()) == wanted:
+                return
+    with engine.execution_options(**{_WRITE: True}).begin() as connection:
+        if schema is not None:
+            connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "heads")
+
+
+def _busy(exc: SQLAlchemyError) -> bool:
+    """A lock that could not be had in time (SQLite) or a serialisation conflict (PostgreSQL)."""
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, sqlite3.OperationalError):
+        return "locked" in str(orig) or "busy" in str(orig)
+    return getattr(orig, "sqlstate", None) in ("40001", "40P01", "55P03")
 
 
 def _reason(exc: SQLAlchemyError) -> str:

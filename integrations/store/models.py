@@ -14,14 +14,17 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, Double, ForeignKey, Index, MetaData, Numeric, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from consortium.base import CODE_LENGTH, MONEY_DIGITS, MONEY_PLACES, NAME_LENGTH
+
 __all__ = [
     "Base", "SettingsRow", "SkillRow", "CertificationTypeRow", "MemberRow", "SiteRow", "EmployeeRow",
     "EmployeeMemberRow", "EmployeeSiteRow", "EmployeeSkillRow", "EmployeeCertificationRow",
     "SiteAuthorisationRow", "AbsenceRow", "RequestRow", "PlanRow", "AssignmentRow",
 ]
 
-CODE = String(32)
-MONEY = Numeric(12, 4)
+# Column sizes come from the domain's limits, which refuse a longer value first, naming the field.
+CODE = String(CODE_LENGTH)
+MONEY = Numeric(MONEY_DIGITS, MONEY_PLACES)
 
 # Explicit constraint names so that the hand-written migration and reflection agree on both databases.
 NAMING = {
@@ -35,7 +38,7 @@ NAMING = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {
-        str: String(200),
+        str: String(NAME_LENGTH),
         float: Double(),
         Decimal: MONEY,
         date: Date(),

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from sharing.errors import InvalidInput, RowError
 
+from ..files import describe
 from .formulas import FormulaError, evaluate
 
 __all__ = ["SUFFIXES", "read_grid", "write_grid", "check_suffix", "neutralise", "FORMULA_STARTS"]
@@ -51,6 +52,8 @@ def read_grid(path: Path, sheet: str) -> list[list[str]]:
     """
     path = Path(path)
     suffix = check_suffix(path)
+    if path.is_dir():
+        raise InvalidInput(f"{path}: it is a folder, not a file")
     if not path.is_file():
         raise InvalidInput(f"{path.name}: no such file")
     if suffix == ".csv":
@@ -62,11 +65,16 @@ def read_grid(path: Path, sheet: str) -> list[list[str]]:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise describe(path, error) from None
+    if b"\0" in raw or raw.startswith(b"PK\x03\x04"):
+        raise InvalidInput(f"{path.name}: not a CSV file (binary content{'; an XLSX workbook named .csv?' if raw.startswith(b'PK') else ''})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Excel's "CSV (point-virgule)" on a French Windows saves in Windows-1252.
+        # Excel's "CSV (point-virgule)" on a French Windows saves in Windows-1252 (Latin-1 is a subset).
         text = raw.decode("cp1252", errors="replace")
     first = next((line for line in text.splitlines() if line.strip()), "")
     if not first:
@@ -84,6 +92,8 @@ def _read_csv(path: Path) -> pd.DataFrame:
 def _read_xlsx(path: Path, sheet: str) -> tuple[str | None, pd.DataFrame]:
     try:
         sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=str, keep_default_na=False, engine="openpyxl")
+    except OSError as error:
+        raise describe(path, error) from None
     except Exception as exc:  # openpyxl raises many kinds (zipfile, KeyError, XML) for a damaged workbook
         raise InvalidInput(f"{path.name}: not a readable XLSX workbook ({exc})") from None
     if not sheets:

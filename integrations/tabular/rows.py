@@ -131,7 +131,7 @@ def _validation_problem(sheet: Kind, path: Path, row: int, texts: dict[str, str]
     if items and column.cell.name not in ("text", "code"):
         message = f"item {items[0] + 1}: {message}"
     elif text and err["type"] not in ("value_error", "assertion_error"):
-        message = f"{message} (got {text!r})"
+        message = f"{message} (got {text!r})" if len(text) <= 60 else f"{message} (got {text[:40]!r}... {len(text)} characters)"
     return row_problem(path, row, column.name, message)
 
 

@@ -83,7 +83,7 @@ def test_an_unreachable_database_is_one_clear_line_with_the_password_hidden():
 @pytest.mark.parametrize("url, reason", [
     ("not a url", "not a database URL"),
     ("nosuchdb://x/y", "Can't load plugin"),
-    ("sqlite:////nonexistent/dir/m.db", "unable to open database file"),
+    ("sqlite:////nonexistent/dir/m.db", "no folder /nonexistent/dir"),
 ])
 def test_bad_urls_are_one_clear_line(url, reason):
     with pytest.raises(MutualisError, match=f"^cannot open database .*{reason}"):
