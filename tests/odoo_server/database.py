@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Callable
 
 from . import domain as dom
 from .catalog import EXTRA_MODELS, Catalog
@@ -31,6 +31,7 @@ class Database:
         self._names: dict[tuple[str, int], str] = {}
         self._tables: dict[str, dict[int, dict]] = {}
         self._next: dict[str, int] = {}
+        self.clock: Callable[[], datetime] | None = None  # the server's "now" (naive UTC) when a test sets it
         for model, records in catalog.records.items():
             for raw in records:
                 self._store(model, {k: list(v) if isinstance(v, list) else v for k, v in raw.items()})
