@@ -1,0 +1,93 @@
+"""A push cut at any RPC call, its reply lost or cut off after Odoo saved, is finished by the next run."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from integrations.odoo import OdooConnection, OdooConnectionError, OdooGateway
+from integrations.odoo.invoices import push_invoices
+from tests.odoo_server import OdooTestServer
+
+from tests.integrations.odoo.conftest import FAST_RETRY, PASSWORD_ENV
+from tests.integrations.odoo.test_odoo_push_invoices import MONTH, bill, ready, store  # noqa: F401 - the store fixture
+
+EVENTS = "calendar.event"
+BEFORE = bill(acme=("205.63", "50.00"), beta=())
+AFTER = bill(acme=("205.63", "60.00", "7.77"), beta=("1000.00", "84.16"))
+EXPECTED = {"ACME": ["205.63", "60.00", "7.77"], "BETA": ["1000.00", "84.16"]}
+
+
+def gateway_for(server: OdooTestServer) -> OdooGateway:
+    connection = OdooConnection(name="test", url=server.url, database=server.database, login="admin",
+                                protocol="xmlrpc", secret=f"env:{PASSWORD_ENV}")
+    gateway = OdooGateway(connection, retry=FAST_RETRY, timeout=5)
+    gateway.login()
+    return gateway
+
+
+def push(store, gateway, lines):
+    with store.session() as repo:
+        return push_invoices(repo, gateway, "test", MONTH, lines)
+
+
+def odoo_lines(gateway) -> dict[str, list[str]]:
+    """Each member invoice's line subtotals, from every line Odoo holds on it."""
+    out = {}
+    for member in EXPECTED:
+        ids = gateway.get_external_ids("account.move", [f"invoice_{MONTH}_{member}"])
+        lines = gateway.search_read("account.move.line", [("move_id", "in", list(ids.values()))], ["price_subtotal"])
+        out[member] = sorted(f"{line['price_subtotal']:.2f}" for line in lines)
+    return out
+
+
+def run_cut_at(catalog, tmp_store, call: int | None, when: str) -> tuple[int, dict, Decimal]:
+    """Push BEFORE, then AFTER with the connection lost from RPC call ``call`` on; then push AFTER again."""
+    with OdooTestServer(catalog) as server:
+        gateway = gateway_for(server)
+        ready(gateway)
+        push(tmp_store, gateway, BEFORE)
+        server.arm()
+        if call is not None:
+            server.faults.drop(after=call, times=None, when=when)
+        try:
+            _plan, report = push(tmp_store, gateway, AFTER)
+            assert call is None or not report.ok or server.faults.dropped == 0
+        except OdooConnectionError as exc:
+            assert "unexpected" not in str(exc)
+        calls = server._answered
+        server.faults.clear()
+        _plan, rerun = push(tmp_store, gateway, AFTER)
+        assert rerun.ok, rerun.errors
+        total = sum((Decimal(str(m["amount_untaxed"])) for m in gateway.search_read(
+            "account.move", [("narration", "ilike", "mutualis:")], ["amount_untaxed"])), Decimal(0))
+        return calls, odoo_lines(gateway), total
+
+
+@pytest.mark.parametrize("when", ["after", "cut", "empty"])
+def test_a_push_cut_at_any_call_leaves_exactly_the_statement_after_a_rerun(odoo_catalog, store, when, monkeypatch):
+    monkeypatch.setenv(PASSWORD_ENV, "admin")
+    calls, _lines, _total = run_cut_at(odoo_catalog, store, None, when)
+    assert calls > 10
+    expected = {m: sorted(v) for m, v in EXPECTED.items()}
+    for call in range(calls):
+        _n, lines, total = run_cut_at(odoo_catalog, store, call, when)
+        assert lines == expected, f"cut at call {call}"
+        assert total == Decimal("1357.56"), f"cut at call {call}"
+
+
+@pytest.mark.parametrize("protocol", ["xmlrpc"])
+@pytest.mark.parametrize("when", ["cut", "empty"])
+def test_a_cut_off_reply_is_a_connection_fault_retried_when_safe(gateway, odoo_server, when):
+    gateway.login()
+    gateway.fields_get(EVENTS)
+    odoo_server.arm()
+    odoo_server.faults.drop(after=0, times=1, when=when)
+    assert gateway.search_count(EVENTS) == 20  # a read is retried
+    odoo_server.arm()
+    odoo_server.faults.drop(after=0, times=1, when=when)
+    with pytest.raises(OdooConnectionError, match=r"calendar.event.create: the reply was cut off or empty"
+                                                  r" \(ExpatError: .*\) \(not retried"):
+        gateway.create(EVENTS, [{"name": "Once", "start": "2026-12-01 08:00:00", "stop": "2026-12-01 09:00:00"}])
+    assert gateway.search_count(EVENTS, [("name", "=", "Once")]) == 1  # the server had saved it
