@@ -57,8 +57,9 @@ def target(args):
         return
     os.environ["MUTUALIS_BENCH_ODOO_PASSWORD"] = "admin"
     with OdooTestServer(Catalog.load()) as server:
-        yield OdooConnection(name="bench", url=server.url, database=server.database, login="admin",
-                             protocol=args.protocol or "xmlrpc", secret="env:MUTUALIS_BENCH_ODOO_PASSWORD"), "test server"
+        connection = OdooConnection(name="bench", url=server.url, database=server.database, login="admin",
+                                    protocol=args.protocol or "xmlrpc", secret="env:MUTUALIS_BENCH_ODOO_PASSWORD")
+        yield connection, "test server"
 
 
 def run_steps(connection: OdooConnection, group, week: str, tmp: str) -> list[tuple[str, int, float, str]]:

@@ -22,7 +22,8 @@ def read(gateway, move_id, *fields):
 def test_the_demo_database_has_usd_active_and_eur_inactive_and_a_15_percent_sales_tax(gateway):
     currencies = gateway.search_read("res.currency", [], ["name", "active"], context={"active_test": False})
     assert {c["name"]: c["active"] for c in currencies} == {"USD": True, "EUR": False}
-    assert gateway.search_read("account.tax", [("type_tax_use", "=", "sale")], ["amount"]) == [{"id": 1, "amount": 15.0}]
+    sales_taxes = gateway.search_read("account.tax", [("type_tax_use", "=", "sale")], ["amount"])
+    assert sales_taxes == [{"id": 1, "amount": 15.0}]
 
 
 def test_a_draft_invoice_is_totalled_by_the_server_rounding_tax_per_line(gateway):
