@@ -241,7 +241,8 @@ def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[
     target = {name: wire_vals(vals, types) for name, vals in desired.items()}
 
     bound = gateway.get_external_ids(model, None if prune else list(target))
-    current = {r["id"]: r for r in gateway.read(model, sorted(set(bound.values())), wanted)}
+    # Odoo reads every field when given none: ask for the id alone then.
+    current = {r["id"]: r for r in gateway.read(model, sorted(set(bound.values())), wanted or ["id"])}
     rows: list[SyncRow] = []
     unchanged: list[str] = []
     to_create: list[str] = []
