@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 
 import pytest
@@ -99,3 +100,35 @@ def test_a_cut_off_reply_is_a_connection_fault_retried_when_safe(gateway, odoo_s
                                                   r" \((ExpatError|JSONDecodeError): .*\) \(not retried"):
         gateway.create(EVENTS, [{"name": "Once", "start": "2026-12-01 08:00:00", "stop": "2026-12-01 09:00:00"}])
     assert gateway.search_count(EVENTS, [("name", "=", "Once")]) == 1  # the server had saved it
+
+
+def run_credit_note_cut_at(catalog, tmp_store, call: int | None) -> tuple[int, list[float]]:
+    """A posted ACME invoice, then a --credit-notes push lost from call ``call`` on, then a re-run."""
+    with OdooTestServer(catalog) as server:
+        gateway = gateway_for(server)
+        ready(gateway)
+        push(tmp_store, gateway, BEFORE)
+        move = gateway.get_external_ids("account.move", [f"invoice_{MONTH}_ACME"])[f"invoice_{MONTH}_ACME"]
+        gateway.write("account.move", [move], {"state": "posted"})
+        server.arm()
+        if call is not None:
+            server.faults.drop(after=call, times=None, when="after")
+        with tmp_store.session() as repo, contextlib.suppress(OdooConnectionError):
+            push_invoices(repo, gateway, "test", MONTH, bill(acme=("100.00",), beta=()), credit_notes=True)
+        calls = server._answered
+        server.faults.clear()
+        with tmp_store.session() as repo:
+            _plan, rerun = push_invoices(repo, gateway, "test", MONTH, bill(acme=("100.00",), beta=()),
+                                         credit_notes=True)
+        assert rerun.ok, rerun.errors
+        ours = [("move_type", "=", "out_refund"), ("narration", "ilike", "mutualis:")]
+        refunds = gateway.search_read("account.move", ours, ["amount_untaxed"])
+        return calls, [r["amount_untaxed"] for r in refunds]
+
+
+def test_a_credit_note_push_cut_at_any_call_makes_exactly_one_credit_note(odoo_catalog, store, monkeypatch):
+    monkeypatch.setenv(PASSWORD_ENV, "admin")
+    calls, refunds = run_credit_note_cut_at(odoo_catalog, store, None)
+    assert refunds == [155.63] and calls > 5  # 205.63 + 50.00 posted, 100.00 billed
+    for call in range(calls):
+        assert run_credit_note_cut_at(odoo_catalog, store, call)[1] == [155.63], f"cut at call {call}"
