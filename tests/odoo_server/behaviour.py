@@ -75,5 +75,4 @@ def behaviour_of(model: str) -> Behaviour:
 
 def now(db: "Database") -> datetime:
     """The server's clock (naive UTC, as Odoo stores datetimes); a test may set ``db.clock``."""
-    clock = getattr(db, "clock", None)
-    return clock() if clock else datetime.now(timezone.utc).replace(tzinfo=None)
+    return db.clock() if db.clock else datetime.now(timezone.utc).replace(tzinfo=None)
