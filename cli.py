@@ -1469,9 +1469,12 @@ def odoo_push():
 @week_option
 @click.option("--to", "target", help="Connection name (default: the only or the GE one).")
 @click.option("--dry-run", is_flag=True, help="Print the diff, send nothing.")
+@click.option("--notify", is_flag=True, help="Let Odoo e-mail the attendees (invitations, new dates).")
 @click.pass_context
-def odoo_push_plan(ctx, week_text, target, dry_run):
+def odoo_push_plan(ctx, week_text, target, dry_run, notify):
     """Push the published week as calendar events (re-runs update, cancelled ones are deleted).
+
+    Odoo sends no invitation e-mail unless --notify is given.
 
     \b
     Example:
@@ -1483,7 +1486,7 @@ def odoo_push_plan(ctx, week_text, target, dry_run):
 
     with _store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, target)
-        plan, report = push_plan(repo, gateway, stored.name, parse_week(week_text), dry_run=dry_run)
+        plan, report = push_plan(repo, gateway, stored.name, parse_week(week_text), dry_run=dry_run, notify=notify)
     _print_lines(str(plan).splitlines()[1:] if dry_run else [])
     click.echo(report.summary())
     if not report.ok:
@@ -1494,24 +1497,26 @@ def odoo_push_plan(ctx, week_text, target, dry_run):
 @click.option("--month", type=Month(), required=True, help="YYYY-MM")
 @click.option("--to", "target", help="Connection name (default: the only or the GE one).")
 @click.option("--dry-run", is_flag=True, help="Print the diff, send nothing.")
+@click.option("--credit-notes", is_flag=True,
+              help="For a posted invoice that differs, create the draft credit note or supplementary invoice.")
 @click.pass_context
-def odoo_push_invoices(ctx, month, target, dry_run):
-    """Push the month's bill as draft customer invoices, one per member.
+def odoo_push_invoices(ctx, month, target, dry_run, credit_notes):
+    """Push the month's bill as draft customer invoices, one per member (posted ones are never changed).
 
     \b
     Example:
         mutualis odoo push invoices --month 2026-11 --dry-run
+        mutualis odoo push invoices --month 2026-11 --credit-notes
     """
     from integrations.odoo.connections import open_gateway
-    from integrations.odoo.push import push_invoices
+    from integrations.odoo.invoices import push_invoices
 
     with _store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, target)
-        results = push_invoices(repo, gateway, stored.name, month, dry_run=dry_run)
-    for plan, report in results:
-        _print_lines(str(plan).splitlines()[1:] if dry_run else [])
-        click.echo(report.summary())
-    if not all(report.ok for _plan, report in results):
+        plan, report = push_invoices(repo, gateway, stored.name, month, dry_run=dry_run, credit_notes=credit_notes)
+    _print_lines([line for line in str(plan).splitlines() if not line.startswith("account.move")] if dry_run else [])
+    _print_lines(report.summary_lines())
+    if not report.ok:
         sys.exit(1)
 
 

@@ -48,11 +48,18 @@ class Travel(Domain):
 
 
 class Billing(Domain):
-    """Members pay hours at cost times a coefficient that covers the GE's own costs."""
+    """Members pay hours at cost times a coefficient that covers the GE's own costs.
+
+    Invoices are in ``currency`` (ISO code) with the sales tax of ``sale_tax_percent`` (amounts are
+    excluding tax) and, when set, the payment term named ``payment_term`` in the accounting.
+    """
 
     coefficient: Decimal = Field(Decimal("1.08"), gt=0)
     coefficient_by_contract: dict[str, Decimal] = Field(default_factory=dict)
     travel_policy: str = Field("arriving", pattern="^(arriving|departing|split|ge)$")
+    currency: str = Field("EUR", pattern="^[A-Z]{3}$")
+    sale_tax_percent: Decimal = Field(Decimal("20"), ge=0, le=100)
+    payment_term: str | None = None
 
 
 class GroupSettings(Domain):

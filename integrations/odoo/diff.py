@@ -11,8 +11,9 @@ state the next plan recognises:
   except when a record was deleted in Odoo meanwhile, which the plan then treats as a create;
 * deleting a record deletes its external ids in Odoo; orphan external ids are unbound.
 
-Without a ``marker_field`` a run cut between a create and its external ids may duplicate those
-records on the next run: choose a stored char/text field that mutualis alone writes.
+Without a marker a run cut between a create and its external ids may duplicate those records on
+the next run: choose a stored char/text field that mutualis alone writes (:class:`FieldMarker`), or
+a :class:`Marker` that recognises the records some other way (invoice lines by their label).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
 
 from .errors import OdooError
 from .xmlids import MODULE, check_name
@@ -30,7 +31,8 @@ from .xmlids import MODULE, check_name
 if TYPE_CHECKING:
     from .gateway import OdooGateway
 
-__all__ = ["MARKER_PREFIX", "SyncPlan", "SyncReport", "SyncRow", "apply", "plan_sync", "sync", "to_wire"]
+__all__ = ["MARKER_PREFIX", "FieldMarker", "Marker", "SyncPlan", "SyncReport", "SyncRow", "apply", "carry_out",
+           "plan_sync", "sync", "to_wire", "wire_vals"]
 
 MARKER_PREFIX = "mutualis:"
 _MARKER = re.compile(re.escape(MARKER_PREFIX) + r"([A-Za-z0-9_][A-Za-z0-9_.\-]*)")
@@ -54,6 +56,54 @@ def to_wire(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [to_wire(v) for v in value]
     return value
+
+
+class Marker(Protocol):
+    """How records created by an interrupted run are recognised without their external id."""
+
+    def fields(self) -> Sequence[str]:
+        """Fields to read to recognise a record."""
+
+    def domain(self) -> list:
+        """Where to look for such records (the planner adds: not bound to an external id)."""
+
+    def name_of(self, record: Mapping[str, Any]) -> str | None:
+        """The external id name a record was created for, or None when it is not ours."""
+
+    def vals(self, name: str) -> dict[str, Any]:
+        """Values the create call writes so that the record can be recognised."""
+
+    def check(self, model: str, name: str, vals: Mapping[str, Any]) -> None:
+        """Raise ValueError when ``vals`` would overwrite the mark."""
+
+
+@dataclass(frozen=True)
+class FieldMarker:
+    """``mutualis:<name>`` written in ``field`` by the create call itself."""
+
+    field: str
+
+    def fields(self) -> Sequence[str]:
+        return (self.field,)
+
+    def domain(self) -> list:
+        return [(self.field, "ilike", MARKER_PREFIX)]
+
+    def name_of(self, record: Mapping[str, Any]) -> str | None:
+        match = _MARKER.search(str(record.get(self.field) or ""))
+        return match.group(1) if match else None
+
+    def vals(self, name: str) -> dict[str, Any]:
+        return {self.field: MARKER_PREFIX + name}
+
+    def check(self, model: str, name: str, vals: Mapping[str, Any]) -> None:
+        if self.field in vals:
+            raise ValueError(f"{model} {name}: {self.field} is the sync marker, do not set it")
+
+
+def as_marker(marker: "str | Marker | None") -> "Marker | None":
+    """A field name means :class:`FieldMarker` on that field."""
+    return FieldMarker(marker) if isinstance(marker, str) else marker
 
 
 @dataclass(frozen=True)
@@ -83,7 +133,7 @@ class SyncPlan:
     model: str
     rows: tuple[SyncRow, ...]
     unchanged: tuple[str, ...] = ()
-    marker_field: str | None = None
+    marker: Marker | None = None
 
     def of(self, action: str) -> tuple[SyncRow, ...]:
         """The rows of one action."""
@@ -157,7 +207,8 @@ def _x2many_ids(value: Any) -> list[int] | None:
     return None
 
 
-def _wire_vals(vals: Mapping[str, Any], types: Mapping[str, str]) -> dict[str, Any]:
+def wire_vals(vals: Mapping[str, Any], types: Mapping[str, str]) -> dict[str, Any]:
+    """``vals`` as sent to Odoo: :func:`to_wire`, and x2many id lists as ``[(6, 0, ids)]``."""
     out = {}
     for key, value in vals.items():
         value = to_wire(value)
@@ -172,23 +223,26 @@ def _changes(vals: Mapping[str, Any], record: Mapping[str, Any], types: Mapping[
 
 
 def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[str, Any]], *,
-              marker_field: str | None = None, prune: bool = False) -> SyncPlan:
+              marker_field: "str | Marker | None" = None, prune: bool = False) -> SyncPlan:
     """Compare ``desired`` (``{name: vals}``) with Odoo and list the changes; writes nothing.
 
     ``prune`` also deletes records bound to a ``mutualis`` external id of this model that are no
-    longer desired. ``marker_field`` (see the module doc) makes interrupted runs recoverable.
+    longer desired. ``marker_field`` (a field name or a :class:`Marker`, see the module doc) makes
+    interrupted runs recoverable.
     """
+    marker = as_marker(marker_field)
     for name, vals in desired.items():
         check_name(name)
-        if marker_field and marker_field in vals:
-            raise ValueError(f"{model} {name}: {marker_field} is the sync marker, do not set it")
+        if marker is not None:
+            marker.check(model, name, vals)
     wanted = sorted({k for vals in desired.values() for k in vals})
-    gateway.check_fields(model, wanted + ([marker_field] if marker_field else []))
+    gateway.check_fields(model, wanted + (list(marker.fields()) if marker else []))
     types = {k: d["type"] for k, d in gateway.fields_get(model).items()}
-    target = {name: _wire_vals(vals, types) for name, vals in desired.items()}
+    target = {name: wire_vals(vals, types) for name, vals in desired.items()}
 
     bound = gateway.get_external_ids(model, None if prune else list(target))
-    current = {r["id"]: r for r in gateway.read(model, sorted(set(bound.values())), wanted)}
+    # Odoo reads every field when given none: ask for the id alone then.
+    current = {r["id"]: r for r in gateway.read(model, sorted(set(bound.values())), wanted or ["id"])}
     rows: list[SyncRow] = []
     unchanged: list[str] = []
     to_create: list[str] = []
@@ -202,9 +256,9 @@ def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[
                 unchanged.append(name)
         else:
             to_create.append(name)
-    if marker_field and to_create:
+    if marker is not None and to_create:
         every_bound = set((bound if prune else gateway.get_external_ids(model)).values())
-        orphans = _orphans(gateway, model, marker_field, set(to_create), every_bound, wanted)
+        orphans = _orphans(gateway, model, marker, set(to_create), every_bound, wanted)
     else:
         orphans = {}
     for name in to_create:
@@ -217,26 +271,29 @@ def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[
     if prune:
         for name in sorted(set(bound) - set(target)):
             rows.append(SyncRow("delete" if bound[name] in current else "unbind", name, bound[name]))
-    return SyncPlan(model, tuple(rows), tuple(unchanged), marker_field)
+    return SyncPlan(model, tuple(rows), tuple(unchanged), marker)
 
 
-def _orphans(gateway: "OdooGateway", model: str, marker_field: str, names: set[str],
+def _orphans(gateway: "OdooGateway", model: str, marker: Marker, names: set[str],
              bound_ids: set[int], fields: list[str]) -> dict[str, dict]:
-    """Records left by an interrupted run: carrying our marker for ``names`` but no external id."""
+    """Records left by an interrupted run: recognised by ``marker`` for ``names`` but no external id."""
     found: dict[str, dict] = {}
-    domain = [(marker_field, "ilike", MARKER_PREFIX), ("id", "not in", sorted(bound_ids))]
-    records = gateway.search_read(model, domain, sorted({*fields, marker_field}), context={"active_test": False})
+    domain = [*marker.domain(), ("id", "not in", sorted(bound_ids))]
+    records = gateway.search_read(model, domain, sorted({*fields, *marker.fields()}),
+                                  context={"active_test": False})
     for record in records:
-        match = _MARKER.search(str(record.get(marker_field) or ""))
-        if match and match.group(1) in names:
-            found.setdefault(match.group(1), record)
+        name = marker.name_of(record)
+        if name in names:
+            found.setdefault(name, record)
     return found
 
 
-def apply(plan: SyncPlan, gateway: "OdooGateway", *, batch: int = 500, dry_run: bool = False) -> SyncReport:
+def apply(plan: SyncPlan, gateway: "OdooGateway", *, batch: int = 500, dry_run: bool = False,
+          context: Mapping[str, Any] | None = None) -> SyncReport:
     """Carry out ``plan`` in batches; stop at the first error and report it (a re-run resumes).
 
-    With ``dry_run`` nothing is sent and the report counts what would have been done.
+    With ``dry_run`` nothing is sent and the report counts what would have been done. ``context``
+    goes with every create, write and unlink (Odoo's context keys, e.g. ``no_mail_to_attendees``).
     """
     counts = plan.counts()
     if dry_run:
@@ -244,50 +301,59 @@ def apply(plan: SyncPlan, gateway: "OdooGateway", *, batch: int = 500, dry_run: 
                           counts["unchanged"], counts["adopt"], dry_run=True)
     done = {"created": 0, "updated": 0, "deleted": 0, "adopted": 0}
     try:
-        _apply(plan, gateway, batch, done)
+        carry_out(plan, gateway, done, batch=batch, context=context)
         errors: tuple[str, ...] = ()
     except OdooError as exc:
         errors = (str(exc),)
     return SyncReport(plan.model, unchanged=counts["unchanged"], errors=errors, **done)
 
 
-def _apply(plan: SyncPlan, gateway: "OdooGateway", batch: int, done: dict[str, int]) -> None:
-    model, marker = plan.model, plan.marker_field
+def carry_out(plan: SyncPlan, gateway: "OdooGateway", done: dict[str, int], *, batch: int = 500,
+              context: Mapping[str, Any] | None = None) -> dict[str, int]:
+    """Apply ``plan``, counting into ``done`` as it goes; raise the first OdooError.
+
+    Returns the ids of the records created, by external id name.
+    """
+    model, marker, context = plan.model, plan.marker, dict(context or {})
+    created: dict[str, int] = {}
     adopt = plan.of("adopt")
-    _write_grouped(gateway, model, [r for r in adopt if r.vals])
+    _write_grouped(gateway, model, [r for r in adopt if r.vals], batch, context)
     if adopt:
         gateway.bind_external_ids(model, {r.name: r.res_id for r in adopt})
         done["adopted"] += len(adopt)
     creates = plan.of("create")
     for start in range(0, len(creates), batch):
         part = creates[start:start + batch]
-        vals_list = [{**r.vals, **({marker: MARKER_PREFIX + r.name} if marker else {})} for r in part]
-        ids = gateway.create(model, vals_list, batch=batch)
+        vals_list = [{**r.vals, **(marker.vals(r.name) if marker else {})} for r in part]
+        ids = gateway.create(model, vals_list, batch=batch, context=context)
+        created.update(zip((r.name for r in part), ids))
         gateway.bind_external_ids(model, dict(zip((r.name for r in part), ids)))
         done["created"] += len(part)
-    done["updated"] += _write_grouped(gateway, model, plan.of("update"))
+    done["updated"] += _write_grouped(gateway, model, plan.of("update"), batch, context)
     deletes = plan.of("delete")
-    gateway.unlink(model, [r.res_id for r in deletes])
+    gateway.unlink(model, [r.res_id for r in deletes], context=context)
     done["deleted"] += len(deletes)
     unbind = plan.of("unbind")
     if unbind:
         done["deleted"] += gateway.xmlids.unbind(model, [r.name for r in unbind])
+    return created
 
 
-def _write_grouped(gateway: "OdooGateway", model: str, rows: list[SyncRow] | tuple[SyncRow, ...]) -> int:
-    """One ``write`` per distinct set of values (Odoo writes the same values on many ids)."""
+def _write_grouped(gateway: "OdooGateway", model: str, rows: Sequence[SyncRow], batch: int,
+                   context: dict) -> int:
+    """One ``write`` per distinct set of values and ``batch`` records (Odoo writes the same values on many ids)."""
     groups: dict[str, tuple[dict, list[int]]] = {}
     for row in rows:
         key = repr(sorted(row.vals.items()))
         groups.setdefault(key, (dict(row.vals), []))[1].append(row.res_id)
     for vals, ids in groups.values():
-        gateway.write(model, ids, vals)
+        gateway.write(model, ids, vals, batch=batch, context=context)
     return sum(len(ids) for _vals, ids in groups.values())
 
 
 def sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[str, Any]], *,
-         marker_field: str | None = None, prune: bool = False, dry_run: bool = False,
-         batch: int = 500) -> SyncReport:
+         marker_field: "str | Marker | None" = None, prune: bool = False, dry_run: bool = False,
+         batch: int = 500, context: Mapping[str, Any] | None = None) -> SyncReport:
     """Plan then apply (or, with ``dry_run``, only plan) one model's push."""
     plan = plan_sync(gateway, model, desired, marker_field=marker_field, prune=prune)
-    return apply(plan, gateway, batch=batch, dry_run=dry_run)
+    return apply(plan, gateway, batch=batch, dry_run=dry_run, context=context)

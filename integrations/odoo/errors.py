@@ -5,7 +5,8 @@
     MutualisError
     └── OdooError                  anything that went wrong talking to Odoo
         ├── OdooConfigError        a connection that cannot be used (bad URL, unreadable secret)
-        ├── OdooConnectionError    the network failed, still after the retries
+        ├── OdooConnectionError    the network failed or the reply was cut off or empty (an XML-RPC
+        │                          ``ExpatError``, a JSON that does not parse), still after the retries
         ├── OdooAuthError          wrong database, login or password (``AccessDenied``)
         ├── OdooMissingModel       a model the server does not have ("Object x doesn't exist")
         ├── OdooMissingModule      a module that is not installed
@@ -15,7 +16,9 @@
             ├── OdooValueError     a value of the wrong type ("Wrong value for ...")
             └── OdooMissingRecord  records that do not exist or were deleted
 
-Every message is one line; the server's full answer stays on ``.detail``.
+Every message is one line; the server's full answer stays on ``.detail``. A connection fault is
+retried when the call is safe to repeat (reads, writes, unlinks); a ``create`` whose reply was lost
+is not (the server may have saved it): the sync planner adopts what it saved on the next run.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import http.client
 import json
 import socket
 import time
+import xml.parsers.expat
 import xmlrpc.client
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
@@ -28,9 +29,10 @@ from .xmlids import ExternalIds
 
 __all__ = ["OdooGateway", "RetryPolicy", "chunks"]
 
-# Errors of the network or of something between us and Odoo (a proxy answering 502 in HTML).
-TRANSIENT = (OSError, http.client.HTTPException, xmlrpc.client.ProtocolError, httpx.TransportError,
-             json.JSONDecodeError)
+# Errors of the network or of something between us and Odoo (a proxy answering 502 in HTML), and
+# replies cut off or empty (a worker killed mid-answer): XML that ends early, JSON that does not parse.
+CUT_REPLY = (xml.parsers.expat.ExpatError, json.JSONDecodeError)
+TRANSIENT = (OSError, http.client.HTTPException, xmlrpc.client.ProtocolError, httpx.TransportError, *CUT_REPLY)
 # Errors raised before the request left this machine: safe to retry even a create.
 NOT_SENT = (ConnectionRefusedError, socket.gaierror, httpx.ConnectError)
 
@@ -54,6 +56,11 @@ def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     """Consecutive slices of at most ``size`` items."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+def _context(context: Mapping | None) -> dict[str, Any]:
+    """``execute_kw``'s keyword arguments carrying ``context`` (none when empty)."""
+    return {"context": dict(context)} if context else {}
 
 
 class OdooGateway:
@@ -141,6 +148,8 @@ class OdooGateway:
                 delay = next(delays, None)
                 if delay is None or not (idempotent or isinstance(exc, NOT_SENT)):
                     reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                    if isinstance(exc, CUT_REPLY):
+                        reason = f"the reply was cut off or empty ({reason})"
                     tries = "" if delay is None else " (not retried: the server may have done it)"
                     raise OdooConnectionError(
                         f"Odoo {self.connection.url} {where}: {reason}{tries}") from exc
@@ -236,28 +245,33 @@ class OdooGateway:
             records.extend(self.execute(model, "read", list(part), list(fields)))
         return records
 
-    def create(self, model: str, vals_list: Sequence[Mapping], *, batch: int | None = None) -> list[int]:
-        """Create records, ``batch`` per call (a list of values in one call); return their ids."""
+    def create(self, model: str, vals_list: Sequence[Mapping], *, batch: int | None = None,
+               context: Mapping | None = None) -> list[int]:
+        """Create records, ``batch`` per call (a list of values in one call); return their ids.
+
+        ``context`` goes with every call (e.g. ``{"no_mail_to_attendees": True}``).
+        """
         if self.check_fields_first:
             self.check_fields(model, {name for vals in vals_list for name in vals})
         ids: list[int] = []
         for part in chunks([dict(v) for v in vals_list], batch or self.page_size):
-            ids.extend(self.execute(model, "create", list(part), idempotent=False))
+            ids.extend(self.execute(model, "create", list(part), idempotent=False, **_context(context)))
         return ids
 
-    def write(self, model: str, ids: Sequence[int], vals: Mapping) -> None:
-        """Write the same ``vals`` on every record of ``ids``."""
+    def write(self, model: str, ids: Sequence[int], vals: Mapping, *, batch: int | None = None,
+              context: Mapping | None = None) -> None:
+        """Write the same ``vals`` on every record of ``ids``, ``batch`` ids per call."""
         if not ids:
             return
         if self.check_fields_first:
             self.check_fields(model, vals)
-        for part in chunks(list(ids), self.page_size):
-            self.execute(model, "write", list(part), dict(vals))
+        for part in chunks(list(ids), batch or self.page_size):
+            self.execute(model, "write", list(part), dict(vals), **_context(context))
 
-    def unlink(self, model: str, ids: Sequence[int]) -> None:
+    def unlink(self, model: str, ids: Sequence[int], *, context: Mapping | None = None) -> None:
         """Delete records (Odoo drops their external ids with them)."""
         for part in chunks(list(ids), self.page_size):
-            self.execute(model, "unlink", list(part))
+            self.execute(model, "unlink", list(part), **_context(context))
 
     # -- external ids (module ``mutualis``) ----------------------------------------------------------------
     def get_external_ids(self, model: str, names: Iterable[str] | None = None) -> dict[str, int]:

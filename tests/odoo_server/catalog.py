@@ -13,21 +13,13 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .hr_skills import HR_SKILLS_MODELS
+from . import accounting, invitations
+from .behaviour import field_def as _field
+from .behaviour import magic_fields as _magic_fields
 
 __all__ = ["Catalog", "capture_dir", "EXTRA_MODELS"]
 
 
-def _field(type_: str, string: str, **attrs) -> dict:
-    return {"type": type_, "string": string, "required": False, "readonly": False, "store": True, **attrs}
-
-
-def _magic_fields() -> dict:
-    return {
-        "id": _field("integer", "ID", readonly=True),
-        "display_name": _field("char", "Display Name", readonly=True, store=False),
-        "create_date": _field("datetime", "Created on", readonly=True),
-        "write_date": _field("datetime", "Last Updated on", readonly=True),
-    }
 
 
 # Models the captured files do not define but a sync client needs (shape as in Odoo 17 base).
@@ -59,6 +51,8 @@ EXTRA_MODELS: Mapping[str, dict] = MappingProxyType({
             ["to remove", "To be removed"], ["to install", "To be installed"]]),
         "demo": _field("boolean", "Demo Data", readonly=True),
     },
+    **accounting.MODELS,
+    **invitations.MODELS,
 })
 
 
@@ -94,6 +88,8 @@ class Catalog:
             records[data["model"]] = tuple(data["records"])
         for model, defs in {**HR_SKILLS_MODELS, **EXTRA_MODELS}.items():
             fields[model] = defs
+        for model, rows in accounting.RECORDS.items():
+            records.setdefault(model, rows)
         ir_models = json.loads((odoo / "ir_model.json").read_text())
         records["ir.model"] = tuple(ir_models)
         modules = json.loads((odoo / "installed_modules.json").read_text())

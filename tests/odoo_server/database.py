@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Callable
 
 from . import domain as dom
 from .catalog import EXTRA_MODELS, Catalog
@@ -33,6 +33,7 @@ class Database:
         self._next: dict[str, int] = {}
         # model -> [hook(db, row)] run on each new row: the defaults and side effects Odoo's create has.
         self.after_create: dict[str, list] = {}
+        self.clock: Callable[[], datetime] | None = None  # the server's "now" (naive UTC) when a test sets it
         for model, records in catalog.records.items():
             for raw in records:
                 self.put(model, raw)

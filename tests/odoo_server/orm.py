@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from .behaviour import behaviour_of
 from .database import Database
 from .exceptions import AccessError
 from .values import X2MANY
@@ -73,11 +74,15 @@ class ModelMethods:
 
     def create(self, vals_list):
         """Create one record (dict: returns its id) or several (list: returns their ids)."""
-        if isinstance(vals_list, dict):
-            return self.db.insert(self.model, vals_list)
-        if not isinstance(vals_list, list):
+        if not isinstance(vals_list, (dict, list)):
             raise TypeError(f"create() expects a dict or a list of dicts, not {type(vals_list).__name__}")
-        return [self.db.insert(self.model, vals) for vals in vals_list]
+        many = isinstance(vals_list, list)
+        vals_list = [dict(v) if isinstance(v, dict) else v for v in (vals_list if many else [vals_list])]
+        behaviour = behaviour_of(self.model)
+        behaviour.before_create(self.db, self.model, vals_list, self.context)
+        ids = [self.db.insert(self.model, vals) for vals in vals_list]
+        behaviour.after_create(self.db, self.model, ids, self.context)
+        return ids if many else ids[0]
 
     def write(self, ids, vals):
         """Write the same values on every record."""
@@ -86,11 +91,15 @@ class ModelMethods:
         for name in vals:
             self.db.field(self.model, name)
         table = self.db.table(self.model)
+        behaviour = behaviour_of(self.model)
+        behaviour.before_write(self.db, self.model, ids, vals, self.context)
+        before = {rid: table[rid] for rid in ids}
         for rid in ids:
             row = dict(table[rid])
             self.db.assign(self.model, row, vals)
             self.db.check_required(self.model, row)
             table[rid] = row
+        behaviour.after_write(self.db, self.model, ids, vals, before, self.context)
         return True
 
     def unlink(self, ids):
@@ -98,11 +107,13 @@ class ModelMethods:
         ids = _ids(ids)
         self.db.existing(self.model, ids, "unlink")
         table = self.db.table(self.model)
-        for rid in ids:
-            del table[rid]
+        behaviour = behaviour_of(self.model)
+        behaviour.before_unlink(self.db, self.model, ids, self.context)
+        rows = [table.pop(rid) for rid in ids]
         xmlids = self.db.table("ir.model.data")
         for key in [k for k, row in xmlids.items() if row.get("model") == self.model and row.get("res_id") in ids]:
             del xmlids[key]
+        behaviour.after_unlink(self.db, self.model, rows, self.context)
         return True
 
     def fields_get(self, allfields=None, attributes=None):

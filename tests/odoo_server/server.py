@@ -37,7 +37,9 @@ class Faults:
 
     ``drop_after``: the number of RPC calls answered before connections start being dropped;
     ``drop_times``: how many calls are then dropped (None: all); ``drop_when``: ``"before"`` the
-    call runs (nothing happened server-side) or ``"after"`` (it ran, the answer is lost);
+    call runs (nothing happened server-side), ``"after"`` (it ran, the answer is lost), ``"cut"`` (it
+    ran and saved, the reply stops halfway) or ``"empty"`` (it ran, the reply is a 200 with no body:
+    ``ExpatError: no element found`` on the client);
     ``delay``: seconds to wait before answering; ``deny_all``: every ``execute_kw`` raises
     AccessDenied (a revoked key); ``denied``: ``{model: {"read", "write", "create", "unlink"}}``
     raising AccessError.
@@ -53,8 +55,8 @@ class Faults:
 
     def drop(self, after: int, times: int | None = 1, when: str = "before") -> None:
         """Drop ``times`` connections once ``after`` more calls have been answered."""
-        if when not in ("before", "after"):
-            raise ValueError("when must be 'before' or 'after'")
+        if when not in ("before", "after", "cut", "empty"):
+            raise ValueError("when must be 'before', 'after', 'cut' or 'empty'")
         self.drop_after, self.drop_times, self.drop_when, self.dropped = after, times, when, 0
 
     def clear(self) -> None:
@@ -206,6 +208,12 @@ class _Handler(BaseHTTPRequestHandler):
         status, ctype, payload = handle(body)
         if drop:
             self.close_connection = True
+            if odoo.faults.drop_when in ("cut", "empty"):
+                # Headers without a length, then part of the body (or none), then the connection closes.
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.end_headers()
+                self.wfile.write(payload[:len(payload) // 2] if odoo.faults.drop_when == "cut" else b"")
             return
         self._reply(status, ctype, payload)
 

@@ -8,9 +8,8 @@ import pytest
 
 from consortium.members import Member, Site
 from integrations.odoo.pull import pull_employees, pull_leaves
-from integrations.odoo.push import InvoiceLine, push_invoices, push_plan
+from integrations.odoo.push import push_plan
 from integrations.store import open_store
-from integrations.store.odoo_tables import odoo_of
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
 from sharing.weeks import parse_week
@@ -126,16 +125,3 @@ def test_an_unpublished_week_is_refused(store, gateway):
 
     with store.session() as repo, pytest.raises(InvalidInput, match="not published"):
         push_plan(repo, gateway, "test", parse_week(WEEK))
-
-
-def test_invoices_from_plain_lines_are_draft_customer_invoices_pushed_once(store, gateway):
-    with store.session() as repo:
-        odoo_of(repo).link("test", "res.partner", "ACME", 9)
-        lines = [("ACME", [InvoiceLine("2026-11 E001 work", 12, 31.5), InvoiceLine("2026-11 E001 travel", 1, 31.5)])]
-        results = push_invoices(repo, gateway, "test", "2026-11", lines)
-        again = push_invoices(repo, gateway, "test", "2026-11", lines)
-    assert [r.created for _p, r in results] == [1, 2]
-    assert [r.created for _p, r in again] == [0, 0]
-    move = gateway.read("account.move", list(gateway.get_external_ids("account.move").values()),
-                        ["move_type", "partner_id"])[0]
-    assert move["move_type"] == "out_invoice" and move["partner_id"][0] == 9
