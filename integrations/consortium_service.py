@@ -32,7 +32,8 @@ __all__ = [
     "release_tender", "award_tender", "load_demo", "write_demo_bid",
 ]
 
-DEFAULT_PARAMS = PlanParams(stage_time_limits=(10.0, 10.0, 5.0), extension_time_limit=3.0)
+# Deterministic time (see PlanParams): the same tender and data give the same plan and price on every run.
+DEFAULT_PARAMS = PlanParams(stage_time_limits=(4.0, 4.0, 1.5), extension_time_limit=2.0)
 
 
 def _params(time_limit: float | None, params: PlanParams | None) -> PlanParams:
