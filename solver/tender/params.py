@@ -19,7 +19,7 @@ class PlanParams:
     ``solver_parameters``: extra CP-SAT parameters as (name, value) pairs, e.g. (("linearization_level", 2),).
     ``deterministic`` (default) makes the same problem give the same plan on every run and machine load:
     time limits are CP-SAT's deterministic time (work done, roughly seconds on a desktop core), several
-    workers interleave their search, and a wall-clock cap of ``wall_time_factor`` x the limit (+1 s) only
+    workers interleave their search, and a wall-clock cap of ``wall_time_factor`` x the limit + 30 s only
     guards against a pathological run (a stage stopped by it says so in its report and may differ).
     ``deterministic=False`` uses wall-clock limits (what benchmarks measure).
     """

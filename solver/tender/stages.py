@@ -58,7 +58,7 @@ def _limits(solver: cp_model.CpSolver, seconds: float, params: PlanParams, worke
     solver.parameters.random_seed = params.seed
     if params.deterministic:
         solver.parameters.max_deterministic_time = seconds
-        solver.parameters.max_time_in_seconds = seconds * params.wall_time_factor + 1.0
+        solver.parameters.max_time_in_seconds = seconds * params.wall_time_factor + 30.0
         if workers > 1:
             solver.parameters.interleave_search = True  # workers take turns: reproducible with several
     else:

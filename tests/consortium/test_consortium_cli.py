@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from cli import main
@@ -10,19 +11,38 @@ from consortium.tender_file import tender_to_yaml
 from integrations.consortium_service import load_demo
 from integrations.store import open_store
 
+AS_OF = ("--as-of", "2026-12-01")
 
-def test_capacity_and_tender_round_trip(tmp_path):
-    db = f"sqlite:///{tmp_path / 'c.db'}"
-    with open_store(db) as store, store.session() as repo:
+
+@pytest.fixture()
+def db(tmp_path):
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    with open_store(url) as store, store.session() as repo:
         load_demo(repo)
-    run = lambda *args: CliRunner().invoke(main, ["--db", db, *args], catch_exceptions=False)  # noqa: E731
+    return url
 
+
+@pytest.fixture()
+def run(db):
+    return lambda *args: CliRunner().invoke(main, ["--db", db, *args], catch_exceptions=False)
+
+
+def _free(text: str) -> float:
+    return sum(sum(w.values()) for w in json.loads(text)["free_hours"].values())
+
+
+def test_capacity_and_tender_round_trip(run, db, tmp_path):
     out = run("capacity", "declare", "tolerie", "laser-6kw", "--week", "2027-W03", "--hours", "40", "--overtime", "4")
-    assert out.exit_code == 0 and out.output == "TOLERIE/LASER-6KW 2027-W03: 40 h, overtime 4 h, committed 0 h\n"
+    assert out.exit_code == 0 and out.output == ("TOLERIE/LASER-6KW 2027-W03: 40 h per unit × 1 unit = 40 h, "
+                                                 "overtime 4 h per unit × 1 unit = 4 h, committed 0 h\n")
+    out = run("capacity", "declare", "tolerie", "plieuse-220", "--week", "2027-W03", "--hours", "28,5")
+    assert out.output.startswith("TOLERIE/PLIEUSE-220 2027-W03: 28.5 h per unit × 2 units = 57 h, ")
     sheet = tmp_path / "cap.csv"
     sheet.write_text("member,resource,week,available_hours,max_overtime_hours,committed_hours\n"
-                     "GALVA,BAIN-7M,2027-W05,90,0,10\n", encoding="utf-8")
+                     "GALVA,BAIN-7M,2027-W05,\"90,5\",0,\"10,25\"\n", encoding="utf-8")
     assert run("capacity", "import", str(sheet)).output == "1 capacity declarations imported from cap.csv\n"
+    assert json.loads(run("capacity", "show", "--from", "2027-W05", "--weeks", "1", "--json", *AS_OF).output)[
+        "free_hours"]["GALVANISING"]["2027-W05"] == 80.25
     bad = tmp_path / "bad.csv"
     bad.write_text("member,resource,week,available_hours\nGALVA,BAIN-7M,2027-W99,90\n", encoding="utf-8")
     out = run("capacity", "import", str(bad))
@@ -31,25 +51,72 @@ def test_capacity_and_tender_round_trip(tmp_path):
     file = tmp_path / "ao.yaml"
     file.write_text(tender_to_yaml(demo_tender()), encoding="utf-8")
     out = run("tender", "import", str(file))
-    assert out.output == "tender AO-2027-CHASSIS imported: 3 lots, 5 items, due 2027-W13\n"
-    assert run("tender", "check", "AO-2027-CHASSIS", "--as-of", "2026-12-01").output == \
+    assert out.output == "tender AO-2027-CHASSIS unchanged: 3 lots, 5 items, due 2027-W13\n"
+    assert run("tender", "check", "AO-2027-CHASSIS", *AS_OF).output == \
         "tender AO-2027-CHASSIS: no issue found before planning\n"
-    plan = json.loads(run("tender", "plan", "AO-2027-CHASSIS", "--json", "--time-limit", "4", "--as-of", "2026-12-01").output)
+    plan = json.loads(run("tender", "plan", "AO-2027-CHASSIS", "--json", "--time-limit", "4", *AS_OF).output)
     assert plan["status"] == "feasible" and plan["mandataire"] == "CHAUMAY"
 
-    out = run("tender", "bid", "AO-2027-CHASSIS", "--as-of", "2026-12-01", "--out", str(tmp_path / "bid"), "--for", "TOLERIE",
-              "--time-limit", "4")
-    assert out.exit_code == 0 and (tmp_path / "bid" / "bid-TOLERIE.html").is_file()
+    before = run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", *AS_OF).output
+    out = run("tender", "reserve", "AO-2027-CHASSIS", *AS_OF)
+    assert out.exit_code == 1 and "has no bid yet" in out.output
 
-    before = run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", "--as-of", "2026-12-01").output
-    out = run("tender", "reserve", "AO-2027-CHASSIS", "--time-limit", "4", "--as-of", "2026-12-01")
-    assert out.exit_code == 0 and "reserved on" in out.output and "until 2027-02-26" in out.output
-    after = run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", "--as-of", "2026-12-01").output
-    free = lambda text: sum(sum(w.values()) for w in json.loads(text)["free_hours"].values())  # noqa: E731
-    assert free(after) < free(before)
-    assert "turned into commitments" in run("tender", "award", "AO-2027-CHASSIS").output
+    out = run("tender", "bid", "AO-2027-CHASSIS", *AS_OF, "--out", str(tmp_path / "bid"), "--time-limit", "4")
+    assert out.exit_code == 0 and out.output.startswith("tender AO-2027-CHASSIS: bid version 1, feasible\n")
+    out = run("tender", "bid", "AO-2027-CHASSIS", "--out", str(tmp_path / "bid"), "--for", "TOLERIE", "--version", "1")
+    assert out.exit_code == 0 and (tmp_path / "bid" / "bid-TOLERIE.html").is_file()
+    bid = (tmp_path / "bid" / "bid.xlsx").read_bytes()
+
+    out = run("tender", "reserve", "AO-2027-CHASSIS", *AS_OF)
+    assert out.exit_code == 0 and "bid version 1:" in out.output and "until 2027-02-26" in out.output
+    assert _free(run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", *AS_OF).output) < \
+        _free(before)
+    # the reservation is the bid: the same hours on the same members, resources and weeks as the document
+    with open_store(db) as store, store.session() as repo:
+        held = {(r.member, r.resource, r.week): round(r.hours, 2) for r in repo.list_reservations("AO-2027-CHASSIS")}
+    from openpyxl import load_workbook
+    sheet = next(ws for ws in load_workbook(tmp_path / "bid" / "bid.xlsx").worksheets if "Capacité engagée" in ws.title)
+    shown = {}
+    for member, resource, _, week, hours in list(sheet.iter_rows(values_only=True))[1:]:
+        shown[member, resource, week] = round(shown.get((member, resource, week), 0) + hours, 2)
+    assert held == shown and f"{sum(held.values()):.1f} h reserved" in out.output
+    assert "turned into commitments" in run("tender", "award", "AO-2027-CHASSIS", *AS_OF).output
     assert run("tender", "release", "AO-2027-CHASSIS").output.endswith("reservations released\n")
-    assert free(run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", "--as-of", "2026-12-01").output) == free(before)
+    assert _free(run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", *AS_OF).output) == \
+        _free(before)
+    versions = run("tender", "versions", "AO-2027-CHASSIS").output
+    assert "1        2026-12-01  released" in versions
+    # writing a stored version again gives the same bytes
+    run("tender", "bid", "AO-2027-CHASSIS", "--out", str(tmp_path / "again"), "--version", "1")
+    assert (tmp_path / "again" / "bid.xlsx").read_bytes() == bid
 
     out = run("tender", "plan", "NOPE")
     assert out.exit_code == 1 and out.output == "error: no tender 'NOPE'\n"
+
+
+@pytest.mark.parametrize("value, message", [
+    ("-0.12", "-0.12 is not in the range [0, 1)"), ("5", "5 is not in the range [0, 1)"),
+    ("1", "1 is not in the range [0, 1)"), ("abc", "'abc' is not a number (e.g. 0.12 or 12%)"),
+    ("nan", "'nan' is not a number"), ("inf", "'inf' is not a number"), ("120%", "120% is not in the range"),
+])
+def test_a_margin_out_of_range_or_not_a_number_is_refused_with_its_range(run, tmp_path, value, message):
+    out = run("tender", "bid", "AO-2027-CHASSIS", "--out", str(tmp_path / "b"), "--margin", value)
+    assert out.exit_code == 2 and message in out.output and "--margin" in out.output
+    assert not (tmp_path / "b").exists()
+
+
+def test_a_margin_in_percent_is_the_same_bid_as_its_fraction(run, tmp_path):
+    for k, margin in enumerate(("12%", "0,12", "0.12")):
+        out = run("tender", "bid", "AO-2027-CHASSIS", *AS_OF, "--out", str(tmp_path / str(k)), "--margin", margin,
+                  "--time-limit", "2")
+        assert out.exit_code == 0 and "bid version 1, feasible" in out.output  # the same bid: one version
+
+
+def test_an_infeasible_tender_exits_non_zero_and_says_what_is_missing(run, tmp_path):
+    out = run("tender", "plan", "AO-2027-CHASSIS-X", "--time-limit", "3", *AS_OF)
+    assert out.exit_code == 1 and "error: tender AO-2027-CHASSIS-X is infeasible" in out.output
+    assert "0 units" not in out.output and "missing by the due week:" in out.output
+    out = run("tender", "bid", "AO-2027-CHASSIS-X", "--time-limit", "3", *AS_OF, "--out", str(tmp_path / "x"))
+    assert out.exit_code == 1 and "is infeasible" in out.output and (tmp_path / "x" / "bid.md").is_file()
+    out = run("tender", "reserve", "AO-2027-CHASSIS-X", *AS_OF)
+    assert out.exit_code == 1 and "bid version 1 is infeasible" in out.output
