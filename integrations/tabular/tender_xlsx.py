@@ -43,7 +43,7 @@ def _split(text: str) -> list[str]:
 
 
 def read_tender_xlsx(path: str | Path) -> Tender:
-    """Read a tender workbook; InvalidInput `FILE: sheet S row N: column C: what` on the first problem."""
+    """Read a tender workbook; RowError with every problem as `FILE: sheet S row N: column C: what`."""
     path = Path(path)
     head = {row.get("field", "").strip(): row.get("value", "") for _, row in _records(path, "tender")}
     data: dict = {"team": {}, "pricing": {}, "lots": []}
@@ -80,16 +80,18 @@ def read_tender_xlsx(path: str | Path) -> Tender:
     try:
         Tender.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        where, field = "sheet tender", ".".join(str(p) for p in loc)
-        for cut in range(len(loc), 0, -1):
-            if loc[:cut] in origin:
-                sheet, n = origin[loc[:cut]]
-                where, field = f"sheet {sheet} row {n}", ".".join(str(p) for p in loc[cut:]) or "(row)"
-                break
-        msg = err["msg"].removeprefix("Value error, ")
-        raise InvalidInput(f"{path.name}: {where}: column {field}: {msg}") from None
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            where, field = "sheet tender", ".".join(str(p) for p in loc)
+            for cut in range(len(loc), 0, -1):
+                if loc[:cut] in origin:
+                    sheet, n = origin[loc[:cut]]
+                    where, field = f"sheet {sheet} row {n}", ".".join(str(p) for p in loc[cut:]) or "(row)"
+                    break
+            msg = "unknown column" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
+            problems.append(f"{path.name}: {where}: column {field}: {msg}")
+        raise RowError(problems) from None
     return tender_from_mapping(data, path.name)
 
 

@@ -16,7 +16,7 @@ from consortium.tender_file import read_tender_file, tender_to_yaml
 from integrations.consortium_service import list_bid_versions, load_demo, write_bid_files, write_demo_bid
 from integrations.reports.language import language
 from integrations.store import open_store
-from sharing.errors import InvalidInput
+from sharing.errors import InvalidInput, RowError
 from solver.tender import PlanParams, plan_tender
 
 from test_consortium_tiny import AS_OF, RATES, solve, tiny_caps, tiny_tender
@@ -123,3 +123,48 @@ def test_the_infeasible_demo_is_explained_with_missing_hours_by_process_and_week
     text = outcome.explain()
     assert "missing" in text and "WELD-MIG needing EN1090:EXC3 in 2027-W0" in text
     assert any(f.kind == "later_due" for f in outcome.fixes)
+
+
+def test_tender_file_errors_name_the_file_and_every_misspelt_key_one_line_each(tmp_path):
+    data = json.loads(tiny_tender().model_dump_json())
+    data["lots"][0]["due_wek"] = data["lots"][0].pop("due_week")
+    data["team"]["mandatair"] = "A"
+    bad = tmp_path / "typo.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RowError) as caught:
+        read_tender_file(bad)
+    problems = [p.removeprefix(str(tmp_path) + "/") for p in caught.value.problems]
+    assert problems == ["typo.json: field lots.0.due_week: Field required",
+                        "typo.json: field lots.0.due_wek: unknown field 'due_wek' (did you mean due_week?)",
+                        "typo.json: field team.mandatair: unknown field 'mandatair' (did you mean mandataire?)"]
+    data = json.loads(tiny_tender().model_dump_json())
+    data["lots"][0]["items"][0]["steps"][0]["run_hour"] = 1
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RowError, match=r"steps\.0\.run_hour: unknown field 'run_hour' \(did you mean run_hours\?\)"):
+        read_tender_file(bad)
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"empty\.yaml: the file is empty") as caught:
+        read_tender_file(empty)
+    assert "NoneType" not in str(caught.value)
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("code: AO\nbuyer: Soci\xe9t\xe9\n".encode("latin-1"))
+    with pytest.raises(InvalidInput, match=r"latin\.yaml: not UTF-8 text"):
+        read_tender_file(latin)
+
+
+def test_the_cli_prints_every_tender_file_problem_on_its_own_line(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    data = json.loads(tiny_tender().model_dump_json())
+    data["buyr"] = data.pop("buyer")
+    data["lots"][0]["items"][0]["steps"][1]["process"] = "TELEPORT"
+    bad = tmp_path / "t.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    out = CliRunner().invoke(main, ["--db", f"sqlite:///{tmp_path / 'm.db'}", "tender", "import", str(bad)])
+    lines = out.output.splitlines()
+    assert out.exit_code == 1 and "more)" not in out.output
+    assert f"error: {bad}: field buyer: Field required" in lines
+    assert f"error: {bad}: field buyr: unknown field 'buyr' (did you mean buyer?)" in lines
