@@ -180,7 +180,8 @@ def _item_prices(tender: Tender, outcome: TenderOutcome, resources: dict[str, Re
         weights = {i.code: direct[i.code] + i.material_cost * i.quantity for i in lot.items}
         whole = sum(weights.values(), Decimal(0))
         if not whole:  # nothing planned and no material: by quantity
-            weights, whole = {i.code: Decimal(i.quantity) for i in lot.items}, Decimal(sum(i.quantity for i in lot.items))
+            weights = {i.code: Decimal(i.quantity) for i in lot.items}
+            whole = sum(weights.values(), Decimal(0))
         parts = _pro_rata(totals[lot.code], weights, whole)
         for i in lot.items:
             amount = parts.get(i.code, Decimal("0.00"))

@@ -33,7 +33,8 @@ from .reports.offer import offer_stem, write_offer_html, write_offer_markdown
 from .tabular.tender_xlsx import read_capacity_sheet, read_tender_xlsx
 
 __all__ = [
-    "DEFAULT_PARAMS", "Heatmap", "CapacityReport", "TenderImport", "capabilities", "declare_capacity", "import_capacity", "capacity_heatmap",
+    "DEFAULT_PARAMS", "Heatmap", "CapacityReport", "TenderImport", "capabilities", "declare_capacity",
+    "import_capacity", "capacity_heatmap",
     "import_tender", "read_tender", "check_tender", "plan_tender_code", "make_bid", "bid_for", "write_bid",
     "write_bid_files", "list_bid_versions", "reserve_tender", "release_tender", "award_tender", "load_demo",
     "write_demo_bid",

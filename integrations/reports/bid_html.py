@@ -79,8 +79,8 @@ def bid_html(bid: JointBid, lang: str | None = None) -> str:
     head = bid_heading(bid, words)
     html = [f"<!DOCTYPE html><html lang={words.code}><head><meta charset=utf-8><title>{escape(head[0])}</title>"
             f"<style>{CSS}</style></head><body><h1>{escape(head[0])}</h1>",
-            "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in head[1:]) + f"<li><b>{escape(_('Total excl. VAT'))}: "
-            f"{escape(words.money(bid.total))}</b></li></ul>"]
+            "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in head[1:])
+            + f"<li><b>{escape(_('Total excl. VAT: {amount}', amount=words.money(bid.total)))}</b></li></ul>"]
     if bid.missing:
         html.append(f"<h2 class=no>{escape(_('Shortfall'))}</h2><ul>" + "".join(
             f"<li>{escape(_('missing'))} {escape(m)}</li>" for m in bid.missing) + "</ul>")

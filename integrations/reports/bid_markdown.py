@@ -28,7 +28,7 @@ def bid_markdown(bid: JointBid, lang: str | None = None) -> str:
     _ = words.gettext
     head = bid_heading(bid, words)
     out = [f"# {head[0]}", "", *[f"- {line}" for line in head[1:]],
-           f"- **{_('Total excl. VAT')}: {words.money(bid.total)}**", ""]
+           f"- **{_('Total excl. VAT: {amount}', amount=words.money(bid.total))}**", ""]
     if bid.missing:
         out += [f"## {_('Shortfall')}", "", *[f"- {_('missing')} {m}" for m in bid.missing], ""]
     for section in bid_sections(bid, words):

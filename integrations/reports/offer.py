@@ -67,7 +67,7 @@ def offer_markdown(bid: JointBid, lang: str | None = None) -> str:
     words = language(lang)
     head = offer_heading(bid, words)
     out = [f"# {head[0]}", "", *[f"- {line}" for line in head[1:]],
-           f"- **{words.gettext('Total excl. VAT')}: {words.money(bid.total)}**", ""]
+           f"- **{words.gettext('Total excl. VAT: {amount}', amount=words.money(bid.total))}**", ""]
     for section in offer_sections(bid, words):
         out += markdown_table(section, words)
     return "\n".join(out + [f"_{note}_" for note in _notes(bid, words)] + [""])
@@ -78,8 +78,9 @@ def offer_html(bid: JointBid, lang: str | None = None) -> str:
     head = offer_heading(bid, words)
     html = [f"<!DOCTYPE html><html lang={words.code}><head><meta charset=utf-8><title>{escape(head[0])}</title>"
             f"<style>{CSS}</style></head><body><h1>{escape(head[0])}</h1>",
-            "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in head[1:]) +
-            f"<li><b>{escape(words.gettext('Total excl. VAT'))}: {escape(words.money(bid.total))}</b></li></ul>"]
+            "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in head[1:])
+            + f"<li><b>{escape(words.gettext('Total excl. VAT: {amount}', amount=words.money(bid.total)))}"
+            "</b></li></ul>"]
     html += [html_table(section, words) for section in offer_sections(bid, words)]
     html += [f"<p><i>{escape(note)}</i></p>" for note in _notes(bid, words)]
     return "\n".join(html + ["</body></html>"])

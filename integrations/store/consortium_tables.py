@@ -305,7 +305,8 @@ class ConsortiumMixin(Lookups):
         bid = self._session.scalars(query).first()
         if bid is None:
             raise NotFound(f"tender {row.code} has no bid version {version}" if version else
-                           f"tender {row.code} has no bid yet: make one with `mutualis tender bid {row.code} --out DIR`")
+                           f"tender {row.code} has no bid yet: make one with "
+                           f"`mutualis tender bid {row.code} --out DIR`")
         return bid
 
     def get_bid(self, tender: str, version: int | None = None) -> StoredBid:
