@@ -168,3 +168,19 @@ def test_the_cli_prints_every_tender_file_problem_on_its_own_line(tmp_path):
     assert out.exit_code == 1 and "more)" not in out.output
     assert f"error: {bad}: field buyer: Field required" in lines
     assert f"error: {bad}: field buyr: unknown field 'buyr' (did you mean buyer?)" in lines
+
+
+def test_load_charts_share_one_scale_with_hours_on_the_axis(bid):
+    from integrations.reports.bid_html import bid_html
+
+    html = bid_html(bid, "fr")
+    charts = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    assert len(charts) == len({c.member for c in bid.commitments}) >= 2
+    axes = [re.findall(r'text-anchor="end">(\d+) h</text>', svg) for svg in charts]
+    assert all(len(a) >= 3 and a[0] == "0" for a in axes) and all(a == axes[0] for a in axes)
+    top = int(axes[0][-1])
+    busiest = max(sum(c.hours for c in bid.commitments if (c.member, c.week) == key)
+                  for key in {(c.member, c.week) for c in bid.commitments})
+    assert busiest <= top < busiest + int(axes[0][1]) * 2  # the axis ends on the tick above the busiest week
+    weeks = sorted({c.week[-3:] for c in bid.commitments})
+    assert all(all(f">{w}</text>" in svg for w in weeks) for svg in charts)
