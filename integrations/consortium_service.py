@@ -16,7 +16,7 @@ from consortium.bid import JointBid, build_bid
 from consortium.bid_record import (
     StoredBid, capacity_changes, capacity_uses, overbooked, reservations_of, tender_digest,
 )
-from consortium.capacity import CapacityDeclaration, Reservation
+from consortium.capacity import CapacityDeclaration
 from consortium.outcome import TenderOutcome, read_result
 from consortium.tender import Tender
 from consortium.tender_file import read_tender_file

@@ -5,7 +5,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from openpyxl import load_workbook
 
 from consortium.bid import build_bid
 from consortium.demo import DEMO_AS_OF, demo_capabilities, demo_tender_infeasible
