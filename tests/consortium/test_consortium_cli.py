@@ -81,11 +81,22 @@ def test_capacity_and_tender_round_trip(run, db, tmp_path):
         shown[member, resource, week] = round(shown.get((member, resource, week), 0) + hours, 2)
     assert held == shown and f"{sum(held.values()):.1f} h reserved" in out.output
     assert "turned into commitments" in run("tender", "award", "AO-2027-CHASSIS", *AS_OF).output
-    assert run("tender", "release", "AO-2027-CHASSIS").output.endswith("reservations released\n")
+    fewer = tmp_path / "fewer.yaml"
+    fewer.write_text(tender_to_yaml(demo_tender().model_copy(update={"lots": demo_tender().lots[:2]})),
+                     encoding="utf-8")
+    out = run("tender", "import", str(fewer))
+    assert out.exit_code == 1 and out.output.startswith("error: tender AO-2027-CHASSIS is awarded: ") and \
+        out.output.count("\n") == 1 and "--release" in out.output
+    out = run("tender", "import", str(fewer), "--release")
+    assert out.exit_code == 0 and out.output.startswith("tender AO-2027-CHASSIS: ") and \
+        "reservations released (the tender changed)\ntender AO-2027-CHASSIS imported: 2 lots" in out.output
+    out = run("tender", "award", "AO-2027-CHASSIS", *AS_OF)
+    assert out.exit_code == 1 and "answers an earlier version of the tender" in out.output
+    assert run("tender", "release", "AO-2027-CHASSIS").output == "tender AO-2027-CHASSIS: 0 reservations released\n"
     assert _free(run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", *AS_OF).output) == \
         _free(before)
     versions = run("tender", "versions", "AO-2027-CHASSIS").output
-    assert "1        2026-12-01  released" in versions
+    assert "1        2026-12-01  released" in versions  # released with the old document
     # writing a stored version again gives the same bytes
     run("tender", "bid", "AO-2027-CHASSIS", "--out", str(tmp_path / "again"), "--version", "1")
     assert (tmp_path / "again" / "bid.xlsx").read_bytes() == bid
