@@ -87,16 +87,23 @@ def other_rates_changed(resources, member: str) -> dict:
         "hourly_rate": change(r.hourly_rate), "overtime_rate": change(r.overtime)}) for key, r in resources.items()}
 
 
+def _documents(bid: JointBid, member: str | None, folder):
+    """A member's own version, and the buyer's offer, which the members see too."""
+    if member is None:
+        return write_bid_files(bid, folder)
+    offer = [p for p in write_bid_files(bid, folder / "group") if p.stem in ("offre", "offer")]
+    return write_bid_files(bid.for_member(member), folder) + offer
+
+
 def assert_confidential(tender, outcome, resources: dict, member: str | None, folder) -> set[str]:
-    """Write `member`'s documents with the true rates and with the other members' rates changed (same plan):
+    """Write `member`'s documents (its version and the buyer's offer) with the true rates and with the other members' rates changed (same plan):
     a secret is given away when some combination of the figures at the same places in the documents equals
     it in both worlds. One world alone would flag coincidences between unrelated figures (120 - 58.85 =
     61.15, another member's rate); a formula that works out a rate works whatever the rate is.
     With `member` None (the full version) return what is given away instead of asserting."""
     worlds = (resources, other_rates_changed(resources, member or ""))
     bids = [build_bid(tender, outcome, w, AS_OF, None) for w in worlds]
-    docs = [numbers_in(write_bid_files(b.for_member(member) if member else b, folder / str(k)))
-            for k, b in enumerate(bids)]
+    docs = [numbers_in(_documents(b, member, folder / str(k))) for k, b in enumerate(bids)]
     assert len(docs[0][0]) == len(docs[1][0])  # same documents, other figures: places line up
     figures = sorted({pair for pair in zip(docs[0][0], docs[1][0]) if any(pair)})
     secret = [secrets(b, w.values(), member) for b, w in zip(bids, worlds)]
