@@ -1271,6 +1271,9 @@ def tender_versions(ctx, code):
 
     with _store(ctx).session() as repo:
         rows = list_bid_versions(repo, code)
+    if not rows:
+        click.echo(f"tender {code.upper()}: no bid yet (make one with `mutualis tender bid {code.upper()} --out DIR`)")
+        return
     click.echo(_table(["version", "made on", "status", "total excl. VAT"], [list(r) for r in rows]))
 
 

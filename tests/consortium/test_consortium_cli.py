@@ -60,6 +60,7 @@ def test_capacity_and_tender_round_trip(run, db, tmp_path):
     before = run("capacity", "show", "--from", "2027-W02", "--weeks", "10", "--json", *AS_OF).output
     out = run("tender", "reserve", "AO-2027-CHASSIS", *AS_OF)
     assert out.exit_code == 1 and "has no bid yet" in out.output
+    assert run("tender", "versions", "AO-2027-CHASSIS").output.startswith("tender AO-2027-CHASSIS: no bid yet")
 
     out = run("tender", "bid", "AO-2027-CHASSIS", *AS_OF, "--out", str(tmp_path / "bid"), "--time-limit", "4")
     assert out.exit_code == 0 and out.output.startswith("tender AO-2027-CHASSIS: bid version 1, feasible\n")
@@ -131,3 +132,49 @@ def test_an_infeasible_tender_exits_non_zero_and_says_what_is_missing(run, tmp_p
     assert out.exit_code == 1 and "is infeasible" in out.output and (tmp_path / "x" / "bid.md").is_file()
     out = run("tender", "reserve", "AO-2027-CHASSIS-X", *AS_OF)
     assert out.exit_code == 1 and "bid version 1 is infeasible" in out.output
+
+
+def _files(tmp_path):
+    (tmp_path / "binary.yaml").write_bytes(b"\x00\x01\xff\xfe" * 10)
+    (tmp_path / "latin.yaml").write_bytes("code: AO\nbuyer: Soci\xe9t\xe9\n".encode("latin-1"))
+    (tmp_path / "list.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    (tmp_path / "header.csv").write_text("member,resource,week,available_hours\n", encoding="utf-8")
+    (tmp_path / "typo.csv").write_text("member,resource,week,available_hours,comitted_hours\nGALVA,BAIN-7M,2027-W05,9,1\n",
+                                       encoding="utf-8")
+    (tmp_path / "rows.csv").write_text("member,resource,week,available_hours\nGALVA,BAIN-7M,2027-W05,abc\n"
+                                       "GALVA,BAIN-7M,2027-W06,-3\n", encoding="utf-8")
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+
+
+BAD = [
+    (("capacity", "show", "--weeks", "0"), "0 is not in the range 1<=x<=104"),
+    (("capacity", "show", "--weeks", "1000"), "1000 is not in the range 1<=x<=104"),
+    (("capacity", "declare", "GALVA", "BAIN-7M", "--week", "2027-W05", "--hours", "nan"), "'nan' is not a number"),
+    (("capacity", "declare", "GALVA", "BAIN-7M", "--week", "2027-W05", "--hours", "200"), "200 is not in the range"),
+    (("capacity", "declare", "GALVA", "BAIN-7M", "--week", "2027-W05", "--hours", "-1"), "-1 is not in the range"),
+    (("capacity", "import", "{tmp}/header.csv"), "header.csv: no rows under the header"),
+    (("capacity", "import", "{tmp}/typo.csv"), "typo.csv: unknown column comitted_hours"),
+    (("capacity", "import", "{tmp}/rows.csv"), "rows.csv:2: column available_hours: 'abc' is not a number"),
+    (("capacity", "import", "{tmp}/rows.csv"), "rows.csv:3: column available_hours: Input should be greater"),
+    (("tender", "plan", "AO-2027-CHASSIS", "--time-limit", "nan"), "'nan' is not a number"),
+    (("tender", "plan", "AO-2027-CHASSIS", "--time-limit", "0"), "0 is not in the range (0, 3600]"),
+    (("tender", "plan", "AO-2027-CHASSIS", "--time-limit", "inf"), "'inf' is not a number"),
+    (("tender", "import", "{tmp}/binary.yaml"), "binary.yaml: not UTF-8 text"),
+    (("tender", "import", "{tmp}/latin.yaml"), "latin.yaml: not UTF-8 text"),
+    (("tender", "import", "{tmp}/list.yaml"), "list.yaml: a tender is a mapping of fields (code, buyer, lots...), "
+                                              "not a list"),
+    (("tender", "import", "{tmp}/missing.yaml"), "missing.yaml: no such file"),
+    (("tender", "bid", "AO-2027-CHASSIS", "--version", "0", "--out", "{tmp}/b"), "0 is not in the range x>=1"),
+    (("tender", "bid", "AO-2027-CHASSIS", "--version", "7", "--out", "{tmp}/b"), "has no bid version 7"),
+    (("tender", "bid", "AO-2027-CHASSIS", "--version", "1", "--lang", "de", "--out", "{tmp}/b"), "'de' is not one of"),
+    (("tender", "reserve", "AO-2027-CHASSIS", "--version", "2"), "tender AO-2027-CHASSIS has no bid version 2"),
+    (("tender", "award", "NOPE"), "no tender 'NOPE'"),
+]
+
+
+@pytest.mark.parametrize("args, message", BAD, ids=[" ".join(a[:2]) + f" {k}" for k, (a, _) in enumerate(BAD)])
+def test_bad_input_to_capacity_and_tender_commands_gets_a_clear_message(run, tmp_path, args, message):
+    _files(tmp_path)
+    out = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert out.exit_code in (1, 2) and message in out.output, out.output
+    assert "unexpected" not in out.output and "Traceback" not in out.output
