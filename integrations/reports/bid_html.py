@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 
 from consortium.bid import JointBid
+from sharing.weeks import parse_week
 
 from ..files import write_text
 from .bid_tables import Section, bid_heading, bid_sections, cell_text
@@ -49,7 +50,7 @@ def load_chart_svg(bid: JointBid, member: str, weeks: list[str], colours: dict[s
             load[c.week, c.process] = load.get((c.week, c.process), Decimal(0)) + c.hours
     step = nice_step(top)
     scale = Decimal(-(-int(top) // step) * step or step)  # the axis ends on a tick
-    bar, gap, height, left, base = 26, 6, 120, 44, 140
+    bar, gap, height, left, base = 26, 6, 120, 44, 150
     width = left + len(weeks) * (bar + gap) + 10
     label = lang.gettext("{member}: hours committed per week", member=member)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{base + 30}" role="img" '
@@ -73,6 +74,17 @@ def load_chart_svg(bid: JointBid, member: str, weeks: list[str], colours: dict[s
     return "".join(parts)
 
 
+def week_span(weeks: set[str]) -> list[str]:
+    """Every ISO week from the first to the last of `weeks`, so that a week without work shows as a gap."""
+    if not weeks:
+        return []
+    first, last = min(map(parse_week, weeks)), max(map(parse_week, weeks))
+    out = [first]
+    while out[-1] < last:
+        out.append(out[-1].shift(1))
+    return [str(w) for w in out]
+
+
 def bid_html(bid: JointBid, lang: str | None = None) -> str:
     words = language(lang)
     _ = words.gettext
@@ -85,7 +97,7 @@ def bid_html(bid: JointBid, lang: str | None = None) -> str:
         html.append(f"<h2 class=no>{escape(_('Shortfall'))}</h2><ul>" + "".join(
             f"<li>{escape(_('missing'))} {escape(m)}</li>" for m in bid.missing) + "</ul>")
     html += [html_table(section, words) for section in bid_sections(bid, words)]
-    weeks = sorted({c.week for c in bid.commitments})
+    weeks = week_span({c.week for c in bid.commitments})
     processes = sorted({c.process for c in bid.commitments})
     colours = {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(processes)}
     totals: dict[tuple[str, str], Decimal] = {}
