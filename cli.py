@@ -1148,6 +1148,51 @@ def counters_show(ctx, employee, week_text, as_json):
 # ---------------------------------------------------------------- capacity and tenders (consortium)
 
 
+class _Number(click.ParamType):
+    """A finite decimal number in [low, high] (`open_high`: below high); a decimal comma is read too;
+    `percent` also reads `12%` as 0.12."""
+
+    name = "number"
+
+    def __init__(self, low: float, high: float, open_high: bool = False, percent: bool = False,
+                 low_open: bool = False):
+        self.low, self.high, self.open_high, self.percent, self.low_open = low, high, open_high, percent, low_open
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (Decimal, float, int)):
+            return Decimal(str(value))
+        text = str(value).strip().replace(",", ".")
+        ratio = self.percent and text.endswith("%")
+        try:
+            number = Decimal(text.removesuffix("%").strip()) / (100 if ratio else 1)
+        except ArithmeticError:
+            number = None
+        if number is None or not number.is_finite():
+            self.fail(f"{value!r} is not a number{' (e.g. 0.12 or 12%)' if self.percent else ''}", param, ctx)
+        below = number <= self.low if self.low_open else number < self.low
+        above = number >= self.high if self.open_high else number > self.high
+        if below or above:
+            lo, hi = "(" if self.low_open else "[", ")" if self.open_high else "]"
+            self.fail(f"{value} is not in the range {lo}{self.low:g}, {self.high:g}{hi}", param, ctx)
+        return number
+
+
+MARGIN = _Number(0, 1, open_high=True, percent=True)
+HOURS = _Number(0, 168)
+SOLVE_SECONDS = _Number(0, 3600, low_open=True)
+
+
+def _time_limit_option(func):
+    return click.option("--time-limit", type=SOLVE_SECONDS, default=Decimal(30), show_default=True,
+                        help="Solver work in all, in seconds of deterministic time (0 < t <= 3600): the same "
+                             "data give the same plan on every run.")(func)
+
+
+def _echo_warnings(lines) -> None:
+    for line in lines:
+        click.echo(f"warning: {line}", err=True)
+
+
 @main.group()
 def capacity():
     """Weekly production capacity that members pool for joint bids."""
@@ -1157,12 +1202,14 @@ def capacity():
 @click.argument("member")
 @click.argument("resource")
 @click.option("--week", "week_text", type=Week(), required=True, help="ISO week, e.g. 2027-W02.")
-@click.option("--hours", type=HOURS_PER_WEEK_UNIT, required=True, help="Available hours per parallel unit.")
-@click.option("--overtime", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Most overtime hours per unit.")
-@click.option("--committed", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Hours already sold elsewhere.")
+@click.option("--hours", type=HOURS, required=True, help="Available hours per parallel unit (0 to 168).")
+@click.option("--overtime", type=HOURS, default=0, show_default=True, help="Most overtime hours per unit.")
+@click.option("--committed", type=_Number(0, 10000), default=0, show_default=True,
+              help="Hours already sold elsewhere, for the whole resource.")
 @click.pass_context
 def capacity_declare(ctx, member, resource, week_text, hours, overtime, committed):
-    """Declare (or replace) a resource's hours for one week.
+    """Declare (or replace) a resource's hours for one week. The hours are per unit of the resource and
+    are shown multiplied out; a warning names each tender holding more hours there than declared.
 
     \b
     Example:
@@ -1171,9 +1218,9 @@ def capacity_declare(ctx, member, resource, week_text, hours, overtime, committe
     from integrations.consortium_service import declare_capacity
 
     with _store(ctx).session() as repo:
-        d = declare_capacity(repo, member, resource, week_text, hours, overtime, committed)
-    click.echo(f"{d.member}/{d.resource} {d.week}: {d.available_hours:g} h, overtime {d.max_overtime_hours:g} h, "
-               f"committed {d.committed_hours:g} h")
+        report = declare_capacity(repo, member, resource, week_text, float(hours), float(overtime), float(committed))
+    click.echo("\n".join(report.described))
+    _echo_warnings(report.warnings)
 
 
 @capacity.command("import")
@@ -1181,7 +1228,8 @@ def capacity_declare(ctx, member, resource, week_text, hours, overtime, committe
 @click.pass_context
 def capacity_import(ctx, file):
     """Import declarations from CSV/XLSX (member, resource, week, available_hours, max_overtime_hours,
-    committed_hours).
+    committed_hours; hours per unit; `35,5` or `35.5`). A warning names each tender holding more hours
+    than a declaration leaves.
 
     \b
     Example:
@@ -1190,13 +1238,14 @@ def capacity_import(ctx, file):
     from integrations.consortium_service import import_capacity
 
     with _store(ctx).session() as repo:
-        count = import_capacity(repo, file)
-    click.echo(f"{count} capacity declarations imported from {file.name}")
+        report = import_capacity(repo, file)
+    click.echo(f"{len(report.declarations)} capacity declarations imported from {file.name}")
+    _echo_warnings(report.warnings)
 
 
 @capacity.command("show")
 @click.option("--from", "start", type=Week(), default=None, help="First ISO week (default: this week).")
-@click.option("--weeks", type=click.IntRange(1, 104), default=8, show_default=True, help="How many weeks.")
+@click.option("--weeks", type=click.IntRange(1, 104), default=8, show_default=True, help="How many weeks (1 to 104).")
 @as_of_option
 @json_option
 @click.pass_context
@@ -1230,9 +1279,12 @@ def tender():
 
 @tender.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--release", is_flag=True,
+              help="Replace a tender that holds hours (reserved or awarded): release them first.")
 @click.pass_context
-def tender_import(ctx, file):
-    """Store a tender from a YAML, JSON or XLSX file (see docs/consortium.md).
+def tender_import(ctx, file, release):
+    """Store a tender from a YAML, JSON or XLSX file (see docs/consortium.md). A changed tender that holds
+    reserved or awarded hours is refused unless --release is given.
 
     \b
     Example:
@@ -1241,8 +1293,12 @@ def tender_import(ctx, file):
     from integrations.consortium_service import import_tender
 
     with _store(ctx).session() as repo:
-        t = import_tender(repo, file)
-    click.echo(f"tender {t.code} imported: {len(t.lots)} lots, {len(t.items())} items, due {t.last_week()}")
+        done = import_tender(repo, file, release)
+    t = done.tender
+    if done.released:
+        click.echo(f"tender {t.code}: {done.released} reservations released (the tender changed)")
+    state = "unchanged" if done.unchanged else "imported"
+    click.echo(f"tender {t.code} {state}: {len(t.lots)} lots, {len(t.items())} items, due {t.last_week()}")
 
 
 @tender.command("check")
@@ -1263,14 +1319,21 @@ def tender_check(ctx, code, as_of):
     click.echo("\n".join(issues) if issues else f"tender {code.upper()}: no issue found before planning")
 
 
+def _not_feasible(code: str, status: str) -> None:
+    click.echo(f"error: tender {code.upper()} is {status}: the group cannot deliver every lot on time "
+               "(see the shortfall above or in the bid)", err=True)
+    sys.exit(1)
+
+
 @tender.command("plan")
 @click.argument("code")
-@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
+@_time_limit_option
 @as_of_option
 @json_option
 @click.pass_context
 def tender_plan(ctx, code, time_limit, as_of, as_json):
-    """Plan a tender on the capacity left; explain any shortfall by process and week.
+    """Plan a tender on the capacity left; explain any shortfall by process and week. Exits 1 when the
+    tender cannot be answered whole and on time.
 
     \b
     Example:
@@ -1279,44 +1342,80 @@ def tender_plan(ctx, code, time_limit, as_of, as_json):
     from integrations.consortium_service import plan_tender_code
 
     with _store(ctx).session() as repo:
-        outcome = plan_tender_code(repo, code, time_limit, as_of=_day(as_of))
+        outcome = plan_tender_code(repo, code, float(time_limit), as_of=_day(as_of))
     if as_json:
         _echo_json(outcome.model_dump(mode="json"))
-        return
-    click.echo(outcome.explain())
+    else:
+        click.echo(outcome.explain())
+    if not outcome.is_feasible():
+        _not_feasible(code, outcome.status)
 
 
 @tender.command("bid")
 @click.argument("code")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the files.")
-@click.option("--margin", type=Decimal, default=None, help="Margin as a fraction, e.g. 0.12 (default: tender's).")
+@click.option("--margin", type=MARGIN, default=None,
+              help="Margin on costs, 0 <= margin < 1, as 0.12 or 12% (default: the tender's).")
 @click.option("--for", "for_member", default=None, help="Write the version this member may see.")
-@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
+@click.option("--version", "version", type=click.IntRange(min=1), default=None,
+              help="Write the documents of this stored bid version instead of making a new bid.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="Language of the documents.")
+@_time_limit_option
 @as_of_option
 @click.pass_context
-def tender_bid(ctx, code, out_dir, margin, for_member, time_limit, as_of):
-    """Write the joint bid (Markdown, HTML, XLSX annex) into a folder.
+def tender_bid(ctx, code, out_dir, margin, for_member, version, lang, time_limit, as_of):
+    """Make the joint bid, store it as a version, and write its documents into a folder: the internal bid
+    (Markdown, HTML, XLSX annex) and the buyer's offer (offre.md, offre.html; offer.* in English). The
+    same tender and data give the same bid (no new version). Exits 1 when the tender is infeasible.
 
     \b
     Example:
-        mutualis tender bid AO-2027-CHASSIS --out bid/ --margin 0.12
+        mutualis tender bid AO-2027-CHASSIS --out bid/ --margin 12%
         mutualis tender bid AO-2027-CHASSIS --out bid/ --for TOLERIE
+        mutualis tender bid AO-2027-CHASSIS --out bid/ --version 1 --lang en
     """
     from integrations.consortium_service import write_bid
 
     with _store(ctx).session() as repo:
-        paths = write_bid(repo, code, out_dir, margin, for_member, time_limit, as_of=_day(as_of))
+        paths, bid = write_bid(repo, code, out_dir, margin, for_member, float(time_limit), as_of=_day(as_of),
+                               version=version, lang=lang)
+    click.echo(f"tender {bid.tender}: bid version {bid.version}, {bid.status}")
     for path in paths:
         click.echo(str(path))
+    if bid.status != "feasible":
+        _not_feasible(code, bid.status)
+
+
+@tender.command("versions")
+@click.argument("code")
+@click.pass_context
+def tender_versions(ctx, code):
+    """List the stored versions of a tender's bid: date, status and total.
+
+    \b
+    Example:
+        mutualis tender versions AO-2027-CHASSIS
+    """
+    from integrations.consortium_service import list_bid_versions
+
+    with _store(ctx).session() as repo:
+        rows = list_bid_versions(repo, code)
+    if not rows:
+        click.echo(f"tender {code.upper()}: no bid yet (make one with `mutualis tender bid {code.upper()} --out DIR`)")
+        return
+    click.echo(_table(["version", "made on", "status", "total excl. VAT"], [list(r) for r in rows]))
 
 
 @tender.command("reserve")
 @click.argument("code")
-@click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds in all.")
+@click.option("--version", "version", type=click.IntRange(min=1), default=None,
+              help="The bid version to reserve (default: the latest).")
 @as_of_option
 @click.pass_context
-def tender_reserve(ctx, code, time_limit, as_of):
-    """Reserve the hours the bid commits until the offer's validity date.
+def tender_reserve(ctx, code, version, as_of):
+    """Reserve exactly the hours of a stored bid version until the offer's validity date; refused, naming
+    member, resource, week and hours, when capacity changed so that the bid no longer fits.
 
     \b
     Example:
@@ -1325,10 +1424,9 @@ def tender_reserve(ctx, code, time_limit, as_of):
     from integrations.consortium_service import reserve_tender
 
     with _store(ctx).session() as repo:
-        rows = reserve_tender(repo, code, time_limit, as_of=_day(as_of))
-    hours = sum(r.hours for r in rows)
-    click.echo(f"tender {code.upper()}: {hours:.1f} h reserved on {len(rows)} resource-weeks"
-               + (f" until {rows[0].valid_until}" if rows else ""))
+        stored = reserve_tender(repo, code, version, as_of=_day(as_of))
+    click.echo(f"tender {stored.tender}: bid version {stored.version}: {stored.hours:.1f} h reserved on "
+               f"{len(stored.uses)} resource-weeks until {stored.bid.valid_until}")
 
 
 @tender.command("release")
@@ -1350,9 +1448,12 @@ def tender_release(ctx, code):
 
 @tender.command("award")
 @click.argument("code")
+@click.option("--version", "version", type=click.IntRange(min=1), default=None,
+              help="The bid version awarded (default: the reserved one, else the latest).")
+@as_of_option
 @click.pass_context
-def tender_award(ctx, code):
-    """The tender is won: its reservations become commitments.
+def tender_award(ctx, code, version, as_of):
+    """The tender is won: the hours of the bid version become commitments (checked against capacity).
 
     \b
     Example:
@@ -1361,8 +1462,9 @@ def tender_award(ctx, code):
     from integrations.consortium_service import award_tender
 
     with _store(ctx).session() as repo:
-        count = award_tender(repo, code)
-    click.echo(f"tender {code.upper()}: {count} reservations turned into commitments")
+        stored = award_tender(repo, code, version, as_of=_day(as_of))
+    click.echo(f"tender {stored.tender}: bid version {stored.version}: {stored.hours:.1f} h on "
+               f"{len(stored.uses)} resource-weeks turned into commitments")
 
 
 # ---------------------------------------------------------------- odoo

@@ -83,7 +83,7 @@ def solve(gap: Gap, time_limit: float, workers: int, seed: int = 0, extra: tuple
     """(assignment, bound, seconds) from ``plan_tender`` with the service and cost stages."""
     params = PlanParams(stages=(1, 2), stage_time_limits=(time_limit, time_limit, 0.0),
                         total_time_limit=time_limit, workers=workers, seed=seed, diagnose=False,
-                        greedy_hint=False, solver_parameters=extra)
+                        greedy_hint=False, solver_parameters=extra, deterministic=False)
     start = time.perf_counter()
     result = plan_tender(as_tender(gap), params)
     seconds = time.perf_counter() - start

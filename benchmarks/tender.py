@@ -22,7 +22,7 @@ def _gap(report) -> str:
 def run(seed: int, time_limit: float, workers: int, load: float) -> list[str]:
     problem = random_problem(seed, members=35, items=6, weeks=26, load=load)
     params = PlanParams(stage_time_limits=(time_limit, time_limit, time_limit / 2), workers=workers, seed=0,
-                        diagnose=False)
+                        diagnose=False, deterministic=False)
     issues = precheck(problem)
     result = plan_tender(problem, params)
     rows, elapsed = [], 0.0

@@ -60,6 +60,18 @@ class CapacityDeclaration(Domain):
     def key(self) -> str:
         return f"{self.member}/{self.resource}"
 
+    def total_hours(self, units: int) -> float:
+        """Hours the whole resource offers: every unit's regular and overtime hours, less work sold elsewhere."""
+        return max(0.0, units * self.available_hours - self.committed_hours) + units * self.max_overtime_hours
+
+    def describe(self, units: int) -> str:
+        """`TOLERIE/PLIEUSE-220 2027-W03: 28 h per unit x 2 units = 56 h, overtime 6 h per unit x 2 units = 12 h,
+        committed 0 h` (the per-unit hours the declaration holds, multiplied out)."""
+        n = f"{units} unit{'' if units == 1 else 's'}"
+        return (f"{self.key} {self.week}: {self.available_hours:g} h per unit × {n} = "
+                f"{units * self.available_hours:g} h, overtime {self.max_overtime_hours:g} h per unit × {n} = "
+                f"{units * self.max_overtime_hours:g} h, committed {self.committed_hours:g} h")
+
 
 class Reservation(Domain):
     """Hours of a resource in a week held for a tender: `reserved` until `valid_until`, or `awarded`."""

@@ -13,7 +13,7 @@ from .adapter import Compiled
 from .base import Domain
 from .processes import standard_taxonomy
 
-__all__ = ["LotVerdict", "Missing", "FixNote", "Placement", "TenderOutcome", "read_result", "read_issues"]
+__all__ = ["LotVerdict", "Missing", "FixNote", "Placement", "TenderOutcome", "read_result", "read_issues", "lot_state"]
 
 
 def _h(minutes: int) -> float:
@@ -102,16 +102,27 @@ class TenderOutcome(Domain):
         lines = [f"tender {self.tender}: {self.status}; team {', '.join(self.team) or '-'}; "
                  f"mandataire {self.mandataire or '-'}"]
         for lot in self.lots:
-            state = "feasible" if lot.feasible else (
-                f"NOT feasible: {lot.missing_units} units missing ({lot.missing_hours:.1f} h), "
-                f"{lot.late_unit_weeks} unit-weeks late")
-            lines.append(f"lot {lot.lot}: {state}")
+            lines.append(f"lot {lot.lot}: {lot_state(lot)}")
         for m in self.missing:
             certs = f" needing {', '.join(m.certificates)}" if m.certificates else ""
-            lines.append(f"missing {m.hours:.1f} h of {m.process}{certs} in {m.week}")
+            lines.append(f"missing by the due week: {m.hours:.1f} h of {m.process}{certs} in {m.week}")
         lines += [f"issue: {i}" for i in self.issues]
         lines += [f"fix ({f.kind}): {f.note}" for f in self.fixes]
         return "\n".join(lines)
+
+
+def lot_state(lot: LotVerdict) -> str:
+    """`feasible`, or what is wrong: units never made (with their hours) and unit-weeks late."""
+    if lot.feasible:
+        return "feasible"
+    parts = []
+    if lot.missing_units:
+        parts.append(f"{lot.missing_units} units never made ({lot.missing_hours:.1f} h)")
+    elif lot.missing_hours:
+        parts.append(f"{lot.missing_hours:.1f} h of steps never made")
+    if lot.late_unit_weeks:
+        parts.append(f"{lot.late_unit_weeks} unit-weeks late" + ("" if parts else " (every unit is made, some too late)"))
+    return "NOT feasible: " + ", ".join(parts)
 
 
 def read_issues(compiled: Compiled, issues: tuple[st.Issue, ...]) -> list[str]:

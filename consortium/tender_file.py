@@ -6,35 +6,58 @@ same nested mapping and validated here with `tender_from_mapping`.
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
-from sharing.errors import InvalidInput
+from sharing.errors import InvalidInput, RowError
 
 from .base import describe_validation_error
 from .processes import Taxonomy, standard_taxonomy
-from .tender import Tender
+from .tender import Item, Lot, Milestone, PricingTerms, RoutingStep, TeamRules, Tender
 
 __all__ = ["read_tender_file", "tender_from_mapping", "tender_to_yaml"]
 
 
+_KINDS = {list: "a list", str: "a text", int: "a number", float: "a number", bool: "true or false"}
+
+
+def _known_fields() -> list[str]:
+    models = (Tender, Lot, Item, RoutingStep, Milestone, TeamRules, PricingTerms)
+    return sorted({name for model in models for name in model.model_fields})
+
+
+def _problem_lines(exc: ValidationError, source: str) -> list[str]:
+    """One line per problem; an unknown key is named, with the known field it most looks like."""
+    known = _known_fields()
+    lines = []
+    for err, line in zip(exc.errors(), describe_validation_error(exc, source)):
+        if err["type"] == "extra_forbidden" and err["loc"]:
+            key = str(err["loc"][-1])
+            close = difflib.get_close_matches(key, known, n=1)
+            line += f" {key!r}" + (f" (did you mean {close[0]}?)" if close else "")
+        lines.append(line)
+    return lines
+
+
 def tender_from_mapping(data: object, source: str, taxonomy: Taxonomy | None = None) -> Tender:
-    """Validate a nested mapping into a Tender; InvalidInput `SOURCE: field lots.0.due_week: what`."""
+    """Validate a nested mapping into a Tender; RowError with every problem, one line each
+    (`SOURCE: field lots.0.due_wek: unknown field 'due_wek' (did you mean due_week?)`)."""
+    if data is None:
+        raise InvalidInput(f"{source}: the file is empty: a tender has code, buyer, lots...")
     if not isinstance(data, dict):
-        raise InvalidInput(f"{source}: a tender is a mapping with code, buyer, lots..., not {type(data).__name__}")
+        what = _KINDS.get(type(data), type(data).__name__)
+        raise InvalidInput(f"{source}: a tender is a mapping of fields (code, buyer, lots...), not {what}")
     try:
         tender = Tender.model_validate(data)
     except ValidationError as exc:
-        lines = describe_validation_error(exc, source)
-        more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
-        raise InvalidInput(lines[0] + more) from None
+        raise RowError(_problem_lines(exc, source)) from None
     problems = tender.problems(taxonomy or standard_taxonomy())
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise InvalidInput(f"{source}: {problems[0]}{more}")
+        raise RowError([f"{source}: {p}" for p in problems])
     return tender
 
 

@@ -13,27 +13,36 @@ from pathlib import Path
 
 from consortium.adapter import Capabilities, compile_tender
 from consortium.bid import JointBid, build_bid
-from consortium.capacity import CapacityDeclaration, Reservation
+from consortium.bid_record import (
+    StoredBid, capacity_changes, capacity_uses, overbooked, reservations_of, tender_digest,
+)
+from consortium.capacity import CapacityDeclaration
 from consortium.outcome import TenderOutcome, read_result
 from consortium.tender import Tender
 from consortium.tender_file import read_tender_file
-from sharing.errors import InvalidInput, NotFound
+from sharing.errors import InvalidInput, RowError
 from sharing.weeks import parse_week
 from solver.tender import PlanParams, plan_tender, precheck
 
+from .files import written_folder
 from .reports.bid_html import write_bid_html
 from .reports.bid_markdown import write_bid_markdown
 from .reports.bid_xlsx import write_bid_xlsx
+from .reports.language import language
+from .reports.offer import offer_stem, write_offer_html, write_offer_markdown
 from .tabular.capacity import read_capacity_sheet
 from .tabular.tender_xlsx import read_tender_xlsx
 
 __all__ = [
-    "DEFAULT_PARAMS", "Heatmap", "capabilities", "declare_capacity", "import_capacity", "capacity_heatmap",
-    "import_tender", "read_tender", "check_tender", "plan_tender_code", "bid_for", "write_bid", "reserve_tender",
-    "release_tender", "award_tender", "load_demo", "write_demo_bid",
+    "DEFAULT_PARAMS", "Heatmap", "CapacityReport", "TenderImport", "capabilities", "declare_capacity",
+    "import_capacity", "capacity_heatmap",
+    "import_tender", "read_tender", "check_tender", "plan_tender_code", "make_bid", "bid_for", "write_bid",
+    "write_bid_files", "list_bid_versions", "reserve_tender", "release_tender", "award_tender", "load_demo",
+    "write_demo_bid",
 ]
 
-DEFAULT_PARAMS = PlanParams(stage_time_limits=(10.0, 10.0, 5.0), extension_time_limit=3.0)
+# Deterministic time (see PlanParams): the same tender and data give the same plan and price on every run.
+DEFAULT_PARAMS = PlanParams(stage_time_limits=(4.0, 4.0, 1.5), extension_time_limit=2.0)
 
 
 def _params(time_limit: float | None, params: PlanParams | None) -> PlanParams:
@@ -49,19 +58,36 @@ def capabilities(repo, first_week: str | None = None, last_week: str | None = No
                         tuple(repo.list_declarations(first_week, last_week)), tuple(repo.list_reservations()))
 
 
+@dataclass(frozen=True)
+class CapacityReport:
+    """Declarations stored, each described with its units multiplied out, and warnings for hours that fall
+    below what tenders hold there."""
+
+    declarations: tuple[CapacityDeclaration, ...]
+    described: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def _capacity_report(repo, declarations: list[CapacityDeclaration], as_of: date | None) -> CapacityReport:
+    repo.save_declarations(declarations)
+    caps = capabilities(repo)
+    units = {r.key: r.units for r in caps.resources}
+    return CapacityReport(tuple(declarations), tuple(d.describe(units[d.key]) for d in declarations),
+                          tuple(overbooked(declarations, caps, as_of or date.today())))
+
+
 def declare_capacity(repo, member: str, resource: str, week: str, hours: float, overtime: float = 0,
-                     committed: float = 0, source: str = "cli") -> CapacityDeclaration:
-    """Declare (or replace) a resource's hours for one week."""
+                     committed: float = 0, source: str = "cli", as_of: date | None = None) -> CapacityReport:
+    """Declare (or replace) a resource's hours for one week; warn when tenders hold more there."""
     declaration = CapacityDeclaration(member=member, resource=resource, week=week, available_hours=hours,
                                       max_overtime_hours=overtime, committed_hours=committed, source=source)
-    repo.save_declarations([declaration])
-    return declaration
+    return _capacity_report(repo, [declaration], as_of)
 
 
-def import_capacity(repo, path: str | Path) -> int:
-    """Declarations from a CSV/XLSX file (member, resource, week, available_hours, ...); how many."""
+def import_capacity(repo, path: str | Path, as_of: date | None = None) -> CapacityReport:
+    """Declarations from a CSV/XLSX file (member, resource, week, available_hours, ...), with warnings."""
     units = {r.key: r.units for r in repo.list_resources()}
-    return repo.save_declarations(read_capacity_sheet(path, units=units))
+    return _capacity_report(repo, read_capacity_sheet(path, units=units), as_of)
 
 
 @dataclass(frozen=True)
@@ -106,13 +132,40 @@ def read_tender(path: str | Path) -> Tender:
     return read_tender_file(path)
 
 
-def import_tender(repo, path: str | Path) -> Tender:
-    """Store a tender from its file (replacing the document of the same code); its members must exist."""
+@dataclass(frozen=True)
+class TenderImport:
+    """A stored tender, and the reservations released because the new document replaced one that held hours."""
+
+    tender: Tender
+    released: int = 0
+    unchanged: bool = False
+
+
+def import_tender(repo, path: str | Path, release: bool = False) -> TenderImport:
+    """Store a tender from its file (replacing the document of the same code); its members must exist.
+
+    A tender that holds hours (reserved or awarded) keeps its document unless `release` is given: the
+    hours are then released (the bids made for the old document can no longer be reserved or awarded).
+    """
     tender = read_tender(path)
     for code in filter(None, [tender.team.mandataire, *tender.team.solo_bidders]):
         repo.get_member(code)
+    if tender.code in {code for code, _, _ in repo.list_tenders()}:
+        if repo.get_tender(tender.code) == tender:
+            return TenderImport(tender, unchanged=True)
+        held = repo.list_reservations(tender.code)
+        if held and not release:
+            status = repo.tender_status(tender.code)
+            hours = sum(r.hours for r in held)
+            raise InvalidInput(f"tender {tender.code} is {status}: {hours:.1f} h on {len(held)} resource-weeks "
+                               f"are held for it; import again with --release to release them and replace "
+                               f"the tender")
+        if held:
+            release_tender(repo, tender.code)
+        repo.save_tender(tender, "open")
+        return TenderImport(tender, released=len(held))
     repo.save_tender(tender)
-    return tender
+    return TenderImport(tender)
 
 
 def _compile(repo, code: str, as_of: date | None):
@@ -132,58 +185,115 @@ def plan_tender_code(repo, code: str, time_limit: float | None = None, params: P
     return read_result(compiled, plan_tender(compiled.problem, _params(time_limit, params)))
 
 
+def _bid_date(as_of: date | None) -> date:
+    return as_of or date.today()
+
+
+def make_bid(repo, code: str, margin: Decimal | None = None, time_limit: float | None = None,
+             params: PlanParams | None = None, as_of: date | None = None) -> StoredBid:
+    """Plan and price a stored tender as of `as_of` (today) and store it as a new bid version, unless the
+    latest version is the same plan and price for the same tender document and day (then that version)."""
+    made_on = _bid_date(as_of)
+    compiled = _compile(repo, code, made_on)
+    outcome = read_result(compiled, plan_tender(compiled.problem, _params(time_limit, params)))
+    names = {m.code: m.legal_name for m in repo.list_members()}
+    bid = build_bid(compiled.tender, outcome, compiled.resources, made_on, margin, names)
+    caps = capabilities(repo)
+    stored = StoredBid(tender=bid.tender, version=0, made_on=made_on, tender_digest=tender_digest(compiled.tender),
+                       bid=bid, uses=capacity_uses(bid, caps, made_on))
+    if repo.list_bids(bid.tender):
+        latest = repo.get_bid(bid.tender)
+        if latest.same_plan(stored):
+            return latest
+    return repo.save_bid(stored)
+
+
 def bid_for(repo, code: str, margin: Decimal | None = None, time_limit: float | None = None,
             params: PlanParams | None = None, as_of: date | None = None) -> JointBid:
-    """The full (mandataire's) joint bid of a stored tender."""
-    compiled = _compile(repo, code, as_of)
-    outcome = read_result(compiled, plan_tender(compiled.problem, _params(time_limit, params)))
-    return build_bid(compiled.tender, outcome, compiled.resources, margin)
+    """The full (mandataire's) joint bid of a stored tender, stored as a version (see `make_bid`)."""
+    return make_bid(repo, code, margin, time_limit, params, as_of).bid
 
 
 def write_bid(repo, code: str, out_dir: str | Path, margin: Decimal | None = None, for_member: str | None = None,
               time_limit: float | None = None, params: PlanParams | None = None,
-              as_of: date | None = None) -> list[Path]:
-    """Write `bid.md`, `bid.html` and `bid.xlsx` (or `bid-MEMBER.*` for a member's view) into `out_dir`."""
-    bid = bid_for(repo, code, margin, time_limit, params, as_of)
-    if for_member:
-        bid = bid.for_member(for_member)
-    return write_bid_files(bid, out_dir)
+              as_of: date | None = None, version: int | None = None,
+              lang: str | None = None) -> tuple[list[Path], JointBid]:
+    """Make (or, with `version`, read back) the bid and write its documents into `out_dir`: the internal
+    `bid.md`, `bid.html`, `bid.xlsx` (or `bid-MEMBER.*` for a member's version) and, for the full
+    version, the buyer's offer (`offre.*` in French, `offer.*` in English)."""
+    if version is not None and (margin is not None or as_of is not None):
+        raise InvalidInput("--version writes a stored bid as it is: leave out --margin and --as-of")
+    stored = repo.get_bid(code, version) if version is not None else make_bid(repo, code, margin, time_limit,
+                                                                               params, as_of)
+    bid = stored.bid.for_member(for_member) if for_member else stored.bid
+    return write_bid_files(bid, out_dir, lang), bid
 
 
-def write_bid_files(bid: JointBid, out_dir: str | Path) -> list[Path]:
+def write_bid_files(bid: JointBid, out_dir: str | Path, lang: str | None = None) -> list[Path]:
+    """The bid's documents, written together (complete or absent) into `out_dir`."""
+    language(lang)  # an unknown language fails before anything is written
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     stem = f"bid-{bid.audience}" if bid.audience else "bid"
-    return [write_bid_markdown(bid, out / f"{stem}.md"), write_bid_html(bid, out / f"{stem}.html"),
-            write_bid_xlsx(bid, out / f"{stem}.xlsx")]
+    names = [f"{stem}.md", f"{stem}.html", f"{stem}.xlsx"]
+    offer = None if bid.audience else offer_stem(lang)
+    if offer:
+        names += [f"{offer}.md", f"{offer}.html"]
+    with written_folder(out) as staging:
+        write_bid_markdown(bid, staging / names[0], lang)
+        write_bid_html(bid, staging / names[1], lang)
+        write_bid_xlsx(bid, staging / names[2], lang)
+        if offer:
+            write_offer_markdown(bid, staging / names[3], lang)
+            write_offer_html(bid, staging / names[4], lang)
+    return [out / name for name in names]
+
+
+def list_bid_versions(repo, code: str) -> list[tuple[int, date, str, Decimal]]:
+    """(version, made_on, status, total) of each stored version of the tender's bid."""
+    return repo.list_bids(code)
 
 
 # ------------------------------------------------------------------ reservations
 
-def reserve_tender(repo, code: str, time_limit: float | None = None, params: PlanParams | None = None,
-                   as_of: date | None = None) -> list[Reservation]:
-    """Hold the hours the bid commits until the offer's validity date; the next tender sees what is left."""
-    bid = bid_for(repo, code, None, time_limit, params, as_of)
-    if bid.status != "feasible":
-        raise InvalidInput(f"tender {bid.tender} is {bid.status}: plan it and fix the shortfall before reserving")
-    acc = defaultdict(Decimal)
-    for c in bid.commitments:
-        acc[c.member, c.resource, c.week] += c.hours
-    rows = [Reservation(tender=bid.tender, member=m, resource=r, week=w, hours=float(h), valid_until=bid.valid_until)
-            for (m, r, w), h in sorted(acc.items())]
-    repo.replace_reservations(bid.tender, rows)
-    repo.set_tender_status(bid.tender, "reserved")
-    return rows
+def _committable(repo, code: str, version: int | None, as_of: date | None) -> StoredBid:
+    """The bid version to commit, once checked: feasible, for the tender as it stands, capacity still there."""
+    stored = repo.get_bid(code, version)
+    where = f"tender {stored.tender} bid version {stored.version}"
+    if stored.bid.status != "feasible":
+        raise InvalidInput(f"{where} is {stored.bid.status}: fix the shortfall and make a new bid before committing")
+    if tender_digest(repo.get_tender(code)) != stored.tender_digest:
+        raise InvalidInput(f"{where} answers an earlier version of the tender (it was imported again since): "
+                           f"make a new bid with `mutualis tender bid {stored.tender} --out DIR`")
+    changes = capacity_changes(stored, capabilities(repo), _bid_date(as_of))
+    if changes:
+        raise RowError([f"{where}: capacity changed since the bid was made on {stored.made_on}; make a new bid:",
+                        *changes])
+    return stored
 
 
-def award_tender(repo, code: str) -> int:
-    """The client awarded the tender: its reservations become commitments (they no longer expire)."""
-    rows = repo.list_reservations(code)
-    if not rows:
-        raise NotFound(f"tender {code.upper()} has no reservation to award (reserve it first)")
-    repo.replace_reservations(code, [r.model_copy(update={"status": "awarded"}) for r in rows])
-    repo.set_tender_status(code, "awarded")
-    return len(rows)
+def reserve_tender(repo, code: str, version: int | None = None, as_of: date | None = None) -> StoredBid:
+    """Hold exactly the hours of a stored bid version (the latest by default) until the offer's validity date;
+    the next tender sees what is left. Refuses when capacity changed so that the plan no longer fits."""
+    if repo.tender_status(code) == "awarded":
+        raise InvalidInput(f"tender {code.upper()} is awarded: its hours are already committed")
+    stored = _committable(repo, code, version, as_of)
+    repo.replace_reservations(stored.tender, reservations_of(stored))
+    repo.set_tender_status(stored.tender, "reserved")
+    repo.set_bid_status(stored.tender, stored.version, "reserved")
+    return stored
+
+
+def award_tender(repo, code: str, version: int | None = None, as_of: date | None = None) -> StoredBid:
+    """The client awarded the tender: the hours of the bid version sent (the reserved one, else the latest, or
+    `version`) become commitments that no longer expire."""
+    if version is None:
+        reserved = [v for v, _, status, _ in repo.list_bids(code) if status == "reserved"]
+        version = reserved[-1] if reserved else None
+    stored = _committable(repo, code, version, as_of)
+    repo.replace_reservations(stored.tender, reservations_of(stored, "awarded"))
+    repo.set_tender_status(stored.tender, "awarded")
+    repo.set_bid_status(stored.tender, stored.version, "awarded")
+    return stored
 
 
 def release_tender(repo, code: str) -> int:
@@ -191,6 +301,9 @@ def release_tender(repo, code: str) -> int:
     count = len(repo.list_reservations(code))
     repo.replace_reservations(code, [])
     repo.set_tender_status(code, "released")
+    for version, _, status, _ in repo.list_bids(code):
+        if status in ("reserved", "awarded"):
+            repo.set_bid_status(code, version, "released")
     return count
 
 
@@ -230,4 +343,4 @@ def write_demo_bid(repo, out_dir: str | Path, time_limit: float | None = None,
     """Write the demo tender's full bid into `out_dir` (planned as of the demo date)."""
     from consortium.demo import DEMO_AS_OF, demo_tender
 
-    return write_bid(repo, demo_tender().code, out_dir, time_limit=time_limit, params=params, as_of=DEMO_AS_OF)
+    return write_bid(repo, demo_tender().code, out_dir, time_limit=time_limit, params=params, as_of=DEMO_AS_OF)[0]

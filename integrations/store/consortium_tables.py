@@ -1,7 +1,8 @@
 """Tables and repository methods of the group's pooled capacity: resources, certificates, weekly
-capacity, tenders (stored as the JSON of the domain model) and capacity reservations.
+capacity, tenders (stored as the JSON of the domain model), capacity reservations, and the stored
+versions of each tender's bid with the capacity they use.
 
-The tables live in the store's `Base.metadata` (migration 0002); `ConsortiumMixin` is part of
+The tables live in the store's `Base.metadata` (migrations 0002 and 0005_bids); `ConsortiumMixin` is part of
 `Repository`, so these methods are used inside `store.session()` like the others.
 """
 
@@ -14,6 +15,8 @@ from typing import Any
 from sqlalchemy import String, UniqueConstraint, delete, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from consortium.bid import JointBid
+from consortium.bid_record import CapacityUse, StoredBid
 from consortium.capabilities import MemberCertificate, Resource
 from consortium.capacity import CapacityDeclaration, Reservation
 from consortium.tender import Tender
@@ -24,9 +27,11 @@ from .mapping import money_in, money_out
 from .models import CODE, Base, MemberRow, _fk
 
 __all__ = ["ProductionResourceRow", "MemberCertificateRow", "CapacityDeclarationRow", "TenderRow",
-           "CapacityReservationRow", "ConsortiumMixin", "TENDER_STATUSES"]
+           "CapacityReservationRow", "BidRow", "BidCapacityRow", "ConsortiumMixin", "TENDER_STATUSES",
+           "BID_STATUSES"]
 
 TENDER_STATUSES = ("open", "reserved", "awarded", "released")
+BID_STATUSES = ("draft", "reserved", "awarded", "released")
 
 
 class ProductionResourceRow(Base):
@@ -93,6 +98,35 @@ class CapacityReservationRow(Base):
     valid_until: Mapped[date]
     tender: Mapped[TenderRow] = relationship()
     resource: Mapped[ProductionResourceRow] = relationship()
+
+
+class BidRow(Base):
+    """One version of a tender's bid: the full bid (JSON of `JointBid`) and the tender document it answers."""
+
+    __tablename__ = "bids"
+    __table_args__ = (UniqueConstraint("tender_id", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = _fk("tenders.id", ondelete="CASCADE")
+    version: Mapped[int]
+    made_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(16))
+    tender_digest: Mapped[str] = mapped_column(String(64))
+    total: Mapped[Decimal]
+    data: Mapped[dict[str, Any]]
+    tender: Mapped[TenderRow] = relationship()
+
+
+class BidCapacityRow(Base):
+    """Hours a bid version uses on a resource in a week, and the hours free there when it was made."""
+
+    __tablename__ = "bid_capacity"
+    __table_args__ = (UniqueConstraint("bid_id", "resource_id", "week"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bid_id: Mapped[int] = _fk("bids.id", ondelete="CASCADE")
+    resource_id: Mapped[int] = _fk("production_resources.id", ondelete="CASCADE")
+    week: Mapped[str] = mapped_column(String(8))
+    hours: Mapped[Decimal]
+    free_hours: Mapped[Decimal]
 
 
 def _resource_from_row(row: ProductionResourceRow) -> Resource:
@@ -242,3 +276,69 @@ class ConsortiumMixin(Lookups):
             query = query.where(TenderRow.code == normal_code(tender))
         return [Reservation(tender=t, member=m, resource=rc, week=r.week, hours=r.hours, status=r.status,
                             valid_until=r.valid_until) for r, t, rc, m in self._session.execute(query)]
+
+    # --- bids ----------------------------------------------------------------------------------------
+    def save_bid(self, stored: StoredBid) -> StoredBid:
+        """Store `stored` as the tender's next version; returns it with its version number."""
+        tender = self._find(TenderRow, stored.tender, "tender")
+        last = self._session.scalars(select(BidRow.version).where(BidRow.tender_id == tender.id)
+                                     .order_by(BidRow.version.desc())).first() or 0
+        version = last + 1
+        bid = stored.bid.model_copy(update={"version": version})
+        row = BidRow(tender_id=tender.id, version=version, made_on=stored.made_on, status="draft",
+                     tender_digest=stored.tender_digest, total=bid.total, data=bid.model_dump(mode="json"))
+        self._session.add(row)
+        self._session.flush()
+        ids = self._resource_ids()
+        for u in stored.uses:
+            if u.key not in ids:
+                raise NotFound(f"no resource '{u.key}'")
+            self._session.add(BidCapacityRow(bid_id=row.id, resource_id=ids[u.key], week=u.week, hours=u.hours,
+                                             free_hours=u.free_hours))
+        self._session.flush()
+        return stored.model_copy(update={"version": version, "bid": bid})
+
+    def _bid_row(self, tender: str, version: int | None = None) -> BidRow:
+        row = self._find(TenderRow, tender, "tender")
+        query = select(BidRow).where(BidRow.tender_id == row.id)
+        query = query.where(BidRow.version == version) if version else query.order_by(BidRow.version.desc())
+        bid = self._session.scalars(query).first()
+        if bid is None:
+            raise NotFound(f"tender {row.code} has no bid version {version}" if version else
+                           f"tender {row.code} has no bid yet: make one with "
+                           f"`mutualis tender bid {row.code} --out DIR`")
+        return bid
+
+    def get_bid(self, tender: str, version: int | None = None) -> StoredBid:
+        """Version `version` of the tender's bid (the latest when None); NotFound names what exists."""
+        row = self._bid_row(tender, version)
+        uses = self._session.execute(
+            select(BidCapacityRow, ProductionResourceRow.code, MemberRow.code)
+            .join(ProductionResourceRow, BidCapacityRow.resource_id == ProductionResourceRow.id)
+            .join(ProductionResourceRow.member).where(BidCapacityRow.bid_id == row.id)).all()
+        uses = sorted((CapacityUse(member=m, resource=rc, week=u.week, hours=money_out(u.hours),
+                                   free_hours=money_out(u.free_hours)) for u, rc, m in uses),
+                      key=lambda u: (u.member, u.resource, u.week))
+        return StoredBid(tender=row.tender.code, version=row.version, made_on=row.made_on,
+                         tender_digest=row.tender_digest, bid=JointBid.model_validate(row.data), uses=uses)
+
+    def bid_status(self, tender: str, version: int) -> str:
+        return self._bid_row(tender, version).status
+
+    def set_bid_status(self, tender: str, version: int, status: str) -> None:
+        """Set one version's status; reserving or awarding a version puts the tender's others back to draft."""
+        if status not in BID_STATUSES:
+            raise InvalidInput(f"bid status {status!r} is not one of {', '.join(BID_STATUSES)}")
+        row = self._bid_row(tender, version)
+        if status in ("reserved", "awarded"):
+            for other in self._session.scalars(select(BidRow).where(BidRow.tender_id == row.tender_id,
+                                                                   BidRow.id != row.id)):
+                if other.status != "draft":
+                    other.status = "draft"
+        row.status = status
+
+    def list_bids(self, tender: str) -> list[tuple[int, date, str, Decimal]]:
+        """(version, made_on, status, total) of every version of the tender's bid, oldest first."""
+        row = self._find(TenderRow, tender, "tender")
+        return [(b.version, b.made_on, b.status, money_out(b.total)) for b in self._session.scalars(
+            select(BidRow).where(BidRow.tender_id == row.id).order_by(BidRow.version))]

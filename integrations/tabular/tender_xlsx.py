@@ -18,6 +18,7 @@ from consortium.tender import Tender
 from consortium.tender_file import tender_from_mapping
 from sharing.errors import InvalidInput, RowError
 
+from .cells import _float
 from .files import read_grid
 
 __all__ = ["read_tender_xlsx", "read_capacity_sheet", "CAPACITY_COLUMNS"]
@@ -42,7 +43,7 @@ def _split(text: str) -> list[str]:
 
 
 def read_tender_xlsx(path: str | Path) -> Tender:
-    """Read a tender workbook; InvalidInput `FILE: sheet S row N: column C: what` on the first problem."""
+    """Read a tender workbook; RowError with every problem as `FILE: sheet S row N: column C: what`."""
     path = Path(path)
     head = {row.get("field", "").strip(): row.get("value", "") for _, row in _records(path, "tender")}
     data: dict = {"team": {}, "pricing": {}, "lots": []}
@@ -79,16 +80,18 @@ def read_tender_xlsx(path: str | Path) -> Tender:
     try:
         Tender.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        where, field = "sheet tender", ".".join(str(p) for p in loc)
-        for cut in range(len(loc), 0, -1):
-            if loc[:cut] in origin:
-                sheet, n = origin[loc[:cut]]
-                where, field = f"sheet {sheet} row {n}", ".".join(str(p) for p in loc[cut:]) or "(row)"
-                break
-        msg = err["msg"].removeprefix("Value error, ")
-        raise InvalidInput(f"{path.name}: {where}: column {field}: {msg}") from None
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            where, field = "sheet tender", ".".join(str(p) for p in loc)
+            for cut in range(len(loc), 0, -1):
+                if loc[:cut] in origin:
+                    sheet, n = origin[loc[:cut]]
+                    where, field = f"sheet {sheet} row {n}", ".".join(str(p) for p in loc[cut:]) or "(row)"
+                    break
+            msg = "unknown column" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
+            problems.append(f"{path.name}: {where}: column {field}: {msg}")
+        raise RowError(problems) from None
     return tender_from_mapping(data, path.name)
 
 
@@ -100,21 +103,43 @@ def _number_or_text(text: str) -> float | str:
 
 
 def read_capacity_sheet(path: str | Path, source: str = "spreadsheet") -> list[CapacityDeclaration]:
-    """CSV or XLSX rows (member, resource, week, available_hours, max_overtime_hours, committed_hours)."""
+    """CSV or XLSX rows (member, resource, week, available_hours, max_overtime_hours, committed_hours).
+
+    Hours are per unit of the resource (committed hours for the whole resource); `35,5` reads as 35.5.
+    Unknown columns and a file without rows are refused; every bad row is reported (`FILE:ROW: column C: ...`).
+    """
     path = Path(path)
-    problems, out = [], []
+    grid = read_grid(path, "capacity")
+    header = [h.strip().lower() for h in grid[0]] if grid else []
+    unknown = [h for h in header if h and h not in CAPACITY_COLUMNS]
+    if unknown:
+        raise InvalidInput(f"{path.name}: unknown column {unknown[0]} (columns: {', '.join(CAPACITY_COLUMNS)})")
+    missing = [c for c in CAPACITY_COLUMNS[:4] if c not in header]
+    if missing:
+        raise InvalidInput(f"{path.name}: missing column {missing[0]} (columns: {', '.join(CAPACITY_COLUMNS)})")
     records = _records(path, "capacity")
-    if records:
-        missing = [c for c in CAPACITY_COLUMNS[:4] if c not in records[0][1] and all(c not in r for _, r in records)]
-        if missing:
-            raise InvalidInput(f"{path.name}: missing column {missing[0]} (columns: {', '.join(CAPACITY_COLUMNS)})")
+    if not records:
+        raise InvalidInput(f"{path.name}: no rows under the header: nothing to import")
+    problems, out = [], []
     for n, row in records:
+        values, bad = {}, []
+        for column, text in row.items():
+            if column in CAPACITY_COLUMNS[3:]:
+                try:
+                    values[column] = _float(text)
+                except ValueError as exc:
+                    bad.append(f"{path.name}:{n}: column {column}: {exc}")
+            else:
+                values[column] = text
+        if bad:
+            problems += bad
+            continue
         try:
-            out.append(CapacityDeclaration(source=source, **{k: v for k, v in row.items() if k in CAPACITY_COLUMNS}))
+            out.append(CapacityDeclaration(source=source, **values))
         except ValidationError as exc:
-            err = exc.errors()[0]
-            column = ".".join(str(p) for p in err["loc"]) or "(row)"
-            problems.append(f"{path.name}:{n}: column {column}: {err['msg'].removeprefix('Value error, ')}")
+            for err in exc.errors():
+                column = ".".join(str(p) for p in err["loc"]) or "(row)"
+                problems.append(f"{path.name}:{n}: column {column}: {err['msg'].removeprefix('Value error, ')}")
     if problems:
         raise RowError(problems)
     return out

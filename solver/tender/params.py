@@ -17,6 +17,11 @@ class PlanParams:
     so that never producing a unit always costs more than producing it late.
     ``greedy_hint`` starts stage 1 from a constructive plan (completed by CP-SAT).
     ``solver_parameters``: extra CP-SAT parameters as (name, value) pairs, e.g. (("linearization_level", 2),).
+    ``deterministic`` (default) makes the same problem give the same plan on every run and machine load:
+    time limits are CP-SAT's deterministic time (work done, roughly seconds on a desktop core), several
+    workers interleave their search, and a wall-clock cap of ``wall_time_factor`` x the limit + 30 s only
+    guards against a pathological run (a stage stopped by it says so in its report and may differ).
+    ``deterministic=False`` uses wall-clock limits (what benchmarks measure).
     """
 
     stage_time_limits: tuple[float, float, float] = (10.0, 20.0, 10.0)
@@ -36,6 +41,8 @@ class PlanParams:
     solver_parameters: tuple[tuple[str, object], ...] = ()
     diagnose: bool = True
     log: bool = False
+    deterministic: bool = True
+    wall_time_factor: float = 10.0
 
     @classmethod
     def from_file(cls, path: str | Path) -> "PlanParams":

@@ -52,15 +52,36 @@ def _partial_hint(tm: TenderModel, solver: cp_model.CpSolver, known: int) -> Non
         tm.m.add_hint(v, solver.value(v))
 
 
-def _complete_hint(tm: TenderModel, units: dict, limit: float) -> bool:
+def _limits(solver: cp_model.CpSolver, seconds: float, params: PlanParams, workers: int) -> None:
+    """Stop after ``seconds`` of deterministic time (same plan on every run) or of wall time."""
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = params.seed
+    if params.deterministic:
+        solver.parameters.max_deterministic_time = seconds
+        solver.parameters.max_time_in_seconds = seconds * params.wall_time_factor + 30.0
+        if workers > 1:
+            solver.parameters.interleave_search = True  # workers take turns: reproducible with several
+    else:
+        solver.parameters.max_time_in_seconds = seconds
+
+
+def _spent(solver: cp_model.CpSolver, params: PlanParams) -> float:
+    return solver.deterministic_time if params.deterministic else solver.wall_time
+
+
+def _wall_capped(solver: cp_model.CpSolver, seconds: float, params: PlanParams) -> bool:
+    return params.deterministic and solver.deterministic_time < seconds * 0.99 and \
+        solver.wall_time >= seconds * params.wall_time_factor
+
+
+def _complete_hint(tm: TenderModel, units: dict, limit: float, params: PlanParams) -> bool:
     """Hint every variable: fix the units to ``units`` and let CP-SAT complete the rest (setups, cumulative
     counts, team, stage terms); a complete hint is accepted at once by the next solve."""
     trial = tm.m.clone()
     for k, v in tm.x.items():
         trial.add(trial.get_int_var_from_proto_index(v.index) == units.get(k, 0))
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = limit
-    solver.parameters.num_workers = 1
+    _limits(solver, limit, params, 1)
     solver.parameters.stop_after_first_solution = True
     if solver.solve(trial) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return False
@@ -74,7 +95,7 @@ def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
     """Run the requested stages in order; stop at the first stage without a solution."""
     stages = sorted(stages or params.stages)
     tm = TenderModel(ix, _needs_members(ix, stages))
-    start, best, reports, kept, known = time.perf_counter(), None, [], {}, 0
+    spent, best, reports, kept, known = 0.0, None, [], {}, 0
     for stage in stages:
         name, build = STAGES[stage]
         terms = build(tm, params)
@@ -82,26 +103,25 @@ def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
         own = params.stage_time_limits[stage - 1]
         if best is not None:
             units = {k: best.value(v) for k, v in tm.x.items()}
-            if not _complete_hint(tm, units, max(0.1, own / 10)):
+            if not _complete_hint(tm, units, max(0.1, own / 10), params):
                 _partial_hint(tm, best, known)
         elif params.greedy_hint:
-            _complete_hint(tm, greedy_units(ix), max(0.1, own / 10))
+            _complete_hint(tm, greedy_units(ix), max(0.1, own / 10), params)
         limit = own
         if params.total_time_limit is not None:
-            limit = min(limit, max(0.05, params.total_time_limit - (time.perf_counter() - start)))
+            limit = min(limit, max(0.05, params.total_time_limit - spent))
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = limit
-        solver.parameters.random_seed = params.seed
-        solver.parameters.num_workers = params.workers
+        _limits(solver, limit, params, params.workers)
         solver.parameters.log_search_progress = params.log
         for key, value in params.solver_parameters:
             setattr(solver.parameters, key, value)
         t0, known = time.perf_counter(), len(tm.vars)
         status = solver.solve(tm.m)
+        spent += _spent(solver, params)
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         scale = MONEY_SCALE if stage == 2 else 1  # report the cost stage in cents
         reports.append(StageReport(
-            stage, name, solver.status_name(status),
+            stage, name, solver.status_name(status) + (" (wall-clock cap)" if _wall_capped(solver, limit, params) else ""),
             solver.objective_value / scale if found else None,
             solver.best_objective_bound / scale if found else None,
             time.perf_counter() - t0,
