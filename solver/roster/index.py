@@ -76,6 +76,7 @@ class Index:
             for si in keep:
                 days.setdefault(p.shifts[si].day, []).append(si)
             self.by_day.append(days)
+        self._conflicts: dict[int, list[tuple[int, int, str]]] = {}
 
     def pairs(self):
         """All eligible (employee position, shift position) pairs."""
@@ -87,8 +88,13 @@ class Index:
         """Shift pairs the employee cannot both take: (a, b, rule id); sweep over sorted starts.
 
         Same day: overlap or a gap shorter than the travel time (`no_overlap_travel`).
-        Different days: a gap shorter than the daily rest (`daily_rest`).
+        Different days: a gap shorter than the daily rest (`daily_rest`). Computed once per employee.
         """
+        if ei not in self._conflicts:
+            self._conflicts[ei] = self._sweep(ei)
+        return self._conflicts[ei]
+
+    def _sweep(self, ei: int) -> list[tuple[int, int, str]]:
         p = self.problem
         rules = p.employees[ei].rules
         rest = rules.min_daily_rest or 0

@@ -21,8 +21,15 @@ class SolveParams:
         employees and days (lns.py), started from the best plan found before (0: off).
     construct_share : share of the time limit spent building a first plan employee batch by batch
         (used as the hint when none is given; 0: off).
+    construct_by : how that first plan is built: ``"employees"`` (batch by batch, each batch's model
+        with the earlier ones fixed) or ``"days"`` (through time, windows of days with the past
+        fixed: for hard cover, where a batch of employees alone cannot cover every shift).
     relax_share : share of the time limit spent on the model with only the cover terms as objective;
         its plan is priced and hinted completely for the full search (used when no hint is given; 0: off).
+    linear_share : share of the time limit spent on the problem without its balance term (the one
+        non-linear rule: CP-SAT's feasibility jump, its fastest first-plan heuristic, only runs on
+        linear models); its plan is priced and hinted for the full search (used when no hint is given
+        and the problem has a balance term; 0: off).
     primal_share : share of the time limit, at the end, given to a second CP-SAT run warm-started
         from the first run's plan with only ``primal_full_subsolvers`` full-problem workers (the other
         workers do LNS and local search: better plans on large instances); the bound of the first run
@@ -44,7 +51,9 @@ class SolveParams:
     relative_gap: float | None = None
     lns_share: float = 0.0
     construct_share: float = 0.0
+    construct_by: str = "employees"
     relax_share: float = 0.0
+    linear_share: float = 0.0
     primal_share: float = 0.0
     primal_full_subsolvers: int = 2
     runs: str = "clauses"
@@ -52,6 +61,10 @@ class SolveParams:
     lns_threads: int = 0
     subsolvers: tuple[str, ...] = ()
     cp_sat: tuple[tuple[str, object], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.construct_by not in ("employees", "days"):
+            raise ValueError(f"construct_by must be 'employees' or 'days', not {self.construct_by!r}")
 
     @classmethod
     def from_dict(cls, data: dict) -> "SolveParams":

@@ -37,10 +37,47 @@ def max_shifts_per_day(m: RosterModel) -> None:
 
 
 def _conflict_rule(m: RosterModel, rule_id: str) -> None:
-    for ei in range(len(m.problem.employees)):
-        for a, b, rid in m.ix.conflicts(ei):
-            if rid == rule_id:
+    shifts = m.problem.shifts
+    for ei, e in enumerate(m.problem.employees):
+        pairs = [(a, b) for a, b, rid in m.ix.conflicts(ei) if rid == rule_id]
+        if e.rules.max_shifts_per_day != 1:
+            for a, b in pairs:
                 m.cp.AddBoolOr([m.x[ei, a].Not(), m.x[ei, b].Not()])
+            continue
+        for clique in conflict_cliques(pairs, shifts):  # same-day pairs: the work-day equality
+            m.cp.AddAtMostOne(m.x[ei, si] for si in clique)
+
+
+def conflict_cliques(pairs: list[tuple[int, int]], shifts) -> list[list[int]]:
+    """Cliques covering the conflicting pairs of shifts on two different days, for an employee who
+    takes one shift a day (the shifts of one day exclude each other already).
+
+    For each shift a, the shifts `bs` of the other day it conflicts with, and every shift of a's day
+    that conflicts with all of `bs`, form a clique. One at-most-one per clique instead of one clause per
+    pair: with several shifts at each time of day (Timefold's instances) the pairs run into the
+    hundreds of thousands, and CP-SAT's presolve spent seconds merging them back into cliques.
+    """
+    by_days: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for a, b in pairs:
+        if shifts[a].day == shifts[b].day:
+            continue
+        if shifts[a].day > shifts[b].day:
+            a, b = b, a
+        by_days.setdefault((shifts[a].day, shifts[b].day), set()).add((a, b))
+    out = []
+    for conflicts in by_days.values():
+        left = set(conflicts)
+        partners: dict[int, set[int]] = {}
+        for a, b in conflicts:
+            partners.setdefault(a, set()).add(b)
+        for a in sorted(partners, key=lambda x: (-len(partners[x]), x)):
+            bs = partners[a]
+            side = [x for x in partners if bs <= partners[x]]
+            covered = {(x, b) for x in side for b in bs}
+            if covered & left:
+                out.append(sorted(side) + sorted(bs))
+                left -= covered
+    return out
 
 
 @_rule("no_overlap_travel", "no overlapping shifts, time to travel between sites")
@@ -279,3 +316,13 @@ def demand_hard_max(m: RosterModel) -> None:
         if dm.hard_max:
             xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
             m.cp.Add(sum(xs) <= dm.requirement)
+
+
+@_rule("demand_hard_min", "never fewer people than requested")
+def demand_hard_min(m: RosterModel) -> None:
+    """With `hard_max` too, exactly `requirement` people (e.g. every shift gets exactly one employee)."""
+    pos = m.ix.shift_pos
+    for dm in m.problem.demands:
+        if dm.hard_min:
+            xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
+            m.cp.Add(sum(xs) >= dm.requirement)

@@ -33,16 +33,19 @@ def solve(
     started = time.monotonic()
     m = build(problem, runs=params.runs)
     if hint is None and params.construct_share:
-        from .construct import construct
+        from .construct import construct, construct_by_days
 
-        hint = construct(problem, params, params.time_limit * params.construct_share)
+        build_plan = construct_by_days if params.construct_by == "days" else construct
+        hint = build_plan(problem, params, params.time_limit * params.construct_share)
+    if hint is None and params.linear_share and problem.balance is not None:
+        hint = linear_plan(problem, params, params.time_limit * params.linear_share, on_progress)
     if hint is None and params.relax_share:
         hint = relaxed_plan(m, params, params.time_limit * params.relax_share)
     fallback = None
     if hint is not None:
         # price the plan on the model and hint every variable (CP-SAT ignores incomplete hints it
         # fails to complete); the priced plan is the answer when the search finds nothing better
-        priced = complete_hint(m, hint, max(0.5, 0.05 * params.time_limit), params.seed)
+        priced = complete_hint(m, hint, max(1.0, 0.1 * params.time_limit), params.seed)
         if priced is not None:
             fallback = read_result(m, *priced, started)
         else:
@@ -54,6 +57,8 @@ def solve(
         result = primal_phase(m, result, params, on_progress, started)
     if fallback is not None and fallback.cost() < result.cost():
         bound = result.best_bound
+        if bound is not None and bound > fallback.objective:
+            bound = None  # not a bound: CP-SAT reports 0 when stopped before it had one
         status = "OPTIMAL" if bound is not None and bound >= fallback.objective else "FEASIBLE"
         result = replace(fallback, status=status, best_bound=bound)
     if params.lns_share and result.status in ("FEASIBLE", "UNKNOWN"):
@@ -94,6 +99,14 @@ def primal_phase(m: RosterModel, best: Result, params: SolveParams, on_progress,
         best = result
     status = "OPTIMAL" if bound is not None and best.objective is not None and bound >= best.objective else "FEASIBLE"
     return replace(best, status=status, best_bound=bound)
+
+
+def linear_plan(problem: Problem, params: SolveParams, seconds: float, on_progress: Progress | None = None):
+    """A plan found in `seconds` on the problem without its balance term (a linear model), or None.
+    `on_progress` sees that model's objective (the balance term left out)."""
+    sub = replace(params, time_limit=seconds, linear_share=0.0, lns_share=0.0, primal_share=0.0)
+    result = solve(replace(problem, balance=None), sub, on_progress=on_progress)
+    return result.assignments if result.is_feasible() else None
 
 
 def relaxed_plan(m: RosterModel, params: SolveParams, seconds: float):
