@@ -36,6 +36,7 @@ from .timefold_score import minutes_on, score
 
 DATA = Path(__file__).parent / "data" / "timefold"
 RESOLUTION = 10_000  # engine units per minute and per unit of the balance term
+LIGHT_PRESOLVE = "cp_model_probing_level=0,max_presolve_iterations=1"
 
 
 def load(name: str) -> tuple[str, dict]:
@@ -59,20 +60,22 @@ def to_problem(inst: dict, resolution: int = RESOLUTION) -> Problem:
     shifts = tuple(Shift(sid, (start.date() - first).days, minute(start), minute(end)) for sid, start, end, _ in raw)
     days = max(s.day for s in shifts) + 1
     rules = Rules(max_shifts_per_day=1, min_daily_rest=600)
+    touching: dict[date, list[tuple[str, datetime, datetime, str]]] = {}  # shifts by start and end date
+    for row in raw:
+        for d in {row[1].date(), row[2].date()}:
+            touching.setdefault(d, []).append(row)
     employees, forbidden, costs = [], [], []
     for e in inst["employees"]:
         name, skills = e["name"], set(e["skills"])
         employees.append(Employee(name, rules, eligible=frozenset(sid for sid, *_, k in raw if k in skills)))
-        dates = {k: [date.fromisoformat(d) for d in e[k]] for k in ("unavailable_dates", "undesired_dates", "desired_dates")}
-        for sid, start, end, skill in raw:
-            if skill not in skills:
-                continue
-            if any(minutes_on(start, end, d) for d in dates["unavailable_dates"]):
-                forbidden.append((name, sid))
-            for key, rule, sign in (("undesired_dates", "undesired_date", 1), ("desired_dates", "desired_date", -1)):
-                for d in dates[key]:
+        unavailable = {sid for d in e["unavailable_dates"] for sid, start, end, k in touching.get(date.fromisoformat(d), ())
+                       if k in skills and minutes_on(start, end, date.fromisoformat(d))}
+        forbidden += [(name, sid) for sid in sorted(unavailable)]
+        for key, rule, sign in (("undesired_dates", "undesired_date", 1), ("desired_dates", "desired_date", -1)):
+            for d in map(date.fromisoformat, e[key]):
+                for sid, start, end, k in touching.get(d, ()):
                     mins = minutes_on(start, end, d)
-                    if mins:
+                    if k in skills and mins:
                         costs.append(Cost(name, sid, sign * resolution * mins, rule, f"{name}:{d}"))
     demands = tuple(Demand(s.id, (s.id,), 1, hard_min=True, hard_max=True) for s in shifts)
     return Problem(days, shifts, tuple(employees), demands, first_weekday=first.weekday(), costs=tuple(costs),
@@ -94,7 +97,8 @@ def run_instance(name: str, params: SolveParams, assignment_dir: Path | None) ->
     name, inst = load(name)
     started = time.monotonic()
     first: list[float] = []
-    result = solve(to_problem(inst), params, on_progress=lambda o, b, g, t: first or first.append(t))
+    result = solve(to_problem(inst), params,
+                   on_progress=lambda *_: first or first.append(time.monotonic() - started))
     elapsed = time.monotonic() - started
     plan = [{"shift": s, "employee": e} for e, s in result.assignments]
     if assignment_dir is not None and result.is_feasible():
@@ -136,12 +140,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--assignment-dir", type=Path, default=Path("assignments"))
+    ap.add_argument("--linear-share", type=float, default=0.4,
+                    help="share of the time, first, on the model without the balance term (0: off)")
     ap.add_argument("--lns-share", type=float, default=0.5,
                     help="share of the time, at the end, in the engine's neighbourhood search (0: off)")
+    ap.add_argument("--cp-sat", default=LIGHT_PRESOLVE,
+                    help=f"CP-SAT parameters name=int,... (default {LIGHT_PRESOLVE}: probing the 100,000 "
+                         "booleans of e200_s1500 took most of the time to a first plan)")
     ap.add_argument("--log", action="store_true", help="print the CP-SAT search log")
     args = ap.parse_args(argv)
+    cp_sat = tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv))
     params = SolveParams(time_limit=args.time_limit, seed=args.seed, workers=args.workers, log=args.log,
-                         lns_share=args.lns_share)
+                         linear_share=args.linear_share, lns_share=args.lns_share, cp_sat=cp_sat)
     print(HEADER, flush=True)
     for name in args.instances:
         print(format_row(run_instance(name, params, args.assignment_dir)), flush=True)

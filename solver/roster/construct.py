@@ -62,9 +62,12 @@ def construct_by_days(problem: Problem, params: SolveParams, seconds: float, win
         lo, hi = b * window, min(p.days, (b + 1) * window + ahead)
         sub = _days_before(p, hi, lo, plan)
         left = seconds - (time.monotonic() - start)
-        sub_params = replace(params, time_limit=max(0.05, left / (rounds - b)), lns_share=0.0,
+        sub_params = replace(params, time_limit=max(0.5, left / (rounds - b)), lns_share=0.0,
                              construct_share=0.0, construct_by="employees")
         result = solve(sub, sub_params)
+        left = seconds - (time.monotonic() - start)
+        if result.status == "UNKNOWN" and left > sub_params.time_limit:  # give a hard window the rest
+            result = solve(sub, replace(sub_params, time_limit=left))
         if not result.is_feasible():
             return None
         keep = {s.id for s in p.shifts if s.day < lo + window}

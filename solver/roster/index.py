@@ -1,6 +1,7 @@
 """Compile a Problem once into index structures (no OR-Tools here; explain.py reuses it)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .data import MINUTES_PER_DAY, Problem, Shift
@@ -101,17 +102,18 @@ class Index:
         max_travel = max((max(row) for row in p.travel), default=0)
         reach = max(rest, max_travel)
         shifts = self.eligible[ei]
+        all_shifts = p.shifts
+        starts = [all_shifts[si].start for si in shifts]
         out = []
         for i, a in enumerate(shifts):
-            sa = p.shifts[a]
-            for b in shifts[i + 1:]:
-                sb = p.shifts[b]
-                if sb.start >= sa.end + reach:
-                    break
+            sa = all_shifts[a]
+            for j in range(i + 1, bisect_left(starts, sa.end + reach, i + 1)):
+                b = shifts[j]
+                sb = all_shifts[b]
                 first, second = (sa, sb) if sa.start <= sb.start else (sb, sa)
                 gap = second.start - first.end
                 if sa.day == sb.day:
-                    if gap < p.travel_time(first, second):
+                    if gap < 0 or (p.travel and gap < p.travel_time(first, second)):
                         out.append((a, b, "no_overlap_travel"))
                 elif gap < rest or gap < 0:
                     out.append((a, b, "daily_rest"))

@@ -37,46 +37,53 @@ def max_shifts_per_day(m: RosterModel) -> None:
 
 
 def _conflict_rule(m: RosterModel, rule_id: str) -> None:
-    shifts = m.problem.shifts
-    for ei, e in enumerate(m.problem.employees):
-        pairs = [(a, b) for a, b, rid in m.ix.conflicts(ei) if rid == rule_id]
-        if e.rules.max_shifts_per_day != 1:
-            for a, b in pairs:
+    p = m.problem
+    for ei, e in enumerate(p.employees):
+        rest = e.rules.min_daily_rest or 0
+        if e.rules.max_shifts_per_day == 1 and _within_days(m, ei):
+            # same-day pairs: the work-day equality lets one shift through already
+            if rule_id == "daily_rest":
+                for clique in rest_cliques(p.shifts, m.ix.by_day[ei], rest):
+                    m.cp.AddAtMostOne(m.x[ei, si] for si in clique)
+            continue
+        for a, b, rid in m.ix.conflicts(ei):
+            if rid == rule_id:
                 m.cp.AddBoolOr([m.x[ei, a].Not(), m.x[ei, b].Not()])
-            continue
-        for clique in conflict_cliques(pairs, shifts):  # same-day pairs: the work-day equality
-            m.cp.AddAtMostOne(m.x[ei, si] for si in clique)
 
 
-def conflict_cliques(pairs: list[tuple[int, int]], shifts) -> list[list[int]]:
-    """Cliques covering the conflicting pairs of shifts on two different days, for an employee who
-    takes one shift a day (the shifts of one day exclude each other already).
+def _within_days(m: RosterModel, ei: int) -> bool:
+    """Every eligible shift of the employee starts within its own day."""
+    shifts = m.problem.shifts
+    return all(0 <= shifts[si].start - shifts[si].day * MINUTES_PER_DAY < MINUTES_PER_DAY for si in m.ix.eligible[ei])
 
-    For each shift a, the shifts `bs` of the other day it conflicts with, and every shift of a's day
-    that conflicts with all of `bs`, form a clique. One at-most-one per clique instead of one clause per
-    pair: with several shifts at each time of day (Timefold's instances) the pairs run into the
-    hundreds of thousands, and CP-SAT's presolve spent seconds merging them back into cliques.
+
+def rest_cliques(shifts, by_day: dict[int, list[int]], rest: int) -> list[list[int]]:
+    """Cliques forbidding exactly the pairs of shifts on different days less than `rest` minutes apart
+    (or overlapping), for an employee who takes one shift a day and whose shifts start within their day.
+
+    For shifts a on day d and b on a later day, the gap is b.start - a.end. For each end time E of day
+    d, the shifts of d ending at E or later and those of a later day starting before E + rest all
+    conflict pairwise (and each day's shifts exclude each other), and the pair (a, b) is covered by
+    E = a.end. A few at-most-ones per pair of days instead of one clause per pair: with several shifts
+    at each time of day (Timefold's instances) the pairs run into the millions.
     """
-    by_days: dict[tuple[int, int], set[tuple[int, int]]] = {}
-    for a, b in pairs:
-        if shifts[a].day == shifts[b].day:
-            continue
-        if shifts[a].day > shifts[b].day:
-            a, b = b, a
-        by_days.setdefault((shifts[a].day, shifts[b].day), set()).add((a, b))
+    limit = max(rest, 0)
+    days = sorted(by_day)
     out = []
-    for conflicts in by_days.values():
-        left = set(conflicts)
-        partners: dict[int, set[int]] = {}
-        for a, b in conflicts:
-            partners.setdefault(a, set()).add(b)
-        for a in sorted(partners, key=lambda x: (-len(partners[x]), x)):
-            bs = partners[a]
-            side = [x for x in partners if bs <= partners[x]]
-            covered = {(x, b) for x in side for b in bs}
-            if covered & left:
-                out.append(sorted(side) + sorted(bs))
-                left -= covered
+    for i, d in enumerate(days):
+        day_a = by_day[d]
+        latest = max(shifts[a].end for a in day_a) + limit
+        for d2 in days[i + 1:]:
+            if d2 * MINUTES_PER_DAY >= latest:
+                break
+            day_b = by_day[d2]
+            last_b = None
+            for end in sorted({shifts[a].end for a in day_a}):
+                side_b = [b for b in day_b if shifts[b].start < end + limit]
+                if not side_b or side_b == last_b:
+                    continue  # an earlier end with the same partners: its clique holds this one
+                last_b = side_b
+                out.append([a for a in day_a if shifts[a].end >= end] + side_b)
     return out
 
 
@@ -313,7 +320,7 @@ def _any(m: RosterModel, xs: list):
 def demand_hard_max(m: RosterModel) -> None:
     pos = m.ix.shift_pos
     for dm in m.problem.demands:
-        if dm.hard_max:
+        if dm.hard_max and not dm.hard_min:  # both: one equality in demand_hard_min
             xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
             m.cp.Add(sum(xs) <= dm.requirement)
 
@@ -325,4 +332,9 @@ def demand_hard_min(m: RosterModel) -> None:
     for dm in m.problem.demands:
         if dm.hard_min:
             xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
-            m.cp.Add(sum(xs) >= dm.requirement)
+            if dm.hard_max and dm.requirement == 1:
+                m.cp.AddExactlyOne(xs)
+            elif dm.hard_max:
+                m.cp.Add(sum(xs) == dm.requirement)
+            else:
+                m.cp.Add(sum(xs) >= dm.requirement)

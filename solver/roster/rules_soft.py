@@ -17,6 +17,9 @@ def cover(m: RosterModel) -> None:
     pos = m.ix.shift_pos
     m.under = {}
     for dm in m.problem.demands:
+        if dm.hard_min and dm.hard_max:  # exact hard cover (demand_hard_min): nothing to pay
+            m.under[dm.id] = m.zero
+            continue
         xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
         under = m.cp.NewIntVar(0, dm.requirement, f"under[{dm.id}]")
         over = m.cp.NewIntVar(0, max(0, len(xs) - dm.requirement), f"over[{dm.id}]")

@@ -1,6 +1,7 @@
 """The entry function: build, hint, solve with CP-SAT, read the plan and the penalties back."""
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 from typing import Callable, Iterable
@@ -102,11 +103,51 @@ def primal_phase(m: RosterModel, best: Result, params: SolveParams, on_progress,
 
 
 def linear_plan(problem: Problem, params: SolveParams, seconds: float, on_progress: Progress | None = None):
-    """A plan found in `seconds` on the problem without its balance term (a linear model), or None.
-    `on_progress` sees that model's objective (the balance term left out)."""
-    sub = replace(params, time_limit=seconds, linear_share=0.0, lns_share=0.0, primal_share=0.0)
-    result = solve(replace(problem, balance=None), sub, on_progress=on_progress)
-    return result.assignments if result.is_feasible() else None
+    """A plan from the problem without its balance term (a linear model), or None.
+
+    The search stops after `seconds` if it has a plan by then, else at its first plan (within the
+    whole time limit): without a plan the full model, where feasibility jump cannot run, rarely finds
+    one. `on_progress` sees that model's objective (the balance term left out).
+    """
+    started = time.monotonic()
+    m = build(replace(problem, balance=None), runs=params.runs)
+    solver = cp_model.CpSolver()
+    set_parameters(solver.parameters, params, params.time_limit - (time.monotonic() - started))
+    watch = _FirstPlanAfter(solver, started + seconds, on_progress, started)
+    timer = threading.Timer(max(0.0, started + seconds - time.monotonic()), watch.due)
+    timer.start()
+    try:
+        status = solver.Solve(m.cp, watch)
+    finally:
+        timer.cancel()
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    p = m.problem
+    return [(p.employees[ei].id, p.shifts[si].id) for (ei, si), x in m.x.items() if solver.BooleanValue(x)]
+
+
+class _FirstPlanAfter(cp_model.CpSolverSolutionCallback):
+    """Stops the search at the deadline if it has a plan, else at its first plan after it."""
+
+    def __init__(self, solver, deadline: float, fn: Progress | None, started: float) -> None:
+        super().__init__()
+        self.solver, self.deadline, self.fn, self.started = solver, deadline, fn, started
+        self.found = False
+        self.late = False
+
+    def due(self) -> None:
+        self.late = True
+        if self.found:
+            self.solver.StopSearch()
+
+    def on_solution_callback(self) -> None:
+        self.found = True
+        if self.fn:
+            obj, bound = self.ObjectiveValue(), self.BestObjectiveBound()
+            gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
+            self.fn(obj, bound, gap, time.monotonic() - self.started)
+        if self.late or time.monotonic() >= self.deadline:
+            self.StopSearch()
 
 
 def relaxed_plan(m: RosterModel, params: SolveParams, seconds: float):

@@ -8,7 +8,7 @@ from test_roster_helpers import FAST, daily, shift
 from solver.roster import Balance, Cost, Demand, Employee, Problem, Rules, SolveParams, solve
 from solver.roster.construct import construct_by_days
 from solver.roster.index import Index
-from solver.roster.rules_hard import conflict_cliques
+from solver.roster.rules_hard import rest_cliques
 
 
 def _pair(shifts, demands, costs=(), balance=None, rules=Rules()):
@@ -64,7 +64,7 @@ def test_balance_over_chosen_employees_ignores_the_others():
     assert sorted(e for e, _ in solve(p, FAST).assignments) == ["A", "B"]
 
 
-def test_conflict_cliques_cover_exactly_the_conflicting_pairs():
+def test_rest_cliques_forbid_exactly_the_pairs_too_close_on_different_days():
     rng = random.Random(3)
     for _ in range(20):
         shifts = tuple(
@@ -76,7 +76,7 @@ def test_conflict_cliques_cover_exactly_the_conflicting_pairs():
         pairs = [(a, b) for a, b, rid in ix.conflicts(0) if rid == "daily_rest"]
         cross = {frozenset(x) for x in pairs}
         covered = set()
-        for clique in conflict_cliques(pairs, shifts):
+        for clique in rest_cliques(shifts, ix.by_day[0], p.employees[0].rules.min_daily_rest):
             for i, a in enumerate(clique):
                 for b in clique[i + 1:]:
                     if shifts[a].day != shifts[b].day:
