@@ -21,9 +21,6 @@ class SolveParams:
         employees and days (lns.py), started from the best plan found before (0: off).
     construct_share : share of the time limit spent building a first plan employee batch by batch
         (used as the hint when none is given; 0: off).
-    construct_by : how that first plan is built: ``"employees"`` (batch by batch, each batch's model
-        with the earlier ones fixed) or ``"days"`` (through time, windows of days with the past
-        fixed: for hard cover, where a batch of employees alone cannot cover every shift).
     relax_share : share of the time limit spent on the model with only the cover terms as objective;
         its plan is priced and hinted completely for the full search (used when no hint is given; 0: off).
     linear_share : share of the time limit spent on the problem without its balance term (the one
@@ -51,7 +48,6 @@ class SolveParams:
     relative_gap: float | None = None
     lns_share: float = 0.0
     construct_share: float = 0.0
-    construct_by: str = "employees"
     relax_share: float = 0.0
     linear_share: float = 0.0
     primal_share: float = 0.0
@@ -61,10 +57,6 @@ class SolveParams:
     lns_threads: int = 0
     subsolvers: tuple[str, ...] = ()
     cp_sat: tuple[tuple[str, object], ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.construct_by not in ("employees", "days"):
-            raise ValueError(f"construct_by must be 'employees' or 'days', not {self.construct_by!r}")
 
     @classmethod
     def from_dict(cls, data: dict) -> "SolveParams":

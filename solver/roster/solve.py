@@ -34,10 +34,9 @@ def solve(
     started = time.monotonic()
     m = build(problem, runs=params.runs)
     if hint is None and params.construct_share:
-        from .construct import construct, construct_by_days
+        from .construct import construct
 
-        build_plan = construct_by_days if params.construct_by == "days" else construct
-        hint = build_plan(problem, params, params.time_limit * params.construct_share)
+        hint = construct(problem, params, params.time_limit * params.construct_share)
     if hint is None and params.linear_share and problem.balance is not None:
         hint = linear_plan(problem, params, params.time_limit * params.linear_share, on_progress)
     if hint is None and params.relax_share:

@@ -1,12 +1,11 @@
 """Rules added for Timefold's employee-scheduling model: hard cover, the balance term, the conflict
-cliques, the first plan without the balance term and the day-window construction."""
+cliques and the first plan without the balance term."""
 import math
 import random
 
 from test_roster_helpers import FAST, daily, shift
 
 from solver.roster import Balance, Cost, Demand, Employee, Problem, Rules, SolveParams, solve
-from solver.roster.construct import construct_by_days
 from solver.roster.index import Index
 from solver.roster.rules_hard import rest_cliques
 
@@ -94,18 +93,3 @@ def test_linear_first_plan_is_kept_and_priced_with_the_balance():
     assert result.is_feasible()
     counts = sorted(sum(1 for e, _ in result.assignments if e == who) for who in "AB")
     assert counts == [3, 3] and result.objective == 3
-
-
-def test_day_windows_build_a_plan_when_every_shift_needs_exactly_one_person():
-    # nights force the next day to a night or a day off: a window must respect the fixed past
-    rules = Rules(max_shifts_per_day=1, min_daily_rest=600)
-    shifts = tuple(shift(f"{k}{d}", d, h, h + 8) for d in range(6) for k, h in (("m", 6), ("n", 22)))
-    emps = tuple(Employee(e, rules) for e in "ABC")
-    demands = tuple(Demand(s.id, (s.id,), 1, hard_min=True, hard_max=True) for s in shifts)
-    p = Problem(6, shifts, emps, demands)
-    plan = construct_by_days(p, SolveParams(time_limit=5, workers=1), 5.0, window=2, ahead=1)
-    assert plan is not None and sorted(s for _, s in plan) == sorted(s.id for s in shifts)
-    days = {e: sorted(s for who, s in plan if who == e) for e in "ABC"}
-    for e, taken in days.items():  # the windows' seams respect the rest: no morning after a night
-        nights = {int(s[1:]) for s in taken if s[0] == "n"}
-        assert not any(s[0] == "m" and int(s[1:]) - 1 in nights for s in taken), (e, taken)
