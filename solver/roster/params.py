@@ -49,7 +49,6 @@ class SolveParams:
     lns_share: float = 0.0
     construct_share: float = 0.0
     relax_share: float = 0.0
-    linear_share: float = 0.0
     primal_share: float = 0.0
     primal_full_subsolvers: int = 2
     runs: str = "clauses"
@@ -57,6 +56,7 @@ class SolveParams:
     lns_threads: int = 0
     subsolvers: tuple[str, ...] = ()
     cp_sat: tuple[tuple[str, object], ...] = ()
+    linear_share: float = 0.0
 
     @classmethod
     def from_dict(cls, data: dict) -> "SolveParams":

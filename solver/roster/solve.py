@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 from ortools.sat.python import cp_model
 
 from .data import Problem
-from .model import RosterModel, build, complete_hint
+from .model import RosterModel, build, complete_hint, without_rule
 from .params import SolveParams
 from .result import Result
 from .rules_hard import HARD_RULES
@@ -38,7 +38,7 @@ def solve(
 
         hint = construct(problem, params, params.time_limit * params.construct_share)
     if hint is None and params.linear_share and problem.balance is not None:
-        hint = linear_plan(problem, params, params.time_limit * params.linear_share, on_progress)
+        hint = linear_plan(m, params, params.time_limit * params.linear_share, on_progress)
     if hint is None and params.relax_share:
         hint = relaxed_plan(m, params, params.time_limit * params.relax_share)
     fallback = None
@@ -101,22 +101,22 @@ def primal_phase(m: RosterModel, best: Result, params: SolveParams, on_progress,
     return replace(best, status=status, best_bound=bound)
 
 
-def linear_plan(problem: Problem, params: SolveParams, seconds: float, on_progress: Progress | None = None):
-    """A plan from the problem without its balance term (a linear model), or None.
+def linear_plan(m: RosterModel, params: SolveParams, seconds: float, on_progress: Progress | None = None):
+    """A plan from the model without its balance term (a linear model), or None.
 
     The search stops after `seconds` if it has a plan by then, else at its first plan (within the
     whole time limit): without a plan the full model, where feasibility jump cannot run, rarely finds
     one. `on_progress` sees that model's objective (the balance term left out).
     """
     started = time.monotonic()
-    m = build(replace(problem, balance=None), runs=params.runs)
+    linear = without_rule(m, "balance")
     solver = cp_model.CpSolver()
     set_parameters(solver.parameters, params, params.time_limit - (time.monotonic() - started))
     watch = _FirstPlanAfter(solver, started + seconds, on_progress, started)
     timer = threading.Timer(max(0.0, started + seconds - time.monotonic()), watch.due)
     timer.start()
     try:
-        status = solver.Solve(m.cp, watch)
+        status = solver.Solve(linear, watch)
     finally:
         timer.cancel()
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
