@@ -36,7 +36,7 @@ from .timefold_score import minutes_on, score
 
 DATA = Path(__file__).parent / "data" / "timefold"
 RESOLUTION = 10_000  # engine units per minute and per unit of the balance term
-LIGHT_PRESOLVE = "cp_model_probing_level=0,max_presolve_iterations=1"
+NO_PRESOLVE = "cp_model_presolve=0"
 
 
 def load(name: str) -> tuple[str, dict]:
@@ -144,14 +144,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of the time, first, on the model without the balance term (0: off)")
     ap.add_argument("--lns-share", type=float, default=0.5,
                     help="share of the time, at the end, in the engine's neighbourhood search (0: off)")
-    ap.add_argument("--cp-sat", default=LIGHT_PRESOLVE,
-                    help=f"CP-SAT parameters name=int,... (default {LIGHT_PRESOLVE}: probing the 100,000 "
-                         "booleans of e200_s1500 took most of the time to a first plan)")
+    ap.add_argument("--lns-threads", type=int, default=1,
+                    help="neighbourhoods solved at once (default 1: two copies of e200_s1500 passed 1 GiB; 0: one per core)")
+    ap.add_argument("--cp-sat", default=NO_PRESOLVE,
+                    help=f"CP-SAT parameters name=int,... (default {NO_PRESOLVE}: on e200_s1500 the presolve "
+                         "took most of the time to a first plan, and plans came better without it)")
     ap.add_argument("--log", action="store_true", help="print the CP-SAT search log")
     args = ap.parse_args(argv)
     cp_sat = tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv))
     params = SolveParams(time_limit=args.time_limit, seed=args.seed, workers=args.workers, log=args.log,
-                         linear_share=args.linear_share, lns_share=args.lns_share, cp_sat=cp_sat)
+                         linear_share=args.linear_share, lns_share=args.lns_share,
+                         lns_threads=args.lns_threads, cp_sat=cp_sat)
     print(HEADER, flush=True)
     for name in args.instances:
         print(format_row(run_instance(name, params, args.assignment_dir)), flush=True)
