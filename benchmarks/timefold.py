@@ -15,9 +15,13 @@ format. The model (benchmarks/data/timefold/README.md) as an engine Problem:
   `desired_date`), K = RESOLUTION;
 - the balance: `Balance(weight=1, resolution=K)`, the engine's exact ceil(K x sqrt(Q - S^2/n)).
 
-So the engine minimises K x (undesired - desired minutes) + ceil(K x u) and its objective is
--K x (soft + round6(u) - u) - (ceil(K u) - K u): soft = -objective / K within 1/K. The scores printed are
+So the engine minimises K x (undesired - desired minutes) + ceil(K x u), and
+soft = (desired - undesired) - round6(u) = -objective / K within 1/K. The scores printed are
 recomputed from the written assignment by benchmarks/timefold_score.py alone.
+
+Defaults (the same for every instance): 2 workers; the first 40 % of the time on the model without
+the balance term (`linear_share`, past it only until a first plan), the last 50 % in the engine's
+neighbourhood search, one neighbourhood at a time; CP-SAT presolve off. See docs/benchmarks-timefold.md.
 """
 from __future__ import annotations
 
