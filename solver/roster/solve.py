@@ -52,7 +52,11 @@ def solve(
             add_hint(m, hint)
     share = params.lns_share + params.primal_share
     first = params.time_limit * (1 - share) - (time.monotonic() - started) if share else None
-    result = run(m, params, on_progress, started, first)
+    if fallback is not None and first is not None and first < 1.0:
+        # no time left for a full run before the neighbourhood search: start it from the priced plan
+        result = replace(fallback, status="FEASIBLE", best_bound=None)
+    else:
+        result = run(m, params, on_progress, started, first)
     if params.primal_share and result.status == "FEASIBLE":
         result = primal_phase(m, result, params, on_progress, started)
     if fallback is not None and fallback.cost() < result.cost():
