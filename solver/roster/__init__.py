@@ -4,6 +4,7 @@ Entry point: ``solve(problem, params)``. See docs/roster-engine.md.
 """
 from .data import (
     MINUTES_PER_DAY,
+    Balance,
     Consistency,
     Cost,
     Demand,
@@ -25,6 +26,7 @@ from .solve import solve
 
 __all__ = [
     "MINUTES_PER_DAY",
+    "Balance",
     "Consistency",
     "Cost",
     "Demand",

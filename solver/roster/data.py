@@ -86,7 +86,10 @@ class Employee:
 
 @dataclass(frozen=True, slots=True)
 class Demand:
-    """Cover: `requirement` people among `shifts`; soft under/over weights, optional hard maximum."""
+    """Cover: `requirement` people among `shifts`; soft under/over weights, optional hard bounds.
+
+    `hard_min` makes the requirement a hard minimum (with `hard_max`: exactly `requirement` people).
+    """
 
     id: str
     shifts: tuple[str, ...]
@@ -96,6 +99,7 @@ class Demand:
     hard_max: bool = False
     group: int | None = None
     priority: str = ""
+    hard_min: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,21 @@ class Consistency:
 
 
 @dataclass(frozen=True, slots=True)
+class Balance:
+    """Workload balance: shifts spread evenly between `employees` (None: all of them).
+
+    With c_e the number of shifts employee e takes (zeros included), n employees, S = sum c_e and
+    Q = sum c_e^2, the spread is u = sqrt(Q - S^2 / n) = sqrt(sum_e (c_e - S/n)^2) (a Euclidean norm
+    of the deviations from the mean, so convex in the counts). The penalty is `weight` x
+    ceil(`resolution` x u): `resolution` is how many units the caller counts per unit of u.
+    """
+
+    weight: int = 1
+    resolution: int = 1
+    employees: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """The whole rostering problem; see docs/roster-engine.md."""
 
@@ -157,6 +176,7 @@ class Problem:
     reference: tuple[tuple[str, str], ...] = ()  # published plan
     stability_weight: int = 0  # per reference assignment dropped
     travel: tuple[tuple[int, ...], ...] = ()  # minutes between locations
+    balance: Balance | None = None  # soft: shifts spread evenly between employees
 
     def __post_init__(self) -> None:
         _check(self)
@@ -183,6 +203,11 @@ def _check(p: Problem) -> None:
     for d in p.demands:
         if not set(d.shifts) <= known_s:
             raise RosterInputError(f"Demand {d.id}: unknown shift")
+    if p.balance is not None:
+        if p.balance.weight < 0 or p.balance.resolution < 1:
+            raise RosterInputError("Problem.balance: weight must be >= 0 and resolution >= 1")
+        if p.balance.employees is not None and not set(p.balance.employees) <= known_e:
+            raise RosterInputError("Problem.balance.employees: unknown employee")
     for e in p.employees:
         if e.eligible is not None and not e.eligible <= known_s:
             raise RosterInputError(f"Employee {e.id}.eligible: unknown shift")

@@ -1,6 +1,7 @@
 """Compile a Problem once into index structures (no OR-Tools here; explain.py reuses it)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .data import MINUTES_PER_DAY, Problem, Shift
@@ -76,6 +77,7 @@ class Index:
             for si in keep:
                 days.setdefault(p.shifts[si].day, []).append(si)
             self.by_day.append(days)
+        self._conflicts: dict[int, list[tuple[int, int, str]]] = {}
 
     def pairs(self):
         """All eligible (employee position, shift position) pairs."""
@@ -87,25 +89,31 @@ class Index:
         """Shift pairs the employee cannot both take: (a, b, rule id); sweep over sorted starts.
 
         Same day: overlap or a gap shorter than the travel time (`no_overlap_travel`).
-        Different days: a gap shorter than the daily rest (`daily_rest`).
+        Different days: a gap shorter than the daily rest (`daily_rest`). Computed once per employee.
         """
+        if ei not in self._conflicts:
+            self._conflicts[ei] = self._sweep(ei)
+        return self._conflicts[ei]
+
+    def _sweep(self, ei: int) -> list[tuple[int, int, str]]:
         p = self.problem
         rules = p.employees[ei].rules
         rest = rules.min_daily_rest or 0
         max_travel = max((max(row) for row in p.travel), default=0)
         reach = max(rest, max_travel)
         shifts = self.eligible[ei]
+        all_shifts = p.shifts
+        starts = [all_shifts[si].start for si in shifts]
         out = []
         for i, a in enumerate(shifts):
-            sa = p.shifts[a]
-            for b in shifts[i + 1:]:
-                sb = p.shifts[b]
-                if sb.start >= sa.end + reach:
-                    break
+            sa = all_shifts[a]
+            for j in range(i + 1, bisect_left(starts, sa.end + reach, i + 1)):
+                b = shifts[j]
+                sb = all_shifts[b]
                 first, second = (sa, sb) if sa.start <= sb.start else (sb, sa)
                 gap = second.start - first.end
                 if sa.day == sb.day:
-                    if gap < p.travel_time(first, second):
+                    if gap < 0 or (p.travel and gap < p.travel_time(first, second)):
                         out.append((a, b, "no_overlap_travel"))
                 elif gap < rest or gap < 0:
                     out.append((a, b, "daily_rest"))

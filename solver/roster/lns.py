@@ -222,12 +222,17 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
     left = deadline - time.monotonic()
     if left < 0.2 or best.objective is None:
         return best
-    priced = complete_hint(m, best.assignments, max(0.5, 0.1 * left), params.seed)
-    if priced is None:
-        return best
-    solver, _ = priced
-    search = _Search(m, list(solver.ResponseProto().solution), solver.ObjectiveValue(), best.best_bound,
-                     params, deadline, on_progress, started)
+    values = _hinted(m, best)
+    if values is None:
+        priced = complete_hint(m, best.assignments, max(0.5, 0.1 * left), params.seed)
+        if priced is None:
+            return best
+        solver, _ = priced
+        values = list(solver.ResponseProto().solution)
+        objective = solver.ObjectiveValue()
+    else:
+        objective = best.objective
+    search = _Search(m, values, objective, best.best_bound, params, deadline, on_progress, started)
     threads = [threading.Thread(target=search.worker, args=(params.seed * 1000 + i,), daemon=True)
                for i in range(_threads(params))]
     for t in threads:
@@ -246,6 +251,8 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
         print(f"engine LNS: {tally(search.kinds)}", flush=True)
     plan = [(m.problem.employees[ei].id, m.problem.shifts[si].id)
             for (ei, si), x in m.x.items() if search.values[x.Index()]]
+    if set(plan) == set(best.assignments):
+        return best  # nothing moved: no need to price it again (seconds on a large model)
     priced = complete_hint(m, plan, 10.0, params.seed)
     if priced is None:
         return best
@@ -255,6 +262,23 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
     bound = best.best_bound
     status = "OPTIMAL" if bound is not None and final.objective <= bound else "FEASIBLE"
     return replace(final, status=status, best_bound=bound)
+
+
+def _hinted(m: RosterModel, best: Result) -> list[int] | None:
+    """Every variable's value for `best` when the model's hint already holds it completely (the plan
+    was just priced by `complete_hint`), else None: pricing a large model again takes seconds."""
+    proto = m.cp.Proto()
+    hint = proto.solution_hint
+    if best.objective is None or len(hint.vars) != len(proto.variables):
+        return None
+    values = list(hint.values)
+    if list(hint.vars) != list(range(len(values))):
+        return None
+    ix = m.ix
+    chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in best.assignments}
+    if any(values[x.Index()] != (key in chosen) for key, x in m.x.items()):
+        return None
+    return values
 
 
 def tally(kinds: list[_Kind]) -> str:

@@ -25,6 +25,7 @@ class RosterModel:
         self.ix = index or Index(problem)
         self.cp = cp_model.CpModel()
         self.penalties = PenaltyCollector()
+        self.spans: dict[str, tuple[int, int]] = {}  # soft rule id -> its constraints [lo, hi)
         self.x: dict[tuple[int, int], cp_model.IntVar] = {}
         for ei, si in self.ix.pairs():
             self.x[ei, si] = self.cp.NewBoolVar(f"x[{ei},{si}]")
@@ -117,9 +118,25 @@ def build(problem: Problem, index: Index | None = None, runs: str = "clauses") -
     for rule in HARD_RULES.values():
         rule.apply(m)
     for rule in SOFT_RULES.values():
+        before = len(m.cp.Proto().constraints)
         rule.apply(m)
+        m.spans[rule.id] = (before, len(m.cp.Proto().constraints))
     m.cp.Minimize(m.penalties.objective())
     return m
+
+
+def without_rule(m: RosterModel, rule_id: str) -> cp_model.CpModel:
+    """A copy of the CP-SAT model without the constraints and penalty terms of soft rule `rule_id`
+    (its variables stay, free); variable indices are those of `m`."""
+    sub = m.cp.clone()
+    lo, hi = m.spans.get(rule_id, (0, 0))
+    constraints = sub.Proto().constraints
+    if hi > lo:
+        empty = type(constraints[lo])()  # an unset constraint, which CP-SAT ignores
+        for i in range(lo, hi):
+            constraints[i].copy_from(empty)
+    sub.Minimize(sum(t.weight * t.var for t in m.penalties.terms if t.rule != rule_id))
+    return sub
 
 
 def complete_hint(m: RosterModel, plan, time_limit: float, seed: int = 0):

@@ -23,6 +23,10 @@ class SolveParams:
         (used as the hint when none is given; 0: off).
     relax_share : share of the time limit spent on the model with only the cover terms as objective;
         its plan is priced and hinted completely for the full search (used when no hint is given; 0: off).
+    linear_share : share of the time limit spent on the problem without its balance term (the one
+        non-linear rule: CP-SAT's feasibility jump, its fastest first-plan heuristic, only runs on
+        linear models); its plan is priced and hinted for the full search (used when no hint is given
+        and the problem has a balance term; 0: off).
     primal_share : share of the time limit, at the end, given to a second CP-SAT run warm-started
         from the first run's plan with only ``primal_full_subsolvers`` full-problem workers (the other
         workers do LNS and local search: better plans on large instances); the bound of the first run
@@ -52,6 +56,7 @@ class SolveParams:
     lns_threads: int = 0
     subsolvers: tuple[str, ...] = ()
     cp_sat: tuple[tuple[str, object], ...] = ()
+    linear_share: float = 0.0
 
     @classmethod
     def from_dict(cls, data: dict) -> "SolveParams":

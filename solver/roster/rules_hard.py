@@ -37,10 +37,54 @@ def max_shifts_per_day(m: RosterModel) -> None:
 
 
 def _conflict_rule(m: RosterModel, rule_id: str) -> None:
-    for ei in range(len(m.problem.employees)):
+    p = m.problem
+    for ei, e in enumerate(p.employees):
+        rest = e.rules.min_daily_rest or 0
+        if e.rules.max_shifts_per_day == 1 and _within_days(m, ei):
+            # same-day pairs: the work-day equality lets one shift through already
+            if rule_id == "daily_rest":
+                for clique in rest_cliques(p.shifts, m.ix.by_day[ei], rest):
+                    m.cp.AddAtMostOne(m.x[ei, si] for si in clique)
+            continue
         for a, b, rid in m.ix.conflicts(ei):
             if rid == rule_id:
                 m.cp.AddBoolOr([m.x[ei, a].Not(), m.x[ei, b].Not()])
+
+
+def _within_days(m: RosterModel, ei: int) -> bool:
+    """Every eligible shift of the employee starts within its own day."""
+    shifts = m.problem.shifts
+    return all(0 <= shifts[si].start - shifts[si].day * MINUTES_PER_DAY < MINUTES_PER_DAY for si in m.ix.eligible[ei])
+
+
+def rest_cliques(shifts, by_day: dict[int, list[int]], rest: int) -> list[list[int]]:
+    """Cliques forbidding exactly the pairs of shifts on different days less than `rest` minutes apart
+    (or overlapping), for an employee who takes one shift a day and whose shifts start within their day.
+
+    For shifts a on day d and b on a later day, the gap is b.start - a.end. For each end time E of day
+    d, the shifts of d ending at E or later and those of a later day starting before E + rest all
+    conflict pairwise (and each day's shifts exclude each other), and the pair (a, b) is covered by
+    E = a.end. A few at-most-ones per pair of days instead of one clause per pair: with several shifts
+    at each time of day (Timefold's instances) the pairs run into the millions.
+    """
+    limit = max(rest, 0)
+    days = sorted(by_day)
+    out = []
+    for i, d in enumerate(days):
+        day_a = by_day[d]
+        latest = max(shifts[a].end for a in day_a) + limit
+        for d2 in days[i + 1:]:
+            if d2 * MINUTES_PER_DAY >= latest:
+                break
+            day_b = by_day[d2]
+            last_b = None
+            for end in sorted({shifts[a].end for a in day_a}):
+                side_b = [b for b in day_b if shifts[b].start < end + limit]
+                if not side_b or side_b == last_b:
+                    continue  # an earlier end with the same partners: its clique holds this one
+                last_b = side_b
+                out.append([a for a in day_a if shifts[a].end >= end] + side_b)
+    return out
 
 
 @_rule("no_overlap_travel", "no overlapping shifts, time to travel between sites")
@@ -276,6 +320,21 @@ def _any(m: RosterModel, xs: list):
 def demand_hard_max(m: RosterModel) -> None:
     pos = m.ix.shift_pos
     for dm in m.problem.demands:
-        if dm.hard_max:
+        if dm.hard_max and not dm.hard_min:  # both: one equality in demand_hard_min
             xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
             m.cp.Add(sum(xs) <= dm.requirement)
+
+
+@_rule("demand_hard_min", "never fewer people than requested")
+def demand_hard_min(m: RosterModel) -> None:
+    """With `hard_max` too, exactly `requirement` people (e.g. every shift gets exactly one employee)."""
+    pos = m.ix.shift_pos
+    for dm in m.problem.demands:
+        if dm.hard_min:
+            xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
+            if dm.hard_max and dm.requirement == 1:
+                m.cp.AddExactlyOne(xs)
+            elif dm.hard_max:
+                m.cp.Add(sum(xs) == dm.requirement)
+            else:
+                m.cp.Add(sum(xs) >= dm.requirement)

@@ -1,6 +1,9 @@
 """Soft rules: each adds named penalty terms to the model's one collector."""
 from __future__ import annotations
 
+import math
+
+from .data import RosterInputError
 from .model import RosterModel
 from .registry import registry
 
@@ -14,6 +17,9 @@ def cover(m: RosterModel) -> None:
     pos = m.ix.shift_pos
     m.under = {}
     for dm in m.problem.demands:
+        if dm.hard_min and dm.hard_max:  # exact hard cover (demand_hard_min): nothing to pay
+            m.under[dm.id] = m.zero
+            continue
         xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
         under = m.cp.NewIntVar(0, dm.requirement, f"under[{dm.id}]")
         over = m.cp.NewIntVar(0, max(0, len(xs) - dm.requirement), f"over[{dm.id}]")
@@ -146,3 +152,61 @@ def stability(m: RosterModel) -> None:
             m.penalties.add("stability", f"{e}:{s}", p.stability_weight, m.x[key].Not())
         else:
             m.penalties.add_constant("stability", f"{e}:{s}", p.stability_weight)
+
+
+@_rule("balance", "shifts spread evenly between employees")
+def balance(m: RosterModel) -> None:
+    """Penalty weight x R with R = ceil(resolution x sqrt(Q - S^2/n)), exact (see data.Balance).
+
+    c_e (shifts of e), c_e^2, S^2 and R^2 are exact products; R is pinned to the ceiling from both
+    sides, n R^2 >= r^2 (n Q - S^2) > n (R - 1)^2, so the penalty read back is the plan's own, not a
+    bound. The tangents c_e^2 >= (2k + 1) c_e - k (k + 1) (exact at integers) give the LP the convex
+    shape of the squares.
+    """
+    b = m.problem.balance
+    if b is None or not b.weight:
+        return
+    ix = m.ix
+    emps = range(len(m.problem.employees)) if b.employees is None else [ix.emp_pos[e] for e in b.employees]
+    n, r = len(emps), b.resolution
+    if n < 2:
+        return
+    counts, squares, tops = [], [], []
+    for ei in emps:
+        e = m.problem.employees[ei]
+        hi = _most_shifts(m, ei)
+        c = m.cp.NewIntVar(0, hi, f"balance_count[{e.id}]")
+        m.cp.Add(c == sum(m.x[ei, si] for si in ix.eligible[ei]))
+        sq = m.cp.NewIntVar(0, hi * hi, f"balance_square[{e.id}]")
+        m.cp.AddMultiplicationEquality(sq, [c, c])
+        for k in range(hi):
+            m.cp.Add(sq >= (2 * k + 1) * c - k * (k + 1))
+        counts.append(c)
+        squares.append(sq)
+        tops.append(hi)
+    top, q_top = sum(tops), sum(h * h for h in tops)
+    if r * r * n * q_top >= 2**62:
+        raise RosterInputError(f"Problem.balance: resolution {r} too large for {n} employees (int64 overflow)")
+    total = m.cp.NewIntVar(0, top, "balance_total")
+    m.cp.Add(total == sum(counts))
+    total_sq = m.cp.NewIntVar(0, top * top, "balance_total_square")
+    m.cp.AddMultiplicationEquality(total_sq, [total, total])
+    spread = n * sum(squares) - total_sq  # n^2 x variance, >= 0
+    r_top = math.isqrt(r * r * q_top) + 1
+    root = m.cp.NewIntVar(0, r_top, "balance")
+    root_sq = m.cp.NewIntVar(0, r_top * r_top, "balance_square_root")
+    m.cp.AddMultiplicationEquality(root_sq, [root, root])
+    m.cp.Add(n * root_sq >= r * r * spread)
+    some = m.cp.NewBoolVar("balance_positive")  # the ceiling's upper side holds when R >= 1
+    m.cp.Add(root >= 1).OnlyEnforceIf(some)
+    m.cp.Add(root == 0).OnlyEnforceIf(some.Not())
+    m.cp.Add(n * (root_sq - 2 * root + 1) <= r * r * spread - 1).OnlyEnforceIf(some)
+    m.balance = root
+    m.penalties.add("balance", "shifts per employee", b.weight, root)
+
+
+def _most_shifts(m: RosterModel, ei: int) -> int:
+    """Most shifts the employee can take: eligible ones, at most `max_shifts_per_day` a day."""
+    k = m.problem.employees[ei].rules.max_shifts_per_day
+    days = m.ix.by_day[ei].values()
+    return sum(len(day) if k is None else min(k, len(day)) for day in days)

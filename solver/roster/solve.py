@@ -1,6 +1,7 @@
 """The entry function: build, hint, solve with CP-SAT, read the plan and the penalties back."""
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 from typing import Callable, Iterable
@@ -8,7 +9,7 @@ from typing import Callable, Iterable
 from ortools.sat.python import cp_model
 
 from .data import Problem
-from .model import RosterModel, build, complete_hint
+from .model import RosterModel, build, complete_hint, without_rule
 from .params import SolveParams
 from .result import Result
 from .rules_hard import HARD_RULES
@@ -36,24 +37,32 @@ def solve(
         from .construct import construct
 
         hint = construct(problem, params, params.time_limit * params.construct_share)
+    if hint is None and params.linear_share and problem.balance is not None:
+        hint = linear_plan(m, params, params.time_limit * params.linear_share, on_progress)
     if hint is None and params.relax_share:
         hint = relaxed_plan(m, params, params.time_limit * params.relax_share)
     fallback = None
     if hint is not None:
         # price the plan on the model and hint every variable (CP-SAT ignores incomplete hints it
         # fails to complete); the priced plan is the answer when the search finds nothing better
-        priced = complete_hint(m, hint, max(0.5, 0.05 * params.time_limit), params.seed)
+        priced = complete_hint(m, hint, max(1.0, 0.1 * params.time_limit), params.seed)
         if priced is not None:
             fallback = read_result(m, *priced, started)
         else:
             add_hint(m, hint)
     share = params.lns_share + params.primal_share
     first = params.time_limit * (1 - share) - (time.monotonic() - started) if share else None
-    result = run(m, params, on_progress, started, first)
+    if fallback is not None and first is not None and first < 1.0:
+        # no time left for a full run before the neighbourhood search: start it from the priced plan
+        result = replace(fallback, status="FEASIBLE", best_bound=None)
+    else:
+        result = run(m, params, on_progress, started, first)
     if params.primal_share and result.status == "FEASIBLE":
         result = primal_phase(m, result, params, on_progress, started)
     if fallback is not None and fallback.cost() < result.cost():
         bound = result.best_bound
+        if bound is not None and bound > fallback.objective:
+            bound = None  # not a bound: CP-SAT reports 0 when stopped before it had one
         status = "OPTIMAL" if bound is not None and bound >= fallback.objective else "FEASIBLE"
         result = replace(fallback, status=status, best_bound=bound)
     if params.lns_share and result.status in ("FEASIBLE", "UNKNOWN"):
@@ -94,6 +103,54 @@ def primal_phase(m: RosterModel, best: Result, params: SolveParams, on_progress,
         best = result
     status = "OPTIMAL" if bound is not None and best.objective is not None and bound >= best.objective else "FEASIBLE"
     return replace(best, status=status, best_bound=bound)
+
+
+def linear_plan(m: RosterModel, params: SolveParams, seconds: float, on_progress: Progress | None = None):
+    """A plan from the model without its balance term (a linear model), or None.
+
+    The search stops after `seconds` if it has a plan by then, else at its first plan (within the
+    whole time limit): without a plan the full model, where feasibility jump cannot run, rarely finds
+    one. `on_progress` sees that model's objective (the balance term left out).
+    """
+    started = time.monotonic()
+    linear = without_rule(m, "balance")
+    solver = cp_model.CpSolver()
+    set_parameters(solver.parameters, params, params.time_limit - (time.monotonic() - started))
+    watch = _FirstPlanAfter(solver, started + seconds, on_progress, started)
+    timer = threading.Timer(max(0.0, started + seconds - time.monotonic()), watch.due)
+    timer.start()
+    try:
+        status = solver.Solve(linear, watch)
+    finally:
+        timer.cancel()
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    p = m.problem
+    return [(p.employees[ei].id, p.shifts[si].id) for (ei, si), x in m.x.items() if solver.BooleanValue(x)]
+
+
+class _FirstPlanAfter(cp_model.CpSolverSolutionCallback):
+    """Stops the search at the deadline if it has a plan, else at its first plan after it."""
+
+    def __init__(self, solver, deadline: float, fn: Progress | None, started: float) -> None:
+        super().__init__()
+        self.solver, self.deadline, self.fn, self.started = solver, deadline, fn, started
+        self.found = False
+        self.late = False
+
+    def due(self) -> None:
+        self.late = True
+        if self.found:
+            self.solver.StopSearch()
+
+    def on_solution_callback(self) -> None:
+        self.found = True
+        if self.fn:
+            obj, bound = self.ObjectiveValue(), self.BestObjectiveBound()
+            gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
+            self.fn(obj, bound, gap, time.monotonic() - self.started)
+        if self.late or time.monotonic() >= self.deadline:
+            self.StopSearch()
 
 
 def relaxed_plan(m: RosterModel, params: SolveParams, seconds: float):
