@@ -88,3 +88,15 @@ def test_an_unreachable_database_is_one_clear_line_with_the_password_hidden():
 def test_bad_urls_are_one_clear_line(url, reason):
     with pytest.raises(MutualisError, match=f"^cannot open database .*{reason}"):
         open_store(url)
+
+
+def test_the_migrations_have_one_head():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from integrations.store import engine
+
+    folder = Path(engine.__file__).resolve().parent / "migrations"
+    config = Config()
+    config.set_main_option("script_location", str(folder))
+    assert len(ScriptDirectory.from_config(config).get_heads()) == 1

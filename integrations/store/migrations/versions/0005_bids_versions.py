@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_bids"
-down_revision = ("0002", "0003", "0004")
+down_revision = "0005_docs_plan_saved_at"
 branch_labels = None
 depends_on = None
 
