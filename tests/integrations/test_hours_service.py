@@ -378,7 +378,7 @@ def test_filters_naming_nothing_are_errors_in_the_commands(store):
     assert _cli(store, "hours", "show", "--month", "2026-11", "--member", "NOPE").exit_code == 1
     assert _cli(store, "ledger", "--member", "NOPE").exit_code == 1
     result = _cli(store, "ledger", "--year", "0")
-    assert result.exit_code == 1 and "year 0" in result.output
+    assert result.exit_code == 2 and "1900<=x<=2999" in result.output
     result = _cli(store, "hours", "show", "--month", "2026-11")
     assert result.exit_code == 0 and "correction" in result.output.splitlines()[0]
 

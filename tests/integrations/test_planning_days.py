@@ -121,7 +121,7 @@ def test_a_week_wholly_in_the_past_is_refused_unless_the_past_is_allowed(db):
 
 def test_a_validated_month_closes_planning_until_its_end(db):
     with session(db) as repo:
-        hs.validate_month(repo, "ACIER", "2026-12", now=datetime(2026, 12, 2, 9))
+        hs.validate_month(repo, "ACIER", "2026-12", now=datetime(2026, 12, 2, 9), early=True)
     result = run(db, *ADD, "--day", "2026-12-21", ok=False)
     assert "2026-12-21 is in the past (planning opens on 2027-01-01, after the validated hours of 2026-12)" in result.output
 
