@@ -100,6 +100,17 @@ def run_demo(store, out_dir: Path, on_progress=None, lang: str | None = None) ->
     with store.session() as repo:
         load_demo(repo)
         files += write_demo_bid(repo, out_dir / "bid")
+        files.append(write_demo_tender_file(out_dir))
         shortfall = plan_tender_code(repo, demo_tender_infeasible().code, as_of=DEMO_AS_OF).explain()
     return DemoReport(group.settings.name, str(week), counts, summary, violations, tuple(files), tuple(bills),
                       shortfall)
+
+
+def write_demo_tender_file(out_dir: Path) -> Path:
+    """The demo tender as the client's file (`ao-2027-chassis.yaml`), ready for `mutualis tender import`."""
+    from consortium.demo import demo_tender
+    from consortium.tender_file import tender_to_yaml
+    from integrations.files import write_text
+
+    tender = demo_tender()
+    return write_text(Path(out_dir) / f"{tender.code.lower()}.yaml", tender_to_yaml(tender))

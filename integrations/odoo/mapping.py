@@ -324,8 +324,9 @@ def _update_member(existing: Member, record: Mapping[str, Any], siret: str, addr
     sites = list(existing.sites)
     warnings = []
     main = next((n for n, s in enumerate(sites) if s.code == "MAIN"), None)
-    if main is None and address:
-        warnings.append(f"member {existing.code}: no site MAIN to hold Odoo's address; sites left as they are")
+    if main is None:
+        if address or any(coordinates):
+            warnings.append(f"member {existing.code}: no site MAIN to hold Odoo's address; sites left as they are")
     else:
         update: dict[str, Any] = {"address": address} if address else {}
         if any(coordinates):

@@ -8,6 +8,8 @@ of what was pulled are kept in ``odoo_links`` so that pushes find the work conta
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -188,8 +190,9 @@ def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = 
 def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_run: bool = False) -> PullReport:
     """Companies tagged ``tag`` (``res.partner.category`` name) as members.
 
-    A partner already linked to a member (``odoo_links``) updates that member, else the member whose
-    code is the partner's ``ref`` or slugged name; only what Odoo owns changes (``member_from_partner``).
+    A partner already linked to a member (``odoo_links``) updates that member, else the member with the
+    partner's SIRET (``company_registry``), else the member whose code is the partner's ``ref`` or slugged
+    name when its SIRET is the same (another SIRET is another firm: a problem, never an update); only what Odoo owns changes (``member_from_partner``).
     A new member gets the partner's address as site ``MAIN``.
     """
     report = PullReport("members", dry_run=dry_run)
@@ -200,8 +203,14 @@ def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_r
     links = odoo_of(repo)
     linked = {odoo_id: code for code, (odoo_id, _p) in links.links(connection, "res.partner").items()}
     stored = {m.code: m for m in repo.list_members()}
+    by_siret = {m.siret: m.code for m in stored.values()}
     for record in records:
-        code = linked.get(record["id"]) or partner_code(record)
+        siret = re.sub(r"\s", "", str(record.get("company_registry") or ""))
+        code = linked.get(record["id"]) or by_siret.get(siret) or partner_code(record)
+        if code in stored and record["id"] not in linked and siret and stored[code].siret != siret:
+            report.problems.append(f"member {code} ({record.get('name')}): SIRET {siret} in Odoo is not the SIRET "
+                                   f"{stored[code].siret} of member {code}: another firm, not pulled")
+            continue
         mapped = member_from_partner(record, stored.get(code))
         if mapped.value is None:
             report.problems.extend(mapped.warnings)

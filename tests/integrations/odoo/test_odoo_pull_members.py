@@ -104,3 +104,26 @@ def test_a_new_member_gets_site_main_and_a_dry_run_stores_nothing(store, gateway
     with store.session() as repo:
         new = [m for m in repo.list_members() if m.code not in ("WOOD_CORNER", "DECO_ADDICT")]
     assert [s.code for s in new[0].sites] == ["MAIN"]
+
+
+def test_a_partner_is_matched_by_siret_and_a_same_named_partner_of_another_siret_is_another_firm(
+        store, gateway, odoo_server):
+    # Gemini Furniture carries Wood Corner's SIRET: the same firm under its Odoo name, not a new member.
+    # Deco Addict carries another SIRET than the stored DECO_ADDICT: another firm, never merged into it.
+    tag_partners(odoo_server, {11: SIRET, 10: "44200000000004"})
+    report = pull(store, gateway)
+    assert report.created == 0
+    assert any("DECO_ADDICT" in p and "another firm, not pulled" in p for p in report.problems)
+    with store.session() as repo:
+        assert {m.code for m in repo.list_members()} == {"WOOD_CORNER", "DECO_ADDICT"}
+        assert repo.get_member("WOOD_CORNER").legal_name == "Gemini Furniture"
+        assert repo.get_member("DECO_ADDICT").siret == OTHER_SIRET
+
+
+def test_a_partner_without_address_updates_a_member_without_site_main(store, gateway, odoo_server):
+    tag_partners(odoo_server, {10: OTHER_SIRET})
+    odoo_server.db.table("res.partner")[10].update(street=False, street2=False, zip=False, city=False)
+    report = pull(store, gateway)
+    assert report.problems == [] and report.created == 0
+    with store.session() as repo:
+        assert [s.code for s in repo.get_member("DECO_ADDICT").sites] == ["USINE"]
