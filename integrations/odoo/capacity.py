@@ -35,7 +35,7 @@ def load_process_mapping(path) -> dict[str, str]:
     """A YAML file ``{workcenter name or code: resource code}``."""
     import yaml
 
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = _read_yaml(path)
     if not isinstance(data, dict):
         raise InvalidInput(f"{path}: expected 'workcenter: RESOURCE' lines")
     return {str(k): str(v).upper() for k, v in data.items()}
@@ -130,3 +130,14 @@ def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, 
                 report.created -= 1
                 report.problems.append(f"{row.workcenter}: {exc}")
     return rows, report
+
+
+def _read_yaml(path) -> object:
+    import yaml
+
+    from consortium.tender_file import read_text_file
+
+    try:
+        return yaml.safe_load(read_text_file(Path(path))) or {}
+    except yaml.YAMLError as exc:
+        raise InvalidInput(f"{path}: not a YAML mapping ({str(exc).splitlines()[0]}); expected 'workcenter: RESOURCE' lines") from None

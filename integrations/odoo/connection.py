@@ -129,7 +129,11 @@ class OdooConnection:
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise OdooConfigError(f"Odoo connection {self.name!r}: secret file {path} is readable by others"
                                   f" (mode {stat.S_IMODE(mode):o}); run: chmod 600 {path}")
-        value = path.read_text(encoding="utf-8").strip()
+        try:
+            value = path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise OdooConfigError(f"Odoo connection {self.name!r}: cannot read secret file {path}:"
+                                  f" {getattr(exc, 'strerror', None) or 'not UTF-8 text'}") from None
         if not value:
             raise OdooConfigError(f"Odoo connection {self.name!r}: secret file {path} is empty")
         return Secret(value)

@@ -60,7 +60,7 @@ def load_employee_mapping(path) -> dict[int, str]:
     """A YAML file ``{Odoo hr.employee id: mutualis code}`` the administrator wrote or confirmed."""
     import yaml
 
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = _read_yaml(path)
     if not isinstance(data, dict):
         raise InvalidInput(f"{path}: expected 'ODOO_ID: CODE' lines")
     out: dict[int, str] = {}
@@ -133,3 +133,14 @@ def match_employees(records: Sequence[Mapping[str, Any]], stored: Mapping[str, s
     free = _next_free(taken)
     return [Match(m.odoo_id, m.name, next(free), "new") if m.code is None and m.problem is None else m
             for m in out]
+
+
+def _read_yaml(path) -> object:
+    import yaml
+
+    from consortium.tender_file import read_text_file
+
+    try:
+        return yaml.safe_load(read_text_file(Path(path))) or {}
+    except yaml.YAMLError as exc:
+        raise InvalidInput(f"{path}: not a YAML mapping ({str(exc).splitlines()[0]}); expected 'ODOO_ID: CODE' lines") from None
