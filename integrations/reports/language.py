@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -82,8 +83,11 @@ class Language:
         return format_percent(ratio, format=pattern, locale=self.locale)
 
     def day(self, value: date, weekday: bool = True) -> str:
-        """``lundi 30 novembre 2026`` (``weekday=False``: ``30 novembre 2026``)."""
-        return format_date(value, "EEEE d MMMM y" if weekday else "d MMMM y", locale=self.locale)
+        """``lundi 30 novembre 2026``, ``mardi 1er décembre 2026`` (``weekday=False``: ``30 novembre 2026``)."""
+        text = format_date(value, "EEEE d MMMM y" if weekday else "d MMMM y", locale=self.locale)
+        if self.code == "fr" and value.day == 1:  # French writes the first of the month as an ordinal
+            text = re.sub(r"(?<!\d)1 ", "1er ", text, count=1)
+        return text
 
     def short_day(self, value: date) -> str:
         """``lun. 30/11`` in French, ``Mon 30/11`` in English."""

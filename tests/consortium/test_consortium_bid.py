@@ -108,7 +108,7 @@ def test_the_demo_bid_is_stored_once_and_its_files_are_byte_identical_on_a_secon
     html = paths[1].read_text(encoding="utf-8")
     assert "<svg" in html and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     md = paths[0].read_text(encoding="utf-8")
-    assert "plan : réalisable" in md and "1 décembre 2026" in md and "12,0 %" in md and "0,12 €" not in md
+    assert "plan : réalisable" in md and "1er décembre 2026" in md and "12,0 %" in md and "0,12 €" not in md
 
 
 def test_the_infeasible_demo_is_explained_with_missing_hours_by_process_and_week():

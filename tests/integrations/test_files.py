@@ -65,3 +65,13 @@ def test_a_workbook_carries_the_stamp_it_is_given(tmp_path):
 
     _xlsx(tmp_path / "s.xlsx", stamp=datetime(2026, 12, 31, 17, 0))
     assert load_workbook(tmp_path / "s.xlsx").properties.created == datetime(2026, 12, 31, 17, 0)
+
+
+def test_french_dates_write_the_first_of_the_month_as_an_ordinal():
+    from datetime import date
+
+    from integrations.reports.language import language
+
+    assert language("fr").day(date(2026, 12, 1), weekday=False) == "1er décembre 2026"
+    assert language("fr").day(date(2026, 11, 30)) == "lundi 30 novembre 2026"
+    assert language("en").day(date(2026, 12, 1)) == "Tuesday 1 December 2026"
