@@ -5,7 +5,6 @@ Every command that touches the database runs in one transaction: an error leaves
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
@@ -17,9 +16,9 @@ import click
 from pydantic import ValidationError
 
 from consortium.members import Member, Site
-from integrations.cli_types import (HEADCOUNT, HOURS_PER_DAY, HOURS_PER_WEEK, HOURS_PER_WEEK_UNIT, LATITUDE, LEVEL,
-                                   LONGITUDE, MONEY, SEED, SECONDS, TRAVEL_MINUTES, WORKERS, YEAR, Amount, Day,
-                                   FiniteFloat, Month, OutPath, Week)
+from integrations.cli_types import (COMMITTED_HOURS, HEADCOUNT, HOURS_PER_DAY, HOURS_PER_WEEK, HOURS_PER_WEEK_UNIT,
+                                   LATITUDE, LEVEL, LONGITUDE, MARGIN, MONEY, SEED, SECONDS, SOLVE_SECONDS,
+                                   TRAVEL_MINUTES, WORKERS, YEAR, Amount, Day, FiniteFloat, Month, OutPath, Week)
 from sharing.base import describe_validation_error
 from sharing.employees import Certification, Contract, Employee, Preferences
 from sharing.errors import MutualisError, RowError
@@ -1148,38 +1147,6 @@ def counters_show(ctx, employee, week_text, as_json):
 # ---------------------------------------------------------------- capacity and tenders (consortium)
 
 
-class _Number(click.ParamType):
-    """A finite decimal number in [low, high] (`open_high`: below high); a decimal comma is read too;
-    `percent` also reads `12%` as 0.12."""
-
-    name = "number"
-
-    def __init__(self, low: float, high: float, open_high: bool = False, percent: bool = False,
-                 low_open: bool = False):
-        self.low, self.high, self.open_high, self.percent, self.low_open = low, high, open_high, percent, low_open
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, (Decimal, float, int)):
-            return Decimal(str(value))
-        text = str(value).strip().replace(",", ".")
-        ratio = self.percent and text.endswith("%")
-        try:
-            number = Decimal(text.removesuffix("%").strip()) / (100 if ratio else 1)
-        except ArithmeticError:
-            number = None
-        if number is None or not number.is_finite():
-            self.fail(f"{value!r} is not a number{' (e.g. 0.12 or 12%)' if self.percent else ''}", param, ctx)
-        below = number <= self.low if self.low_open else number < self.low
-        above = number >= self.high if self.open_high else number > self.high
-        if below or above:
-            lo, hi = "(" if self.low_open else "[", ")" if self.open_high else "]"
-            self.fail(f"{value} is not in the range {lo}{self.low:g}, {self.high:g}{hi}", param, ctx)
-        return number
-
-
-MARGIN = _Number(0, 1, open_high=True, percent=True)
-HOURS = _Number(0, 168)
-SOLVE_SECONDS = _Number(0, 3600, low_open=True)
 
 
 def _time_limit_option(func):
@@ -1202,9 +1169,9 @@ def capacity():
 @click.argument("member")
 @click.argument("resource")
 @click.option("--week", "week_text", type=Week(), required=True, help="ISO week, e.g. 2027-W02.")
-@click.option("--hours", type=HOURS, required=True, help="Available hours per parallel unit (0 to 168).")
-@click.option("--overtime", type=HOURS, default=0, show_default=True, help="Most overtime hours per unit.")
-@click.option("--committed", type=_Number(0, 10000), default=0, show_default=True,
+@click.option("--hours", type=HOURS_PER_WEEK_UNIT, required=True, help="Available hours per parallel unit (0 to 168).")
+@click.option("--overtime", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Most overtime hours per unit.")
+@click.option("--committed", type=COMMITTED_HOURS, default=0, show_default=True,
               help="Hours already sold elsewhere, for the whole resource.")
 @click.pass_context
 def capacity_declare(ctx, member, resource, week_text, hours, overtime, committed):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -22,7 +22,7 @@ import click
 __all__ = [
     "FiniteFloat", "Amount", "Month", "Week", "Day", "OutPath", "MIN_YEAR", "MAX_YEAR", "YEAR", "SECONDS",
     "WORKERS", "SEED", "LEVEL", "HEADCOUNT", "TRAVEL_MINUTES", "LATITUDE", "LONGITUDE", "HOURS_PER_WEEK",
-    "HOURS_PER_DAY", "HOURS_PER_WEEK_UNIT", "MONEY",
+    "HOURS_PER_DAY", "HOURS_PER_WEEK_UNIT", "MONEY", "Number", "MARGIN", "SOLVE_SECONDS", "COMMITTED_HOURS",
 ]
 
 # Dates outside these years are typing mistakes; inside them every calendar step (next month, next week,
@@ -192,5 +192,39 @@ LATITUDE = FiniteFloat(min=-90, max=90)
 LONGITUDE = FiniteFloat(min=-180, max=180)
 HOURS_PER_WEEK = FiniteFloat(min=0, max=48, min_open=True)
 HOURS_PER_DAY = FiniteFloat(min=0, max=24)
-HOURS_PER_WEEK_UNIT = FiniteFloat(min=0, max=168)  # a machine's or team's hours in one week
 MONEY = Amount("0", "9999.9999", places=4, low_open=True)  # an hourly cost; the store keeps 4 decimals
+
+
+class Number(click.ParamType):
+    """A finite decimal number in [low, high] (`open_high`: below high); a decimal comma is read too;
+    `percent` also reads `12%` as 0.12."""
+
+    name = "number"
+
+    def __init__(self, low: float, high: float, open_high: bool = False, percent: bool = False,
+                 low_open: bool = False):
+        self.low, self.high, self.open_high, self.percent, self.low_open = low, high, open_high, percent, low_open
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (Decimal, float, int)):
+            return Decimal(str(value))
+        text = str(value).strip().replace(",", ".")
+        ratio = self.percent and text.endswith("%")
+        try:
+            number = Decimal(text.removesuffix("%").strip()) / (100 if ratio else 1)
+        except ArithmeticError:
+            number = None
+        if number is None or not number.is_finite():
+            self.fail(f"{value!r} is not a number{' (e.g. 0.12 or 12%)' if self.percent else ''}", param, ctx)
+        below = number <= self.low if self.low_open else number < self.low
+        above = number >= self.high if self.open_high else number > self.high
+        if below or above:
+            lo, hi = "(" if self.low_open else "[", ")" if self.open_high else "]"
+            self.fail(f"{value} is not in the range {lo}{self.low:g}, {self.high:g}{hi}", param, ctx)
+        return number
+
+
+MARGIN = Number(0, 1, open_high=True, percent=True)
+HOURS_PER_WEEK_UNIT = Number(0, 168)  # a machine's or team's hours in one week, decimal comma read
+COMMITTED_HOURS = Number(0, 10000)  # hours already sold, for the whole resource
+SOLVE_SECONDS = Number(0, 3600, low_open=True)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Mapping, Sequence
 
-from sharing.errors import InvalidInput, MutualisError
+from sharing.errors import MutualisError
 
 from .gateway import OdooGateway
 from .mapping import slug, utc_to_local
 from .pull import PullReport
 from .work_hours import ATTENDANCE_FIELDS, LEAVE_FIELDS, work_hours
+from .yaml_files import read_yaml_mapping
 
 __all__ = ["WorkcenterWeek", "load_process_mapping", "workcenter_capacity", "pull_capacity"]
 
@@ -33,11 +33,7 @@ class WorkcenterWeek:
 
 def load_process_mapping(path) -> dict[str, str]:
     """A YAML file ``{workcenter name or code: resource code}``."""
-    import yaml
-
-    data = _read_yaml(path)
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{path}: expected 'workcenter: RESOURCE' lines")
+    data = read_yaml_mapping(path, "workcenter: RESOURCE")
     return {str(k): str(v).upper() for k, v in data.items()}
 
 
@@ -130,14 +126,3 @@ def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, 
                 report.created -= 1
                 report.problems.append(f"{row.workcenter}: {exc}")
     return rows, report
-
-
-def _read_yaml(path) -> object:
-    import yaml
-
-    from consortium.tender_file import read_text_file
-
-    try:
-        return yaml.safe_load(read_text_file(Path(path))) or {}
-    except yaml.YAMLError as exc:
-        raise InvalidInput(f"{path}: not a YAML mapping ({str(exc).splitlines()[0]}); expected 'workcenter: RESOURCE' lines") from None

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from sharing.errors import InvalidInput
+
+from .yaml_files import read_yaml_mapping
 
 __all__ = ["Match", "badge_code", "same_person", "match_employees", "load_employee_mapping"]
 
@@ -58,11 +59,7 @@ def same_person(a: str, b: str) -> bool:
 
 def load_employee_mapping(path) -> dict[int, str]:
     """A YAML file ``{Odoo hr.employee id: mutualis code}`` the administrator wrote or confirmed."""
-    import yaml
-
-    data = _read_yaml(path)
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{path}: expected 'ODOO_ID: CODE' lines")
+    data = read_yaml_mapping(path, "ODOO_ID: CODE")
     out: dict[int, str] = {}
     for key, code in data.items():
         if not str(key).strip().isdigit() or not code:
@@ -133,14 +130,3 @@ def match_employees(records: Sequence[Mapping[str, Any]], stored: Mapping[str, s
     free = _next_free(taken)
     return [Match(m.odoo_id, m.name, next(free), "new") if m.code is None and m.problem is None else m
             for m in out]
-
-
-def _read_yaml(path) -> object:
-    import yaml
-
-    from consortium.tender_file import read_text_file
-
-    try:
-        return yaml.safe_load(read_text_file(Path(path))) or {}
-    except yaml.YAMLError as exc:
-        raise InvalidInput(f"{path}: not a YAML mapping ({str(exc).splitlines()[0]}); expected 'ODOO_ID: CODE' lines") from None

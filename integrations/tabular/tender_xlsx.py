@@ -13,17 +13,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from consortium.capacity import CapacityDeclaration
 from consortium.tender import Tender
 from consortium.tender_file import tender_from_mapping
 from sharing.errors import InvalidInput, RowError
 
-from .cells import _float
 from .files import read_grid
 
-__all__ = ["read_tender_xlsx", "read_capacity_sheet", "CAPACITY_COLUMNS"]
+__all__ = ["read_tender_xlsx"]
 
-CAPACITY_COLUMNS = ("member", "resource", "week", "available_hours", "max_overtime_hours", "committed_hours")
 _TEAM = {"mandataire", "max_size", "solo_bidders", "exclude_solo_bidders", "mandataire_required"}
 _PRICING = {"transport_per_handoff", "coordination_fee", "contingency_pct", "margin_pct"}
 _LISTS = {"certificates", "predecessors", "solo_bidders"}
@@ -102,44 +99,3 @@ def _number_or_text(text: str) -> float | str:
         return text
 
 
-def read_capacity_sheet(path: str | Path, source: str = "spreadsheet") -> list[CapacityDeclaration]:
-    """CSV or XLSX rows (member, resource, week, available_hours, max_overtime_hours, committed_hours).
-
-    Hours are per unit of the resource (committed hours for the whole resource); `35,5` reads as 35.5.
-    Unknown columns and a file without rows are refused; every bad row is reported (`FILE:ROW: column C: ...`).
-    """
-    path = Path(path)
-    grid = read_grid(path, "capacity")
-    header = [h.strip().lower() for h in grid[0]] if grid else []
-    unknown = [h for h in header if h and h not in CAPACITY_COLUMNS]
-    if unknown:
-        raise InvalidInput(f"{path.name}: unknown column {unknown[0]} (columns: {', '.join(CAPACITY_COLUMNS)})")
-    missing = [c for c in CAPACITY_COLUMNS[:4] if c not in header]
-    if missing:
-        raise InvalidInput(f"{path.name}: missing column {missing[0]} (columns: {', '.join(CAPACITY_COLUMNS)})")
-    records = _records(path, "capacity")
-    if not records:
-        raise InvalidInput(f"{path.name}: no rows under the header: nothing to import")
-    problems, out = [], []
-    for n, row in records:
-        values, bad = {}, []
-        for column, text in row.items():
-            if column in CAPACITY_COLUMNS[3:]:
-                try:
-                    values[column] = _float(text)
-                except ValueError as exc:
-                    bad.append(f"{path.name}:{n}: column {column}: {exc}")
-            else:
-                values[column] = text
-        if bad:
-            problems += bad
-            continue
-        try:
-            out.append(CapacityDeclaration(source=source, **values))
-        except ValidationError as exc:
-            for err in exc.errors():
-                column = ".".join(str(p) for p in err["loc"]) or "(row)"
-                problems.append(f"{path.name}:{n}: column {column}: {err['msg'].removeprefix('Value error, ')}")
-    if problems:
-        raise RowError(problems)
-    return out
