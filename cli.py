@@ -21,7 +21,7 @@ from integrations.cli_types import (COMMITTED_HOURS, HEADCOUNT, HOURS_PER_DAY, H
                                    TRAVEL_MINUTES, WORKERS, YEAR, Amount, Day, FiniteFloat, Month, OutPath, Week)
 from sharing.base import describe_validation_error
 from sharing.employees import Certification, Contract, Employee, Preferences
-from sharing.errors import MutualisError, RowError
+from consortium.errors import MutualisError, RowError
 from sharing.requests import PRIORITIES, RecurringRequest, Request
 from sharing.skills import parse_cert_requirements
 
@@ -200,7 +200,7 @@ def init(ctx):
     Example:
         mutualis --db sqlite:///group.db init
     """
-    from integrations.seeding import init_database
+    from integrations.demo import init_database
 
     store = _store(ctx)
     with store.session() as repo:
@@ -222,7 +222,7 @@ def demo(ctx, out, lang):
     Example:
         mutualis demo
     """
-    from integrations.seeding import run_demo
+    from integrations.demo import run_demo
 
     store = _store(ctx)
     report = run_demo(store, out, on_progress=_progress, lang=lang)
@@ -517,7 +517,7 @@ def request_add(ctx, code, member, site, skill, min_level, certs, day, until, we
             --day 2026-11-30 --until 2026-12-04 --start 08:00 --end 16:00 --headcount 2 --priority critical
     """
     from consortium.members import WEEKDAYS, parse_opening_hours
-    from integrations.planning_days import file_requests
+    from integrations.services.planning_days import file_requests
 
     subject = f"request {code.upper()}"
     fields = dict(code=code, member=member, site=site, skill=skill, min_level=min_level, start=start, end=end,
@@ -554,7 +554,7 @@ def request_list(ctx, week, member, as_json):
     Example:
         mutualis request list --week 2026-W49 --member ACIER
     """
-    from sharing.weeks import parse_week
+    from consortium.weeks import parse_week
 
     with _store(ctx).session() as repo:
         requests = repo.list_requests(week=parse_week(week) if week else None, member=member.upper() if member else None)
@@ -622,7 +622,7 @@ def import_(ctx, kind, file, update):
         mutualis import employees staff.xlsx
         mutualis import employees staff.xlsx --update
     """
-    from integrations.transfer import import_file
+    from integrations.services.transfer import import_file
 
     with _store(ctx).session() as repo:
         report = import_file(repo, kind, file, update=update)
@@ -640,7 +640,7 @@ def export(ctx, kind, file):
     Example:
         mutualis export requests week49.csv
     """
-    from integrations.transfer import export_file
+    from integrations.services.transfer import export_file
 
     with _store(ctx).session() as repo:
         count = export_file(repo, kind, file)
@@ -717,8 +717,8 @@ def allocate(ctx, week_text, time_limit, seed, workers, replan_published, allow_
     Example:
         mutualis allocate --week 2026-W49 --time-limit 30
     """
-    from integrations.weekly import run_allocation
-    from sharing.weeks import parse_week
+    from integrations.services.weekly import run_allocation
+    from consortium.weeks import parse_week
 
     week = parse_week(week_text)
     with _store(ctx).session() as repo:
@@ -757,8 +757,8 @@ def plan_show(ctx, week_text, by, fmt, out, member, per_member, lang):
         mutualis plan show --week 2026-W49 --format ics --out calendars/
     """
     from integrations import reports
-    from integrations.weekly import week_view
-    from sharing.weeks import parse_week
+    from integrations.services.weekly import week_view
+    from consortium.weeks import parse_week
 
     fmt = reports.output_format(fmt, out, folder=per_member)
     with _store(ctx).session() as repo:
@@ -813,13 +813,13 @@ def check(ctx, week_text, month, as_json):
     declared = []
     with _store(ctx).session() as repo:
         if month:
-            from integrations.hours_compliance import check_month
+            from integrations.services.hours_compliance import check_month
 
             result = check_month(repo, month)
             violations, declared, what = result.open, result.declared, f"the hours worked in {result.month}"
         else:
-            from integrations.weekly import check_week
-            from sharing.weeks import parse_week
+            from integrations.services.weekly import check_week
+            from consortium.weeks import parse_week
 
             violations, what = check_week(repo, parse_week(week_text)), f"the plan of {week_text}"
     if as_json:
@@ -848,7 +848,7 @@ def explain(ctx, request_code):
     Example:
         mutualis explain R-FORGE-TIG-1201
     """
-    from integrations.weekly import explain as explain_one
+    from integrations.services.weekly import explain as explain_one
 
     with _store(ctx).session() as repo:
         result = explain_one(repo, request_code.upper())
@@ -887,8 +887,8 @@ def unpin(ctx, week_text, employee, request_code):
 
 
 def _pin(ctx, week_text, employee, request_code, pinned, **past):
-    from integrations.weekly import set_pin
-    from sharing.weeks import parse_week
+    from integrations.services.weekly import set_pin
+    from consortium.weeks import parse_week
 
     with _store(ctx).session() as repo:
         changed = set_pin(repo, parse_week(week_text), employee.upper(), request_code.upper(), pinned, **past)
@@ -906,8 +906,8 @@ def publish(ctx, week_text):
     Example:
         mutualis publish --week 2026-W49
     """
-    from integrations.weekly import publish_week
-    from sharing.weeks import parse_week
+    from integrations.services.weekly import publish_week
+    from consortium.weeks import parse_week
 
     with _store(ctx).session() as repo:
         published = publish_week(repo, parse_week(week_text))
@@ -933,8 +933,8 @@ def replan_cmd(ctx, week_text, absent, from_day, time_limit, seed, workers, allo
     Example:
         mutualis replan --week 2026-W49 --absent E012 --from 2026-12-02
     """
-    from integrations.weekly import replan_week
-    from sharing.weeks import parse_week
+    from integrations.services.weekly import replan_week
+    from consortium.weeks import parse_week
 
     with _store(ctx).session() as repo:
         allocation = replan_week(repo, parse_week(week_text), absent.upper(), from_day.date(),
@@ -975,7 +975,7 @@ def hours_record(ctx, employee, request_code, day, absent, start, end, next_day,
         mutualis hours record E012 R-ACIER-TIG-1201 --day 2026-12-01 --absent
         mutualis hours record E012 R-ACIER-NUIT-1201 --day 2026-12-01 --start 21:00 --end 05:00 --next-day
     """
-    from integrations.hours_service import record_hours
+    from integrations.services.hours import record_hours
 
     with _store(ctx).session() as repo:
         recorded = record_hours(repo, employee, request_code, day.date(), absent=absent, start=start, end=end,
@@ -998,7 +998,7 @@ def hours_import(ctx, file):
     Example:
         mutualis hours import november.xlsx
     """
-    from integrations.hours_import import import_hours
+    from integrations.services.hours_import import import_hours
 
     with _store(ctx).session() as repo:
         count = import_hours(repo, file)
@@ -1018,7 +1018,7 @@ def hours_show(ctx, month, member, employee, as_json):
     Example:
         mutualis hours show --month 2026-11 --member ACIER
     """
-    from integrations.hours_service import month_hours
+    from integrations.services.hours import month_hours
 
     with _store(ctx).session() as repo:
         lines = month_hours(repo, month, member=member, employee=employee)
@@ -1047,7 +1047,7 @@ def hours_validate(ctx, member, month, early):
     Example:
         mutualis hours validate --member ACIER --month 2026-11
     """
-    from integrations.hours_service import validate_month
+    from integrations.services.hours import validate_month
 
     with _store(ctx).session() as repo:
         v = validate_month(repo, member, month, early=early)
@@ -1069,7 +1069,7 @@ def bill_cmd(ctx, month, out, lang, as_json):
         mutualis bill --month 2026-11 --out statements/
         mutualis bill --month 2026-11 --out statements/ --lang en
     """
-    from integrations.hours_service import bill
+    from integrations.services.hours import bill
 
     with _store(ctx).session() as repo:
         result = bill(repo, month, out, lang)
@@ -1098,7 +1098,7 @@ def ledger_cmd(ctx, year, member, as_json):
     Example:
         mutualis ledger --year 2026 --member ACIER
     """
-    from integrations.hours_service import member_ledger
+    from integrations.services.hours import member_ledger
 
     with _store(ctx).session() as repo:
         rows = member_ledger(repo, year, member)
@@ -1125,8 +1125,8 @@ def counters_show(ctx, employee, week_text, as_json):
     Example:
         mutualis counters show E012 --week 2026-W49
     """
-    from integrations.hours_service import employee_counters
-    from sharing.weeks import parse_week
+    from integrations.services.hours import employee_counters
+    from consortium.weeks import parse_week
 
     with _store(ctx).session() as repo:
         c = employee_counters(repo, employee, parse_week(week_text) if week_text else None)
@@ -1182,7 +1182,7 @@ def capacity_declare(ctx, member, resource, week_text, hours, overtime, committe
     Example:
         mutualis capacity declare TOLERIE LASER-6KW --week 2027-W02 --hours 35 --overtime 6
     """
-    from integrations.consortium_service import declare_capacity
+    from integrations.services.consortium import declare_capacity
 
     with _store(ctx).session() as repo:
         report = declare_capacity(repo, member, resource, week_text, float(hours), float(overtime), float(committed))
@@ -1202,7 +1202,7 @@ def capacity_import(ctx, file):
     Example:
         mutualis capacity import capacity.xlsx
     """
-    from integrations.consortium_service import import_capacity
+    from integrations.services.consortium import import_capacity
 
     with _store(ctx).session() as repo:
         report = import_capacity(repo, file)
@@ -1223,7 +1223,7 @@ def capacity_show(ctx, start, weeks, as_of, as_json):
     Example:
         mutualis capacity show --from 2027-W02 --weeks 6
     """
-    from integrations.consortium_service import capacity_heatmap
+    from integrations.services.consortium import capacity_heatmap
 
     with _store(ctx).session() as repo:
         heat = capacity_heatmap(repo, start or _this_week(), weeks, as_of=_day(as_of))
@@ -1234,7 +1234,7 @@ def capacity_show(ctx, start, weeks, as_of, as_json):
 
 
 def _this_week() -> str:
-    from sharing.weeks import week_of
+    from consortium.weeks import week_of
 
     return str(week_of(date.today()))
 
@@ -1257,7 +1257,7 @@ def tender_import(ctx, file, release):
     Example:
         mutualis tender import ao-2027-chassis.yaml
     """
-    from integrations.consortium_service import import_tender
+    from integrations.services.consortium import import_tender
 
     with _store(ctx).session() as repo:
         done = import_tender(repo, file, release)
@@ -1279,7 +1279,7 @@ def tender_check(ctx, code, as_of):
     Example:
         mutualis tender check AO-2027-CHASSIS
     """
-    from integrations.consortium_service import check_tender
+    from integrations.services.consortium import check_tender
 
     with _store(ctx).session() as repo:
         issues = check_tender(repo, code, as_of=_day(as_of))
@@ -1306,7 +1306,7 @@ def tender_plan(ctx, code, time_limit, as_of, as_json):
     Example:
         mutualis tender plan AO-2027-CHASSIS --time-limit 20
     """
-    from integrations.consortium_service import plan_tender_code
+    from integrations.services.consortium import plan_tender_code
 
     with _store(ctx).session() as repo:
         outcome = plan_tender_code(repo, code, float(time_limit), as_of=_day(as_of))
@@ -1342,7 +1342,7 @@ def tender_bid(ctx, code, out_dir, margin, for_member, version, lang, time_limit
         mutualis tender bid AO-2027-CHASSIS --out bid/ --for TOLERIE
         mutualis tender bid AO-2027-CHASSIS --out bid/ --version 1 --lang en
     """
-    from integrations.consortium_service import write_bid
+    from integrations.services.consortium import write_bid
 
     with _store(ctx).session() as repo:
         paths, bid = write_bid(repo, code, out_dir, margin, for_member, float(time_limit), as_of=_day(as_of),
@@ -1364,7 +1364,7 @@ def tender_versions(ctx, code):
     Example:
         mutualis tender versions AO-2027-CHASSIS
     """
-    from integrations.consortium_service import list_bid_versions
+    from integrations.services.consortium import list_bid_versions
 
     with _store(ctx).session() as repo:
         rows = list_bid_versions(repo, code)
@@ -1388,7 +1388,7 @@ def tender_reserve(ctx, code, version, as_of):
     Example:
         mutualis tender reserve AO-2027-CHASSIS
     """
-    from integrations.consortium_service import reserve_tender
+    from integrations.services.consortium import reserve_tender
 
     with _store(ctx).session() as repo:
         stored = reserve_tender(repo, code, version, as_of=_day(as_of))
@@ -1406,7 +1406,7 @@ def tender_release(ctx, code):
     Example:
         mutualis tender release AO-2027-CHASSIS
     """
-    from integrations.consortium_service import release_tender
+    from integrations.services.consortium import release_tender
 
     with _store(ctx).session() as repo:
         count = release_tender(repo, code)
@@ -1426,7 +1426,7 @@ def tender_award(ctx, code, version, as_of):
     Example:
         mutualis tender award AO-2027-CHASSIS
     """
-    from integrations.consortium_service import award_tender
+    from integrations.services.consortium import award_tender
 
     with _store(ctx).session() as repo:
         stored = award_tender(repo, code, version, as_of=_day(as_of))
@@ -1551,7 +1551,7 @@ def odoo_push_plan(ctx, week_text, target, dry_run, notify):
     """
     from integrations.odoo.connections import open_gateway
     from integrations.odoo.push import push_plan
-    from sharing.weeks import parse_week
+    from consortium.weeks import parse_week
 
     with _store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, target)

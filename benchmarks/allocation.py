@@ -21,7 +21,7 @@ from sharing.allocation.weights import AllocationWeights
 from sharing.compliance import check_plan
 from sharing.demo import DEMO_WEEK
 from sharing.generator import generate_group
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 TIME_LIMITS = {"S": 10, "M": 10, "L": 60, "XL": 120}
 HEADER = ("size", "employees", "requests", "variables", "generate s", "build s", "time s", "status", "objective",

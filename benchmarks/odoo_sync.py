@@ -22,11 +22,11 @@ from pathlib import Path
 from integrations.odoo import OdooConnection, OdooGateway
 from integrations.odoo.pull import pull_employees
 from integrations.odoo.push import push_plan
-from integrations.seeding import init_database, load_group
+from integrations.demo import init_database, load_group
 from integrations.store import open_store
 from sharing.generator import SIZES, generate_group
 from sharing.plans import Assignment, Plan
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 from tests.odoo_server import Catalog, OdooTestServer
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sharing.errors import InvalidInput
-from sharing.weeks import IsoWeek, parse_week
+from consortium.errors import InvalidInput
+from consortium.weeks import IsoWeek, parse_week
 from solver import tender as st
 
 from .capabilities import MemberCertificate, Resource

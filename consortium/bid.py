@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 from .base import Domain
 from .capabilities import Resource
@@ -109,7 +109,7 @@ class JointBid(Domain):
         their share of the total (see the module's docstring)."""
         code = member.upper()
         if code not in self.team:
-            from sharing.errors import NotFound
+            from consortium.errors import NotFound
             raise NotFound(f"member {code} is not in the team of tender {self.tender} ({', '.join(self.team)})")
         lots = [lot.model_copy(update={"lines": _own_lines(lot, code)}) for lot in self.lots]
         shares = [s if s.member == code else s.model_copy(update={"hours": None, "amount": None})

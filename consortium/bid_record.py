@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 from .adapter import Capabilities, held_hours
 from .base import Domain

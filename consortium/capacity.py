@@ -6,8 +6,8 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from sharing.errors import InvalidInput
-from sharing.weeks import parse_week
+from consortium.errors import InvalidInput
+from consortium.weeks import parse_week
 
 from .base import Domain, check_code
 

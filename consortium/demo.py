@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 from .adapter import Capabilities
 from .capabilities import MemberCertificate, Resource

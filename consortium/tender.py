@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
 
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 from .base import Domain, check_code
 from .capacity import check_week

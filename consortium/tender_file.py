@@ -1,6 +1,6 @@
 """Tender files in YAML or JSON parsed into the domain; every problem names the file and the field.
 
-XLSX tender files are read in `integrations/consortium_service.py` (pandas lives at the edges) into the
+XLSX tender files are read in `integrations/services/consortium.py` (pandas lives at the edges) into the
 same nested mapping and validated here with `tender_from_mapping`.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 from .base import describe_validation_error
 from .processes import Taxonomy, standard_taxonomy

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from sharing.errors import MutualisError
+from consortium.errors import MutualisError
 
 __all__ = ["FileProblem", "PRIVATE", "stabilise_zip", "written", "written_folder", "write_text", "write_bytes"]
 

@@ -3,13 +3,13 @@
 from .absences import Absence
 from .base import describe_validation_error
 from .employees import Certification, Contract, Employee, Preferences, SiteAuthorisation
-from .errors import AlreadyExists, InvalidInput, MutualisError, NotFound, RowError
+from consortium.errors import AlreadyExists, InvalidInput, MutualisError, NotFound, RowError
 from .group import Catalogue, Group, employee_problems, member_problems, request_problems, requirement_met
 from .plans import Assignment, Plan
 from .requests import PRIORITIES, RecurringRequest, Request
 from .settings import Billing, GroupSettings, LabourRules, Travel
 from .skills import CertificationType, CertRequirement, Skill, parse_cert_requirements
-from .weeks import DEFAULT_TZ, IsoWeek, month_bounds, parse_week, week_of
+from consortium.weeks import DEFAULT_TZ, IsoWeek, month_bounds, parse_week, week_of
 
 __all__ = [
     "Absence", "Assignment", "AlreadyExists", "Billing", "Catalogue", "CertRequirement", "Certification",

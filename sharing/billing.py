@@ -21,7 +21,7 @@ from consortium.members import Member
 
 from .base import Domain
 from .employees import Employee
-from .errors import InvalidInput
+from consortium.errors import InvalidInput
 from .hours import Adjustment, DeclaredException, WorkedLine
 from .settings import Billing
 

@@ -17,7 +17,7 @@ from .employees import Employee
 from .history import EmployeeHistory, History
 from .hours import WorkedLine
 from .requests import Request
-from .weeks import IsoWeek, parse_week, week_of
+from consortium.weeks import IsoWeek, parse_week, week_of
 
 __all__ = [
     "FULL_TIME_YEAR_HOURS", "AnnualCounter", "weekly_minutes", "employee_history", "annual_counter",

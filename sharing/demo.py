@@ -23,7 +23,7 @@ from .group import Catalogue, Group
 from .requests import RecurringRequest, Request
 from .settings import GroupSettings
 from .skills import parse_cert_requirements
-from .weeks import parse_week
+from consortium.weeks import parse_week
 
 __all__ = [
     "DEMO_TODAY", "DEMO_WEEK", "WINDOWS", "demo_group", "demo_members", "demo_employees", "demo_requests", "demo_absences",

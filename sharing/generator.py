@@ -25,7 +25,7 @@ from .group import Catalogue, Group
 from .requests import RecurringRequest, Request
 from .settings import GroupSettings
 from .skills import CertRequirement
-from .weeks import parse_week
+from consortium.weeks import parse_week
 
 __all__ = ["SIZES", "CENTRE", "generate_group", "random_siret"]
 

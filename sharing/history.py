@@ -11,8 +11,8 @@ from datetime import datetime
 from pydantic import Field, field_validator
 
 from .base import Domain, check_code
-from .errors import InvalidInput
-from .weeks import parse_week
+from consortium.errors import InvalidInput
+from consortium.weeks import parse_week
 
 __all__ = ["EmployeeHistory", "History"]
 

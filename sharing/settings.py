@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import Field, model_validator
 
 from .base import Domain
-from .weeks import DEFAULT_TZ
+from consortium.weeks import DEFAULT_TZ
 
 __all__ = ["LabourRules", "Travel", "Billing", "GroupSettings"]
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import InvalidInput
+from consortium.errors import InvalidInput
 from .hours import month_of, next_month
-from .weeks import IsoWeek, month_bounds
+from consortium.weeks import IsoWeek, month_bounds
 
 __all__ = ["PlanningWindow"]
 

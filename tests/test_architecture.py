@@ -11,7 +11,7 @@ PACKAGES = ["consortium", "sharing", "solver", "integrations"]
 FORBIDDEN = {
     "solver": {"sharing", "consortium", "integrations", "cli", "pydantic", "sqlalchemy", "pandas", "odoolib"},
     "sharing": {"integrations", "cli", "sqlalchemy", "pandas", "odoolib", "ortools", "openpyxl"},
-    "consortium": {"integrations", "cli", "sqlalchemy", "pandas", "odoolib", "ortools", "openpyxl"},
+    "consortium": {"sharing", "integrations", "cli", "sqlalchemy", "pandas", "odoolib", "ortools", "openpyxl"},
     "integrations": {"cli", "ortools"},
 }
 

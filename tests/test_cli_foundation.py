@@ -114,7 +114,7 @@ def test_template_reads_back(tmp_path):
 def test_the_demo_month_reconciles_to_the_cent(demo_db):
     from decimal import ROUND_HALF_UP, Decimal
 
-    from integrations.hours_service import month_bill, month_hours
+    from integrations.services.hours import month_bill, month_hours
     from integrations.store import open_store
 
     db, _ = demo_db

@@ -9,8 +9,8 @@ import click
 import pytest
 
 from integrations.cli_types import MONEY, SECONDS, Amount, Day, FiniteFloat, Month, Week
-from sharing.errors import InvalidInput
-from sharing.weeks import month_bounds
+from consortium.errors import InvalidInput
+from consortium.weeks import month_bounds
 
 
 @pytest.mark.parametrize("kind, typed, value", [

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Mapping, Sequence
 
-from sharing.errors import MutualisError
+from consortium.errors import MutualisError
 
 from .gateway import OdooGateway
 from .mapping import slug, utc_to_local
@@ -97,7 +97,7 @@ def workcenter_capacity(workcenters: Sequence[Mapping], calendars: Sequence[Mapp
 def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, *, dry_run: bool = False
                   ) -> tuple[list[WorkcenterWeek], PullReport]:
     """Read a member's work centres and declare their free hours (source ``erp``) unless ``dry_run``."""
-    from integrations.consortium_service import declare_capacity
+    from integrations.services.consortium import declare_capacity
 
     report = PullReport("capacity", dry_run=dry_run)
     wc_fields = [f for f in (*WORKCENTER_FIELDS, "tz") if f in gateway.fields_get("mrp.workcenter")]

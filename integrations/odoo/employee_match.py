@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 
 from .yaml_files import read_yaml_mapping
 

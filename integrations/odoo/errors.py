@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import xmlrpc.client
 
-from sharing.errors import MutualisError
+from consortium.errors import MutualisError
 
 __all__ = [
     "OdooAccessError",

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping, Sequence
 
 from integrations.store.odoo_tables import odoo_of
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 
 from .diff import FieldMarker, SyncPlan, SyncReport, SyncRow, carry_out, plan_sync, wire_vals
 from .errors import OdooConnectionError, OdooError
@@ -139,10 +139,10 @@ def plan_invoices(repo, gateway: OdooGateway, connection: str, month: str,
                   credit_notes: bool = False) -> InvoicePlan:
     """Compare the month's bill with Odoo; send nothing.
 
-    ``bills`` (member, lines) defaults to ``integrations.hours_service.month_bill`` of the store.
+    ``bills`` (member, lines) defaults to ``integrations.services.hours.month_bill`` of the store.
     """
     if bills is None:
-        from integrations.hours_service import month_bill
+        from integrations.services.hours import month_bill
 
         bills = [(s.member, statement_lines(s)) for s in month_bill(repo, month).statements if s.lines]
     partners = odoo_of(repo).links(connection, "res.partner")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from integrations.store.odoo_tables import odoo_of
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 
 from .employee_match import match_employees
 from .gateway import OdooGateway

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from integrations.store.odoo_tables import odoo_of
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 from sharing.plans import Plan
 
 from .diff import SyncPlan, SyncReport, apply, plan_sync

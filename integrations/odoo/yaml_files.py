@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from consortium.tender_file import read_text_file
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 
 __all__ = ["read_yaml_mapping"]
 

@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 
 from consortium.bid import JointBid
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 from ..files import write_text
 from .bid_tables import Section, bid_heading, bid_sections, cell_text

@@ -25,7 +25,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Language", "language"]
 

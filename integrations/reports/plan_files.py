@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 from icalendar import Calendar, Event
 
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 from sharing.group import Group
 from sharing.plans import Plan
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 from ..files import write_text, written, written_folder
 from .language import Language, language

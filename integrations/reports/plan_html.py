@@ -16,7 +16,7 @@ from babel.dates import format_date
 
 from sharing.group import Group
 from sharing.plans import Plan
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 from .dates import day_month
 from .language import Language, language

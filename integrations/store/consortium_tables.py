@@ -20,7 +20,7 @@ from consortium.bid_record import CapacityUse, StoredBid
 from consortium.capabilities import MemberCertificate, Resource
 from consortium.capacity import CapacityDeclaration, Reservation
 from consortium.tender import Tender
-from sharing.errors import InvalidInput, NotFound
+from consortium.errors import InvalidInput, NotFound
 
 from .lookups import Lookups, normal_code
 from .mapping import money_in, money_out

@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from sharing.errors import InvalidInput, MutualisError
+from consortium.errors import InvalidInput, MutualisError
 
 from .repository import Repository
 

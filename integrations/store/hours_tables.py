@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
-from sharing.errors import AlreadyExists
+from consortium.errors import AlreadyExists
 from sharing.hours import Correction, DeclaredException, Validation
 
 from .lookups import Lookups

@@ -7,7 +7,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from sharing.errors import InvalidInput, NotFound
+from consortium.errors import InvalidInput, NotFound
 
 from .models import (
     EmployeeCertificationRow, EmployeeMemberRow, EmployeeRow, EmployeeSiteRow, EmployeeSkillRow, MemberRow,

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from consortium.members import Member, Site, TimeRange
 from sharing.absences import Absence
 from sharing.employees import Certification, Contract, Employee, Preferences, SiteAuthorisation
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
 from sharing.skills import CertificationType, CertRequirement, Skill

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import String, UniqueConstraint, delete, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sharing.errors import InvalidInput, NotFound
+from consortium.errors import InvalidInput, NotFound
 
 from .models import CODE, Base
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from consortium.members import Member
 from sharing.absences import Absence
 from sharing.employees import Employee
-from sharing.errors import AlreadyExists, InvalidInput
+from consortium.errors import AlreadyExists, InvalidInput
 from sharing.group import Catalogue, employee_problems, member_problems
 from sharing.settings import GroupSettings
 from sharing.skills import CertificationType, Skill

@@ -8,11 +8,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from consortium.members import Member
-from sharing.errors import AlreadyExists, InvalidInput
+from consortium.errors import AlreadyExists, InvalidInput
 from sharing.group import Group, request_problems
 from sharing.plans import Plan
 from sharing.requests import Request
-from sharing.weeks import IsoWeek, parse_week
+from consortium.weeks import IsoWeek, parse_week
 
 from .lookups import Lookups
 from .mapping import local_naive, member_from_row, plan_from_row, request_from_row

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from consortium.capacity import CapacityDeclaration
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 from .cells import CELLS
 from .files import read_grid

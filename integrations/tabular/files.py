@@ -17,7 +17,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 from ..files import describe
 from .formulas import FormulaError, evaluate

@@ -10,7 +10,7 @@ from consortium.base import check_code
 from consortium.members import Member, Site
 from sharing.absences import Absence
 from sharing.employees import Employee
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 from sharing.requests import Request
 
 from .cells import CELLS, Cell

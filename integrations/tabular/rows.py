@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 from .examples import example
 from .files import check_suffix, read_grid, write_grid

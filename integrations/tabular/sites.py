@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from consortium.members import Member, Site
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 from .rows import row_problem
 

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from consortium.tender import Tender
 from consortium.tender_file import tender_from_mapping
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 from .files import read_grid
 

@@ -16,7 +16,7 @@ from solver.roster.solve import read_result, run
 from ..group import Group
 from ..history import History
 from ..plans import Assignment, Plan
-from ..weeks import IsoWeek
+from consortium.weeks import IsoWeek
 from .build import COST_LABELS, Built, assignment_of, build_problem
 from .explain import request_reasons, word_violation
 from .greedy import greedy_plan

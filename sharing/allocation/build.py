@@ -17,13 +17,13 @@ from solver.roster import Consistency, Cost, Demand, Employee as EngineEmployee,
 from solver.roster import History as EngineHistory, Problem, Rules, Shift
 
 from ..employees import Employee
-from ..errors import InvalidInput
+from consortium.errors import InvalidInput
 from ..geo import travel_minutes
 from ..group import Group
 from ..history import History
 from ..plans import Assignment, Plan
 from ..requests import Request
-from ..weeks import IsoWeek
+from consortium.weeks import IsoWeek
 from .candidates import Place, local, night_minutes, site_reasons, static_reasons
 from .pins import DroppedPin, hold_pins
 from .weights import AllocationWeights

@@ -14,8 +14,8 @@ from solver.roster import why_not
 from ..group import Group
 from ..history import History
 from ..plans import Plan
-from ..errors import NotFound
-from ..weeks import IsoWeek
+from consortium.errors import NotFound
+from consortium.weeks import IsoWeek
 from .build import Built, build_problem
 from .candidates import DAY_NAMES
 from .weights import AllocationWeights

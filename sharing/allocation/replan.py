@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from ..absences import Absence
-from ..errors import InvalidInput
+from consortium.errors import InvalidInput
 from ..group import Group
 from ..history import History
 from ..plans import Plan
-from ..weeks import IsoWeek
+from consortium.weeks import IsoWeek
 from .allocate import solve_built
 from .build import build_problem
 from .result import Allocation

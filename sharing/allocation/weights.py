@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from ..errors import InvalidInput
+from consortium.errors import InvalidInput
 
 __all__ = ["AllocationWeights", "AllocationParams"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..errors import InvalidInput
+from consortium.errors import InvalidInput
 from ..group import Group
 from ..history import History
 from ..plans import Plan

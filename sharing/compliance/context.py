@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 from consortium.members import Member, Site
 
 from ..employees import Employee
-from ..errors import InvalidInput
+from consortium.errors import InvalidInput
 from ..geo import travel_minutes
 from ..group import Group
 from ..history import EmployeeHistory, History
 from ..plans import Assignment, Plan
 from ..requests import Request
-from ..weeks import IsoWeek, parse_week, week_of
+from consortium.weeks import IsoWeek, parse_week, week_of
 
 __all__ = ["Placed", "Context", "local"]
 

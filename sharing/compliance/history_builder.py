@@ -6,11 +6,11 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
-from ..errors import InvalidInput
+from consortium.errors import InvalidInput
 from ..group import Group
 from ..history import EmployeeHistory, History
 from ..plans import Plan
-from ..weeks import parse_week
+from consortium.weeks import parse_week
 from .context import Context, local
 
 __all__ = ["history_from_plans"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Iterator
 
-from ..weeks import week_of
+from consortium.weeks import week_of
 from .context import Context, Placed, local
 from .violations import Finding, at_text, day_text, hours_text
 

@@ -16,7 +16,7 @@ from datetime import date
 from ..group import Group
 from ..hours import WorkedLine
 from ..plans import Assignment, Plan
-from ..weeks import IsoWeek, week_of
+from consortium.weeks import IsoWeek, week_of
 from .check import check_plan
 from .history_builder import history_from_plans
 from .violations import Violation

@@ -8,11 +8,11 @@ import pytest
 
 from consortium.demo import DEMO_AS_OF, demo_tender
 from consortium.tender_file import tender_to_yaml
-from integrations.consortium_service import (
+from integrations.services.consortium import (
     award_tender, declare_capacity, import_tender, list_bid_versions, load_demo, make_bid, reserve_tender,
 )
 from integrations.store import open_store
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 from solver.tender import PlanParams
 
 CODE = "AO-2027-CHASSIS"

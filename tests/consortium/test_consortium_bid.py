@@ -12,10 +12,10 @@ from consortium.adapter import compile_tender
 from consortium.outcome import read_result
 from consortium.pricing import CENT
 from consortium.tender_file import read_tender_file, tender_to_yaml
-from integrations.consortium_service import list_bid_versions, load_demo, write_bid_files, write_demo_bid
+from integrations.services.consortium import list_bid_versions, load_demo, write_bid_files, write_demo_bid
 from integrations.reports.language import language
 from integrations.store import open_store
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 from solver.tender import PlanParams, plan_tender
 
 from test_consortium_tiny import AS_OF, RATES, solve, tiny_caps, tiny_tender

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from cli import main
 from consortium.demo import demo_tender
 from consortium.tender_file import tender_to_yaml
-from integrations.consortium_service import load_demo
+from integrations.services.consortium import load_demo
 from integrations.store import open_store
 
 AS_OF = ("--as-of", "2026-12-01")

@@ -3,8 +3,8 @@
 import pytest
 from openpyxl import Workbook
 
-from integrations.consortium_service import read_tender
-from sharing.errors import InvalidInput
+from integrations.services.consortium import read_tender
+from consortium.errors import InvalidInput
 
 from test_consortium_tiny import tiny_tender
 

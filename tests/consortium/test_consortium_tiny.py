@@ -107,7 +107,7 @@ def assert_precedence_and_lags_hold(tender, outcome):
 
 
 def _shift(week: str, k: int) -> str:
-    from sharing.weeks import parse_week
+    from consortium.weeks import parse_week
     return str(parse_week(week).shift(k))
 
 

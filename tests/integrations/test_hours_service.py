@@ -8,15 +8,15 @@ from decimal import Decimal
 import pytest
 
 from consortium.members import Member, Site
-from integrations import hours_import as hi
-from integrations import hours_service as hs
+from integrations.services import hours_import as hi
+from integrations.services import hours as hs
 from integrations.store import open_store
-from integrations.weekly import history_from_plans
+from integrations.services.weekly import history_from_plans
 from sharing import Catalogue, Contract, Employee, GroupSettings, Skill
-from sharing.errors import AlreadyExists, InvalidInput, RowError
+from consortium.errors import AlreadyExists, InvalidInput, RowError
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 WEEK = parse_week("2026-W48")  # Monday 23 to Sunday 29 November 2026
 MONDAY = WEEK.monday
@@ -267,7 +267,7 @@ def test_hours_typed_by_the_manager_win_over_earlier_entries_dated_later(store):
 
 
 def test_filters_naming_nothing_are_errors(store):
-    from sharing.errors import NotFound
+    from consortium.errors import NotFound
 
     with store.session() as repo:
         with pytest.raises(NotFound, match="NOPE"):

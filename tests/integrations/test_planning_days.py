@@ -13,11 +13,11 @@ from click.testing import CliRunner
 
 from cli import main
 from consortium.members import Member, Site
-from integrations import hours_service as hs
-from integrations.planning_days import new_request_problems
+from integrations.services import hours as hs
+from integrations.services.planning_days import new_request_problems
 from integrations.store import open_store
 from sharing import Absence, Contract, Employee, GroupSettings, Request, Skill
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 WEEK = parse_week("2026-W49")
 MONDAY = WEEK.monday

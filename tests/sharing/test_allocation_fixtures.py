@@ -16,7 +16,7 @@ from sharing import (
 )
 from sharing.allocation import AllocationParams, AllocationWeights, allocate_week
 from sharing.compliance import check_plan
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 WEEK = parse_week("2026-W49")
 MONDAY = WEEK.monday

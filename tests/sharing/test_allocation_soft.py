@@ -132,7 +132,7 @@ def test_explain_request_names_each_candidates_reason():
 def test_the_demo_week_is_compliant_with_concrete_reasons_for_what_is_unfilled():
     demo = pytest.importorskip("sharing.demo")
     from sharing.compliance import check_plan
-    from sharing.weeks import parse_week
+    from consortium.weeks import parse_week
     g = demo.demo_group()
     started = time.monotonic()
     result = allocate_week(g, parse_week(demo.DEMO_WEEK), params=AllocationParams(time_limit=20, workers=2))
@@ -144,7 +144,7 @@ def test_the_demo_week_is_compliant_with_concrete_reasons_for_what_is_unfilled()
 
 def test_neighbourhood_search_share_is_checked_and_its_plan_stays_compliant():
     from sharing.compliance import check_plan
-    from sharing.errors import InvalidInput
+    from consortium.errors import InvalidInput
 
     with pytest.raises(InvalidInput, match="lns_share"):
         AllocationParams(lns_share=1.0)
@@ -160,7 +160,7 @@ def test_neighbourhood_search_share_is_checked_and_its_plan_stays_compliant():
 
 def test_a_deterministic_allocation_gives_the_same_plan_twice_even_when_time_is_short():
     from sharing.demo import DEMO_WEEK, demo_group
-    from sharing.weeks import parse_week
+    from consortium.weeks import parse_week
 
     group, week = demo_group(), parse_week(DEMO_WEEK)
     params = AllocationParams(time_limit=0.5, seed=3, deterministic=True)

@@ -13,7 +13,7 @@ from sharing import (
     Plan, RecurringRequest, Request, Skill, parse_cert_requirements,
 )
 from sharing.compliance import HARD_RULES, RULE_IDS, Violation, check_plan, history_from_plans, rule, summarise
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 from sharing.history import EmployeeHistory, History
 
 WEEK = "2026-W49"  # Monday 2026-11-30

@@ -8,7 +8,7 @@ import pytest
 
 from sharing.compliance import WORKED_RULE_IDS, check_worked, exception_key, split_declared, worked_plans
 from sharing.hours import WorkedLine
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 from test_compliance import CASES, GROUP, make_group
 

@@ -7,7 +7,7 @@ from sharing.demo import DEMO_WEEK, demo_group, weekdays
 from sharing.geo import distance_km
 from sharing.group import requirement_met
 from sharing.skills import CertRequirement
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 
 @pytest.fixture(scope="module")

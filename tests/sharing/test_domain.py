@@ -11,7 +11,7 @@ from sharing import (
     Absence, Catalogue, Certification, CertificationType, CertRequirement, Contract, Employee, Group, RecurringRequest,
     Request, Skill, describe_validation_error, employee_problems, parse_week, request_problems, requirement_met,
 )
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 
 CATALOGUE = Catalogue(
     skills=[Skill(code="TIG", name="TIG welding"), Skill(code="MIG", name="MIG welding")],

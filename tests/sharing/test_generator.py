@@ -6,7 +6,7 @@ from consortium.members import siret_is_valid
 from sharing.demo import DEMO_WEEK
 from sharing.generator import SIZES, generate_group, random_siret
 from sharing.geo import distance_km
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 from integrations.odoo.capacity import load_process_mapping
 from integrations.odoo.connection import OdooConnection
 from integrations.odoo.employee_match import load_employee_mapping
-from sharing.errors import MutualisError
+from consortium.errors import MutualisError
 
 BAD = {
     "latin1.yaml": "Découpe: LASER\n".encode("latin-1"),

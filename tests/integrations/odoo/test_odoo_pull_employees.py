@@ -6,7 +6,7 @@ import pytest
 
 from integrations.odoo.employee_match import load_employee_mapping, match_employees
 from integrations.store.odoo_tables import odoo_of
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 
 from odoo_pull_fixtures import member_store, own_employee, protocol, pull  # noqa: F401 (protocol: a fixture)
 

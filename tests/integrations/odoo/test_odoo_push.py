@@ -12,7 +12,7 @@ from integrations.odoo.push import push_plan
 from integrations.store import open_store
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 
 WEEK = "2026-W49"
 
@@ -121,7 +121,7 @@ def test_a_dry_run_changes_nothing(store, gateway, odoo_server):
 
 
 def test_an_unpublished_week_is_refused(store, gateway):
-    from sharing.errors import InvalidInput
+    from consortium.errors import InvalidInput
 
     with store.session() as repo, pytest.raises(InvalidInput, match="not published"):
         push_plan(repo, gateway, "test", parse_week(WEEK))

@@ -44,7 +44,7 @@ def run(tmp_path, monkeypatch, odoo_server):
 
 
 def bill_of(monkeypatch, minutes: int) -> None:
-    monkeypatch.setattr("integrations.hours_service.month_bill",
+    monkeypatch.setattr("integrations.services.hours.month_bill",
                         lambda repo, month: SimpleNamespace(statements=[statement(minutes)]))
 
 

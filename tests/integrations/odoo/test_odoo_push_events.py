@@ -9,7 +9,7 @@ import pytest
 from integrations.odoo.push import push_plan
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
-from sharing.weeks import parse_week
+from consortium.weeks import parse_week
 from tests.integrations.odoo.test_odoo_push import WEEK, publish_week, pull, store  # noqa: F401 - fixture
 
 EVENTS = "calendar.event"

@@ -87,8 +87,8 @@ def _sample_page(args) -> str:
 
     if args.db:
         from integrations.store import open_store
-        from integrations.weekly import week_view
-        from sharing.weeks import parse_week
+        from integrations.services.weekly import week_view
+        from consortium.weeks import parse_week
 
         with open_store(args.db).session() as repo:
             view = week_view(repo, parse_week(args.week))

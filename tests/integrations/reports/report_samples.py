@@ -93,7 +93,7 @@ def plan(status: str = "published") -> Plan:
 
 def save(repo) -> None:
     """Store the group and its plan (a tmp database for CLI tests)."""
-    from integrations.seeding import load_group
+    from integrations.demo import load_group
 
     load_group(repo, group())
     repo.save_plan(plan())

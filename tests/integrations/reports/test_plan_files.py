@@ -15,9 +15,9 @@ import report_samples as samples
 from integrations.files import FileProblem
 from integrations.reports import output_format, plan_rows, write_ics, write_table
 from integrations.store import open_store
-from integrations.weekly import week_view
-from sharing.errors import InvalidInput
-from sharing.weeks import parse_week
+from integrations.services.weekly import week_view
+from consortium.errors import InvalidInput
+from consortium.weeks import parse_week
 
 SAVED = datetime(2026, 11, 27, 16, 42, 5, tzinfo=UTC)
 

@@ -11,7 +11,7 @@ import pytest
 import report_samples as samples
 from integrations.reports import for_member, plan_html
 from integrations.reports.plan_html import PALETTE, member_colours
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 
 
 def page(by="employee", lang=None, member=None):

@@ -7,8 +7,8 @@ from pydantic import ValidationError
 
 from consortium.base import NAME_LENGTH, TEXT_LENGTH
 from consortium.members import Member, Site
-from integrations.transfer import import_file
-from sharing.errors import RowError
+from integrations.services.transfer import import_file
+from consortium.errors import RowError
 
 SIRET = "73282932000074"
 HEADER = "code,legal_name,siret,activity,entitlement,billing_coefficient\n"

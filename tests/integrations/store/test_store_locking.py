@@ -11,7 +11,7 @@ import pytest
 
 from consortium.members import Member, Site
 from integrations.store import open_store
-from sharing.errors import MutualisError
+from consortium.errors import MutualisError
 
 ROUNDS = 30
 SIRET = "73282932000074"

@@ -62,7 +62,7 @@ def test_load_group_holds_everything_of_the_week(seeded, settings, skills, cert_
     from datetime import datetime
 
     from sharing.absences import Absence
-    from sharing.weeks import parse_week
+    from consortium.weeks import parse_week
 
     far = Absence(employee="E001", start=datetime(2027, 3, 1), end=datetime(2027, 3, 2))
     early = Absence(employee="E001", start=datetime(2026, 11, 23, 8), end=datetime(2026, 11, 24))

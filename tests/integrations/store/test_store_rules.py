@@ -10,8 +10,8 @@ from store_samples import make_employee, make_request
 
 from consortium.members import Site
 from sharing.absences import Absence
-from sharing.errors import AlreadyExists, InvalidInput, NotFound
-from sharing.weeks import parse_week
+from consortium.errors import AlreadyExists, InvalidInput, NotFound
+from consortium.weeks import parse_week
 
 
 def test_unknown_codes_are_not_found_and_taken_codes_already_exist(seeded, acier, employee, request_):

@@ -13,7 +13,7 @@ from sqlalchemy import inspect
 from integrations.store import default_url, open_store
 from integrations.store.engine import migrations_config
 from integrations.store.schema import full_metadata
-from sharing.errors import MutualisError
+from consortium.errors import MutualisError
 
 CORE_TABLES = {
     "settings", "skills", "certification_types", "members", "sites", "employees", "employee_members",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from store_samples import make_employee
 
-from sharing.errors import AlreadyExists
+from consortium.errors import AlreadyExists
 
 
 def test_an_exception_in_the_block_rolls_back_every_write(seeded):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from integrations.tabular.capacity import read_capacity_sheet
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 HEADER = "member,resource,week,available_hours,max_overtime_hours,committed_hours"
 

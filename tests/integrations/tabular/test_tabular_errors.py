@@ -3,7 +3,7 @@
 import pytest
 
 from integrations.tabular import read_rows
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 EMPLOYEE_HEADER = "code,first_name,last_name,home_latitude,home_longitude,contract_start,members,weekly_hours,hourly_cost"
 

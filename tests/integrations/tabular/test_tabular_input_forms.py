@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from integrations.tabular import read_rows
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 
 
 def test_a_semicolon_csv_with_decimal_commas_and_a_bom_is_read(tmp_path):

@@ -9,12 +9,12 @@ from datetime import date
 import openpyxl
 import pytest
 
-from integrations.seeding import load_group
+from integrations.demo import load_group
 from integrations.store import open_store
 from integrations.tabular import KINDS, read_rows, write_rows
-from integrations.transfer import export_file, import_file
+from integrations.services.transfer import export_file, import_file
 from sharing.demo import demo_group
-from sharing.errors import RowError
+from consortium.errors import RowError
 
 from tabular_objects import ALL
 

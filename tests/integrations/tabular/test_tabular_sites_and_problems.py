@@ -7,7 +7,7 @@ import pytest
 from integrations.tabular import (
     FIELD_COLUMNS, attach_sites, column_for, locate, read_rows, row_index, row_problem, split_sites, write_rows,
 )
-from sharing.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, RowError
 from tabular_objects import employees, members, sites
 
 

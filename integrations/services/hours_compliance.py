@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from integrations.store.hours_tables import hours_of
 from sharing.compliance import Violation, check_worked, exception_key, split_declared
 from sharing.compliance.worked import WEEK_RULE_IDS
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 from sharing.hours import Correction, DeclaredException, WorkedLine, worked_lines
-from sharing.weeks import IsoWeek, month_bounds, week_of
+from consortium.weeks import IsoWeek, month_bounds, week_of
 
 __all__ = ["MonthCheck", "weeks_between", "worked_between", "new_violations", "refusal", "check_month",
            "declared_for"]

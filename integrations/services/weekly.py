@@ -8,15 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from integrations.planning_days import planning_window
+from integrations.services.planning_days import planning_window
 from sharing.absences import Absence
 from sharing.allocation import AllocationParams, Unfilled, allocate_week, check_from_day, explain_request, replan
 from sharing.compliance import check_plan
 from sharing.compliance import history_from_plans as build_history
-from sharing.errors import InvalidInput, NotFound
+from consortium.errors import InvalidInput, NotFound
 from sharing.history import History
 from sharing.plans import Plan
-from sharing.weeks import IsoWeek
+from consortium.weeks import IsoWeek
 
 __all__ = ["WeekView", "run_allocation", "week_view", "check_week", "explain", "set_pin", "publish_week",
            "replan_week", "history_from_plans"]
@@ -35,7 +35,7 @@ class WeekView:
 
 def history_from_plans(repo, week: IsoWeek) -> History:
     """The past leading into `week`: from the hours worked when some are recorded, else the stored plans."""
-    from integrations.hours_service import worked_history
+    from integrations.services.hours import worked_history
 
     worked = worked_history(repo, week)
     if worked is not None:
@@ -104,7 +104,7 @@ def check_week(repo, week: IsoWeek) -> list:
 def explain(repo, request_code: str):
     """Why a request is (partly) unfilled in its week's plan."""
     request = repo.get_request(request_code)
-    from sharing.weeks import week_of
+    from consortium.weeks import week_of
 
     week = week_of(request.day)
     return explain_request(repo.load_group(week), week, _plan(repo, week), request.code,

@@ -63,12 +63,12 @@ def run_demo(store, out_dir: Path, on_progress=None, lang: str | None = None) ->
     from integrations.files import write_text
     from integrations.reports import plan_html
     from consortium.demo import DEMO_AS_OF, demo_tender_infeasible
-    from integrations.consortium_service import load_demo, plan_tender_code, write_demo_bid
-    from integrations.hours_service import bill_demo, record_demo_hours
-    from integrations.weekly import check_week, publish_week, run_allocation, week_view
+    from integrations.services.consortium import load_demo, plan_tender_code, write_demo_bid
+    from integrations.services.hours import bill_demo, record_demo_hours
+    from integrations.services.weekly import check_week, publish_week, run_allocation, week_view
     from sharing.allocation import AllocationParams
     from sharing.demo import DEMO_WEEK, demo_group
-    from sharing.weeks import parse_week
+    from consortium.weeks import parse_week
 
     group, week = demo_group(), parse_week(DEMO_WEEK)
     with store.session() as repo:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from integrations.hours_compliance import new_violations, refusal
-from integrations.hours_service import checked_correction, clock, store_correction
+from integrations.services.hours_compliance import new_violations, refusal
+from integrations.services.hours import checked_correction, clock, store_correction
 from integrations.tabular.cells import CELLS
 from integrations.tabular.files import read_grid
-from sharing.errors import InvalidInput, NotFound, RowError
+from consortium.errors import InvalidInput, NotFound, RowError
 from sharing.hours import Correction
-from sharing.weeks import week_of
+from consortium.weeks import week_of
 
 __all__ = ["HOURS_COLUMNS", "read_hours_file", "import_hours"]
 

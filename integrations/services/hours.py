@@ -2,7 +2,7 @@
 
 Each function takes an open repository (one transaction): an error leaves the database as it was.
 Hours default to the published plans; corrections, declared exceptions and validations live in the hours
-tables (0003, 0005_hours_exceptions). The labour rules on hours worked are in `integrations.hours_compliance`.
+tables (0003, 0005_hours_exceptions). The labour rules on hours worked are in `integrations.services.hours_compliance`.
 """
 
 from __future__ import annotations
@@ -14,18 +14,18 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from integrations.hours_compliance import (
+from integrations.services.hours_compliance import (
     check_month, new_violations, refuse_if_any, weeks_between, worked_between,
 )
 from integrations.store.hours_tables import hours_of
 from sharing.base import describe_validation_error
 from sharing.billing import MonthBill, bill_month
 from sharing.counters import AnnualCounter, annual_counter, contracted_minutes, history_for_week, idle_minutes
-from sharing.errors import InvalidInput
+from consortium.errors import InvalidInput
 from sharing.history import EmployeeHistory, History
 from sharing.hours import Correction, Validation, WorkedLine, adjustments, month_of
 from sharing.ledger import LedgerRow, headcount, ledger
-from sharing.weeks import IsoWeek, month_bounds, parse_week, week_of
+from consortium.weeks import IsoWeek, month_bounds, parse_week, week_of
 
 __all__ = ["BillResult", "EmployeeCounters", "record_hours", "month_hours", "validate_month", "month_bill", "bill", "member_ledger", "employee_counters", "worked_history",
            "record_demo_hours", "bill_demo", "RecordedHours", "checked_correction", "store_correction", "clock"]

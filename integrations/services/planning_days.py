@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from integrations.store.hours_tables import hours_of
-from sharing.errors import InvalidInput, MutualisError
+from consortium.errors import InvalidInput, MutualisError
 from sharing.requests import Request, site_closed
-from sharing.weeks import IsoWeek
+from consortium.weeks import IsoWeek
 from sharing.window import PlanningWindow
 
 __all__ = ["ENV_TODAY", "FiledRequests", "today", "planning_window", "new_request_problems", "file_requests"]

@@ -20,18 +20,18 @@ from consortium.capacity import CapacityDeclaration
 from consortium.outcome import TenderOutcome, read_result
 from consortium.tender import Tender
 from consortium.tender_file import read_tender_file
-from sharing.errors import InvalidInput, RowError
-from sharing.weeks import parse_week
+from consortium.errors import InvalidInput, RowError
+from consortium.weeks import parse_week
 from solver.tender import PlanParams, plan_tender, precheck
 
-from .files import written_folder
-from .reports.bid_html import write_bid_html
-from .reports.bid_markdown import write_bid_markdown
-from .reports.bid_xlsx import write_bid_xlsx
-from .reports.language import language
-from .reports.offer import offer_stem, write_offer_html, write_offer_markdown
-from .tabular.capacity import read_capacity_sheet
-from .tabular.tender_xlsx import read_tender_xlsx
+from ..files import written_folder
+from ..reports.bid_html import write_bid_html
+from ..reports.bid_markdown import write_bid_markdown
+from ..reports.bid_xlsx import write_bid_xlsx
+from ..reports.language import language
+from ..reports.offer import offer_stem, write_offer_html, write_offer_markdown
+from ..tabular.capacity import read_capacity_sheet
+from ..tabular.tender_xlsx import read_tender_xlsx
 
 __all__ = [
     "DEFAULT_PARAMS", "Heatmap", "CapacityReport", "TenderImport", "capabilities", "declare_capacity",
@@ -315,7 +315,7 @@ def load_demo(repo) -> dict[str, int]:
     from consortium.demo import demo_capabilities, demo_tender, demo_tender_infeasible
     from sharing.demo import demo_members
 
-    from .seeding import init_database
+    from integrations.demo import init_database
 
     caps = demo_capabilities()
     needed = {r.member for r in caps.resources}

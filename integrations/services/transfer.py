@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sharing.errors import RowError
+from consortium.errors import RowError
 from sharing.group import employee_problems, member_problems, request_problems
 
-from . import tabular
+from .. import tabular
 
 __all__ = ["ImportReport", "import_file", "export_file", "KINDS"]
 
