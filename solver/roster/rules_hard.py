@@ -3,29 +3,23 @@ from __future__ import annotations
 
 from .data import MINUTES_PER_DAY
 from .model import RosterModel
-from .registry import registry
+from .registry import Rule, by_id
 from .runs import forbid_short_runs, max_in_window, run_automaton
 
-HARD_RULES, _rule = registry()
 
-
-@_rule("eligibility", "only shifts the employee may take")
 def eligibility(m: RosterModel) -> None:
     """Built into the variables: no variable exists for an ineligible or forbidden pair."""
 
 
-@_rule("days_off", "no work on a day off")
 def days_off(m: RosterModel) -> None:
     """Built into the variables: shifts on days off get no variable."""
 
 
-@_rule("pinned", "fixed assignments hold")
 def pinned(m: RosterModel) -> None:
     for ei, si in m.ix.pinned:
         m.cp.Add(m.x[ei, si] == 1)
 
 
-@_rule("max_shifts_per_day", "most shifts in one day")
 def max_shifts_per_day(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k = e.rules.max_shifts_per_day
@@ -87,12 +81,10 @@ def rest_cliques(shifts, by_day: dict[int, list[int]], rest: int) -> list[list[i
     return out
 
 
-@_rule("no_overlap_travel", "no overlapping shifts, time to travel between sites")
 def no_overlap_travel(m: RosterModel) -> None:
     _conflict_rule(m, "no_overlap_travel")
 
 
-@_rule("daily_rest", "daily rest between two work days")
 def daily_rest(m: RosterModel) -> None:
     _conflict_rule(m, "daily_rest")
     for ei, e in enumerate(m.problem.employees):
@@ -102,7 +94,6 @@ def daily_rest(m: RosterModel) -> None:
                 m.cp.Add(x == 0)
 
 
-@_rule("max_day_minutes", "most minutes in a day, travel included")
 def max_day_minutes(m: RosterModel) -> None:
     p = m.problem
     for ei, e in enumerate(p.employees):
@@ -116,7 +107,6 @@ def max_day_minutes(m: RosterModel) -> None:
                 m.cp.Add(sum(load) <= cap)
 
 
-@_rule("weekly_rest", "one long rest period in each civil week")
 def weekly_rest(m: RosterModel) -> None:
     """A rest of `weekly_rest` minutes ending by the week's end (Sunday 24:00), as the GE's checker.
 
@@ -152,7 +142,6 @@ def weekly_rest(m: RosterModel) -> None:
                 m.cp.AddBoolOr(options or [m.zero])
 
 
-@_rule("max_days_per_week", "most working days in a civil week")
 def max_days_per_week(m: RosterModel) -> None:
     cal = m.ix.cal
     for ei, e in enumerate(m.problem.employees):
@@ -164,7 +153,6 @@ def max_days_per_week(m: RosterModel) -> None:
             m.cp.Add(sum(m.work[ei][d] for d in cal.week_days(w)) <= k - before)
 
 
-@_rule("max_consecutive_days", "most consecutive working days")
 def max_consecutive_days(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k = e.rules.max_consecutive_days
@@ -176,7 +164,6 @@ def max_consecutive_days(m: RosterModel) -> None:
             max_in_window(m.cp, m.work[ei], k, e.history.days_worked_before)
 
 
-@_rule("min_consecutive_days", "fewest consecutive working days")
 def min_consecutive_days(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k, h = e.rules.min_consecutive_days, e.history
@@ -189,7 +176,6 @@ def min_consecutive_days(m: RosterModel) -> None:
             forbid_short_runs(m.cp, m.work[ei], k, before, e.rules.edge_runs_exempt)
 
 
-@_rule("min_consecutive_days_off", "fewest consecutive days off")
 def min_consecutive_days_off(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k, h = e.rules.min_consecutive_days_off, e.history
@@ -213,7 +199,6 @@ def _runs_automaton(m: RosterModel, ei: int) -> None:
                   r.min_consecutive_days_off, h.days_worked_before, h.days_off_before, r.edge_runs_exempt)
 
 
-@_rule("max_weekends", "most weekends worked")
 def max_weekends(m: RosterModel) -> None:
     weekends = m.ix.cal.weekends()
     for ei, e in enumerate(m.problem.employees):
@@ -229,7 +214,6 @@ def max_weekends(m: RosterModel) -> None:
         m.cp.Add(sum(flags) <= k)
 
 
-@_rule("max_per_type", "most shifts of a type")
 def max_per_type(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         for t, k in e.rules.max_per_type:
@@ -238,7 +222,6 @@ def max_per_type(m: RosterModel) -> None:
                 m.cp.Add(sum(xs) <= k)
 
 
-@_rule("total_minutes", "minutes over the horizon within bounds")
 def total_minutes(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         r = e.rules
@@ -248,7 +231,6 @@ def total_minutes(m: RosterModel) -> None:
             m.cp.Add(m.minutes(ei) >= r.min_total_minutes)
 
 
-@_rule("max_week_minutes", "most minutes in a civil week")
 def max_week_minutes(m: RosterModel) -> None:
     cal = m.ix.cal
     for ei, e in enumerate(m.problem.employees):
@@ -262,7 +244,6 @@ def max_week_minutes(m: RosterModel) -> None:
             m.cp.Add(sum(terms) <= cap - before)  # travel between sites counts as work
 
 
-@_rule("rolling_average", "average weekly minutes over the last weeks")
 def rolling_average(m: RosterModel) -> None:
     cal = m.ix.cal
     for ei, e in enumerate(m.problem.employees):
@@ -279,7 +260,6 @@ def rolling_average(m: RosterModel) -> None:
             m.cp.Add(expr <= k * avg - hist)  # travel between sites counts as work
 
 
-@_rule("forbidden_succession", "shift type not allowed the day after another")
 def forbidden_succession(m: RosterModel) -> None:
     p = m.problem
     for ei, e in enumerate(p.employees):
@@ -316,7 +296,6 @@ def _any(m: RosterModel, xs: list):
     return t
 
 
-@_rule("demand_hard_max", "never more people than requested")
 def demand_hard_max(m: RosterModel) -> None:
     pos = m.ix.shift_pos
     for dm in m.problem.demands:
@@ -325,7 +304,6 @@ def demand_hard_max(m: RosterModel) -> None:
             m.cp.Add(sum(xs) <= dm.requirement)
 
 
-@_rule("demand_hard_min", "never fewer people than requested")
 def demand_hard_min(m: RosterModel) -> None:
     """With `hard_max` too, exactly `requirement` people (e.g. every shift gets exactly one employee)."""
     pos = m.ix.shift_pos
@@ -338,3 +316,28 @@ def demand_hard_min(m: RosterModel) -> None:
                 m.cp.Add(sum(xs) == dm.requirement)
             else:
                 m.cp.Add(sum(xs) >= dm.requirement)
+
+
+HARD_RULES = (
+    Rule("eligibility", "only shifts the employee may take", eligibility),
+    Rule("days_off", "no work on a day off", days_off),
+    Rule("pinned", "fixed assignments hold", pinned),
+    Rule("max_shifts_per_day", "most shifts in one day", max_shifts_per_day),
+    Rule("no_overlap_travel", "no overlapping shifts, time to travel between sites", no_overlap_travel),
+    Rule("daily_rest", "daily rest between two work days", daily_rest),
+    Rule("max_day_minutes", "most minutes in a day, travel included", max_day_minutes),
+    Rule("weekly_rest", "one long rest period in each civil week", weekly_rest),
+    Rule("max_days_per_week", "most working days in a civil week", max_days_per_week),
+    Rule("max_consecutive_days", "most consecutive working days", max_consecutive_days),
+    Rule("min_consecutive_days", "fewest consecutive working days", min_consecutive_days),
+    Rule("min_consecutive_days_off", "fewest consecutive days off", min_consecutive_days_off),
+    Rule("max_weekends", "most weekends worked", max_weekends),
+    Rule("max_per_type", "most shifts of a type", max_per_type),
+    Rule("total_minutes", "minutes over the horizon within bounds", total_minutes),
+    Rule("max_week_minutes", "most minutes in a civil week", max_week_minutes),
+    Rule("rolling_average", "average weekly minutes over the last weeks", rolling_average),
+    Rule("forbidden_succession", "shift type not allowed the day after another", forbidden_succession),
+    Rule("demand_hard_max", "never more people than requested", demand_hard_max),
+    Rule("demand_hard_min", "never fewer people than requested", demand_hard_min),
+)
+HARD_BY_ID = by_id(HARD_RULES)

@@ -5,17 +5,14 @@ import math
 
 from .data import RosterInputError
 from .model import RosterModel
-from .registry import registry
+from .registry import Rule, by_id
 
-SOFT_RULES, _rule = registry()
 FAIR_SCALE = 100  # fairness shortfalls are counted in hundredths of a person
 
 
-@_rule("cover", "requested headcount met")
 def cover(m: RosterModel) -> None:
-    """under/over per demand; kept on the model (m.under) for the fairness rule."""
+    """under/over per demand, kept in `m.under` for the fairness rule and the neighbourhood search."""
     pos = m.ix.shift_pos
-    m.under = {}
     for dm in m.problem.demands:
         if dm.hard_min and dm.hard_max:  # exact hard cover (demand_hard_min): nothing to pay
             m.under[dm.id] = m.zero
@@ -29,7 +26,6 @@ def cover(m: RosterModel) -> None:
         m.penalties.add("cover_over", dm.id, dm.over_weight, over)
 
 
-@_rule("requests", "shift on and off requests")
 def requests(m: RosterModel) -> None:
     ix = m.ix
     for r in m.problem.requests:
@@ -53,7 +49,6 @@ def requests(m: RosterModel) -> None:
         m.penalties.add(rule, subject, r.weight, flag.Not() if r.on else flag)
 
 
-@_rule("assignment_cost", "cost of an assignment (travel, preference, continuity)")
 def assignment_cost(m: RosterModel) -> None:
     ix = m.ix
     for c in m.problem.costs:
@@ -69,7 +64,6 @@ def _shortfall(m: RosterModel, name: str, target: int, expr, chunk: int):
     return short
 
 
-@_rule("min_total_minutes", "fewest minutes over the horizon (soft form)")
 def min_total_minutes(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         r = e.rules
@@ -78,7 +72,6 @@ def min_total_minutes(m: RosterModel) -> None:
             m.penalties.add("min_total_minutes", e.id, r.min_total_weight, short)
 
 
-@_rule("idle_week_minutes", "idle contracted hours in a civil week")
 def idle_week_minutes(m: RosterModel) -> None:
     cal = m.ix.cal
     for ei, e in enumerate(m.problem.employees):
@@ -92,7 +85,6 @@ def idle_week_minutes(m: RosterModel) -> None:
             m.penalties.add("idle_week_minutes", f"{e.id}:week{w}", r.idle_weight, short)
 
 
-@_rule("group_fairness", "shortage shared by entitlement between members")
 def group_fairness(m: RosterModel) -> None:
     """Minimise the largest weighted shortfall of a group against its entitled part of the cover.
 
@@ -109,7 +101,8 @@ def group_fairness(m: RosterModel) -> None:
     for dm in p.demands:
         if dm.group in shares:
             req[dm.group] = req.get(dm.group, 0) + dm.requirement
-            got.setdefault(dm.group, []).append(dm.requirement - m.under[dm.id])
+            # without the cover rule (a test dropping it) nothing is short
+            got.setdefault(dm.group, []).append(dm.requirement - m.under.get(dm.id, m.zero))
     total = sum(req.values())
     placed = sum(sum(v) for v in got.values())
     z = m.cp.NewIntVar(0, 10 * FAIR_SCALE * max(1, total), "fairness_max")
@@ -125,7 +118,6 @@ def group_fairness(m: RosterModel) -> None:
     m.penalties.add("group_fairness", "max", p.fairness_weight, z)
 
 
-@_rule("consistency", "same person across a set of shifts")
 def consistency(m: RosterModel) -> None:
     pos = m.ix.shift_pos
     for c in m.problem.consistency:
@@ -143,7 +135,6 @@ def consistency(m: RosterModel) -> None:
             m.penalties.add("consistency", c.id, c.weight, extra)
 
 
-@_rule("stability", "published plan kept")
 def stability(m: RosterModel) -> None:
     ix, p = m.ix, m.problem
     for e, s in p.reference:
@@ -154,7 +145,6 @@ def stability(m: RosterModel) -> None:
             m.penalties.add_constant("stability", f"{e}:{s}", p.stability_weight)
 
 
-@_rule("balance", "shifts spread evenly between employees")
 def balance(m: RosterModel) -> None:
     """Penalty weight x R with R = ceil(resolution x sqrt(Q - S^2/n)), exact (see data.Balance).
 
@@ -210,3 +200,17 @@ def _most_shifts(m: RosterModel, ei: int) -> int:
     k = m.problem.employees[ei].rules.max_shifts_per_day
     days = m.ix.by_day[ei].values()
     return sum(len(day) if k is None else min(k, len(day)) for day in days)
+
+
+SOFT_RULES = (
+    Rule("cover", "requested headcount met", cover),
+    Rule("requests", "shift on and off requests", requests),
+    Rule("assignment_cost", "cost of an assignment (travel, preference, continuity)", assignment_cost),
+    Rule("min_total_minutes", "fewest minutes over the horizon (soft form)", min_total_minutes),
+    Rule("idle_week_minutes", "idle contracted hours in a civil week", idle_week_minutes),
+    Rule("group_fairness", "shortage shared by entitlement between members", group_fairness),
+    Rule("consistency", "same person across a set of shifts", consistency),
+    Rule("stability", "published plan kept", stability),
+    Rule("balance", "shifts spread evenly between employees", balance),
+)
+SOFT_BY_ID = by_id(SOFT_RULES)

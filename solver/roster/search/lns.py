@@ -9,18 +9,22 @@ shrinks when a round times out. Several rounds run at once in threads (CP-SAT re
 """
 from __future__ import annotations
 
+import logging
 import os
 import random
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from ortools.sat.python import cp_model
 
-from .model import RosterModel, complete_hint
-from .params import SolveParams
-from .result import Result
+from ..model import RosterModel
+from ..params import SolveParams
+from ..result import Progress, Result, settle
+from .run import complete_hint, read_result, report
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -57,7 +61,7 @@ class Neighbourhoods:
         for dm in m.problem.demands:
             emps = sorted({e for s in dm.shifts for e in by_shift.get(pos[s], ())})
             days = sorted({shifts[pos[s]].day for s in dm.shifts})
-            if emps:
+            if emps and dm.id in m.under:
                 self.demands.append((m.under[dm.id].Index(), emps, days))
         self.wishes = []  # (indices of the wished shifts, on, employee, partners who could swap, days)
         for r in m.problem.requests:
@@ -121,7 +125,7 @@ class _Search:
     """The shared incumbent and the round loop run by each thread."""
 
     def __init__(self, m: RosterModel, values: list[int], objective: float, bound: float | None,
-                 params: SolveParams, deadline: float, on_progress, started: float) -> None:
+                 params: SolveParams, deadline: float, on_progress: Progress | None, started: float) -> None:
         self.m, self.params, self.deadline = m, params, deadline
         self.on_progress, self.started = on_progress, started
         self.base = cp_model.CpModel()
@@ -134,7 +138,7 @@ class _Search:
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.error: BaseException | None = None
-        self.round_limit = params.lns_round
+        self.round_limit = params.lns.round
 
     def done(self) -> bool:
         """Out of time, stopped, or the incumbent meets the bound."""
@@ -181,9 +185,7 @@ class _Search:
                 if better:
                     kind.improved += 1
                     if self.on_progress:
-                        bound = self.bound if self.bound is not None else obj
-                        gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
-                        self.on_progress(obj, bound, gap, time.monotonic() - self.started)
+                        report(self.on_progress, obj, self.bound if self.bound is not None else obj, self.started)
 
     def _pick(self, rng: random.Random) -> _Kind:
         """A kind drawn with weight 1 + its share of improvements (kinds that pay are drawn more)."""
@@ -210,15 +212,13 @@ class _Search:
         return sub
 
 
-def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, started: float,
-            deadline: float | None = None) -> Result:
-    """Improve a feasible `best` by neighbourhood search until `deadline` (default: the time limit).
+def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Progress | None,
+            started: float) -> Result:
+    """Improve a feasible `best` by neighbourhood search until the search's end.
 
     The bound of `best` is kept; Ctrl-C stops the search and keeps the best plan found.
     """
-    from .solve import read_result
-
-    deadline = started + params.time_limit if deadline is None else deadline
+    deadline = started + params.search_end
     left = deadline - time.monotonic()
     if left < 0.2 or best.objective is None:
         return best
@@ -247,8 +247,7 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
             t.join()
     if search.error is not None:
         raise search.error
-    if params.log:
-        print(f"engine LNS: {tally(search.kinds)}", flush=True)
+    log.info("engine LNS: %s", tally(search.kinds))
     plan = [(m.problem.employees[ei].id, m.problem.shifts[si].id)
             for (ei, si), x in m.x.items() if search.values[x.Index()]]
     if set(plan) == set(best.assignments):
@@ -259,9 +258,7 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
     final = read_result(m, *priced, started)
     if final.cost() > best.cost():
         return best
-    bound = best.best_bound
-    status = "OPTIMAL" if bound is not None and final.objective <= bound else "FEASIBLE"
-    return replace(final, status=status, best_bound=bound)
+    return settle(final, best.best_bound)
 
 
 def _hinted(m: RosterModel, best: Result) -> list[int] | None:
@@ -287,4 +284,4 @@ def tally(kinds: list[_Kind]) -> str:
 
 
 def _threads(params: SolveParams) -> int:
-    return max(1, min(params.workers, os.cpu_count() or 1, params.lns_threads or 64))
+    return max(1, min(params.cp_sat.workers, os.cpu_count() or 1, params.lns.threads or 64))
