@@ -14,11 +14,12 @@ from ..history import History
 from ..plans import Assignment, Plan
 from consortium.weeks import IsoWeek
 from .build import COST_LABELS, Built, assignment_of, build_problem
-from .explain import request_reasons, word_violation
+from .explain import request_reasons
 from .greedy import greedy_plan
 from .pins import drop_breaking_pins
 from .result import Allocation, EmployeeRow, MemberRow, Penalty, Unfilled
 from .weights import AllocationParams
+from .wording import word_violation
 
 __all__ = ["allocate_week", "solve_built", "MAX_EXPLAINED"]
 
