@@ -26,9 +26,9 @@ def build(problem: Problem, index: Index | None = None, runs: str = "clauses") -
         rule.apply(m)
         m.labels[rule.id] = rule.label
     for rule in SOFT_RULES:
-        before = len(m.cp.Proto().constraints)
+        before = len(m.cp.proto.constraints)
         rule.apply(m)
-        m.spans[rule.id] = (before, len(m.cp.Proto().constraints))
+        m.spans[rule.id] = (before, len(m.cp.proto.constraints))
         m.labels[rule.id] = rule.label
-    m.cp.Minimize(m.penalties.objective())
+    m.cp.minimize(m.penalties.objective())
     return m

@@ -37,8 +37,8 @@ class RosterModel:
         self._day_travel: dict[int, dict[int, list]] = {}  # employee -> day_travel(employee)
         self.x: dict[tuple[int, int], cp_model.IntVar] = {}
         for ei, si in self.ix.pairs():
-            self.x[ei, si] = self.cp.NewBoolVar(f"x[{ei},{si}]")
-        self.zero = self.cp.NewConstant(0)
+            self.x[ei, si] = self.cp.new_bool_var(f"x[{ei},{si}]")
+        self.zero = self.cp.new_constant(0)
         self.work = [self._work_days(ei) for ei in range(len(problem.employees))]
 
     def _work_days(self, ei: int) -> list:
@@ -49,11 +49,11 @@ class RosterModel:
             if not xs:
                 out.append(self.zero)
                 continue
-            w = self.cp.NewBoolVar(f"work[{ei},{d}]")
+            w = self.cp.new_bool_var(f"work[{ei},{d}]")
             if rules.max_shifts_per_day == 1:
-                self.cp.Add(sum(xs) == w)  # also enforces one shift a day
+                self.cp.add(sum(xs) == w)  # also enforces one shift a day
             else:
-                self.cp.AddMaxEquality(w, xs)
+                self.cp.add_max_equality(w, xs)
             out.append(w)
         return out
 
@@ -91,9 +91,9 @@ class RosterModel:
                         t = p.travel_time(sa, sb)
                         if not t or sb.start < sa.end:
                             continue
-                        lit = self.cp.NewBoolVar(f"travel[{ei},{a},{b}]")
+                        lit = self.cp.new_bool_var(f"travel[{ei},{a},{b}]")
                         between = [self.x[ei, c] for c in day_shifts[i + 1:j]]
-                        self.cp.Add(lit >= self.x[ei, a] + self.x[ei, b] - 1 - sum(between))
+                        self.cp.add(lit >= self.x[ei, a] + self.x[ei, b] - 1 - sum(between))
                         terms.append((t, lit))
                 if terms:
                     out[d] = terms
@@ -109,7 +109,7 @@ class RosterModel:
         """Linear expression: worked minutes of the employee over shifts satisfying `pred`."""
         shifts = self.problem.shifts
         keep = [si for si in self.ix.eligible[ei] if pred(shifts[si])]
-        return cp_model.LinearExpr.WeightedSum([self.x[ei, si] for si in keep], [shifts[si].duration for si in keep])
+        return cp_model.LinearExpr.weighted_sum([self.x[ei, si] for si in keep], [shifts[si].duration for si in keep])
 
 
 def without_rule(m: RosterModel, rule_id: str) -> cp_model.CpModel:
@@ -117,10 +117,10 @@ def without_rule(m: RosterModel, rule_id: str) -> cp_model.CpModel:
     (its variables stay, free); variable indices are those of `m`."""
     sub = m.cp.clone()
     lo, hi = m.spans.get(rule_id, (0, 0))
-    constraints = sub.Proto().constraints
+    constraints = sub.proto.constraints
     if hi > lo:
         empty = type(constraints[lo])()  # an unset constraint, which CP-SAT ignores
         for i in range(lo, hi):
             constraints[i].copy_from(empty)
-    sub.Minimize(sum(t.weight * t.var for t in m.penalties.terms if t.rule != rule_id))
+    sub.minimize(sum(t.weight * t.var for t in m.penalties.terms if t.rule != rule_id))
     return sub

@@ -17,7 +17,7 @@ def days_off(m: RosterModel) -> None:
 
 def pinned(m: RosterModel) -> None:
     for ei, si in m.ix.pinned:
-        m.cp.Add(m.x[ei, si] == 1)
+        m.cp.add(m.x[ei, si] == 1)
 
 
 def max_shifts_per_day(m: RosterModel) -> None:
@@ -27,7 +27,7 @@ def max_shifts_per_day(m: RosterModel) -> None:
             continue
         for day_shifts in m.ix.by_day[ei].values():
             if len(day_shifts) > k:
-                m.cp.Add(sum(m.x[ei, si] for si in day_shifts) <= k)
+                m.cp.add(sum(m.x[ei, si] for si in day_shifts) <= k)
 
 
 def _conflict_rule(m: RosterModel, rule_id: str) -> None:
@@ -38,11 +38,11 @@ def _conflict_rule(m: RosterModel, rule_id: str) -> None:
             # same-day pairs: the work-day equality lets one shift through already
             if rule_id == "daily_rest":
                 for clique in rest_cliques(p.shifts, m.ix.by_day[ei], rest):
-                    m.cp.AddAtMostOne(m.x[ei, si] for si in clique)
+                    m.cp.add_at_most_one(m.x[ei, si] for si in clique)
             continue
         for a, b, rid in m.ix.conflicts(ei):
             if rid == rule_id:
-                m.cp.AddBoolOr([m.x[ei, a].Not(), m.x[ei, b].Not()])
+                m.cp.add_bool_or([m.x[ei, a].negated(), m.x[ei, b].negated()])
 
 
 def _within_days(m: RosterModel, ei: int) -> bool:
@@ -91,7 +91,7 @@ def daily_rest(m: RosterModel) -> None:
         rest, last = e.rules.min_daily_rest, e.history.last_shift_end
         if rest and last is not None:
             for x in m.shifts_of(ei, lambda s: s.start - last < rest):
-                m.cp.Add(x == 0)
+                m.cp.add(x == 0)
 
 
 def max_day_minutes(m: RosterModel) -> None:
@@ -104,7 +104,7 @@ def max_day_minutes(m: RosterModel) -> None:
             load = [p.shifts[si].duration * m.x[ei, si] for si in day_shifts]
             load += m.travel_minutes(ei, (d,))  # travel between consecutive shifts of the day
             if sum(p.shifts[si].duration for si in day_shifts) + sum(t for t, _ in m.day_travel(ei).get(d, ())) > cap:
-                m.cp.Add(sum(load) <= cap)
+                m.cp.add(sum(load) <= cap)
 
 
 def weekly_rest(m: RosterModel) -> None:
@@ -135,11 +135,11 @@ def weekly_rest(m: RosterModel) -> None:
                 ]
                 if not busy:  # this rest is always there
                     break
-                r = m.cp.NewBoolVar(f"weekly_rest[{ei},{w},{t}]")
-                m.cp.AddBoolAnd([x.Not() for x in busy]).OnlyEnforceIf(r)
+                r = m.cp.new_bool_var(f"weekly_rest[{ei},{w},{t}]")
+                m.cp.add_bool_and([x.negated() for x in busy]).only_enforce_if(r)
                 options.append(r)
             else:
-                m.cp.AddBoolOr(options or [m.zero])
+                m.cp.add_bool_or(options or [m.zero])
 
 
 def max_days_per_week(m: RosterModel) -> None:
@@ -150,7 +150,7 @@ def max_days_per_week(m: RosterModel) -> None:
             continue
         for w in range(cal.weeks):
             before = e.history.week_days_before if w == 0 else 0
-            m.cp.Add(sum(m.work[ei][d] for d in cal.week_days(w)) <= k - before)
+            m.cp.add(sum(m.work[ei][d] for d in cal.week_days(w)) <= k - before)
 
 
 def max_consecutive_days(m: RosterModel) -> None:
@@ -184,7 +184,7 @@ def min_consecutive_days_off(m: RosterModel) -> None:
         if m.runs == "automaton":
             _runs_automaton(m, ei)
         else:
-            off = [w.Not() for w in m.work[ei]]
+            off = [w.negated() for w in m.work[ei]]
             before = h.days_off_before if h.days_off_before else (0 if h.days_worked_before else None)
             forbid_short_runs(m.cp, off, k, before, e.rules.edge_runs_exempt)
 
@@ -207,11 +207,11 @@ def max_weekends(m: RosterModel) -> None:
             continue
         flags = []
         for days in weekends:
-            f = m.cp.NewBoolVar(f"weekend[{ei},{days[0]}]")
+            f = m.cp.new_bool_var(f"weekend[{ei},{days[0]}]")
             for d in days:
-                m.cp.AddImplication(m.work[ei][d], f)
+                m.cp.add_implication(m.work[ei][d], f)
             flags.append(f)
-        m.cp.Add(sum(flags) <= k)
+        m.cp.add(sum(flags) <= k)
 
 
 def max_per_type(m: RosterModel) -> None:
@@ -219,16 +219,16 @@ def max_per_type(m: RosterModel) -> None:
         for t, k in e.rules.max_per_type:
             xs = m.shifts_of(ei, lambda s: s.type == t)
             if len(xs) > k:
-                m.cp.Add(sum(xs) <= k)
+                m.cp.add(sum(xs) <= k)
 
 
 def total_minutes(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         r = e.rules
         if r.max_total_minutes is not None:
-            m.cp.Add(m.minutes(ei) <= r.max_total_minutes)
+            m.cp.add(m.minutes(ei) <= r.max_total_minutes)
         if r.min_total_minutes is not None and r.min_total_weight is None:
-            m.cp.Add(m.minutes(ei) >= r.min_total_minutes)
+            m.cp.add(m.minutes(ei) >= r.min_total_minutes)
 
 
 def max_week_minutes(m: RosterModel) -> None:
@@ -241,7 +241,7 @@ def max_week_minutes(m: RosterModel) -> None:
             before = e.history.week_minutes_before if w == 0 else 0
             days = cal.week_days(w)
             terms = [m.minutes(ei, lambda s: s.day in days), *m.travel_minutes(ei, days)]
-            m.cp.Add(sum(terms) <= cap - before)  # travel between sites counts as work
+            m.cp.add(sum(terms) <= cap - before)  # travel between sites counts as work
 
 
 def rolling_average(m: RosterModel) -> None:
@@ -257,7 +257,7 @@ def rolling_average(m: RosterModel) -> None:
             hist += e.history.week_minutes_before if first <= 0 else 0
             days = [d for d in range(m.problem.days) if first <= cal.week(d) <= w]
             expr = sum([m.minutes(ei, lambda s: first <= cal.week(s.day) <= w), *m.travel_minutes(ei, days)])
-            m.cp.Add(expr <= k * avg - hist)  # travel between sites counts as work
+            m.cp.add(expr <= k * avg - hist)  # travel between sites counts as work
 
 
 def forbidden_succession(m: RosterModel) -> None:
@@ -275,24 +275,24 @@ def forbidden_succession(m: RosterModel) -> None:
         for a, b in pairs:
             if a in e.history.last_day_types:
                 for x in of(0, b):
-                    m.cp.Add(x == 0)
+                    m.cp.add(x == 0)
             for d in range(p.days - 1):
                 xa, xb = of(d, a), of(d + 1, b)
                 if not xa or not xb:
                     continue
                 if one_a_day:
-                    m.cp.Add(sum(xa) + sum(xb) <= 1)
+                    m.cp.add(sum(xa) + sum(xb) <= 1)
                 else:
-                    m.cp.Add(sum(xa) <= len(xa) * (1 - _any(m, xb)))
+                    m.cp.add(sum(xa) <= len(xa) * (1 - _any(m, xb)))
 
 
 def _any(m: RosterModel, xs: list):
     """A literal that is 1 when any of xs is 1 (one direction is enough for upper bounds)."""
     if len(xs) == 1:
         return xs[0]
-    t = m.cp.NewBoolVar("")
+    t = m.cp.new_bool_var("")
     for x in xs:
-        m.cp.AddImplication(x, t)
+        m.cp.add_implication(x, t)
     return t
 
 
@@ -301,7 +301,7 @@ def demand_hard_max(m: RosterModel) -> None:
     for dm in m.problem.demands:
         if dm.hard_max and not dm.hard_min:  # both: one equality in demand_hard_min
             xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
-            m.cp.Add(sum(xs) <= dm.requirement)
+            m.cp.add(sum(xs) <= dm.requirement)
 
 
 def demand_hard_min(m: RosterModel) -> None:
@@ -311,11 +311,11 @@ def demand_hard_min(m: RosterModel) -> None:
         if dm.hard_min:
             xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
             if dm.hard_max and dm.requirement == 1:
-                m.cp.AddExactlyOne(xs)
+                m.cp.add_exactly_one(xs)
             elif dm.hard_max:
-                m.cp.Add(sum(xs) == dm.requirement)
+                m.cp.add(sum(xs) == dm.requirement)
             else:
-                m.cp.Add(sum(xs) >= dm.requirement)
+                m.cp.add(sum(xs) >= dm.requirement)
 
 
 HARD_RULES = (

@@ -49,7 +49,7 @@ class Neighbourhoods:
     def __init__(self, m: RosterModel) -> None:
         keys = list(m.x)
         shifts = m.problem.shifts
-        self.var = np.array([m.x[k].Index() for k in keys], dtype=np.int64)
+        self.var = np.array([m.x[k].index for k in keys], dtype=np.int64)
         self.emp = np.array([k[0] for k in keys], dtype=np.int64)
         self.day = np.array([shifts[k[1]].day for k in keys], dtype=np.int64)
         self.n_emp, self.days = len(m.problem.employees), m.problem.days
@@ -62,11 +62,11 @@ class Neighbourhoods:
             emps = sorted({e for s in dm.shifts for e in by_shift.get(pos[s], ())})
             days = sorted({shifts[pos[s]].day for s in dm.shifts})
             if emps and dm.id in m.under:
-                self.demands.append((m.under[dm.id].Index(), emps, days))
+                self.demands.append((m.under[dm.id].index, emps, days))
         self.wishes = []  # (indices of the wished shifts, on, employee, partners who could swap, days)
         for r in m.problem.requests:
             ei = m.ix.emp_pos[r.employee]
-            xs = [m.x[ei, pos[s]].Index() for s in r.shifts if (ei, pos[s]) in m.x]
+            xs = [m.x[ei, pos[s]].index for s in r.shifts if (ei, pos[s]) in m.x]
             if xs:
                 partners = sorted({e for s in r.shifts for e in by_shift.get(pos[s], ())} - {ei})
                 self.wishes.append((xs, r.on, ei, partners, sorted({shifts[pos[s]].day for s in r.shifts})))
@@ -129,8 +129,8 @@ class _Search:
         self.m, self.params, self.deadline = m, params, deadline
         self.on_progress, self.started = on_progress, started
         self.base = cp_model.CpModel()
-        self.base.Proto().copy_from(m.cp.Proto())
-        self.base.Proto().clear_solution_hint()
+        self.base.proto.copy_from(m.cp.proto)
+        self.base.proto.clear_solution_hint()
         self.hood = Neighbourhoods(m)
         self.kinds = self.hood.kinds()
         self.values, self.objective, self.version = list(values), objective, 0
@@ -168,7 +168,7 @@ class _Search:
         sp.linearization_level = 2  # small models: the full LP relaxation proves rounds several times faster
         sp.random_seed = rng.randrange(1 << 30)
         sp.max_time_in_seconds = max(0.01, min(self.round_limit, self.deadline - time.monotonic()))
-        status = solver.Solve(sub)
+        status = solver.solve(sub)
         solved = status == cp_model.OPTIMAL
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         with self.lock:
@@ -176,10 +176,10 @@ class _Search:
             kind.adapt(solved)
             if not found:
                 return
-            obj = solver.ObjectiveValue()
+            obj = solver.objective_value
             better = obj < self.objective
             if better or (obj == self.objective and version == self.version):
-                self.values = list(solver.ResponseProto().solution)
+                self.values = list(solver.response_proto.solution)
                 self.objective = obj
                 self.version += 1
                 if better:
@@ -195,8 +195,8 @@ class _Search:
     def _sub_model(self, values: list[int], free: np.ndarray) -> cp_model.CpModel:
         """The model with every decision variable outside `free` fixed, the incumbent hinted."""
         sub = cp_model.CpModel()
-        proto = sub.Proto()
-        proto.copy_from(self.base.Proto())
+        proto = sub.proto
+        proto.copy_from(self.base.proto)
         fixed = self.hood.var[~free]
         vals = np.asarray(values, dtype=np.int64)[fixed]
         for want, group in ((1, fixed[vals == 1]), (0, fixed[vals == 0])):
@@ -228,8 +228,8 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Prog
         if priced is None:
             return best
         solver, _ = priced
-        values = list(solver.ResponseProto().solution)
-        objective = solver.ObjectiveValue()
+        values = list(solver.response_proto.solution)
+        objective = solver.objective_value
     else:
         objective = best.objective
     search = _Search(m, values, objective, best.best_bound, params, deadline, on_progress, started)
@@ -249,7 +249,7 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Prog
         raise search.error
     log.info("engine LNS: %s", tally(search.kinds))
     plan = [(m.problem.employees[ei].id, m.problem.shifts[si].id)
-            for (ei, si), x in m.x.items() if search.values[x.Index()]]
+            for (ei, si), x in m.x.items() if search.values[x.index]]
     if set(plan) == set(best.assignments):
         return best  # nothing moved: no need to price it again (seconds on a large model)
     priced = complete_hint(m, plan, 10.0, params.seed)
@@ -264,7 +264,7 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Prog
 def _hinted(m: RosterModel, best: Result) -> list[int] | None:
     """Every variable's value for `best` when the model's hint already holds it completely (the plan
     was just priced by `complete_hint`), else None: pricing a large model again takes seconds."""
-    proto = m.cp.Proto()
+    proto = m.cp.proto
     hint = proto.solution_hint
     if best.objective is None or len(hint.vars) != len(proto.variables):
         return None
@@ -273,7 +273,7 @@ def _hinted(m: RosterModel, best: Result) -> list[int] | None:
         return None
     ix = m.ix
     chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in best.assignments}
-    if any(values[x.Index()] != (key in chosen) for key, x in m.x.items()):
+    if any(values[x.index] != (key in chosen) for key, x in m.x.items()):
         return None
     return values
 

@@ -27,7 +27,7 @@ def linear_plan(m: RosterModel, params: SolveParams, seconds: float, on_progress
     timer = threading.Timer(max(0.0, started + seconds - time.monotonic()), watch.due)
     timer.start()
     try:
-        status = solver.Solve(linear, watch)
+        status = solver.solve(linear, watch)
     finally:
         timer.cancel()
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -47,14 +47,14 @@ class _FirstPlanAfter(cp_model.CpSolverSolutionCallback):
     def due(self) -> None:
         self.late = True
         if self.found:
-            self.solver.StopSearch()
+            self.solver.stop_search()
 
     def on_solution_callback(self) -> None:
         self.found = True
         if self.fn:
-            report(self.fn, self.ObjectiveValue(), self.BestObjectiveBound(), self.started)
+            report(self.fn, self.objective_value, self.best_objective_bound, self.started)
         if self.late or time.monotonic() >= self.deadline:
-            self.StopSearch()
+            self.stop_search()
 
 
 def relaxed_plan(m: RosterModel, params: SolveParams, seconds: float):
@@ -64,10 +64,10 @@ def relaxed_plan(m: RosterModel, params: SolveParams, seconds: float):
     if not cover:
         return None
     sub = m.cp.clone()
-    sub.Minimize(sum(t.weight * t.var for t in cover))
+    sub.minimize(sum(t.weight * t.var for t in cover))
     solver = cp_model.CpSolver()
     set_parameters(solver.parameters, params, seconds)
-    status = solver.Solve(sub)
+    status = solver.solve(sub)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return plan_of(m, solver)

@@ -39,7 +39,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         self.fn, self.started = fn, started
 
     def on_solution_callback(self) -> None:
-        report(self.fn, self.ObjectiveValue(), self.BestObjectiveBound(), self.started)
+        report(self.fn, self.objective_value, self.best_objective_bound, self.started)
 
 
 def run(
@@ -53,41 +53,41 @@ def run(
     limit = params.search_end - (time.monotonic() - started) if time_limit is None else time_limit
     solver = cp_model.CpSolver()
     set_parameters(solver.parameters, params, limit)
-    status = solver.Solve(m.cp, _Progress(on_progress, started) if on_progress else None)
+    status = solver.solve(m.cp, _Progress(on_progress, started) if on_progress else None)
     return read_result(m, solver, status, started)
 
 
 def read_result(m: RosterModel, solver: cp_model.CpSolver, status, started: float) -> Result:
     """Plan, objective, bound and penalties of a finished CP-SAT run."""
-    name = solver.StatusName(status)
+    name = solver.status_name(status)
     runtime = time.monotonic() - started
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        bound = solver.BestObjectiveBound() if status == cp_model.UNKNOWN and m.penalties.terms else None
+        bound = solver.best_objective_bound if status == cp_model.UNKNOWN and m.penalties.terms else None
         return Result(name, None, bound, runtime, labels=m.labels)
     p = m.problem
     plan = tuple(
         (p.employees[ei].id, p.shifts[si].id)
-        for (ei, si), x in sorted(m.x.items()) if solver.BooleanValue(x)
+        for (ei, si), x in sorted(m.x.items()) if solver.boolean_value(x)
     )
-    penalties = m.penalties.evaluate(solver.Value)
+    penalties = m.penalties.evaluate(solver.value)
     return Result(
-        name, solver.ObjectiveValue(), solver.BestObjectiveBound(), runtime, plan, penalties, m.labels
+        name, solver.objective_value, solver.best_objective_bound, runtime, plan, penalties, m.labels
     )
 
 
 def plan_of(m: RosterModel, solver: cp_model.CpSolver) -> list[tuple[str, str]]:
     """The (employee id, shift id) pairs a finished run took, in the model's variable order."""
     p = m.problem
-    return [(p.employees[ei].id, p.shifts[si].id) for (ei, si), x in m.x.items() if solver.BooleanValue(x)]
+    return [(p.employees[ei].id, p.shifts[si].id) for (ei, si), x in m.x.items() if solver.boolean_value(x)]
 
 
 def add_hint(m: RosterModel, plan: Iterable[tuple[str, str]]) -> None:
     """Hint every decision variable from a plan of (employee id, shift id) pairs."""
     ix = m.ix
     chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in plan}
-    m.cp.ClearHints()
+    m.cp.clear_hints()
     for key, x in m.x.items():
-        m.cp.AddHint(x, key in chosen)
+        m.cp.add_hint(x, key in chosen)
 
 
 def complete_hint(m: RosterModel, plan, time_limit: float, seed: int = 0):
@@ -105,12 +105,12 @@ def complete_hint(m: RosterModel, plan, time_limit: float, seed: int = 0):
     sp.num_workers = 1
     sp.random_seed = seed
     sp.max_time_in_seconds = max(0.05, time_limit)
-    status = solver.Solve(m.cp)
+    status = solver.solve(m.cp)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    values = solver.ResponseProto().solution
-    m.cp.ClearHints()
-    hint = m.cp.Proto().solution_hint
+    values = solver.response_proto.solution
+    m.cp.clear_hints()
+    hint = m.cp.proto.solution_hint
     hint.vars.extend(range(len(values)))
     hint.values.extend(values)
     return solver, status
