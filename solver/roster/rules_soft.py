@@ -191,7 +191,6 @@ def balance(m: RosterModel) -> None:
     m.cp.add(root >= 1).only_enforce_if(some)
     m.cp.add(root == 0).only_enforce_if(some.negated())
     m.cp.add(n * (root_sq - 2 * root + 1) <= r * r * spread - 1).only_enforce_if(some)
-    m.balance = root
     m.penalties.add("balance", "shifts per employee", b.weight, root)
 
 
