@@ -8,7 +8,7 @@ the two together equal to the engine's registry.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .build import Built
 from .candidates import DAY_NAMES

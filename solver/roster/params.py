@@ -143,7 +143,7 @@ class SolveParams:
         return self.time_limit * (1 - self.phases.reserve)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "SolveParams":
+    def from_dict(cls, data: dict) -> SolveParams:
         """Build from a dict whose groups may be nested dicts; unknown keys are an error."""
         data = dict(_known(cls, data))
         groups = {"cp_sat": CpSatParams, "phases": Phases, "lns": LnsParams}
@@ -158,7 +158,7 @@ class SolveParams:
         return cls(**data)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "SolveParams":
+    def from_file(cls, path: str | Path) -> SolveParams:
         """Build from a JSON file holding one object."""
         return cls.from_dict(json.loads(Path(path).read_text()))
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from collections.abc import Callable
 
 Progress = Callable[[float, float, float, float], None]
 """Called as ``on_progress(objective, bound, gap, elapsed seconds)`` on each improving plan."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from typing import Iterable
+from collections.abc import Iterable
 
 from .build import build
 from .data import Problem

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from typing import Callable
+from collections.abc import Callable
 
 from ..data import Problem
 from ..params import SolveParams
