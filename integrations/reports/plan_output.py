@@ -10,12 +10,12 @@ from .documents import json_text, text_table
 from .plan_files import for_member, output_format, plan_document, plan_rows, plan_summaries, write_member_pages
 from .plan_files import write_plan as write_plan_files
 
-__all__ = ["show_plan"]
+__all__ = ["output_format", "show_plan"]
 
 
 def show_plan(view, fmt: str | None, out: Path | None, *, by: str | None = None, member: str | None = None,
               per_member: bool = False, lang: str = "fr") -> str:
-    """Write the week's plan (a `week_view`) in ``fmt`` (default from ``out``'s suffix) under ``out``, or render it.
+    """Write the week's plan (a `week_view`) in ``fmt`` (see :func:`output_format`) under ``out``, or render it.
 
     Returns the text to print, ending with a newline: what was written, or the table, CSV or JSON itself.
     ``member`` keeps one member's part; ``per_member`` writes one page per member into the ``out`` folder.
