@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
-import cli
 from cli import main
+from integrations.cli.options import CREATE_DATABASE, READ_ONLY
 
 PG_URL = os.environ.get("MUTUALIS_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -95,5 +95,5 @@ def _command_names(group: click.Group, prefix: str = ""):
 
 def test_the_lists_of_creating_and_read_only_commands_name_real_commands():
     names = set(_command_names(main))
-    assert cli.CREATE_DATABASE <= names and cli.READ_ONLY <= names
-    assert not cli.CREATE_DATABASE & cli.READ_ONLY
+    assert CREATE_DATABASE <= names and READ_ONLY <= names
+    assert not CREATE_DATABASE & READ_ONLY

@@ -8,7 +8,7 @@ from decimal import Decimal
 import click
 import pytest
 
-from integrations.cli_types import MONEY, SECONDS, Amount, Day, FiniteFloat, Month, Week
+from integrations.cli.types import MONEY, SECONDS, Amount, Day, FiniteFloat, Month, Week
 from consortium.errors import InvalidInput
 from consortium.weeks import month_bounds
 
