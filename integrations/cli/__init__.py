@@ -1,1 +1,3 @@
 """Click commands of mutualis, one module per noun; cli.py registers them."""
+
+__all__: list[str] = []
