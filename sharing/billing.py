@@ -25,7 +25,7 @@ from consortium.errors import InvalidInput
 from .hours import Adjustment, DeclaredException, WorkedLine
 from .settings import Billing
 
-__all__ = ["GE", "CENT", "BillLine", "Statement", "MonthBill", "coefficient_for", "line_amount", "travel_lines",
+__all__ = ["GE", "CENT", "BillLine", "Statement", "MonthBill", "coefficient_for", "line_amount", "travel_lines", "departing_members",
            "bill_month"]
 
 GE = "GE"
@@ -163,7 +163,7 @@ def travel_lines(line: WorkedLine, departing: str | None, policy: str) -> list[t
     return [(arriving, minutes)]
 
 
-def _departing(lines: list[WorkedLine]) -> dict[tuple[str, str, date], str]:
+def departing_members(lines: list[WorkedLine]) -> dict[tuple[str, str, date], str]:
     """For each worked line, the member of the same employee's shift just before it that day."""
     previous: dict[tuple[str, str, date], str] = {}
     by_day: dict[tuple[str, date], list[WorkedLine]] = defaultdict(list)
@@ -197,7 +197,7 @@ def bill_month(month: str, lines: Iterable[WorkedLine], employees: Mapping[str, 
                         amount=line_amount(minutes, employee.hourly_cost, coefficient), note=note)
         (ge_lines if payer == GE else billed[payer]).append(item)
 
-    departing = _departing(lines)
+    departing = departing_members(lines)
     declared: dict[str, list[DeclaredException]] = defaultdict(list)
     worked = {(x.employee, x.request) for x in lines}
     for e in exceptions:
