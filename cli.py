@@ -1610,5 +1610,10 @@ def odoo_status(ctx, as_json):
         click.echo(_table(headers, rows))
 
 
+from integrations.cli.payroll import payroll_cmd  # noqa: E402
+
+main.add_command(payroll_cmd)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -33,7 +33,7 @@ class PayItem(Domain):
     payer: str = ""
     day: date | None = None
     request: str = ""
-    minutes: int = Field(0, ge=0)
+    minutes: int = 0
     quantity: Decimal
     unit: str = Field("h", pattern="^(h|km|meal|day)$")
     rate: Decimal = Decimal("0")

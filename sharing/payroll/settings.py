@@ -1,8 +1,9 @@
 """The group's payroll settings: premium rates, night window, allowances, payroll variable codes.
 
 Defaults follow the Code du travail where it sets a figure (overtime +25 % then +50 %, complementary
-hours +10 % then +25 %) and common collective agreements elsewhere (night, Sunday, holiday rates); a GE
-sets its own in a settings file. Every rate is a fraction of the employee's hourly cost (0.25 = +25 %).
+hours +10 % then +25 %) and common collective agreements elsewhere (night, Sunday, holiday rates); the
+meal allowance and the employees' cars are the GE's to give (none by default). A GE sets its own in a
+settings file. Every rate is a fraction of the employee's hourly cost (0.25 = +25 %).
 """
 
 from __future__ import annotations
@@ -50,9 +51,9 @@ class PayrollSettings(Domain):
     holiday_rate: Decimal = Field(Decimal("1.00"), ge=0, le=5)
     alsace_moselle: bool = False
     meal_times: list[time] = Field(default_factory=lambda: [time(12, 0), time(19, 0)])
-    meal_allowance: Decimal = Field(Decimal("7.30"), ge=0, le=100)
+    meal_allowance: Decimal = Field(Decimal("0"), ge=0, le=100, description="0: none (set by the agreement)")
     mileage_rates: dict[int, Decimal] = Field(default_factory=lambda: dict(MILEAGE_RATES))
-    default_horsepower: int | None = Field(5, ge=1, le=50)
+    default_horsepower: int | None = Field(None, ge=1, le=50, description="None: only the employees listed")
     horsepower: dict[str, int] = Field(default_factory=dict, description="employee code -> fiscal horsepower")
     attribution: Literal["chronological", "pro_rata"] = "chronological"
     codes: dict[str, str] = Field(default_factory=dict, description="variable -> payroll software code")

@@ -15,7 +15,7 @@ from sharing.payroll import PayrollSettings, easter, month_premiums, public_holi
 from test_allocation_fixtures import at, employee
 
 NIGHT = (time(21, 0), time(6, 0))
-SETTINGS = PayrollSettings(default_horsepower=None)
+SETTINGS = PayrollSettings(meal_allowance=Decimal("7.30"))
 
 
 def shift(day, start, end, emp="E1", member="ACIER", request=None, travel=0, site="MAIN"):
@@ -123,7 +123,7 @@ def test_weekly_premiums_go_to_the_month_of_the_week_s_thursday():
 
 def test_mileage_is_paid_by_the_employee_s_fiscal_horsepower_on_the_road_km():
     morning, afternoon = shift(0, "06:00", "10:00"), shift(0, "11:00", "15:00", member="FORGE", travel=20)
-    settings = PayrollSettings(horsepower={"E1": 5})
+    settings = PayrollSettings(default_horsepower=5)
     items = [x for x in premiums([morning, afternoon], settings=settings, month="2026-11",
                                  distance=lambda a, b: Decimal("12.34")) if x.variable == "mileage"]
     assert [(x.payer, x.quantity, x.rate, x.amount) for x in items] == [

@@ -17,7 +17,7 @@ BANDS = week_bands(35, PayrollSettings())
 def test_the_member_whose_shift_crossed_the_35th_hour_pays_the_overtime_past_it():
     week = [shift(d, "08:00", "16:00", member="ACIER") for d in range(4)]  # 32 h
     week.append(shift(4, "08:00", "16:00", member="FORGE"))  # the 33rd to the 40th hour
-    assert summary(premiums(week, settings=PayrollSettings(default_horsepower=None)), "overtime_tier1") == {
+    assert summary(premiums(week, settings=PayrollSettings()), "overtime_tier1") == {
         ("overtime_tier1", "FORGE"): (300, Decimal("25.00"))}  # 5 h x 20 x 25 %
 
 
@@ -32,7 +32,7 @@ def test_a_later_shift_pays_the_hours_past_the_43rd():
 def test_pro_rata_shares_each_band_by_the_members_minutes_exactly():
     week = [shift(d, "08:00", "16:00", member="ACIER") for d in range(4)]
     week.append(shift(4, "08:00", "16:00", member="FORGE"))
-    settings = PayrollSettings(attribution="pro_rata", default_horsepower=None)
+    settings = PayrollSettings(attribution="pro_rata")
     assert summary(premiums(week, settings=settings), "overtime_tier1") == {
         ("overtime_tier1", "ACIER"): (240, Decimal("20.00")),  # 32/40 of 5 h
         ("overtime_tier1", "FORGE"): (60, Decimal("5.00"))}  # 8/40 of 5 h
