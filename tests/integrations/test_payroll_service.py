@@ -125,3 +125,17 @@ def test_every_word_of_the_payroll_documents_has_a_french_translation():
     used |= set(payroll_html.LABELS.values()) | set(payroll_html.UNITS.values())
     assert "Pay variables of {employee} for {month}" in used
     assert sorted(m for m in used if not (catalogue.get(m) and catalogue.get(m).string)) == []
+
+
+def test_the_statement_shows_the_premiums_in_a_table_apart_from_the_hours(demo):
+    from integrations.reports.statement_html import statement_html
+
+    store, _url = demo
+    with store.session() as repo:
+        bill = month_bill(repo, "2026-12")
+    with_premiums = [s for s in bill.statements if any(not x.is_time for x in s.lines)]
+    assert with_premiums
+    page = statement_html(with_premiums[0], {}, "GE", with_premiums[0].member)
+    hours, _sep, premiums = page.partition("Majorations et indemnités, au coût")
+    assert premiums and "majoration" not in hours.split("<h2>Lignes</h2>")[-1]
+    assert any(word in premiums for word in ("heures de nuit", "heures du dimanche", "heures supplémentaires"))
