@@ -28,8 +28,8 @@ from consortium.errors import InvalidInput
 from .hours import Adjustment, DeclaredException, WorkedLine
 from .settings import Billing
 
-__all__ = ["GE", "CENT", "PREMIUM_KINDS", "BillLine", "Statement", "MonthBill", "coefficient_for", "line_amount", "travel_lines", "departing_members",
-           "bill_month"]
+__all__ = ["GE", "CENT", "PREMIUM_KINDS", "BillLine", "Statement", "MonthBill", "coefficient_for", "line_amount",
+           "travel_lines", "departing_members", "bill_month"]
 
 GE = "GE"
 CENT = Decimal("0.01")

@@ -22,6 +22,7 @@ LABELS = {
     "absence_training": "training", "absence_other": "other absence", "absence_unplanned": "planned shift missed",
 }
 UNITS = {"h": "h", "km": "km", "meal": "meals", "day": "days"}
+_NOTE = "Premiums and allowances are paid by the GE and billed at cost to the member whose hours caused them."
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:24px;color:#222}h1{font-size:20px}
@@ -42,7 +43,7 @@ def payroll_html(employee: str, name: str, rows: list[PayrollRow], title: str, m
     parts = [f"<!doctype html><html lang='{lang.code}'><head><meta charset='utf-8'><title>{escape(title)}: "
              f"{escape(employee)} {month}</title><style>{_CSS}</style></head><body>",
              f"<h1>{escape(title)}: {escape(heading)}</h1>",
-             f"<p class='note'>{escape(_('Premiums and allowances are paid by the GE and billed at cost to the member whose hours caused them.'))}</p>",
+             f"<p class='note'>{escape(_(_NOTE))}</p>",
              "<table><thead><tr>" + "".join(f"<th{' class=n' if i >= 2 else ''}>{escape(h)}</th>"
                                             for i, h in enumerate(heads)) + "</tr></thead><tbody>"]
     for r in rows:

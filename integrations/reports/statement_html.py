@@ -71,7 +71,8 @@ def statement_html(statement: Statement, names: dict[str, str], title: str, lega
                      f"<td class='n'>{lang.number(x.coefficient, _digits(x.coefficient))} ({escape(source)})</td>"
                      f"<td class='n'>{lang.money(x.amount)}</td><td>{escape(x.note)}</td></tr>")
     hours_total = sum((x.amount for x in s.lines if x.is_time), Decimal("0.00"))
-    parts.append(f"</tbody><tfoot><tr><td colspan='7'>{escape(_('Total'))}</td><td class='n'>{lang.money(hours_total)}</td>"
+    parts.append(f"</tbody><tfoot><tr><td colspan='7'>{escape(_('Total'))}</td>"
+                 f"<td class='n'>{lang.money(hours_total)}</td>"
                  "<td></td></tr></tfoot></table>")
     parts += _premiums(s, lang)
     parts.append("</body></html>")

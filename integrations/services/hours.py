@@ -205,7 +205,8 @@ def month_bill(repo, month: str, payroll=None) -> MonthBill:
         adjusted = adjustments(plans, hours_of(repo).list_corrections(start, nxt))
     declared = hours_of(repo).list_exceptions(first - timedelta(days=7), nxt + timedelta(days=7))
     return bill_month(month, lines, employees, {m.code: m for m in repo.list_members()}, repo.get_settings().billing,
-                      adjustments=adjusted, idle=idle, exceptions=declared, premiums=premiums_of(repo, month, payroll))
+                      adjustments=adjusted, idle=idle, exceptions=declared,
+                      premiums=premiums_of(repo, month, payroll))
 
 
 def bill(repo, month: str, out_dir: Path | None = None, lang: str | None = None) -> BillResult:

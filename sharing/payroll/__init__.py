@@ -13,7 +13,7 @@ from .settings import MILEAGE_RATES, VARIABLES, PayrollSettings
 from .weekly import Band, band_minutes, week_bands
 
 __all__ = [
-    "Band", "MILEAGE_RATES", "PayItem", "PayrollRow", "absence_items", "bill_items", "payroll_rows", "PayrollSettings", "Segment", "Share", "VARIABLES", "attribute",
-    "band_minutes", "crosses_meal_time", "day_minutes", "easter", "hour_item", "hours", "month_premiums",
+    "Band", "MILEAGE_RATES", "PayItem", "PayrollRow", "PayrollSettings", "Segment", "Share", "VARIABLES",
+    "absence_items", "attribute", "band_minutes", "bill_items", "payroll_rows", "crosses_meal_time", "day_minutes", "easter", "hour_item", "hours", "month_premiums",
     "public_holidays", "shift_premiums", "week_premiums", "week_bands", "window_minutes",
 ]

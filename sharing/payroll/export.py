@@ -59,7 +59,8 @@ def absence_items(absences: Iterable[Absence], lines: Iterable[WorkedLine], firs
     holidays = list(holidays)
     items = []
     for a in absences:
-        start, end = max(a.start.date(), first), min((a.end - timedelta(microseconds=1)).date() + timedelta(days=1), nxt)
+        last = (a.end - timedelta(microseconds=1)).date()  # the end is excluded
+        start, end = max(a.start.date(), first), min(last + timedelta(days=1), nxt)
         days = _working_days(start, end, holidays)
         if days:
             items.append(PayItem(employee=a.employee, variable=f"absence_{a.kind}", day=start, quantity=Decimal(days),

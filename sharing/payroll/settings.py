@@ -58,6 +58,15 @@ class PayrollSettings(Domain):
     attribution: Literal["chronological", "pro_rata"] = "chronological"
     codes: dict[str, str] = Field(default_factory=dict, description="variable -> payroll software code")
 
+    @field_validator("night_start", "night_end", "meal_times", mode="before")
+    @classmethod
+    def _times(cls, value):
+        # YAML reads an unquoted 21:00 as the number 1260 (base 60): refuse it rather than read 00:21
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                raise ValueError(f"time {item!r} is not like '21:00' (write times in quotes)")
+        return value
+
     @field_validator("codes")
     @classmethod
     def _codes(cls, value: dict[str, str]) -> dict[str, str]:

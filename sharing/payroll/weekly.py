@@ -38,7 +38,8 @@ def week_bands(contract_weekly_hours: float, settings: PayrollSettings) -> list[
     contract = _minutes(contract_weekly_hours)
     if contract >= threshold:
         return overtime
-    tenth = min(contract + _minutes(Decimal(str(contract_weekly_hours)) * settings.complementary_tier1_ratio), threshold)
+    within = _minutes(Decimal(str(contract_weekly_hours)) * settings.complementary_tier1_ratio)
+    tenth = min(contract + within, threshold)
     return [Band("complementary_tier1", contract, tenth, settings.complementary_tier1_rate),
             Band("complementary_tier2", tenth, threshold, settings.complementary_tier2_rate)] + overtime
 

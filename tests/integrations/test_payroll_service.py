@@ -121,8 +121,9 @@ def test_every_word_of_the_payroll_documents_has_a_french_translation():
     with open(payroll_html.__file__, "rb") as handle:
         found = [m for _l, _f, m, _c in extract_python(handle, ["_", "gettext"], [], {})]
     # a message with {fields} comes as a tuple (message, then None per keyword argument)
-    used = {m for message in found for m in (message if isinstance(message, tuple) else (message,)) if isinstance(m, str)}
-    used |= set(payroll_html.LABELS.values()) | set(payroll_html.UNITS.values())
+    used = {m for message in found for m in (message if isinstance(message, tuple) else (message,))
+            if isinstance(m, str)}
+    used |= set(payroll_html.LABELS.values()) | set(payroll_html.UNITS.values()) | {payroll_html._NOTE}
     assert "Pay variables of {employee} for {month}" in used
     assert sorted(m for m in used if not (catalogue.get(m) and catalogue.get(m).string)) == []
 

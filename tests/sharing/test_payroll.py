@@ -139,6 +139,7 @@ def test_the_contract_sets_the_bands_a_full_timer_has_overtime_only():
 @pytest.mark.parametrize("fields,field", [
     ({"overtime_tier1_rate": -0.25}, "overtime_tier1_rate"),
     ({"codes": {"overtime_99": "HS99"}}, "codes"),
+    ({"night_start": 1260}, "night_start"),  # YAML's reading of an unquoted 21:00
 ])
 def test_bad_settings_name_the_field(fields, field):
     with pytest.raises(ValidationError) as caught:
