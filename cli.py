@@ -14,7 +14,7 @@ import click
 from pydantic import ValidationError
 
 from consortium.errors import MutualisError, RowError
-from integrations.cli import capacity, files, member_requests, money, odoo, people, start, tender, week
+from integrations.cli import capacity, files, member_requests, money, odoo, payroll, people, start, tender, week
 from sharing.base import describe_validation_error
 
 
@@ -93,6 +93,8 @@ main.add_command(money.counters)
 main.add_command(capacity.capacity)
 main.add_command(tender.tender)
 main.add_command(odoo.odoo)
+
+main.add_command(payroll.payroll_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover

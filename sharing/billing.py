@@ -6,6 +6,9 @@ Travel between sites is billed by the group's travel policy; contracted hours no
 travel the GE keeps are the GE's own cost, at cost (coefficient 1), so that
 
     sum of member statements + GE's own = every hour of the month costed.
+
+The premiums and allowances the GE pays as employer (overtime, night, Sunday, public holidays, meals,
+mileage: `sharing.payroll`) are lines of their own, billed at cost to the member whose hours caused them.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from consortium.errors import InvalidInput
 from .hours import Adjustment, DeclaredException, WorkedLine
 from .settings import Billing
 
-__all__ = ["GE", "CENT", "BillLine", "Statement", "MonthBill", "coefficient_for", "line_amount", "travel_lines",
-           "bill_month"]
+__all__ = ["GE", "CENT", "PREMIUM_KINDS", "BillLine", "Statement", "MonthBill", "coefficient_for", "line_amount",
+           "travel_lines", "departing_members", "bill_month"]
 
 GE = "GE"
 CENT = Decimal("0.01")
 ONE = Decimal("1")
+PREMIUM_KINDS = ("premium", "allowance")  # lines that are not time: their minutes are not hours billed
 
 
 def coefficient_for(billing: Billing, member: Member | None, employee: Employee) -> tuple[Decimal, str]:
@@ -53,11 +57,19 @@ def line_amount(minutes: int, hourly_cost: Decimal, coefficient: Decimal) -> Dec
 
 
 class BillLine(Domain):
-    """One billed (or GE-borne) piece: work on a shift, travel before it, idle time, or an adjustment."""
+    """One billed (or GE-borne) piece: work on a shift, travel before it, idle time, an adjustment, or a
+    premium or allowance the GE paid.
+
+    A `premium` line (its `variable`, e.g. overtime_tier1) is `minutes` at the premium's hourly rate in
+    `hourly_cost`; an `allowance` line (meal, mileage) is `quantity` units at the rate in `hourly_cost`;
+    both at cost (coefficient 1).
+    """
 
     payer: str
     employee: str
-    kind: str = Field(pattern="^(work|travel|idle|adjustment|travel-adjustment)$")
+    kind: str = Field(pattern="^(work|travel|idle|adjustment|travel-adjustment|premium|allowance)$")
+    variable: str = ""
+    quantity: Decimal | None = None
     day: date | None = None
     request: str = ""
     minutes: int
@@ -70,6 +82,22 @@ class BillLine(Domain):
     @property
     def hours(self) -> Decimal:
         return (Decimal(self.minutes) / 60).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    @property
+    def is_time(self) -> bool:
+        """Whether the line bills hours (work, travel, idle, adjustments), not a premium or allowance."""
+        return self.kind not in PREMIUM_KINDS
+
+    @property
+    def cost(self) -> Decimal:
+        """What the line costs the GE: its hours at cost (coefficient 1), or the premium paid."""
+        return line_amount(self.minutes, self.hourly_cost, ONE) if self.is_time else self.amount
+
+    def expected_amount(self) -> Decimal:
+        """The amount its parts give: minutes x rate x coefficient / 60, or quantity x rate for an allowance."""
+        if self.kind == "allowance":
+            return (self.quantity * self.hourly_cost).quantize(CENT, rounding=ROUND_HALF_UP)
+        return line_amount(self.minutes, self.hourly_cost, self.coefficient)
 
 
 class Statement(Domain):
@@ -86,7 +114,8 @@ class Statement(Domain):
 
     @property
     def minutes(self) -> int:
-        return sum(x.minutes for x in self.lines)
+        """Minutes billed as time (premium lines left out: their hours are already billed)."""
+        return sum(x.minutes for x in self.lines if x.is_time)
 
     @property
     def total(self) -> Decimal:
@@ -96,7 +125,7 @@ class Statement(Domain):
         """Employee -> (minutes, amount), ordered by code."""
         out: dict[str, list] = defaultdict(lambda: [0, Decimal("0.00")])
         for x in self.lines:
-            out[x.employee][0] += x.minutes
+            out[x.employee][0] += x.minutes if x.is_time else 0
             out[x.employee][1] += x.amount
         return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
@@ -122,6 +151,12 @@ class MonthBill(Domain):
         """Every line of the month costed: member lines plus the GE's own."""
         return sum((x.amount for s in self.statements for x in s.lines), Decimal("0.00")) + self.ge_total
 
+    @property
+    def cost_total(self) -> Decimal:
+        """What the month cost the GE: every line at cost (members' and its own), premiums included."""
+        return sum((x.cost for s in self.statements for x in s.lines), Decimal("0.00")) + sum(
+            (x.cost for x in self.ge_lines), Decimal("0.00"))
+
     def statement(self, member: str) -> Statement:
         for s in self.statements:
             if s.member == member:
@@ -133,12 +168,12 @@ class MonthBill(Domain):
         problems = []
         for s in self.statements:
             for x in s.lines:
-                if x.amount != line_amount(x.minutes, x.hourly_cost, x.coefficient):
+                if x.amount != x.expected_amount():
                     problems.append(f"statement {s.member}: line {x.employee} {x.day} {x.kind}: amount {x.amount}")
         if self.members_total + self.ge_total != self.costed_total:
             problems.append(f"bill {self.month}: members {self.members_total} + GE {self.ge_total} "
                             f"!= costed {self.costed_total}")
-        out = sum(x.minutes for s in self.statements for x in s.lines) + sum(x.minutes for x in self.ge_lines)
+        out = sum(s.minutes for s in self.statements) + sum(x.minutes for x in self.ge_lines if x.is_time)
         if out != self.minutes_in:
             problems.append(f"bill {self.month}: {out} minutes billed or borne for {self.minutes_in} worked")
         return problems
@@ -163,7 +198,7 @@ def travel_lines(line: WorkedLine, departing: str | None, policy: str) -> list[t
     return [(arriving, minutes)]
 
 
-def _departing(lines: list[WorkedLine]) -> dict[tuple[str, str, date], str]:
+def departing_members(lines: list[WorkedLine]) -> dict[tuple[str, str, date], str]:
     """For each worked line, the member of the same employee's shift just before it that day."""
     previous: dict[tuple[str, str, date], str] = {}
     by_day: dict[tuple[str, date], list[WorkedLine]] = defaultdict(list)
@@ -179,9 +214,11 @@ def _departing(lines: list[WorkedLine]) -> dict[tuple[str, str, date], str]:
 
 def bill_month(month: str, lines: Iterable[WorkedLine], employees: Mapping[str, Employee],
                members: Mapping[str, Member], billing: Billing, *, adjustments: Iterable[Adjustment] = (),
-               idle: Mapping[str, int] | None = None, exceptions: Iterable[DeclaredException] = ()) -> MonthBill:
+               idle: Mapping[str, int] | None = None, exceptions: Iterable[DeclaredException] = (),
+               premiums: Iterable = ()) -> MonthBill:
     """The month's bill from its worked lines (validated values), the adjustments billed this month,
-    idle contracted minutes per employee (the GE's own), and the declared exceptions shown beside them.
+    idle contracted minutes per employee (the GE's own), the declared exceptions shown beside them, and
+    the month's premiums and allowances (`sharing.payroll.PayItem`), each billed at cost to its payer.
     """
     lines = [x for x in lines if x.month == month]
     billed: dict[str, list[BillLine]] = defaultdict(list)
@@ -197,7 +234,7 @@ def bill_month(month: str, lines: Iterable[WorkedLine], employees: Mapping[str, 
                         amount=line_amount(minutes, employee.hourly_cost, coefficient), note=note)
         (ge_lines if payer == GE else billed[payer]).append(item)
 
-    departing = _departing(lines)
+    departing = departing_members(lines)
     declared: dict[str, list[DeclaredException]] = defaultdict(list)
     worked = {(x.employee, x.request) for x in lines}
     for e in exceptions:
@@ -220,6 +257,14 @@ def bill_month(month: str, lines: Iterable[WorkedLine], employees: Mapping[str, 
         if a.delta_travel_minutes:
             payer = GE if billing.travel_policy == "ge" else a.member
             add(payer, employee, "travel-adjustment", a.delta_travel_minutes, a.day, a.request, note)
+    for p in premiums:
+        if not p.payer:
+            continue
+        item = BillLine(payer=p.payer, employee=p.employee, kind="premium" if p.unit == "h" else "allowance",
+                        variable=p.variable, quantity=p.quantity, day=p.day, request=p.request, minutes=p.minutes,
+                        hourly_cost=p.rate, coefficient=ONE, coefficient_source="at cost", amount=p.amount,
+                        note=p.note)
+        (ge_lines if p.payer == GE else billed[p.payer]).append(item)
     for code, minutes in sorted((idle or {}).items()):
         if minutes:
             add(GE, _employee(employees, code), "idle", minutes, note="contracted hours not placed")

@@ -5,18 +5,21 @@ French by default (``70 682,32 €``, ``lundi 30 novembre``); ``lang="en"`` for 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 
 from sharing.billing import Statement
 
 from .dates import day_month, month_name
 from .language import Language, language
+from .payroll_html import LABELS
 
 __all__ = ["KINDS", "SOURCES", "statement_html"]
 
 # msgids of the line kinds and of where a coefficient comes from (sharing.billing's codes)
 KINDS = {"work": "hours worked", "travel": "travel between sites", "adjustment": "adjustment",
-         "travel-adjustment": "travel adjustment", "idle": "idle contracted hours"}
+         "travel-adjustment": "travel adjustment", "idle": "idle contracted hours", "premium": "premium",
+         "allowance": "allowance"}
 SOURCES = {"member": "member's own", "contract": "contract kind", "group": "group default", "at cost": "at cost"}
 
 _CSS = """
@@ -59,7 +62,7 @@ def statement_html(statement: Statement, names: dict[str, str], title: str, lega
     parts.append(f"<h2>{escape(_('Lines'))}</h2><table><thead><tr>"
                  + "".join(f"<th{' class=n' if 4 <= i <= 7 else ''}>{escape(h)}</th>" for i, h in enumerate(heads))
                  + "</tr></thead><tbody>")
-    for x in s.lines:
+    for x in (x for x in s.lines if x.is_time):
         day = day_month(x.day, lang) if x.day else ""
         source = _(SOURCES[x.coefficient_source]) if x.coefficient_source in SOURCES else x.coefficient_source
         parts.append(f"<tr><td>{escape(day)}</td><td>{escape(x.employee)}</td><td>{escape(x.request)}</td>"
@@ -67,6 +70,33 @@ def statement_html(statement: Statement, names: dict[str, str], title: str, lega
                      f"<td class='n'>{lang.money(x.hourly_cost)}</td>"
                      f"<td class='n'>{lang.number(x.coefficient, _digits(x.coefficient))} ({escape(source)})</td>"
                      f"<td class='n'>{lang.money(x.amount)}</td><td>{escape(x.note)}</td></tr>")
-    parts.append(f"</tbody><tfoot><tr><td colspan='7'>{escape(_('Total'))}</td><td class='n'>{lang.money(s.total)}</td>"
-                 "<td></td></tr></tfoot></table></body></html>")
+    hours_total = sum((x.amount for x in s.lines if x.is_time), Decimal("0.00"))
+    parts.append(f"</tbody><tfoot><tr><td colspan='7'>{escape(_('Total'))}</td>"
+                 f"<td class='n'>{lang.money(hours_total)}</td>"
+                 "<td></td></tr></tfoot></table>")
+    parts += _premiums(s, lang)
+    parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _premiums(s: Statement, lang: Language) -> list[str]:
+    """The premiums and allowances the GE paid for this member's hours, at cost, in a table apart."""
+    _ = lang.gettext
+    lines = [x for x in s.lines if not x.is_time]
+    if not lines:
+        return []
+    heads = [_("Day"), _("Employee"), _("Request"), _("What"), _("Quantity"), _("Rate"), _("Amount"), _("Note")]
+    parts = [f"<h2>{escape(_('Premiums and allowances, at cost'))}</h2><table><thead><tr>"
+             + "".join(f"<th{' class=n' if 4 <= i <= 6 else ''}>{escape(h)}</th>" for i, h in enumerate(heads))
+             + "</tr></thead><tbody>"]
+    for x in lines:
+        day = day_month(x.day, lang) if x.day else ""
+        quantity = lang.hours(x.minutes) if x.kind == "premium" else lang.number(x.quantity)
+        parts.append(f"<tr><td>{escape(day)}</td><td>{escape(x.employee)}</td><td>{escape(x.request)}</td>"
+                     f"<td>{escape(_(LABELS.get(x.variable, x.variable)))}</td><td class='n'>{quantity}</td>"
+                     f"<td class='n'>{lang.money(x.hourly_cost)}</td><td class='n'>{lang.money(x.amount)}</td>"
+                     f"<td>{escape(x.note)}</td></tr>")
+    total = sum((x.amount for x in lines), Decimal("0.00"))
+    parts.append(f"</tbody><tfoot><tr><td colspan='6'>{escape(_('Total'))}</td><td class='n'>{lang.money(total)}</td>"
+                 "<td></td></tr></tfoot></table>")
+    return parts

@@ -178,8 +178,11 @@ def _published(repo, week: IsoWeek) -> bool:
     return plan is not None and plan.status == "published"
 
 
-def month_bill(repo, month: str) -> MonthBill:
-    """The month's bill: validated (or current) hours, adjustments billed this month, idle as the GE's own."""
+def month_bill(repo, month: str, payroll=None) -> MonthBill:
+    """The month's bill: validated (or current) hours, adjustments billed this month, idle as the GE's own,
+    premiums and allowances at cost to the members who caused them (`payroll` settings, defaults if None)."""
+    from integrations.services.payroll import premiums_of
+
     first, nxt = month_bounds(month)
     month = f"{first:%Y-%m}"
     # Idle hours of an ISO week belong to the month of its Thursday (the ISO rule), so none is counted twice;
@@ -202,7 +205,8 @@ def month_bill(repo, month: str) -> MonthBill:
         adjusted = adjustments(plans, hours_of(repo).list_corrections(start, nxt))
     declared = hours_of(repo).list_exceptions(first - timedelta(days=7), nxt + timedelta(days=7))
     return bill_month(month, lines, employees, {m.code: m for m in repo.list_members()}, repo.get_settings().billing,
-                      adjustments=adjusted, idle=idle, exceptions=declared)
+                      adjustments=adjusted, idle=idle, exceptions=declared,
+                      premiums=premiums_of(repo, month, payroll))
 
 
 def bill(repo, month: str, out_dir: Path | None = None, lang: str | None = None) -> BillResult:
