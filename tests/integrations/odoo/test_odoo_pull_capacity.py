@@ -6,9 +6,8 @@ from datetime import date
 
 from integrations.odoo.capacity import pull_capacity, workcenter_capacity
 from integrations.odoo.work_hours import work_hours
-from tests.odoo_server.calendars import default_week
+from integrations.odoo.testing.calendars import default_week
 
-from odoo_pull_fixtures import protocol  # noqa: F401 (a fixture: XML-RPC only)
 
 
 WEEK = "2026-W50"  # Monday 7 December 2026
