@@ -1506,6 +1506,7 @@ def odoo_pull(ctx, what, source, dry_run, tag, mapping, expiry_field, weeks):
     from integrations.odoo.connections import open_gateway
     from integrations.odoo.employee_match import load_employee_mapping
     from integrations.odoo.pull import pull_employees, pull_leaves, pull_members
+    from integrations.services.consortium import declare_capacity
 
     with _store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, source)
@@ -1520,7 +1521,8 @@ def odoo_pull(ctx, what, source, dry_run, tag, mapping, expiry_field, weeks):
             if not stored.member:
                 raise click.UsageError(f"connection {stored.name} names no member (connect it with --member)")
             _rows, report = pull_capacity(repo, gateway, stored.member, list(weeks) or [],
-                                          load_process_mapping(mapping) if mapping else None, dry_run=dry_run)
+                                          load_process_mapping(mapping) if mapping else None,
+                                          declare=declare_capacity, dry_run=dry_run)
     _print_lines(report.lines())
 
 
@@ -1578,11 +1580,13 @@ def odoo_push_invoices(ctx, month, target, dry_run, credit_notes):
         mutualis odoo push invoices --month 2026-11 --credit-notes
     """
     from integrations.odoo.connections import open_gateway
-    from integrations.odoo.invoices import push_invoices
+    from integrations.odoo.invoices import bill_invoices, push_invoices
+    from integrations.services.hours import month_bill
 
     with _store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, target)
-        plan, report = push_invoices(repo, gateway, stored.name, month, dry_run=dry_run, credit_notes=credit_notes)
+        plan, report = push_invoices(repo, gateway, stored.name, month, bill_invoices(month_bill(repo, month)),
+                                     dry_run=dry_run, credit_notes=credit_notes)
     _print_lines([line for line in str(plan).splitlines() if not line.startswith("account.move")] if dry_run else [])
     _print_lines(report.summary_lines())
     if not report.ok:
