@@ -71,19 +71,19 @@ class OdooGateway:
     connection : where and as whom to connect.
     transport : how to reach the server (default: :class:`OdoolibTransport` of ``connection``).
     retry : how often and how patiently to retry network failures.
-    timeout : socket timeout in seconds for XML-RPC (JSON-RPC uses odoolib's httpx default, 5 s).
+    timeout : the default transport's socket timeout in seconds for XML-RPC (JSON-RPC uses odoolib's
+        httpx default, 5 s).
     check_fields : check read/written field names against ``fields_get`` before calling.
     page_size : records per ``search_read`` page and per ``create`` call.
     secret : the password, when it does not come from the connection's reference (tests).
     """
 
     def __init__(self, connection: OdooConnection, *, transport: OdooTransport | None = None,
-                 retry: RetryPolicy = RetryPolicy(),
-                 timeout: float | None = 60.0, check_fields: bool = True, page_size: int = 500,
-                 secret: Secret | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+                 retry: RetryPolicy = RetryPolicy(), timeout: float | None = 60.0, check_fields: bool = True,
+                 page_size: int = 500, secret: Secret | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.connection = connection
         self.retry = retry
-        self.timeout = timeout
         self.check_fields_first = check_fields
         self.page_size = page_size
         self._secret = secret

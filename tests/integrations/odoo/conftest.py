@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import odoolib
@@ -10,6 +11,7 @@ import pytest
 
 from integrations.odoo import OdooConnection, OdooGateway, RetryPolicy, Secret
 from integrations.odoo.testing import Catalog, InMemoryOdoo, InMemoryTransport, OdooTestServer
+from integrations.store import open_store
 
 PASSWORD_ENV = "MUTUALIS_TEST_ODOO_PASSWORD"
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
@@ -19,6 +21,22 @@ FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
 def odoo_catalog() -> Catalog:
     """The captured Odoo 17 definitions and demo records, read once."""
     return Catalog.load()
+
+
+@pytest.fixture(scope="session")
+def migrated_store_file(tmp_path_factory) -> Path:
+    """An empty SQLite store, migrated once per session."""
+    path = tmp_path_factory.mktemp("template") / "empty.db"
+    open_store(f"sqlite:///{path}").close()
+    return path
+
+
+@pytest.fixture
+def store_url(tmp_path, migrated_store_file) -> str:
+    """The URL of a new empty store in ``tmp_path``: a copy of the migrated one (0.03 s, not 0.5 s)."""
+    path = tmp_path / "m.db"
+    shutil.copy(migrated_store_file, path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture

@@ -30,8 +30,8 @@ def odoo_catalog() -> Catalog:
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = member_store(tmp_path)
+def store(store_url):
+    s = member_store(store_url)
     with s.session() as repo:
         repo.save_certification_type(CertificationType(code="CACES-R489", name="CACES R489 forklifts",
                                                        levels=["1", "3", "5"], ordered=True))

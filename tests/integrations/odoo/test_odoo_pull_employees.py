@@ -14,8 +14,8 @@ OWN = {"E001": "Jean Dupont", "E002": "Aïcha Benali", "E003": "Marc Demo"}
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = member_store(tmp_path)
+def store(store_url):
+    s = member_store(store_url)
     with s.session() as repo:
         for code, name in OWN.items():
             repo.add_employee(own_employee(code, name))

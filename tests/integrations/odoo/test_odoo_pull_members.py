@@ -15,8 +15,8 @@ TAG = "GE member"
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+def store(store_url):
+    s = open_store(store_url)
     with s.session() as repo:
         # Wood Corner is a member already, with its own sites and opening hours.
         repo.add_member(Member(code="WOOD_CORNER", legal_name="Wood Corner (old name)", siret=SIRET, activity="joinery",

@@ -38,8 +38,8 @@ def odoo_server(odoo_catalog, missing):
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = member_store(tmp_path)
+def store(store_url):
+    s = member_store(store_url)
     with s.session() as repo:
         repo.add_employee(own_employee("E100", "Mitchell Admin", skills={}))
         odoo_of(repo).link("test", "hr.employee", "E100", 1)

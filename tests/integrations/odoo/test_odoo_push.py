@@ -1,4 +1,4 @@
-"""Pull from the test server into a store, then push a published week back as calendar events."""
+"""Pull from the test Odoo (in memory) into a store, then push a published week back as calendar events."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ WEEK = "2026-W49"
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+def store(store_url):
+    s = open_store(store_url)
     with s.session() as repo:
         repo.add_member(Member(code="ACME", legal_name="Acme SA", siret="73282932000074",
                                sites=[Site(code="MAIN", name="Usine", latitude=45.0, longitude=4.0)]))

@@ -1,4 +1,4 @@
-"""Month invoices pushed to the test server: EUR and VAT, posted invoices untouched, refusals per invoice."""
+"""Month invoices pushed to the test Odoo (in memory): EUR and VAT, posted invoices untouched, refusals per invoice."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ D = Decimal
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+def store(store_url):
+    s = open_store(store_url)
     with s.session() as repo:
         for code, siret in (("ACME", "73282932000074"), ("BETA", "55208131766522")):
             repo.add_member(Member(code=code, legal_name=f"{code} SA", siret=siret,
