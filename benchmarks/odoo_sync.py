@@ -27,7 +27,7 @@ from integrations.store import open_store
 from sharing.generator import SIZES, generate_group
 from sharing.plans import Assignment, Plan
 from consortium.weeks import parse_week
-from tests.odoo_server import Catalog, OdooTestServer
+from integrations.odoo.testing import Catalog, OdooTestServer
 
 
 def greedy_plan(group, week: str) -> Plan:

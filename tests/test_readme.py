@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from cli import main
 from sharing.demo import demo_group
-from tests.odoo_server import Catalog, OdooTestServer
+from integrations.odoo.testing import Catalog, OdooTestServer
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SECTIONS = ("## A short tour", "## Using mutualis with Odoo")

@@ -76,6 +76,7 @@ def odoo_pull(ctx, what, source, dry_run, tag, mapping, expiry_field, weeks):
         mutualis odoo pull capacity --from acme --week 2026-W49 --mapping wc.yaml
     """
     from integrations.odoo.capacity import load_process_mapping, pull_capacity
+    from integrations.services.consortium import declare_capacity
     from integrations.odoo.connections import open_gateway
     from integrations.odoo.employee_match import load_employee_mapping
     from integrations.odoo.pull import pull_employees, pull_leaves, pull_members
@@ -93,7 +94,8 @@ def odoo_pull(ctx, what, source, dry_run, tag, mapping, expiry_field, weeks):
             if not stored.member:
                 raise click.UsageError(f"connection {stored.name} names no member (connect it with --member)")
             _rows, report = pull_capacity(repo, gateway, stored.member, list(weeks) or [],
-                                          load_process_mapping(mapping) if mapping else None, dry_run=dry_run)
+                                          load_process_mapping(mapping) if mapping else None,
+                                          declare=declare_capacity, dry_run=dry_run)
     echo_lines(report.lines())
 
 
@@ -150,11 +152,13 @@ def odoo_push_invoices(ctx, month, target, dry_run, credit_notes):
         mutualis odoo push invoices --month 2026-11 --credit-notes
     """
     from integrations.odoo.connections import open_gateway
-    from integrations.odoo.invoices import push_invoices
+    from integrations.odoo.invoices import bill_invoices, push_invoices
+    from integrations.services.hours import month_bill
 
     with store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, target)
-        plan, report = push_invoices(repo, gateway, stored.name, month, dry_run=dry_run, credit_notes=credit_notes)
+        plan, report = push_invoices(repo, gateway, stored.name, month, bill_invoices(month_bill(repo, month)),
+                                     dry_run=dry_run, credit_notes=credit_notes)
     echo_lines([line for line in str(plan).splitlines() if not line.startswith("account.move")] if dry_run else [])
     echo_lines(report.summary_lines())
     if not report.ok:

@@ -1,4 +1,4 @@
-"""The Odoo edge: connections, the gateway (odoolib underneath), errors and idempotent pushes."""
+"""The Odoo edge: connections, the gateway and its transports (odoolib by default), errors and idempotent pushes."""
 
 from .connection import PROTOCOLS, OdooConnection, Secret
 from .diff import MARKER_PREFIX, SyncPlan, SyncReport, SyncRow, apply, plan_sync, sync, to_wire
@@ -16,6 +16,7 @@ from .errors import (
     OdooValueError,
 )
 from .gateway import OdooGateway, RetryPolicy, chunks
+from .transport import OdoolibTransport, OdooTransport
 from .xmlids import MODULE, ExternalIds
 from .employee_match import Match, badge_code, load_employee_mapping, match_employees
 from .mapping import (Mapped, SkillCatalog, absence_from_calendar_leave, absence_from_leave, employee_from_odoo,
@@ -56,6 +57,8 @@ __all__ = [
     "OdooMissingModule",
     "OdooMissingRecord",
     "OdooServerError",
+    "OdooTransport",
+    "OdoolibTransport",
     "OdooValueError",
     "RetryPolicy",
     "Secret",

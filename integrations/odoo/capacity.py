@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from consortium.errors import MutualisError
 
@@ -94,11 +94,13 @@ def workcenter_capacity(workcenters: Sequence[Mapping], calendars: Sequence[Mapp
     return out
 
 
-def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, *, dry_run: bool = False
-                  ) -> tuple[list[WorkcenterWeek], PullReport]:
-    """Read a member's work centres and declare their free hours (source ``erp``) unless ``dry_run``."""
-    from integrations.services.consortium import declare_capacity
+def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, *,
+                  declare: Callable[..., object], dry_run: bool = False) -> tuple[list[WorkcenterWeek], PullReport]:
+    """Read a member's work centres and declare their free hours (source ``erp``) unless ``dry_run``.
 
+    ``declare(repo, member, resource, week, hours, source="erp")`` stores one week's hours
+    (``integrations.services.consortium.declare_capacity``); a MutualisError it raises is a problem.
+    """
     report = PullReport("capacity", dry_run=dry_run)
     wc_fields = [f for f in (*WORKCENTER_FIELDS, "tz") if f in gateway.fields_get("mrp.workcenter")]
     wcs = gateway.search_read("mrp.workcenter", [], wc_fields)
@@ -121,7 +123,7 @@ def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, 
                            f" ({row.workcenter})")
         if not dry_run:
             try:
-                declare_capacity(repo, member, row.resource, row.week, row.hours, source="erp")
+                declare(repo, member, row.resource, row.week, row.hours, source="erp")
             except MutualisError as exc:
                 report.created -= 1
                 report.problems.append(f"{row.workcenter}: {exc}")

@@ -1,6 +1,7 @@
 """The one door to Odoo: logs in once, retries network failures, batches, and names errors.
 
-Every call goes through ``object.execute_kw`` (``search_read`` is one round trip per page, not
+The gateway speaks through a transport (``transport.py``: odoolib by default, an in-memory Odoo in
+tests). Every call goes through ``object.execute_kw`` (``search_read`` is one round trip per page, not
 odoolib's client-side search then read). Network errors are retried with exponential backoff;
 Odoo's own errors never are. A ``create`` whose answer was lost is not retried either, because the
 server may have created the records: the sync planner (``diff.py``) recovers those on the next run.
@@ -18,13 +19,12 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import httpx
-import odoolib
-from odoolib.tools import AuthenticationError, JsonRPCException
+from odoolib.tools import JsonRPCException
 
 from .connection import OdooConnection, Secret
 from .errors import (OdooAuthError, OdooConnectionError, OdooFieldError, OdooMissingModel, OdooMissingModule,
                      from_fault, from_jsonrpc)
-from .transport import use_own_transport
+from .transport import OdoolibTransport, OdooTransport
 from .xmlids import ExternalIds
 
 __all__ = ["OdooGateway", "RetryPolicy", "chunks"]
@@ -64,29 +64,32 @@ def _context(context: Mapping | None) -> dict[str, Any]:
 
 
 class OdooGateway:
-    """Talk to one Odoo server through odoolib; one login per gateway, reused for every call.
+    """Talk to one Odoo server; one login per gateway, reused for every call.
 
     Parameters
     ----------
     connection : where and as whom to connect.
+    transport : how to reach the server (default: :class:`OdoolibTransport` of ``connection``).
     retry : how often and how patiently to retry network failures.
-    timeout : socket timeout in seconds for XML-RPC (JSON-RPC uses odoolib's httpx default, 5 s).
+    timeout : the default transport's socket timeout in seconds for XML-RPC (JSON-RPC uses odoolib's
+        httpx default, 5 s).
     check_fields : check read/written field names against ``fields_get`` before calling.
     page_size : records per ``search_read`` page and per ``create`` call.
     secret : the password, when it does not come from the connection's reference (tests).
     """
 
-    def __init__(self, connection: OdooConnection, *, retry: RetryPolicy = RetryPolicy(),
-                 timeout: float | None = 60.0, check_fields: bool = True, page_size: int = 500,
-                 secret: Secret | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, connection: OdooConnection, *, transport: OdooTransport | None = None,
+                 retry: RetryPolicy = RetryPolicy(), timeout: float | None = 60.0, check_fields: bool = True,
+                 page_size: int = 500, secret: Secret | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.connection = connection
         self.retry = retry
-        self.timeout = timeout
         self.check_fields_first = check_fields
         self.page_size = page_size
         self._secret = secret
         self._sleep = sleep
-        self._odoo: Any = None
+        self.transport = transport or OdoolibTransport(connection, timeout)
+        self._uid: int | None = None
         self._fields: dict[str, dict[str, dict]] = {}
         self.calls = 0
         self.xmlids = ExternalIds(self)
@@ -98,41 +101,27 @@ class OdooGateway:
     # -- login ------------------------------------------------------------------------------------
     def login(self) -> int:
         """Log in (once per gateway) and return the user id; OdooAuthError on bad credentials."""
-        if self._odoo is not None:
-            return self._odoo.user_id
+        if self._uid is not None:
+            return self._uid
         c = self.connection
         secret = self._secret or c.read_secret()
-        odoo = odoolib.get_connection(hostname=c.host, protocol=c.protocol, port=c.port,
-                                      database=c.database, login=c.login, password=secret.reveal())
-        if c.protocol.startswith("xmlrpc"):
-            use_own_transport(odoo.connector, self.timeout)
-        try:
-            self._with_retry(lambda: odoo.check_login(force=True), "common.login", idempotent=True)
-        except AuthenticationError:
-            raise OdooAuthError(f"Odoo {c.url} refused login {c.login!r} on database {c.database!r}") from None
-        self._odoo = odoo
-        return odoo.user_id
+        uid = self._with_retry(lambda: self.transport.login(c.database, c.login, secret.reveal()),
+                               "common.login", idempotent=True)
+        if not uid:
+            raise OdooAuthError(f"Odoo {c.url} refused login {c.login!r} on database {c.database!r}")
+        self._uid = uid
+        return uid
 
     def version(self) -> dict:
         """``common.version()``: server_version, server_serie, protocol_version..."""
-        odoo = odoolib.get_connection(hostname=self.connection.host, protocol=self.connection.protocol,
-                                      port=self.connection.port)
-        if self.connection.protocol.startswith("xmlrpc"):
-            use_own_transport(odoo.connector, self.timeout)
-        return self._with_retry(lambda: odoo.get_service("common").version(), "common.version", True)
+        return self._with_retry(self.transport.version, "common.version", True)
 
     # -- raw calls ----------------------------------------------------------------------------------
     def execute(self, model: str, method: str, *args: Any, idempotent: bool = True, **kwargs: Any) -> Any:
         """One ``object.execute_kw`` call, retried on network errors when ``idempotent``."""
         self.login()
-        odoo = self._odoo
-        service = odoo.get_service("object")
-
-        def call() -> Any:
-            return service.execute_kw(odoo.database, odoo.user_id, odoo.password, model, method,
-                                      list(args), kwargs)
-
-        return self._with_retry(call, f"{model}.{method}", idempotent)
+        return self._with_retry(lambda: self.transport.execute_kw(model, method, list(args), kwargs),
+                                f"{model}.{method}", idempotent)
 
     def _with_retry(self, call: Callable[[], Any], where: str, idempotent: bool) -> Any:
         delays = self.retry.delays()

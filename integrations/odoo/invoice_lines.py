@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-__all__ = ["CENT", "InvoiceLine", "LineMarker", "line_name", "statement_lines"]
+__all__ = ["CENT", "InvoiceLine", "LineMarker", "bill_invoices", "line_name", "statement_lines"]
 
 CENT = Decimal("0.01")
 
@@ -47,6 +47,11 @@ def statement_lines(statement) -> list[InvoiceLine]:
         hours = (Decimal(minutes) / 60).quantize(Decimal("0.01"))
         out.append(InvoiceLine(f"{statement.month} {employee} {kind}: {hours} h", Decimal(1), amount))
     return out
+
+
+def bill_invoices(bill) -> list[tuple[str, list[InvoiceLine]]]:
+    """A month's bill (``sharing.billing.MonthBill``) as (member, invoice lines) of each member billed."""
+    return [(s.member, statement_lines(s)) for s in bill.statements if s.lines]
 
 
 def line_name(move: str, month: str, label: str) -> str:

@@ -25,11 +25,11 @@ from consortium.errors import InvalidInput
 from .diff import FieldMarker, SyncPlan, SyncReport, SyncRow, carry_out, plan_sync, wire_vals
 from .errors import OdooConnectionError, OdooError
 from .gateway import OdooGateway
-from .invoice_lines import CENT, InvoiceLine, LineMarker, line_name, statement_lines
+from .invoice_lines import CENT, InvoiceLine, LineMarker, bill_invoices, line_name, statement_lines
 from .invoicing import Invoicing, resolve_invoicing
 
 __all__ = ["InvoiceLine", "InvoicePlan", "InvoiceReport", "MemberInvoice", "LineMarker", "apply_invoices",
-           "line_name", "plan_invoices", "push_invoices", "statement_lines"]
+           "bill_invoices", "line_name", "plan_invoices", "push_invoices", "statement_lines"]
 
 MOVE, LINE = "account.move", "account.move.line"
 INVOICE_MARKER = FieldMarker("narration")
@@ -135,16 +135,8 @@ def _money(value: Any) -> Decimal:
 
 
 def plan_invoices(repo, gateway: OdooGateway, connection: str, month: str,
-                  bills: Iterable[tuple[str, Sequence[InvoiceLine]]] | None = None, *,
-                  credit_notes: bool = False) -> InvoicePlan:
-    """Compare the month's bill with Odoo; send nothing.
-
-    ``bills`` (member, lines) defaults to ``integrations.services.hours.month_bill`` of the store.
-    """
-    if bills is None:
-        from integrations.services.hours import month_bill
-
-        bills = [(s.member, statement_lines(s)) for s in month_bill(repo, month).statements if s.lines]
+                  bills: Iterable[tuple[str, Sequence[InvoiceLine]]], *, credit_notes: bool = False) -> InvoicePlan:
+    """Compare the month's bill, as ``bills`` (member, lines: see ``bill_invoices``), with Odoo; send nothing."""
     partners = odoo_of(repo).links(connection, "res.partner")
     invoicing = resolve_invoicing(gateway, repo.get_settings().billing)
     moves: dict[str, dict] = {}
@@ -346,8 +338,8 @@ def _apply_member(plan: InvoicePlan, member: MemberInvoice, gateway: OdooGateway
 
 
 def push_invoices(repo, gateway: OdooGateway, connection: str, month: str,
-                  bills: Iterable[tuple[str, Sequence[InvoiceLine]]] | None = None, *,
-                  dry_run: bool = False, credit_notes: bool = False) -> tuple[InvoicePlan, InvoiceReport]:
+                  bills: Iterable[tuple[str, Sequence[InvoiceLine]]], *, dry_run: bool = False,
+                  credit_notes: bool = False) -> tuple[InvoicePlan, InvoiceReport]:
     """Plan the month's invoices, then send them (or, with ``dry_run``, only count them)."""
     plan = plan_invoices(repo, gateway, connection, month, bills, credit_notes=credit_notes)
     return plan, apply_invoices(plan, gateway, dry_run=dry_run)

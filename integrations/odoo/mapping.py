@@ -2,7 +2,7 @@
 
 Nothing here talks to Odoo or to the database: the pull reads the records, these functions turn them
 into ``Employee``, ``Absence`` and ``Member`` objects plus a list of warnings, and are tested on the
-records captured from a real server (``shared/odoo/records``).
+records captured from a real server (``testing/capture/records``).
 
 Rules (see docs/odoo.md):
 

@@ -11,7 +11,7 @@ from cli import main
 from integrations.store import open_store
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
-from tests.odoo_server import Catalog, OdooTestServer
+from integrations.odoo.testing import Catalog, OdooTestServer
 
 WEEK = "2026-W49"
 

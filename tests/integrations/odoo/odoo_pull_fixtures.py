@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from consortium.members import Member, Site
 from integrations.odoo.pull import pull_employees
 from integrations.store import open_store
@@ -33,15 +31,9 @@ def pull(store, gateway, **kwargs):
         return pull_employees(repo, gateway, "test", today=TODAY, **kwargs)
 
 
-@pytest.fixture
-def protocol() -> str:
-    """XML-RPC only (import it into a test module): the protocols are tested elsewhere, pulls here."""
-    return "xmlrpc"
-
-
-def member_store(tmp_path):
-    """A new store (SQLite in ``tmp_path``) holding member ACME."""
-    store = open_store(f"sqlite:///{tmp_path}/m.db")
+def member_store(url: str):
+    """The store at ``url`` (the ``store_url`` fixture) holding member ACME."""
+    store = open_store(url)
     with store.session() as repo:
         add_member(repo)
     return store

@@ -48,11 +48,11 @@ def test_applying_twice_creates_nothing_the_second_time(gateway):
     assert sorted(bindings(gateway)) == [f"slot-{i:02d}" for i in range(1, 11)]
 
 
-def test_dry_run_changes_nothing_and_shows_the_diff(gateway, odoo_server):
-    before = {model: dict(odoo_server.db.table(model)) for model in (EVENTS, "ir.model.data")}
+def test_dry_run_changes_nothing_and_shows_the_diff(gateway, odoo):
+    before = {model: dict(odoo.db.table(model)) for model in (EVENTS, "ir.model.data")}
     report = sync(gateway, EVENTS, desired_events(3), marker_field=MARKER, dry_run=True)
     assert (report.dry_run, report.created) == (True, 3)
-    assert {model: dict(odoo_server.db.table(model)) for model in before} == before
+    assert {model: dict(odoo.db.table(model)) for model in before} == before
     plan = plan_sync(gateway, EVENTS, desired_events(3), marker_field=MARKER)
     text = str(plan)
     assert text.splitlines()[0] == "calendar.event: 3 to create, 0 to update, 0 to delete, 0 unchanged"
@@ -81,10 +81,10 @@ def test_prune_deletes_what_is_no_longer_desired(gateway):
     assert sum(marked_events(gateway).values()) == 3
 
 
-def test_a_record_deleted_in_odoo_is_created_again(gateway, odoo_server):
+def test_a_record_deleted_in_odoo_is_created_again(gateway, odoo):
     sync(gateway, EVENTS, desired_events(2), marker_field=MARKER)
     rid = bindings(gateway)["slot-01"]
-    del odoo_server.db.table(EVENTS)[rid]  # deleted behind the ORM's back: the external id stays
+    del odoo.db.table(EVENTS)[rid]  # deleted behind the ORM's back: the external id stays
     report = sync(gateway, EVENTS, desired_events(2), marker_field=MARKER)
     assert (report.created, report.unchanged) == (1, 1)
     assert bindings(gateway)["slot-01"] != rid
@@ -113,30 +113,29 @@ def _check_exactly_one_record_per_key(gateway, count):
 
 # apply() of 10 records in batches of 4 makes 9 calls: per batch a create, then the external ids'
 # search_read and create. Cut the connection for good before or after each of them in turn.
-@pytest.mark.parametrize("protocol", ["xmlrpc"])
 @pytest.mark.parametrize("when", ["before", "after"])
 @pytest.mark.parametrize("cut_after", range(9))
-def test_a_push_cut_off_halfway_then_rerun_leaves_one_record_per_key(gateway, odoo_server, cut_after, when):
+def test_a_push_cut_off_halfway_then_rerun_leaves_one_record_per_key(gateway, odoo, cut_after, when):
     plan = plan_sync(gateway, EVENTS, desired_events(10), marker_field=MARKER)
-    odoo_server.arm()
-    odoo_server.faults.drop(after=cut_after, times=None, when=when)
+    odoo.arm()
+    odoo.faults.drop(after=cut_after, times=None, when=when)
     broken = apply(plan, gateway, batch=4)
     assert not broken.ok and "Odoo" in broken.errors[0]
-    odoo_server.faults.clear()
+    odoo.faults.clear()
     rerun = sync(gateway, EVENTS, desired_events(10), marker_field=MARKER, batch=4)
     assert rerun.ok and rerun.created + rerun.adopted + rerun.unchanged == 10
     _check_exactly_one_record_per_key(gateway, 10)
 
 
 @pytest.mark.parametrize("protocol", ["jsonrpc"])
-def test_a_push_cut_off_over_jsonrpc_recovers_too(gateway, odoo_server):
-    plan = plan_sync(gateway, EVENTS, desired_events(6), marker_field=MARKER)
+def test_a_push_cut_off_over_jsonrpc_recovers_too(server_gateway, odoo_server):
+    plan = plan_sync(server_gateway, EVENTS, desired_events(6), marker_field=MARKER)
     odoo_server.arm()
     odoo_server.faults.drop(after=3, times=None, when="after")
-    assert not apply(plan, gateway, batch=2).ok
+    assert not apply(plan, server_gateway, batch=2).ok
     odoo_server.faults.clear()
-    assert sync(gateway, EVENTS, desired_events(6), marker_field=MARKER, batch=2).ok
-    _check_exactly_one_record_per_key(gateway, 6)
+    assert sync(server_gateway, EVENTS, desired_events(6), marker_field=MARKER, batch=2).ok
+    _check_exactly_one_record_per_key(server_gateway, 6)
 
 
 def test_the_marker_field_is_reserved_and_fields_are_checked(gateway):

@@ -11,7 +11,7 @@ from integrations.odoo.employee_match import badge_code
 from integrations.odoo.mapping import (absence_from_calendar_leave, absence_from_leave, employee_from_odoo, member_from_partner, skill_catalog, slug, split_name,
                                        weekly_hours)
 from integrations.odoo.capacity import workcenter_capacity
-from tests.odoo_server import capture_dir
+from integrations.odoo.testing import capture_dir
 
 SIRET = "73282932000074"
 

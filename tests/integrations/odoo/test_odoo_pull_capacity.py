@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from consortium.errors import NotFound
 from integrations.odoo.capacity import pull_capacity, workcenter_capacity
 from integrations.odoo.work_hours import work_hours
-from tests.odoo_server.calendars import default_week
+from integrations.odoo.testing.calendars import default_week
 
-from odoo_pull_fixtures import protocol  # noqa: F401 (a fixture: XML-RPC only)
 
 
 WEEK = "2026-W50"  # Monday 7 December 2026
@@ -31,9 +31,27 @@ def workcenter(gateway, name: str, tz: str, closures=(), own_leaves=()) -> dict:
     return {"calendar": cal, "resource": res}
 
 
+def refuse(*args, **kwargs):
+    raise AssertionError("a dry run declares nothing")
+
+
 def hours_of(gateway, name: str, week: str = WEEK) -> float:
-    rows, _report = pull_capacity(None, gateway, "ACME", [week], dry_run=True)
+    rows, _report = pull_capacity(None, gateway, "ACME", [week], declare=refuse, dry_run=True)
     return next(r.hours for r in rows if r.workcenter == name)
+
+
+def test_a_pull_declares_each_work_centres_week_through_the_callers_function(gateway):
+    declared = []
+
+    def declare(repo, member, resource, week, hours, source):
+        if resource == "DRILL_STATION_1":
+            raise NotFound(f"no resource {member}/{resource}")
+        declared.append((repo, member, resource, week, hours, source))
+
+    _rows, report = pull_capacity("the repo", gateway, "ACME", [WEEK], declare=declare)
+    assert declared == [("the repo", "ACME", "ASSEMBLY_LINE_1", WEEK, 35.0, "erp"),
+                        ("the repo", "ACME", "ASSEMBLY_LINE_2", WEEK, 40.0, "erp")]
+    assert report.created == 2 and report.problems == ["Drill Station 1: no resource ACME/DRILL_STATION_1"]
 
 
 def test_the_standard_40_hours_calendar_gives_40_hours_not_45(gateway):

@@ -12,9 +12,9 @@ from integrations.odoo import OdooFieldError
 from integrations.store.odoo_tables import odoo_of
 from sharing.employees import Certification
 from sharing.skills import CertificationType
-from tests.odoo_server import Catalog
+from integrations.odoo.testing import Catalog
 
-from odoo_pull_fixtures import member_store, own_employee, protocol, pull  # noqa: F401 (protocol: a fixture)
+from odoo_pull_fixtures import member_store, own_employee, pull
 
 RONNIE = 4  # Odoo's Ronnie Hart, pulled as E004 into a store without employees
 
@@ -30,8 +30,8 @@ def odoo_catalog() -> Catalog:
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = member_store(tmp_path)
+def store(store_url):
+    s = member_store(store_url)
     with s.session() as repo:
         repo.save_certification_type(CertificationType(code="CACES-R489", name="CACES R489 forklifts",
                                                        levels=["1", "3", "5"], ordered=True))

@@ -8,14 +8,14 @@ from integrations.odoo.employee_match import load_employee_mapping, match_employ
 from integrations.store.odoo_tables import odoo_of
 from consortium.errors import InvalidInput
 
-from odoo_pull_fixtures import member_store, own_employee, protocol, pull  # noqa: F401 (protocol: a fixture)
+from odoo_pull_fixtures import member_store, own_employee, pull
 
 OWN = {"E001": "Jean Dupont", "E002": "Aïcha Benali", "E003": "Marc Demo"}
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = member_store(tmp_path)
+def store(store_url):
+    s = member_store(store_url)
     with s.session() as repo:
         for code, name in OWN.items():
             repo.add_employee(own_employee(code, name))
@@ -28,8 +28,8 @@ def names(store) -> dict[str, str]:
         return {e.code: e.name for e in repo.list_employees()}
 
 
-def badge(odoo_server, odoo_id: int, value: str) -> None:
-    odoo_server.db.table("hr.employee")[odoo_id]["barcode"] = value
+def badge(odoo, odoo_id: int, value: str) -> None:
+    odoo.db.table("hr.employee")[odoo_id]["barcode"] = value
 
 
 def test_employees_without_badge_get_free_codes_not_the_groups_own(store, gateway):
@@ -44,17 +44,17 @@ def test_employees_without_badge_get_free_codes_not_the_groups_own(store, gatewa
         assert odoo_of(repo).links("test", "hr.employee")["E004"][0] == 1
 
 
-def test_a_second_pull_finds_its_employees_by_link_even_renamed(store, gateway, odoo_server):
+def test_a_second_pull_finds_its_employees_by_link_even_renamed(store, gateway, odoo):
     pull(store, gateway)
-    odoo_server.db.table("hr.employee")[1]["name"] = "Mitchell Admin-Smith"
+    odoo.db.table("hr.employee")[1]["name"] = "Mitchell Admin-Smith"
     again = pull(store, gateway)
     assert (again.created, again.updated, again.unchanged) == (0, 1, 19)
     assert names(store)["E004"] == "Mitchell Admin-Smith"
     assert "employee E004: Odoo renamed Mitchell Admin to Mitchell Admin-Smith" in again.warnings
 
 
-def test_a_badge_matches_the_stored_employee_of_the_same_name(store, gateway, odoo_server):
-    badge(odoo_server, 3, "e003")  # Odoo's Marc Demo carries the badge of the group's Marc Demo
+def test_a_badge_matches_the_stored_employee_of_the_same_name(store, gateway, odoo):
+    badge(odoo, 3, "e003")  # Odoo's Marc Demo carries the badge of the group's Marc Demo
     report = pull(store, gateway)
     assert report.created == 19 and report.updated == 1 and not report.problems
     with store.session() as repo:
@@ -62,8 +62,8 @@ def test_a_badge_matches_the_stored_employee_of_the_same_name(store, gateway, od
         assert repo.get_employee("E003").hourly_cost == 75  # Odoo's cost: Odoo owns it
 
 
-def test_a_badge_naming_another_person_is_reported_and_nobody_is_renamed(store, gateway, odoo_server):
-    badge(odoo_server, 1, "E001")  # Mitchell Admin's badge is Jean Dupont's code
+def test_a_badge_naming_another_person_is_reported_and_nobody_is_renamed(store, gateway, odoo):
+    badge(odoo, 1, "E001")  # Mitchell Admin's badge is Jean Dupont's code
     report = pull(store, gateway)
     assert names(store)["E001"] == "Jean Dupont"
     assert any(p.startswith("badge E001 of Odoo employee Mitchell Admin (#1) is the code of Jean Dupont: not pulled")
@@ -71,27 +71,27 @@ def test_a_badge_naming_another_person_is_reported_and_nobody_is_renamed(store, 
     assert "Mitchell Admin" not in names(store).values()
 
 
-def test_the_administrators_mapping_confirms_a_match(store, gateway, odoo_server, tmp_path):
+def test_the_administrators_mapping_confirms_a_match(store, gateway, odoo, tmp_path):
     path = tmp_path / "employees.yaml"
     path.write_text("# Odoo id: code\n1: e001\n7: E777\n", encoding="utf-8")
     mapping = load_employee_mapping(path)
     assert mapping == {1: "E001", 7: "E777"}
-    badge(odoo_server, 1, "E001")
+    badge(odoo, 1, "E001")
     report = pull(store, gateway, mapping=mapping)
     after = names(store)
     assert after["E001"] == "Mitchell Admin" and after["E777"] == "Audrey Peterson" and not report.problems
 
 
-def test_two_odoo_employees_giving_the_same_code_are_reported_not_merged(store, gateway, odoo_server):
-    badge(odoo_server, 5, "B-42")
-    badge(odoo_server, 6, "b 42")
+def test_two_odoo_employees_giving_the_same_code_are_reported_not_merged(store, gateway, odoo):
+    badge(odoo, 5, "B-42")
+    badge(odoo, 6, "b 42")
     report = pull(store, gateway)
     assert report.problems == ["Odoo employees Tina Williamson (#5) and Abigail Peterson (#6) all give code B-42:"
                                " not merged, none of them pulled; give each its own badge"] * 2
     assert "B-42" not in names(store) and report.created == 18
 
 
-def test_a_code_linked_to_one_odoo_employee_is_never_given_to_another(store, gateway, odoo_server):
+def test_a_code_linked_to_one_odoo_employee_is_never_given_to_another(store, gateway, odoo):
     pull(store, gateway)
     new = gateway.create("hr.employee", [{"name": "Nora Keller", "barcode": "E004", "hourly_cost": 30},
                                          {"name": "Ugo Lenoir", "hourly_cost": 30}])

@@ -9,15 +9,14 @@ from integrations.odoo.pull import pull_members
 from integrations.store import open_store
 from integrations.store.odoo_tables import odoo_of
 
-from odoo_pull_fixtures import protocol  # noqa: F401 (a fixture: XML-RPC only)
 
 SIRET, OTHER_SIRET = "73282932000074", "55210055400013"
 TAG = "GE member"
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+def store(store_url):
+    s = open_store(store_url)
     with s.session() as repo:
         # Wood Corner is a member already, with its own sites and opening hours.
         repo.add_member(Member(code="WOOD_CORNER", legal_name="Wood Corner (old name)", siret=SIRET, activity="joinery",
@@ -35,11 +34,11 @@ def store(tmp_path):
     s.close()
 
 
-def tag_partners(odoo_server, partners: dict[int, str]) -> None:
-    odoo_server.db.insert("res.partner.category", {"name": TAG})
-    tag = max(odoo_server.db.table("res.partner.category"))
+def tag_partners(odoo, partners: dict[int, str]) -> None:
+    odoo.db.insert("res.partner.category", {"name": TAG})
+    tag = max(odoo.db.table("res.partner.category"))
     for pid, siret in partners.items():
-        odoo_server.db.table("res.partner")[pid].update(category_id=[tag], company_registry=siret)
+        odoo.db.table("res.partner")[pid].update(category_id=[tag], company_registry=siret)
 
 
 def pull(store, gateway, dry_run=False):
@@ -47,8 +46,8 @@ def pull(store, gateway, dry_run=False):
         return pull_members(repo, gateway, "test", TAG, dry_run=dry_run)
 
 
-def test_a_pull_keeps_sites_and_opening_hours_and_updates_name_siret_address(store, gateway, odoo_server):
-    tag_partners(odoo_server, {9: SIRET, 10: OTHER_SIRET})  # 9 Wood Corner, 10 Deco Addict
+def test_a_pull_keeps_sites_and_opening_hours_and_updates_name_siret_address(store, gateway, odoo):
+    tag_partners(odoo, {9: SIRET, 10: OTHER_SIRET})  # 9 Wood Corner, 10 Deco Addict
     with store.session() as repo:
         before = {m.code: m for m in repo.list_members()}
     report = pull(store, gateway)
@@ -72,20 +71,20 @@ def test_a_pull_keeps_sites_and_opening_hours_and_updates_name_siret_address(sto
     assert pull(store, gateway).unchanged == 2  # a second pull changes nothing
 
 
-def test_coordinates_from_odoo_move_the_main_site_but_keep_its_hours(store, gateway, odoo_server):
-    tag_partners(odoo_server, {9: SIRET})
-    odoo_server.db.table("res.partner")[9].update(partner_latitude=45.75, partner_longitude=4.85)
+def test_coordinates_from_odoo_move_the_main_site_but_keep_its_hours(store, gateway, odoo):
+    tag_partners(odoo, {9: SIRET})
+    odoo.db.table("res.partner")[9].update(partner_latitude=45.75, partner_longitude=4.85)
     pull(store, gateway)
     with store.session() as repo:
         main = repo.get_member("WOOD_CORNER").site("MAIN")
     assert (main.latitude, main.longitude) == (45.75, 4.85) and main.opening_hours["fri"]
 
 
-def test_a_linked_partner_updates_its_member_whatever_its_name(store, gateway, odoo_server):
-    tag_partners(odoo_server, {10: OTHER_SIRET})
+def test_a_linked_partner_updates_its_member_whatever_its_name(store, gateway, odoo):
+    tag_partners(odoo, {10: OTHER_SIRET})
     with store.session() as repo:
         odoo_of(repo).link("test", "res.partner", "DECO_ADDICT", 10)
-    odoo_server.db.table("res.partner")[10].update(name="Deco Addict Group")
+    odoo.db.table("res.partner")[10].update(name="Deco Addict Group")
     report = pull(store, gateway)
     assert (report.created, report.updated) == (0, 1)
     with store.session() as repo:
@@ -93,8 +92,8 @@ def test_a_linked_partner_updates_its_member_whatever_its_name(store, gateway, o
         assert "DECO_ADDICT_GROUP" not in {m.code for m in repo.list_members()}
 
 
-def test_a_new_member_gets_site_main_and_a_dry_run_stores_nothing(store, gateway, odoo_server):
-    tag_partners(odoo_server, {11: "40483304800022"})
+def test_a_new_member_gets_site_main_and_a_dry_run_stores_nothing(store, gateway, odoo):
+    tag_partners(odoo, {11: "40483304800022"})
     name = gateway.read("res.partner", [11], ["name"])[0]["name"]
     dry = pull(store, gateway, dry_run=True)
     assert dry.created == 1 and dry.diff == [f"+ member {dry.diff[0].split()[2]} {name}"]
@@ -107,10 +106,10 @@ def test_a_new_member_gets_site_main_and_a_dry_run_stores_nothing(store, gateway
 
 
 def test_a_partner_is_matched_by_siret_and_a_same_named_partner_of_another_siret_is_another_firm(
-        store, gateway, odoo_server):
+        store, gateway, odoo):
     # Gemini Furniture carries Wood Corner's SIRET: the same firm under its Odoo name, not a new member.
     # Deco Addict carries another SIRET than the stored DECO_ADDICT: another firm, never merged into it.
-    tag_partners(odoo_server, {11: SIRET, 10: "44200000000004"})
+    tag_partners(odoo, {11: SIRET, 10: "44200000000004"})
     report = pull(store, gateway)
     assert report.created == 0
     assert any("DECO_ADDICT" in p and "another firm, not pulled" in p for p in report.problems)
@@ -120,9 +119,9 @@ def test_a_partner_is_matched_by_siret_and_a_same_named_partner_of_another_siret
         assert repo.get_member("DECO_ADDICT").siret == OTHER_SIRET
 
 
-def test_a_partner_without_address_updates_a_member_without_site_main(store, gateway, odoo_server):
-    tag_partners(odoo_server, {10: OTHER_SIRET})
-    odoo_server.db.table("res.partner")[10].update(street=False, street2=False, zip=False, city=False)
+def test_a_partner_without_address_updates_a_member_without_site_main(store, gateway, odoo):
+    tag_partners(odoo, {10: OTHER_SIRET})
+    odoo.db.table("res.partner")[10].update(street=False, street2=False, zip=False, city=False)
     report = pull(store, gateway)
     assert report.problems == [] and report.created == 0
     with store.session() as repo:

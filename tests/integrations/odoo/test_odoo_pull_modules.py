@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from cli import main
 from integrations.odoo.pull import pull_leaves
 from integrations.store.odoo_tables import odoo_of
-from tests.odoo_server import OdooTestServer
-from tests.odoo_server.modules import without
+from integrations.odoo.testing import InMemoryOdoo, OdooTestServer
+from integrations.odoo.testing.modules import without
 
-from odoo_pull_fixtures import member_store, own_employee, protocol, pull  # noqa: F401 (protocol: a fixture)
+from odoo_pull_fixtures import member_store, own_employee, pull
 
 HOURLY = "hr_hourly_cost is not installed in Odoo (hr.employee has no hourly_cost): hourly costs stay as mutualis" \
          " holds them"
@@ -25,15 +25,21 @@ def missing() -> tuple[str, ...]:
 
 
 @pytest.fixture
+def odoo(odoo_catalog, missing):
+    """The captured Odoo, in memory, as if the ``missing`` modules had never been installed."""
+    return InMemoryOdoo(without(odoo_catalog, *missing))
+
+
+@pytest.fixture
 def odoo_server(odoo_catalog, missing):
-    """The captured server as if the ``missing`` modules had never been installed."""
+    """The same on loopback, for the CLI."""
     with OdooTestServer(without(odoo_catalog, *missing)) as server:
         yield server
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = member_store(tmp_path)
+def store(store_url):
+    s = member_store(store_url)
     with s.session() as repo:
         repo.add_employee(own_employee("E100", "Mitchell Admin", skills={}))
         odoo_of(repo).link("test", "hr.employee", "E100", 1)

@@ -1,4 +1,4 @@
-"""Pull from the test server into a store, then push a published week back as calendar events."""
+"""Pull from the test Odoo (in memory) into a store, then push a published week back as calendar events."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ WEEK = "2026-W49"
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+def store(store_url):
+    s = open_store(store_url)
     with s.session() as repo:
         repo.add_member(Member(code="ACME", legal_name="Acme SA", siret="73282932000074",
                                sites=[Site(code="MAIN", name="Usine", latitude=45.0, longitude=4.0)]))
@@ -92,17 +92,16 @@ def test_a_cancelled_assignment_disappears_and_other_weeks_stay(store, gateway):
     assert gateway.get_external_ids("calendar.event", ["assignment_2026-W52_E009_R-X"])
 
 
-@pytest.mark.parametrize("protocol", ["xmlrpc"])
 @pytest.mark.parametrize("when", ["before", "after"])
-def test_a_push_cut_halfway_then_rerun_leaves_one_event_per_assignment(store, gateway, odoo_server, when):
+def test_a_push_cut_halfway_then_rerun_leaves_one_event_per_assignment(store, gateway, odoo, when):
     pull(store, gateway)
     publish_week(store)
-    odoo_server.arm()
-    odoo_server.faults.drop(after=4, times=None, when=when)
+    odoo.arm()
+    odoo.faults.drop(after=4, times=None, when=when)
     with store.session() as repo:
         _plan, cut = push_plan(repo, gateway, "test", parse_week(WEEK))
     assert not cut.ok
-    odoo_server.faults.clear()
+    odoo.faults.clear()
     with store.session() as repo:
         _plan, rerun = push_plan(repo, gateway, "test", parse_week(WEEK))
     assert rerun.ok
@@ -110,7 +109,7 @@ def test_a_push_cut_halfway_then_rerun_leaves_one_event_per_assignment(store, ga
     assert len(gateway.get_external_ids("calendar.event")) == 3
 
 
-def test_a_dry_run_changes_nothing(store, gateway, odoo_server):
+def test_a_dry_run_changes_nothing(store, gateway, odoo):
     pull(store, gateway)
     publish_week(store)
     before = gateway.search_count("calendar.event")

@@ -20,9 +20,9 @@ def queued_invitations(gateway) -> list[dict]:
 
 
 @pytest.fixture
-def before_the_week(odoo_server):
+def before_the_week(odoo):
     """The server's clock on 1 November 2026: the pushed week is in the future, as when a plan is published."""
-    odoo_server.db.clock = lambda: datetime(2026, 11, 1, 9, 0)
+    odoo.db.clock = lambda: datetime(2026, 11, 1, 9, 0)
 
 
 def test_the_test_server_queues_invitations_like_odoo_when_the_context_does_not_forbid_it(gateway, before_the_week):
@@ -70,31 +70,31 @@ def one_employee_all_week(store, days: int = 5):
         repo.save_plan(Plan(week=WEEK, status="published", assignments=assignments))
 
 
-def test_attendees_added_to_existing_events_are_written_in_batches(store, gateway, odoo_server, before_the_week):
+def test_attendees_added_to_existing_events_are_written_in_batches(store, gateway, odoo, before_the_week):
     pull(store, gateway)
     one_employee_all_week(store)
     with store.session() as repo:
         push_plan(repo, gateway, "test", parse_week(WEEK))
     pushed = list(gateway.get_external_ids(EVENTS).values())
     gateway.write(EVENTS, pushed, {"partner_ids": [[5, 0, 0]]})  # someone removed the attendee in Odoo
-    odoo_server.calls.clear()
+    odoo.calls.clear()
     with store.session() as repo:
         _plan, report = push_plan(repo, gateway, "test", parse_week(WEEK), batch=2)
     assert report.updated == 5
-    writes = [c for c in odoo_server.calls if c[2:4] == (EVENTS, "write")]
+    writes = [c for c in odoo.calls if c[2:4] == (EVENTS, "write")]
     assert len(writes) == 3  # 5 events, 2 per call, all with the same attendee
     assert queued_invitations(gateway) == []
 
 
-def test_a_dry_run_of_events_counts_what_the_real_run_does_even_after_a_cut(store, gateway, odoo_server):
+def test_a_dry_run_of_events_counts_what_the_real_run_does_even_after_a_cut(store, gateway, odoo):
     pull(store, gateway)
     publish_week(store)
-    odoo_server.arm()
-    odoo_server.faults.drop(after=5, times=None, when="after")  # the create ran, its external ids did not
+    odoo.arm()
+    odoo.faults.drop(after=5, times=None, when="after")  # the create ran, its external ids did not
     with store.session() as repo:
         _plan, cut = push_plan(repo, gateway, "test", parse_week(WEEK))
     assert not cut.ok
-    odoo_server.faults.clear()
+    odoo.faults.clear()
     with store.session() as repo:
         plan = repo.get_plan(parse_week(WEEK))
         repo.save_plan(plan.model_copy(update={"assignments": plan.assignments[1:]}))

@@ -1,4 +1,4 @@
-"""Month invoices pushed to the test server: EUR and VAT, posted invoices untouched, refusals per invoice."""
+"""Month invoices pushed to the test Odoo (in memory): EUR and VAT, posted invoices untouched, refusals per invoice."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ D = Decimal
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(f"sqlite:///{tmp_path}/m.db")
+def store(store_url):
+    s = open_store(store_url)
     with s.session() as repo:
         for code, siret in (("ACME", "73282932000074"), ("BETA", "55208131766522")):
             repo.add_member(Member(code=code, legal_name=f"{code} SA", siret=siret,
@@ -125,20 +125,20 @@ def test_the_settings_choose_currency_tax_and_payment_term(store, gateway):
         push(store, gateway, bill(beta=()))
 
 
-def test_a_posted_invoice_is_never_written_and_its_difference_is_reported(store, gateway, odoo_server):
+def test_a_posted_invoice_is_never_written_and_its_difference_is_reported(store, gateway, odoo):
     ready(gateway)
     push(store, gateway, bill())
     posted = post(gateway, "ACME")
     assert posted["name"] == "INV/2026/00005"
     before = lines_of(gateway, posted["id"])
-    odoo_server.calls.clear()
+    odoo.calls.clear()
     _plan, report = push(store, gateway, bill(acme=("102.82",), beta=("1000.00", "84.16", "10.00")))
     assert report.ok
     assert report.notes == ("INV/2026/00005 for ACME is posted: not changed; the difference of -102.81 EUR"
                             " needs a credit note or a supplementary invoice",)
     assert lines_of(gateway, posted["id"]) == before and invoice(gateway, "ACME")["amount_untaxed"] == 205.63
     assert report.skipped == 1 and report.lines.created == 1  # BETA's draft still gets its new line
-    writes = [c for c in odoo_server.calls if c[2:4] in (("account.move", "write"), ("account.move.line", "write"))]
+    writes = [c for c in odoo.calls if c[2:4] in (("account.move", "write"), ("account.move.line", "write"))]
     assert not writes
 
 

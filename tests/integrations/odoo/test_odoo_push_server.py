@@ -1,4 +1,4 @@
-"""The test server keeps Odoo 17's accounting rules: what a posted or hashed entry refuses, and its totals."""
+"""The test Odoo keeps Odoo 17's accounting rules: what a posted or hashed entry refuses, and its totals."""
 
 from __future__ import annotations
 

@@ -209,7 +209,7 @@ def test_revoked_access_raises_access_denied(odoo_server, odoo_client):
 
 
 def test_each_server_has_its_own_records(odoo_catalog):
-    from tests.odoo_server import OdooTestServer
+    from integrations.odoo.testing import OdooTestServer
     with OdooTestServer(odoo_catalog) as first, OdooTestServer(odoo_catalog) as second:
         first.db.table(EVENTS).clear()
         assert second.db.table(EVENTS) and first.port != second.port

@@ -1,6 +1,6 @@
 """The captured Odoo 17 server: model definitions, demo records, models and modules.
 
-Files come from ``tests/odoo_server/capture`` (see its README): ``fields/<model>.json`` (``fields_get``),
+Files come from ``capture/`` beside this module (see its README): ``fields/<model>.json`` (``fields_get``),
 ``records/<model>.json``, ``ir_model.json``, ``installed_modules.json``, ``version_info.json``.
 """
 
@@ -60,7 +60,7 @@ CAPTURE_DIR = Path(__file__).resolve().parent / "capture"
 
 
 def capture_dir() -> Path:
-    """The capture of a real Odoo 17 shipped with the tests (``tests/odoo_server/capture``)."""
+    """The capture of a real Odoo 17 shipped with this package (``integrations/odoo/testing/capture``)."""
     return CAPTURE_DIR
 
 
@@ -75,7 +75,7 @@ class Catalog:
 
     @classmethod
     def load(cls, root: Path | None = None) -> "Catalog":
-        """Read the capture (``root`` or the one shipped in the tests); FileNotFoundError names the folder."""
+        """Read the capture (``root`` or the one shipped here); FileNotFoundError names the folder."""
         odoo = root or capture_dir()
         if not (odoo / "fields").is_dir():
             raise FileNotFoundError(f"no captured Odoo definitions in {odoo}")
