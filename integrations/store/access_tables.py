@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
 
-__all__ = ["AccessLoginRow", "AuditRow", "LOGIN", "AUDIT_JSON"]
+__all__ = ["AUDIT_JSON", "LOGIN", "AccessLoginRow", "AuditRow"]
 
 LOGIN = String(63)  # PostgreSQL's longest role name
 AUDIT_JSON = JSON().with_variant(JSONB(), "postgresql")

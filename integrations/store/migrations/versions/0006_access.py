@@ -136,6 +136,7 @@ def _secure() -> None:
                "USING (member_id = mutualis_member_id())")
     for name, query in VIEWS.items():
         op.execute(f"CREATE VIEW {name} WITH (security_barrier) AS {query.format(visible=_VISIBLE)}")
+    op.execute(f'GRANT USAGE ON SCHEMA "{schema}" TO {MANAGER}, {MEMBER}')
     _grant(tables)
     _audit(path)
 

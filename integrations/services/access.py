@@ -1,0 +1,90 @@
+"""Member self-service: logins of member firms and GE colleagues, manager-only commands, the audit trail.
+
+Every function takes a `Repository` (inside `store.session()`); on SQLite each one refuses with one line,
+since only PostgreSQL has the roles and row-level security that keep each member to its own rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from consortium.errors import MutualisError
+
+from ..store import access
+from ..store.access import AuditEntry, Identity, Login
+
+__all__ = [
+    "MANAGER_ONLY",
+    "NEEDS_POSTGRES",
+    "audit",
+    "check_command",
+    "grant_manager",
+    "grant_member",
+    "logins",
+    "revoke",
+    "whoami",
+]
+
+NEEDS_POSTGRES = ("access control needs PostgreSQL: create the group there (mutualis --db "
+                  "postgresql+psycopg://USER@HOST/DB init), move it with `mutualis export` and `mutualis import`, "
+                  "then grant the logins (see docs/access.md)")
+# Commands that decide for the whole group: a member's login is refused them before anything runs.
+MANAGER_ONLY = frozenset({
+    "allocate", "publish", "replan", "pin", "unpin", "bill", "tender award", "tender reserve", "tender release",
+    "odoo push plan", "odoo push invoices", "access grant", "access grant-manager", "access revoke",
+    "member add", "member remove", "employee add", "employee remove", "init", "demo", "import",
+})
+
+
+def _session(repo):
+    session = repo._session
+    if session.get_bind().dialect.name != "postgresql":
+        raise MutualisError(NEEDS_POSTGRES)
+    return session
+
+
+def grant_member(repo, member: str, login: str, password: str | None) -> bool:
+    """Give member firm `member` the login `login` (created, or moved to it); True when the role was created."""
+    return access.grant_login(_session(repo), login, member, password)
+
+
+def grant_manager(repo, login: str, password: str | None) -> bool:
+    """Give a GE office colleague the login `login`, which reads and writes every row; True when created."""
+    return access.grant_login(_session(repo), login, None, password)
+
+
+def revoke(repo, login: str) -> None:
+    """End `login`'s access now: forgotten, its sessions ended when allowed, its role dropped."""
+    access.revoke_login(_session(repo), login)
+
+
+def logins(repo) -> list[Login]:
+    """The logins mutualis manages, by login."""
+    return access.list_logins(_session(repo))
+
+
+def whoami(repo) -> Identity | None:
+    """The connection's login and member firm; None on SQLite (the GE manager's own file)."""
+    session = repo._session
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return access.identity(session)
+
+
+def check_command(repo, command: str) -> None:
+    """Refuse a manager-only command (`allocate`, `bill`...) to a member's login, in one line."""
+    if command not in MANAGER_ONLY:
+        return
+    who = whoami(repo)
+    if who is not None and who.is_member:
+        raise MutualisError(f"{command} is for the GE manager; {who.member or who.login}'s login may not run it")
+
+
+def audit(repo, member: str | None = None, since: date | None = None) -> list[AuditEntry]:
+    """The recorded changes, of one member's rows and from a day (00:00 in the group's timezone) when given."""
+    session = _session(repo)
+    start = None
+    if since is not None:
+        start = datetime.combine(since, time(), tzinfo=ZoneInfo(repo.get_settings().timezone))
+    return access.audit_entries(session, member, start)
