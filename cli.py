@@ -106,9 +106,19 @@ def _store(ctx: click.Context):
             raise MutualisError(f"no database at {path}: run `mutualis demo` or `mutualis init`, or pass --db")
         root.meta["store"] = open_store(url, writes=name not in READ_ONLY)
         root.call_on_close(root.meta["store"].close)
+        _check_access(root.meta["store"], ctx, name)
         if root.get_parameter_source("db") is not ParameterSource.COMMANDLINE:
             click.echo(f"database: {root.meta['store'].url}", err=True)
     return root.meta["store"]
+
+
+def _check_access(store, ctx: click.Context, name: str) -> None:
+    """A member firm's PostgreSQL login: manager-only commands and other members' rows refused in one line."""
+    from integrations.services.access import check_command
+
+    if store.url.startswith("postgresql"):
+        with store.session(write=False) as repo:
+            check_command(repo, name, ctx.params.get("member") or ctx.params.get("for_member"), store.writes)
 
 
 def json_option(func):
@@ -1608,6 +1618,12 @@ def odoo_status(ctx, as_json):
         _echo_json([dict(zip(headers, r)) for r in rows])
     else:
         click.echo(_table(headers, rows))
+
+
+from integrations.cli.access import access, audit  # noqa: E402 - the commands moved out of this file
+
+main.add_command(access)
+main.add_command(audit)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,8 +33,11 @@ NEEDS_POSTGRES = ("access control needs PostgreSQL: create the group there (mutu
 MANAGER_ONLY = frozenset({
     "allocate", "publish", "replan", "pin", "unpin", "bill", "tender award", "tender reserve", "tender release",
     "odoo push plan", "odoo push invoices", "access grant", "access grant-manager", "access revoke",
-    "member add", "member remove", "employee add", "employee remove", "init", "demo", "import",
+    "member add", "member remove", "employee add", "employee remove", "init", "demo",
 })
+# What a command's noun is about, in "CHAUMAY may not change requests of INOXAGRI".
+_NOUNS = {"request": "requests", "tender": "bid shares", "plan": "plans", "member": "the details",
+          "odoo": "Odoo links"}
 
 
 def _session(repo):
@@ -72,13 +75,19 @@ def whoami(repo) -> Identity | None:
     return access.identity(session)
 
 
-def check_command(repo, command: str) -> None:
-    """Refuse a manager-only command (`allocate`, `bill`...) to a member's login, in one line."""
-    if command not in MANAGER_ONLY:
+def check_command(repo, command: str, member: str | None = None, writes: bool = True) -> None:
+    """Refuse a member's login, in one line, a manager-only command or one naming another member (`member`)."""
+    if command not in MANAGER_ONLY and member is None:
         return
     who = whoami(repo)
-    if who is not None and who.is_member:
-        raise MutualisError(f"{command} is for the GE manager; {who.member or who.login}'s login may not run it")
+    if who is None or not who.is_member:
+        return
+    me = who.member or who.login
+    if command in MANAGER_ONLY:
+        raise MutualisError(f"{command} is for the GE manager; {me}'s login may not run it")
+    if member != who.member:
+        noun = command.split()[0]
+        raise MutualisError(f"{me} may not {'change' if writes else 'see'} {_NOUNS.get(noun, noun)} of {member}")
 
 
 def audit(repo, member: str | None = None, since: date | None = None) -> list[AuditEntry]:
