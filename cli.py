@@ -1621,9 +1621,11 @@ def odoo_status(ctx, as_json):
 
 
 from integrations.cli.access import access, audit  # noqa: E402 - the commands moved out of this file
+from integrations.cli.profile import profile  # noqa: E402
 
 main.add_command(access)
 main.add_command(audit)
+main.add_command(profile)
 
 
 if __name__ == "__main__":  # pragma: no cover

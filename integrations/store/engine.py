@@ -44,8 +44,11 @@ _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
 def default_url() -> str:
-    """`MUTUALIS_DB` when set, else the SQLite file `mutualis.db` in the working directory (absolute)."""
-    return os.environ.get(ENV_VAR) or f"sqlite:///{Path.cwd().resolve() / 'mutualis.db'}"
+    """`MUTUALIS_DB` when set, else the profile's URL (`profiles.profile_url`), else the SQLite file
+    `mutualis.db` in the working directory (absolute)."""
+    from .profiles import profile_url
+
+    return os.environ.get(ENV_VAR) or profile_url() or f"sqlite:///{Path.cwd().resolve() / 'mutualis.db'}"
 
 
 def migrations_config() -> Config:
