@@ -211,3 +211,22 @@ def test_on_sqlite_access_control_answers_that_it_needs_postgresql(tmp_path):
         assert service.whoami(repo) is None
         service.check_command(repo, "allocate")
     store.close()
+
+
+@pytest.mark.postgres
+def test_the_access_migration_downgrades_and_upgrades_again(pg_admin):
+    from alembic import command
+
+    from integrations.store.engine import migrations_config
+
+    made = Group(pg_admin)
+    try:
+        config = migrations_config()
+        with made.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0005_bids")
+            assert not connection.execute(text("SELECT to_regclass('audit_log')")).scalar()
+            command.upgrade(config, "heads")
+            assert connection.execute(text("SELECT relforcerowsecurity FROM pg_class WHERE relname = 'requests'")).scalar()
+    finally:
+        made.drop()

@@ -105,11 +105,15 @@ def upgrade() -> None:
         _secure()
 
 
+def _schema() -> str:
+    return '"' + op.get_bind().execute(sa.text("SELECT current_schema()")).scalar() + '"'
+
+
 def _secure() -> None:
     bind = op.get_bind()
-    schema = bind.execute(sa.text("SELECT current_schema()")).scalar()
+    schema = _schema()
     owner = bind.execute(sa.text("SELECT current_user")).scalar()
-    path = f'SET search_path = "{schema}", pg_temp'
+    path = f"SET search_path = {schema}, pg_temp"
     for role in (MANAGER, MEMBER):  # cluster-wide: another migration may create it at the same moment
         op.execute(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN "
                    f"CREATE ROLE {role} NOLOGIN; END IF; "
@@ -136,7 +140,7 @@ def _secure() -> None:
                "USING (member_id = mutualis_member_id())")
     for name, query in VIEWS.items():
         op.execute(f"CREATE VIEW {name} WITH (security_barrier) AS {query.format(visible=_VISIBLE)}")
-    op.execute(f'GRANT USAGE ON SCHEMA "{schema}" TO {MANAGER}, {MEMBER}')
+    op.execute(f"GRANT USAGE ON SCHEMA {schema} TO {MANAGER}, {MEMBER}")
     _grant(tables)
     _audit(path)
 
@@ -206,6 +210,7 @@ def downgrade() -> None:
             op.execute(f'ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY')
             op.execute(f'REVOKE ALL ON "{table}" FROM {MANAGER}, {MEMBER}')
         op.execute(f"REVOKE ALL ON alembic_version FROM {MANAGER}, {MEMBER}")
+        op.execute(f"REVOKE USAGE ON SCHEMA {_schema()} FROM {MANAGER}, {MEMBER}")
     op.drop_table("audit_log")
     op.drop_table("access_logins")
     if op.get_bind().dialect.name == "postgresql":
