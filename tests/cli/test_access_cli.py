@@ -31,7 +31,7 @@ def group():
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     url = make_url(PG_URL).set(database=name)
-    logins = {"A": prefix + "chaumay", "B": prefix + "inoxagri", "M": prefix + "office"}
+    logins = {"A": prefix + "chaumay", "B": prefix + "inoxagri", "M": prefix + "office"}  # tests add more
 
     def url_of(who=None):
         return (url if who is None else url.set(username=logins[who])).render_as_string(hide_password=False)
@@ -60,9 +60,9 @@ def _ok(url, *args, env=None):
     return result.output
 
 
-def _request(url, code, member, site):
-    return _run(url, "request", "add", code, "--member", member, "--site", site, "--skill", "TIG", "--day",
-                "2030-12-02", "--start", "08:00", "--end", "12:00")
+def _request(url, code, member, site, day="2030-12-02"):
+    return _run(url, "request", "add", code, "--member", member, "--site", site, "--skill", "TIG", "--day", day,
+                "--start", "08:00", "--end", "12:00")
 
 
 @pytest.mark.postgres
@@ -105,3 +105,30 @@ def test_on_sqlite_access_commands_say_postgresql_is_needed_and_create_no_file(t
         assert result.exit_code == 1
         assert result.output.startswith("error: access control needs PostgreSQL: create the group there")
     assert not (tmp_path / "g.db").exists()
+
+
+@pytest.mark.postgres
+def test_the_managers_allocation_uses_a_members_requests_which_sees_its_plan_and_b_sees_no_change(group):
+    url_of, logins = group
+    logins.update(A2=logins["A"] + "2", B2=logins["B"] + "2")
+    for code, member in (("E1", "CHAUMAY"), ("E2", "INOXAGRI")):
+        _ok(url_of(), "employee", "add", code, "--first-name", "Léa", "--last-name", member.title(), "--lat", "45.7",
+            "--lon", "4.8", "--members", member, "--start", "2026-01-05", "--skill", "TIG:2", "--hourly-cost", "24.50")
+    _ok(url_of(), "access", "grant", "CHAUMAY", "--login", logins["A2"])
+    _ok(url_of(), "access", "grant", "INOXAGRI", "--login", logins["B2"])
+    assert _request(url_of("B2"), "R-B9", "INOXAGRI", "USINE", "2030-12-04").exit_code == 0
+    b_before = _ok(url_of("B2"), "request", "list")
+
+    assert _request(url_of("A2"), "R-A9", "CHAUMAY", "BELLITOURNE", "2030-12-04").exit_code == 0
+    assert _ok(url_of("B2"), "request", "list") == b_before
+    _ok(url_of("M"), "allocate", "--week", "2030-W49")
+
+    engine = create_engine(url_of("A2"))
+    with engine.connect() as connection:
+        plan = connection.execute(text(
+            "SELECT r.code, e.code FROM assignments a JOIN requests r ON r.id = a.request_id "
+            "JOIN member_employees e ON e.id = a.employee_id ORDER BY 1")).all()
+        count = connection.execute(text("SELECT count(*) FROM assignments")).scalar()
+    engine.dispose()
+    assert ("R-A9", "E1") in plan and count == len(plan)
+    assert all(request.startswith("R-A") and employee == "E1" for request, employee in plan)

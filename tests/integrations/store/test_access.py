@@ -86,7 +86,7 @@ def test_a_member_sees_only_the_employees_offered_to_it_without_cost_nor_address
         certs = connection.execute(text("SELECT employee, certification FROM member_employee_certifications")).all()
     engine.dispose()
     assert [e["code"] for e in employees] == ["EA"]
-    assert set(employees[0]) == {"code", "first_name", "last_name"}
+    assert set(employees[0]) == {"id", "code", "first_name", "last_name"}
     assert skills == [("EA", "TIG", 2)] and certs == [("EA", "HAB")]
 
 

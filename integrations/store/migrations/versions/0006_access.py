@@ -60,7 +60,7 @@ SHARED = ("settings", "skills", "certification_types", "tenders", "plans")
 DESK_ONLY = ("employees", "employee_skills", "employee_certifications", "absences", "bids")
 AUDITED = (*OWNED, "bids")
 VIEWS = {
-    "member_employees": "SELECT e.code, e.first_name, e.last_name FROM employees e WHERE {visible}",
+    "member_employees": "SELECT e.id, e.code, e.first_name, e.last_name FROM employees e WHERE {visible}",
     "member_employee_skills": (
         "SELECT e.code AS employee, s.code AS skill, x.level FROM employee_skills x "
         "JOIN employees e ON e.id = x.employee_id JOIN skills s ON s.id = x.skill_id WHERE {visible}"),
