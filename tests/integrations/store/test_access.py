@@ -18,7 +18,8 @@ from integrations.store.schema import full_metadata
 # the GE office reads (staff details, absences, bids with every member's share). Every other table must hold
 # rows of both members in the fixture and show each member only its own.
 SHARED = {"settings", "skills", "certification_types", "tenders", "plans"}
-DESK_ONLY = {"employees", "employee_skills", "employee_certifications", "absences", "bids"}
+DESK_ONLY = {"absences", "bids"}
+COLUMNS = {"employees": "id, code, first_name, last_name"}  # a member may not read the others (cost, address)
 OWN_ONLY = {"access_logins", "audit_log"}  # checked by their own tests
 
 
@@ -38,7 +39,8 @@ def _ids(group, who: str, table: str) -> set[int] | None:
     engine = create_engine(group.url_of(who))
     try:
         with engine.connect() as connection:
-            return set(connection.execute(text(f'SELECT id FROM "{table}"')).scalars())
+            rows = connection.execute(text(f'SELECT {COLUMNS.get(table, "*")} FROM "{table}"')).mappings()
+            return {row["id"] for row in rows}
     except DBAPIError as exc:
         assert exc.orig.sqlstate == "42501", exc
         return None
@@ -84,9 +86,12 @@ def test_a_member_sees_only_the_employees_offered_to_it_without_cost_nor_address
         employees = connection.execute(text("SELECT * FROM member_employees")).mappings().all()
         skills = connection.execute(text("SELECT employee, skill, level FROM member_employee_skills")).all()
         certs = connection.execute(text("SELECT employee, certification FROM member_employee_certifications")).all()
-    engine.dispose()
     assert [e["code"] for e in employees] == ["EA"]
     assert set(employees[0]) == {"id", "code", "first_name", "last_name"}
+    for column in ("*", "hourly_cost", "home_address", "contract_kind"):
+        with pytest.raises(DBAPIError, match="permission denied"), engine.connect() as connection:
+            connection.execute(text(f"SELECT {column} FROM employees"))
+    engine.dispose()
     assert skills == [("EA", "TIG", 2)] and certs == [("EA", "HAB")]
 
 

@@ -6,8 +6,9 @@ Both tables are created everywhere; the rest is PostgreSQL only (SQLite has no r
 - `mutualis_member_id()` (the member of `current_user`, from `access_logins`) and `mutualis_is_member()`;
 - on every table: row-level security enabled and forced, a policy for the migrating role (the owner),
   one for the manager group and, on tables that hold a member's data, one keeping a member to its rows;
-- employees only through the views `member_employees`, `member_employee_skills` and
-  `member_employee_certifications` (the employees placed at or offered to the member; no cost, no address);
+- a member reads only the employees placed at or offered to it: code and name of `employees` (a column
+  grant: no cost, no address, no contract), their skills and certificates; the views `member_employees`,
+  `member_employee_skills` and `member_employee_certifications` give the same joined by code;
 - `audit_log` filled by triggers (who, when, table, key, before, after) and refusing UPDATE, DELETE, TRUNCATE.
 
 Revision ID: 0006_access
@@ -56,8 +57,12 @@ MEMBER_WRITES = ("sites", "requests", "production_resources", "member_certificat
                  "hours_corrections", "hours_exceptions", "hours_validations", "odoo_connections", "odoo_links")
 # Shared, read by every member whole: the catalogue, the group's settings, the calls for tenders, plan headers.
 SHARED = ("settings", "skills", "certification_types", "tenders", "plans")
-# Read by the GE office only: staff details, absences, the bids (every member's share and price).
-DESK_ONLY = ("employees", "employee_skills", "employee_certifications", "absences", "bids")
+# The shared employees a member may see: those offered to it (contract) or placed at it (its plan); of
+# `employees` only the columns below (no cost, no address, no contract), their skills and certificates whole.
+OFFERED = ("employees", "employee_skills", "employee_certifications")
+EMPLOYEE_COLUMNS = "id, code, first_name, last_name"
+# Read by the GE office only: absences, the bids (every member's share and price).
+DESK_ONLY = ("absences", "bids")
 AUDITED = (*OWNED, "bids")
 VIEWS = {
     "member_employees": "SELECT e.id, e.code, e.first_name, e.last_name FROM employees e WHERE {visible}",
@@ -69,6 +74,9 @@ VIEWS = {
         "FROM employee_certifications x JOIN employees e ON e.id = x.employee_id "
         "JOIN certification_types t ON t.id = x.certification_type_id WHERE {visible}"),
 }
+_OFFERED = ("(employees.id IN (SELECT em.employee_id FROM employee_members em WHERE em.member_id = mutualis_member_id()) "
+            "OR employees.id IN (SELECT a.employee_id FROM assignments a JOIN requests r ON r.id = a.request_id "
+            "WHERE r.member_id = mutualis_member_id()))")
 _VISIBLE = ("(NOT mutualis_is_member() "
             "OR e.id IN (SELECT em.employee_id FROM employee_members em WHERE em.member_id = mutualis_member_id()) "
             "OR e.id IN (SELECT a.employee_id FROM assignments a JOIN requests r ON r.id = a.request_id "
@@ -123,7 +131,7 @@ def _secure() -> None:
     op.execute(f"CREATE FUNCTION mutualis_is_member() RETURNS boolean LANGUAGE sql STABLE {path} AS "
                f"$$ SELECT pg_has_role(current_user, '{MEMBER}', 'MEMBER') "
                "AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) $$")
-    tables = [*OWNED, *SHARED, *DESK_ONLY, "access_logins", "audit_log"]
+    tables = [*OWNED, *SHARED, *OFFERED, *DESK_ONLY, "access_logins", "audit_log"]
     for table in tables:
         op.execute(f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY')
         op.execute(f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY')
@@ -135,6 +143,10 @@ def _secure() -> None:
         op.execute(f'CREATE POLICY mutualis_member ON "{table}" TO {MEMBER} USING ({mine}) WITH CHECK ({mine})')
     for table in SHARED:
         op.execute(f'CREATE POLICY mutualis_member ON "{table}" FOR SELECT TO {MEMBER} USING (true)')
+    op.execute(f"CREATE POLICY mutualis_member ON employees FOR SELECT TO {MEMBER} USING {_OFFERED}")
+    for table in OFFERED[1:]:
+        op.execute(f"CREATE POLICY mutualis_member ON {table} FOR SELECT TO {MEMBER} "
+                   "USING (employee_id IN (SELECT id FROM employees))")
     op.execute(f"CREATE POLICY mutualis_member ON access_logins FOR SELECT TO {MEMBER} USING (login = current_user)")
     op.execute(f"CREATE POLICY mutualis_member ON audit_log FOR SELECT TO {MEMBER} "
                "USING (member_id = mutualis_member_id())")
@@ -150,8 +162,9 @@ def _grant(tables: list[str]) -> None:
     for table in tables:
         rights = "SELECT" if table in ("access_logins", "audit_log") else "SELECT, INSERT, UPDATE, DELETE"
         op.execute(f'GRANT {rights} ON "{table}" TO {MANAGER}')
-    for table in (*OWNED, *SHARED, "access_logins", "audit_log", *VIEWS):
+    for table in (*OWNED, *SHARED, *OFFERED[1:], "access_logins", "audit_log", *VIEWS):
         op.execute(f'GRANT SELECT ON "{table}" TO {MEMBER}')
+    op.execute(f"GRANT SELECT ({EMPLOYEE_COLUMNS}) ON employees TO {MEMBER}")
     for table in MEMBER_WRITES:
         op.execute(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {MEMBER}')
     for table in VIEWS:
@@ -203,7 +216,7 @@ def downgrade() -> None:
             op.execute(f'DROP TRIGGER mutualis_audit ON "{table}"')
         for name in VIEWS:
             op.execute(f"DROP VIEW {name}")
-        for table in (*OWNED, *SHARED, *DESK_ONLY):
+        for table in (*OWNED, *SHARED, *OFFERED, *DESK_ONLY):
             for policy in ("mutualis_owner", "mutualis_manager", "mutualis_member"):
                 op.execute(f'DROP POLICY IF EXISTS {policy} ON "{table}"')
             op.execute(f'ALTER TABLE "{table}" NO FORCE ROW LEVEL SECURITY')
