@@ -87,7 +87,7 @@ def test_a_member_login_files_its_requests_sees_only_them_and_is_refused_the_res
         "error: CHAUMAY may not see requests of INOXAGRI\n")
     refused = _run(url_of("A"), "allocate", "--week", "2030-W49")
     assert refused.exit_code == 1
-    assert refused.output == f"error: allocate is for the GE manager; CHAUMAY's login may not run it\n"
+    assert refused.output == "error: allocate is for the GE manager; CHAUMAY's login may not run it\n"
 
     logins_listed = _ok(url_of("M"), "access", "list")
     assert logins["A"] in logins_listed and logins["M"] in logins_listed

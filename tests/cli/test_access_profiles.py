@@ -36,4 +36,5 @@ def test_a_profile_refuses_a_password_in_its_url_and_an_unknown_name_is_one_line
     assert result.output == "error: profile ge: leave the password out of the URL (PostgreSQL reads ~/.pgpass)\n"
     result = _run("member", "list", env=env)
     assert result.exit_code == 1
-    assert result.output == f"error: no profile 'nope' in {tmp_path / 'mutualis' / 'config.toml'} (mutualis profile list)\n"
+    where = tmp_path / "mutualis" / "config.toml"
+    assert result.output == f"error: no profile 'nope' in {where} (mutualis profile list)\n"

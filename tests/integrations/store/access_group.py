@@ -86,10 +86,12 @@ class Group:
                 member = self.row(c, "members", who, code=code)
                 site = self.row(c, "sites", who, member_id=member, code="MAIN")
                 resource = self.row(c, "production_resources", who, member_id=member, hourly_rate=Decimal("87.5"))
-                employee = self.row(c, "employees", who, code=f"E{who}", contract_kind="CDI", hourly_cost=Decimal("25.5"),
+                employee = self.row(c, "employees", who, code=f"E{who}", contract_kind="CDI",
+                                    hourly_cost=Decimal("25.5"),
                                     home_address=f"home of E{who}")
                 self.row(c, "employee_skills", who, employee_id=employee, skill_id=skill, level=2)
-                self.row(c, "employee_certifications", who, employee_id=employee, certification_type_id=cert, level="B0")
+                self.row(c, "employee_certifications", who, employee_id=employee, certification_type_id=cert,
+                         level="B0")
                 self.row(c, "absences", employee_id=employee)
                 self.row(c, "employee_members", who, employee_id=employee, member_id=member)
                 self.row(c, "employee_sites", who, employee_id=employee, site_id=site)

@@ -108,7 +108,8 @@ def test_a_member_cannot_file_a_request_for_another_member_and_is_told_in_one_li
                 {"member": min(group.owned["B"]["members"]), "site": min(group.owned["B"]["sites"]), "skill": 1})
     finally:
         store.close()
-    assert str(refused.value) == "CHAUMAY may not change requests of another member (its login writes only its own rows)"
+    assert str(refused.value) == ("CHAUMAY may not change requests of another member "
+                                  "(its login writes only its own rows)")
 
 
 @pytest.mark.postgres
@@ -142,7 +143,8 @@ def test_manager_only_commands_are_refused_to_a_member_login_and_allowed_to_the_
         store = open_store(group.url_of(who))
         with store.session() as repo:
             if refused:
-                with pytest.raises(MutualisError, match="^allocate is for the GE manager; CHAUMAY's login may not run it$"):
+                refusal = "^allocate is for the GE manager; CHAUMAY's login may not run it$"
+                with pytest.raises(MutualisError, match=refusal):
                     service.check_command(repo, "allocate")
             else:
                 service.check_command(repo, "allocate")
@@ -232,6 +234,7 @@ def test_the_access_migration_downgrades_and_upgrades_again(pg_admin):
             command.downgrade(config, "0005_bids")
             assert not connection.execute(text("SELECT to_regclass('audit_log')")).scalar()
             command.upgrade(config, "heads")
-            assert connection.execute(text("SELECT relforcerowsecurity FROM pg_class WHERE relname = 'requests'")).scalar()
+            forced = "SELECT relforcerowsecurity FROM pg_class WHERE relname = 'requests'"
+            assert connection.execute(text(forced)).scalar()
     finally:
         made.drop()

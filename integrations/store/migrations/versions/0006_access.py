@@ -74,7 +74,8 @@ VIEWS = {
         "FROM employee_certifications x JOIN employees e ON e.id = x.employee_id "
         "JOIN certification_types t ON t.id = x.certification_type_id WHERE {visible}"),
 }
-_OFFERED = ("(employees.id IN (SELECT em.employee_id FROM employee_members em WHERE em.member_id = mutualis_member_id()) "
+_OFFERED = ("(employees.id IN (SELECT em.employee_id FROM employee_members em "
+            "WHERE em.member_id = mutualis_member_id()) "
             "OR employees.id IN (SELECT a.employee_id FROM assignments a JOIN requests r ON r.id = a.request_id "
             "WHERE r.member_id = mutualis_member_id()))")
 _VISIBLE = ("(NOT mutualis_is_member() "
