@@ -113,6 +113,25 @@ def test_a_member_cannot_file_a_request_for_another_member_and_is_told_in_one_li
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("table,insert", [
+    ("capacity_declarations", "INSERT INTO capacity_declarations (resource_id, week, available_hours, "
+     "max_overtime_hours, committed_hours, source) VALUES (:b, '2026-W51', 10, 0, 0, 'manual')"),
+    ("hours_corrections", "INSERT INTO hours_corrections (employee_id, request_id, day, absent, note, recorded_at, "
+     "adjustment, accepted_reason) VALUES (1, :b, '2026-12-01', true, '', now(), false, '')"),
+])
+def test_a_member_cannot_declare_capacity_or_hours_on_another_members_rows(group, table, insert):
+    parent = {"capacity_declarations": "production_resources", "hours_corrections": "requests"}[table]
+    store = open_store(group.url_of("A"))
+    try:
+        with pytest.raises(MutualisError) as refused, store.session() as repo:
+            repo._session.execute(text(insert), {"b": min(group.owned["B"][parent])})
+    finally:
+        store.close()
+    assert str(refused.value) == (f"CHAUMAY may not change {table} of another member "
+                                  "(its login writes only its own rows)")
+
+
+@pytest.mark.postgres
 def test_a_member_changes_no_row_of_another_member(group):
     engine = create_engine(group.url_of("A"))
     with engine.begin() as connection:
