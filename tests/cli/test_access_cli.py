@@ -71,6 +71,14 @@ def test_a_member_login_files_its_requests_sees_only_them_and_is_refused_the_res
     said = _ok(url_of(), "access", "grant", "CHAUMAY", "--login", logins["A"], "--password-env", "PW",
                env={"PW": "s3cret!"})
     assert said == f"login {logins['A']} created: member CHAUMAY\n"
+    admin = create_engine(url_of())
+    with admin.connect() as connection:
+        stored = connection.execute(text("SELECT rolpassword FROM pg_authid WHERE rolname = :r"),
+                                    {"r": logins["A"]}).scalar()
+    admin.dispose()
+    assert stored.startswith("SCRAM-SHA-256$") and "s3cret" not in stored
+    taken = _run(url_of(), "access", "grant", "CHAUMAY", "--login", "postgres")
+    assert taken.output == "error: role postgres already exists and is not a mutualis login: choose another login\n"
     _ok(url_of(), "access", "grant", "INOXAGRI", "--login", logins["B"])
     _ok(url_of(), "access", "grant-manager", logins["M"])
     assert _ok(url_of("A"), "access", "whoami") == f"{logins['A']}: member CHAUMAY\n"
