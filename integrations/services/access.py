@@ -49,17 +49,23 @@ def _session(repo):
 
 def grant_member(repo, member: str, login: str, password: str | None) -> bool:
     """Give member firm `member` the login `login` (created, or moved to it); True when the role was created."""
-    return access.grant_login(_session(repo), login, member, password)
+    session = _session(repo)
+    check_command(repo, "access grant")
+    return access.grant_login(session, login, member, password)
 
 
 def grant_manager(repo, login: str, password: str | None) -> bool:
     """Give a GE office colleague the login `login`, which reads and writes every row; True when created."""
-    return access.grant_login(_session(repo), login, None, password)
+    session = _session(repo)
+    check_command(repo, "access grant-manager")
+    return access.grant_login(session, login, None, password)
 
 
 def revoke(repo, login: str) -> None:
     """End `login`'s access now: forgotten, its sessions ended when allowed, its role dropped."""
-    access.revoke_login(_session(repo), login)
+    session = _session(repo)
+    check_command(repo, "access revoke")
+    access.revoke_login(session, login)
 
 
 def logins(repo) -> list[Login]:

@@ -34,6 +34,7 @@ __all__ = [
 
 MANAGER_ROLE, MEMBER_ROLE = "mutualis_manager", "mutualis_member"
 _LOGIN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+_ROLES = re.compile(r"(create|alter|drop) role|admin option on role")  # PostgreSQL's refusals of role changes
 _TABLE = re.compile(r'(?:table|relation) "?([A-Za-z_][A-Za-z0-9_]*)"?')
 
 
@@ -197,6 +198,9 @@ def refusal(engine: Engine, exc: DBAPIError) -> MutualisError:
     except DBAPIError:
         who = None
     name = (who.member or who.login) if who is not None else "this login"
+    if _ROLES.search(message):
+        return MutualisError(f"{name}'s login may not create or drop logins: the database's administrator "
+                             "(a role with CREATEROLE) runs `mutualis access`")
     if who is not None and not who.is_member:
         return MutualisError(f"{name}'s login may not change {table} (ask the GE manager for the rights)")
     if "row-level security" in message:

@@ -97,6 +97,11 @@ def test_a_member_login_files_its_requests_sees_only_them_and_is_refused_the_res
     assert refused.exit_code == 1
     assert refused.output == "error: allocate is for the GE manager; CHAUMAY's login may not run it\n"
 
+    assert _run(url_of("A"), "access", "revoke", logins["B"]).output == (
+        "error: access revoke is for the GE manager; CHAUMAY's login may not run it\n")
+    assert _run(url_of("M"), "access", "grant-manager", "nobody").output == (
+        f"error: {logins['M']}'s login may not create or drop logins: the database's administrator "
+        "(a role with CREATEROLE) runs `mutualis access`\n")
     logins_listed = _ok(url_of("M"), "access", "list")
     assert logins["A"] in logins_listed and logins["M"] in logins_listed
     audit = _ok(url_of("M"), "audit", "--member", "CHAUMAY", "--since", "2026-01-01")
