@@ -52,9 +52,19 @@ def store(ctx: click.Context):
             raise MutualisError(f"no database at {path}: run `mutualis demo` or `mutualis init`, or pass --db")
         root.meta["store"] = open_store(url, writes=name not in READ_ONLY)
         root.call_on_close(root.meta["store"].close)
+        _check_access(root.meta["store"], ctx, name)
         if root.get_parameter_source("db") is not ParameterSource.COMMANDLINE:
             click.echo(f"database: {root.meta['store'].url}", err=True)
     return root.meta["store"]
+
+
+def _check_access(opened, ctx: click.Context, name: str) -> None:
+    """A member firm's PostgreSQL login: manager-only commands and other members' rows refused in one line."""
+    from integrations.services.access import check_command
+
+    if opened.url.startswith("postgresql"):
+        with opened.session(write=False) as repo:
+            check_command(repo, name, ctx.params.get("member") or ctx.params.get("for_member"), opened.writes)
 
 
 def json_option(func):

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from consortium.errors import InvalidInput, MutualisError
 
+from .access import refusal
 from .repository import Repository
 
 __all__ = [
@@ -43,8 +44,11 @@ _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
 def default_url() -> str:
-    """`MUTUALIS_DB` when set, else the SQLite file `mutualis.db` in the working directory (absolute)."""
-    return os.environ.get(ENV_VAR) or f"sqlite:///{Path.cwd().resolve() / 'mutualis.db'}"
+    """`MUTUALIS_DB` when set, else the profile's URL (`profiles.profile_url`), else the SQLite file
+    `mutualis.db` in the working directory (absolute)."""
+    from .profiles import profile_url
+
+    return os.environ.get(ENV_VAR) or profile_url() or f"sqlite:///{Path.cwd().resolve() / 'mutualis.db'}"
 
 
 def migrations_config() -> Config:
@@ -105,7 +109,8 @@ class Store:
 
         `write` (default: the store's `writes`) takes SQLite's write lock when the transaction begins;
         a read-only session (`write=False`) never waits for a writer. A constraint the database refuses
-        becomes `InvalidInput`; a lock that could not be had in time, or a lost connection, `MutualisError`.
+        becomes `InvalidInput`; a row or table this login may not touch (PostgreSQL roles) one line saying
+        so (`access.refusal`); a lock that could not be had in time, or a lost connection, `MutualisError`.
         """
         writes = self.writes if write is None else write
         with Session(self._engine.execution_options(**{_WRITE: writes})) as session:
@@ -115,6 +120,8 @@ class Store:
             except IntegrityError as exc:
                 raise InvalidInput(f"the database refused the change: {_reason(exc)}") from exc
             except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) == "42501":  # row-level security or a missing privilege
+                    raise refusal(self._engine, exc) from exc
                 if _busy(exc):
                     raise MutualisError(f"the database {self.url} is busy (another command held it for "
                                         f"{BUSY_TIMEOUT_S} s): nothing was written; run the command again") from exc

@@ -1,0 +1,105 @@
+"""Member self-service: logins of member firms and GE colleagues, manager-only commands, the audit trail.
+
+Every function takes a `Repository` (inside `store.session()`); on SQLite each one refuses with one line,
+since only PostgreSQL has the roles and row-level security that keep each member to its own rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from consortium.errors import MutualisError
+
+from ..store import access
+from ..store.access import AuditEntry, Identity, Login
+
+__all__ = [
+    "MANAGER_ONLY",
+    "NEEDS_POSTGRES",
+    "audit",
+    "check_command",
+    "grant_manager",
+    "grant_member",
+    "logins",
+    "revoke",
+    "whoami",
+]
+
+NEEDS_POSTGRES = ("access control needs PostgreSQL: create the group there (mutualis --db "
+                  "postgresql+psycopg://USER@HOST/DB init), move it with `mutualis export` and `mutualis import`, "
+                  "then grant the logins (see docs/access.md)")
+# Commands that decide for the whole group: a member's login is refused them before anything runs.
+MANAGER_ONLY = frozenset({
+    "allocate", "publish", "replan", "pin", "unpin", "bill", "tender award", "tender reserve", "tender release",
+    "odoo push plan", "odoo push invoices", "access grant", "access grant-manager", "access revoke",
+    "member add", "member remove", "employee add", "employee remove", "init", "demo",
+})
+# What a command's noun is about, in "CHAUMAY may not change requests of INOXAGRI".
+_NOUNS = {"request": "requests", "tender": "bid shares", "plan": "plans", "member": "the details",
+          "odoo": "Odoo links"}
+
+
+def _session(repo):
+    session = repo._session
+    if session.get_bind().dialect.name != "postgresql":
+        raise MutualisError(NEEDS_POSTGRES)
+    return session
+
+
+def grant_member(repo, member: str, login: str, password: str | None) -> bool:
+    """Give member firm `member` the login `login` (created, or moved to it); True when the role was created."""
+    session = _session(repo)
+    check_command(repo, "access grant")
+    return access.grant_login(session, login, member, password)
+
+
+def grant_manager(repo, login: str, password: str | None) -> bool:
+    """Give a GE office colleague the login `login`, which reads and writes every row; True when created."""
+    session = _session(repo)
+    check_command(repo, "access grant-manager")
+    return access.grant_login(session, login, None, password)
+
+
+def revoke(repo, login: str) -> None:
+    """End `login`'s access now: forgotten, its sessions ended when allowed, its role dropped."""
+    session = _session(repo)
+    check_command(repo, "access revoke")
+    access.revoke_login(session, login)
+
+
+def logins(repo) -> list[Login]:
+    """The logins mutualis manages, by login."""
+    return access.list_logins(_session(repo))
+
+
+def whoami(repo) -> Identity | None:
+    """The connection's login and member firm; None on SQLite (the GE manager's own file)."""
+    session = repo._session
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return access.identity(session)
+
+
+def check_command(repo, command: str, member: str | None = None, writes: bool = True) -> None:
+    """Refuse a member's login, in one line, a manager-only command or one naming another member (`member`)."""
+    if command not in MANAGER_ONLY and member is None:
+        return
+    who = whoami(repo)
+    if who is None or not who.is_member:
+        return
+    me = who.member or who.login
+    if command in MANAGER_ONLY:
+        raise MutualisError(f"{command} is for the GE manager; {me}'s login may not run it")
+    if member != who.member:
+        noun = command.split()[0]
+        raise MutualisError(f"{me} may not {'change' if writes else 'see'} {_NOUNS.get(noun, noun)} of {member}")
+
+
+def audit(repo, member: str | None = None, since: date | None = None) -> list[AuditEntry]:
+    """The recorded changes, of one member's rows and from a day (00:00 in the group's timezone) when given."""
+    session = _session(repo)
+    start = None
+    if since is not None:
+        start = datetime.combine(since, time(), tzinfo=ZoneInfo(repo.get_settings().timezone))
+    return access.audit_entries(session, member, start)
