@@ -5,6 +5,8 @@ import json
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .problem import TenderInputError
+
 
 @dataclass(frozen=True)
 class PlanParams:
@@ -51,7 +53,7 @@ class PlanParams:
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise ValueError(f"PlanParams: unknown keys {sorted(unknown)}")
+            raise TenderInputError(f"PlanParams: unknown keys {sorted(unknown)}")
         for key in ("stage_time_limits", "stages"):
             if key in data:
                 data[key] = tuple(data[key])

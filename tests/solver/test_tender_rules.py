@@ -1,9 +1,13 @@
 """Each hard rule of the tender model alone, on tiny cases where the rule binds."""
+from dataclasses import replace
+
 import pytest
 from ortools.graph.python import max_flow
 
-from solver.tender import PlanParams, TeamRules, plan_tender, precheck
-from solver.tender.demo import random_problem, tiny_problem
+from solver.tender import (
+    Item, Lot, PlanParams, Resource, ResourceWeek, Step, TeamRules, TenderInputError, TenderProblem,
+    plan_tender, precheck, random_problem, tiny_problem,
+)
 
 FAST = PlanParams(stage_time_limits=(5.0, 5.0, 5.0), workers=1)
 
@@ -13,15 +17,60 @@ def test_a_tiny_tender_is_feasible_and_whole():
     assert result.is_feasible()
     assert sum(a.units for a in result.allocations if a.step == "weld") == 10
     assert [s.status for s in result.stages] == ["OPTIMAL"] * 3
+    last = result.stages[-1]
+    assert (result.objective, result.bound, result.gap) == (last.objective, last.bound, 0)
+
+
+def test_a_step_of_an_unknown_item_is_a_tender_input_error():
+    problem = tiny_problem()
+    bad = replace(problem, steps=problem.steps + (Step("paint", "I9", "paint", 10),))
+    with pytest.raises(TenderInputError, match="Step paint: unknown item 'I9'"):
+        plan_tender(bad, FAST)
 
 
 def test_capacity_and_overtime_limits_hold():
     result = plan_tender(tiny_problem(quantity=30, capacity=600, overtime=120), FAST)
+    assert result.loads
     for load in result.loads:
         assert load.load_minutes <= load.regular_capacity + load.overtime_capacity
 
 
+def _one_step(capacities: dict, quantity: int = 8, **step) -> TenderProblem:
+    """One week, one item of 60-minute units, one step; ``capacities`` maps ``member/resource`` to minutes.
+
+    Rates rise with the member's letter (A cheapest), so that the cost stage fills A first.
+    """
+    resources = tuple(Resource(key, key.split("/")[0], frozenset({"cut"}), rate_cents=1000 * (1 + ord(key[0]) - 65))
+                      for key in capacities)
+    return TenderProblem(1, resources, tuple(ResourceWeek(r, 0, m) for r, m in capacities.items()),
+                         (Lot("L1", 0, 0),), (Item("I1", "L1", quantity),), (Step("cut", "I1", "cut", 60, **step),))
+
+
+def _units_by(result, field: str) -> dict[str, int]:
+    assert result.is_feasible()
+    out: dict[str, int] = {}
+    for a in result.allocations:
+        out[getattr(a, field)] = out.get(getattr(a, field), 0) + a.units
+    return out
+
+
 def test_unsplittable_steps_stay_on_one_resource():
+    # The cheap resource makes 5 units a week: 8 units split 5 + 3, unless the step is unsplittable.
+    capacities = {"A/1": 300, "B/1": 600}
+    assert _units_by(plan_tender(_one_step(capacities), FAST), "resource") == {"A/1": 5, "B/1": 3}
+    assert _units_by(plan_tender(_one_step(capacities, splittable=False), FAST), "resource") == {"B/1": 8}
+
+
+def test_a_step_is_shared_by_no_more_members_than_it_allows():
+    # A member may use several of its resources: B's two make the 8 units that A and B would share.
+    capacities = {"A/1": 300, "B/1": 300, "B/2": 300}
+    assert _units_by(plan_tender(_one_step(capacities), FAST), "member") == {"A": 5, "B": 3}
+    result = plan_tender(_one_step(capacities, max_members=1), FAST)
+    assert _units_by(result, "member") == {"B": 8}
+    assert _units_by(result, "resource").keys() == {"B/1", "B/2"}
+
+
+def test_unsplittable_steps_of_the_tiny_tender_stay_on_one_resource():
     result = plan_tender(tiny_problem(quantity=8, splittable=False, weeks=6, due=5), FAST)
     for step in ("cut", "weld"):
         assert len({a.resource for a in result.allocations if a.step == step}) == 1
@@ -88,9 +137,10 @@ def test_precedence_and_transfer_lags_hold_in_every_plan(seed):
 def test_a_two_week_lag_delays_the_hand_off():
     result = plan_tender(tiny_problem(quantity=5, lag=2, weeks=6, due=5), FAST)
     cut_weeks = {a.member: a.week for a in result.allocations if a.step == "cut"}
-    for a in result.allocations:
-        if a.step == "weld":
-            assert any(a.week >= w + (0 if m == a.member else 2) for m, w in cut_weeks.items())
+    welds = [a for a in result.allocations if a.step == "weld"]
+    assert cut_weeks and welds
+    for a in welds:
+        assert any(a.week >= w + (0 if m == a.member else 2) for m, w in cut_weeks.items())
 
 
 def test_params_load_from_a_json_file(tmp_path):
