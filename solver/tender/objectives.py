@@ -21,7 +21,7 @@ def service_terms(tm: TenderModel, params: PlanParams) -> Terms:
     for s, v in tm.missing.items():
         terms.add("missing_hours", s, v, weight * max(1, ix.steps[s].run_minutes))
     # Lateness: unit-weeks short of a deadline, in standard minutes of the whole item.
-    for (f, k, w), v in tm.short.items():
+    for (f, k, _), v in tm.short.items():
         item = ix.steps[f].item
         terms.add("lateness", f"{item}@{ix.deadlines[item][k][0]}", v, max(1, ix.item_minutes[item]))
     return terms
@@ -45,13 +45,13 @@ def handoffs(tm: TenderModel) -> dict:
 def cost_terms(tm: TenderModel, params: PlanParams) -> Terms:
     ix, terms = tm.ix, Terms()
     # Labour: minutes x hourly rate, or the override's cost per unit.
-    for (s, r, w), v in tm.x.items():
+    for (s, r, _), v in tm.x.items():
         terms.add("labour", s, v, ix.unit_cost[s, r])
     # Setup: setup minutes at the resource's rate, per resource-week used.
-    for (s, r, w), b in tm.batch.items():
+    for (s, r, _), b in tm.batch.items():
         terms.add("setup", s, b, ix.setup[s, r] * ix.resources[r].rate_cents)
     # Overtime premium: overtime minutes at (overtime rate - rate).
-    for (r, w), v in tm.overtime.items():
+    for (r, _), v in tm.overtime.items():
         res = ix.resources[r]
         terms.add("overtime_premium", r, v, max(0, res.overtime_rate_cents - res.rate_cents))
     # Transport: per hand-off of an item between two members, from the transfer matrix.

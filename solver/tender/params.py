@@ -47,7 +47,7 @@ class PlanParams:
     wall_time_factor: float = 10.0
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "PlanParams":
+    def from_file(cls, path: str | Path) -> PlanParams:
         """Read a JSON object whose keys are field names (unknown keys are an error)."""
         data = json.loads(Path(path).read_text())
         known = {f.name for f in fields(cls)}

@@ -171,7 +171,8 @@ class TenderResult:
             lines.append(f"stage {s.stage} {s.name}: {s.status} objective {s.objective} bound {s.bound} "
                          f"{s.seconds:.2f} s")
         for lot in self.lots:
-            state = "ok" if lot.feasible else f"missing {lot.missing_units} units, late {lot.late_unit_weeks} unit-weeks"
+            state = ("ok" if lot.feasible
+                     else f"missing {lot.missing_units} units, late {lot.late_unit_weeks} unit-weeks")
             lines.append(f"lot {lot.lot}: {state}")
         lines += [f"fix {f.kind}: {f.note}" for f in self.fixes]
         return "\n".join(lines)

@@ -3,8 +3,9 @@ and a label a tender manager understands. ``TenderModel`` applies them in this o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
@@ -91,7 +92,7 @@ def team(tm: TenderModel) -> None:
     """The members doing any work, plus the mandataire (always in); at most ``max_size`` members."""
     ix, team_rules = tm.ix, tm.ix.problem.team
     work = defaultdict(list)
-    for (s, p), mu in tm.member_used.items():
+    for (_, p), mu in tm.member_used.items():
         work[p].append(mu)
     for p in ix.members:
         t = tm.new_var(0, 1, f"team_{p}")
