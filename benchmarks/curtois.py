@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import logging
 import time
 from pathlib import Path
 
-from solver.roster import Demand, Employee, Problem, Request, Rules, Shift, SolveParams, solve
+from solver.roster import (
+    CpSatParams, Demand, Employee, LnsParams, Phases, Problem, Request, Rules, Shift, SolveParams, solve,
+)
 
 from .curtois_format import Instance, best_known, read_instance
 from .curtois_score import score
@@ -133,15 +136,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--primal-share", type=float, default=0.0,
                     help="share of the time, before the neighbourhood search, warm-started with 2 full workers")
     ap.add_argument("--cp-sat", default="", help="extra CP-SAT parameters, e.g. linearization_level=2")
-    ap.add_argument("--log", action="store_true", help="print the CP-SAT search log")
+    ap.add_argument("--log", action="store_true", help="print the CP-SAT search log and the neighbourhood search's tally")
     args = ap.parse_args(argv)
     params = SolveParams(
-        time_limit=args.time_limit, seed=args.seed, workers=args.workers, log=args.log, runs=args.runs,
-        lns_share=args.lns_share, lns_round=args.lns_round, construct_share=args.construct_share,
-        relax_share=args.relax_share, primal_share=args.primal_share,
-        subsolvers=tuple(filter(None, args.subsolvers.split(","))),
-        cp_sat=tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv)),
+        time_limit=args.time_limit, seed=args.seed, log=args.log, runs=args.runs,
+        cp_sat=CpSatParams(
+            workers=args.workers, subsolvers=tuple(filter(None, args.subsolvers.split(","))),
+            extra=tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv)),
+        ),
+        phases=Phases(construct=args.construct_share, relax=args.relax_share, primal=args.primal_share,
+                      lns=args.lns_share),
+        lns=LnsParams(round=args.lns_round),
     )
+    if args.log:
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
     print(HEADER, flush=True)
     for path in args.instances:
         print(format_row(run_instance(path, params, args.roster_dir)), flush=True)

@@ -20,13 +20,14 @@ soft = (desired - undesired) - round6(u) = -objective / K within 1/K. The scores
 recomputed from the written assignment by benchmarks/timefold_score.py alone.
 
 Defaults (the same for every instance): 2 workers; the first 40 % of the time on the model without
-the balance term (`linear_share`, past it only until a first plan), the last 50 % in the engine's
+the balance term (`Phases.linear`, past it only until a first plan), the last 50 % in the engine's
 neighbourhood search, one neighbourhood at a time; CP-SAT presolve off. See docs/benchmarks-timefold.md.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import resource
 import time
@@ -34,7 +35,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from integrations.files import write_text
-from solver.roster import Balance, Cost, Demand, Employee, Problem, Rules, Shift, SolveParams, solve
+from solver.roster import (
+    Balance, Cost, CpSatParams, Demand, Employee, LnsParams, Phases, Problem, Rules, Shift, SolveParams, solve,
+)
 
 from .timefold_score import minutes_on, score
 
@@ -153,12 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cp-sat", default=NO_PRESOLVE,
                     help=f"CP-SAT parameters name=int,... (default {NO_PRESOLVE}: on e200_s1500 the presolve "
                          "took most of the time to a first plan, and plans came better without it)")
-    ap.add_argument("--log", action="store_true", help="print the CP-SAT search log")
+    ap.add_argument("--log", action="store_true", help="print the CP-SAT search log and the neighbourhood search's tally")
     args = ap.parse_args(argv)
     cp_sat = tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv))
-    params = SolveParams(time_limit=args.time_limit, seed=args.seed, workers=args.workers, log=args.log,
-                         linear_share=args.linear_share, lns_share=args.lns_share,
-                         lns_threads=args.lns_threads, cp_sat=cp_sat)
+    params = SolveParams(time_limit=args.time_limit, seed=args.seed, log=args.log,
+                         cp_sat=CpSatParams(workers=args.workers, extra=cp_sat),
+                         phases=Phases(linear=args.linear_share, lns=args.lns_share),
+                         lns=LnsParams(threads=args.lns_threads))
+    if args.log:
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
     print(HEADER, flush=True)
     for name in args.instances:
         print(format_row(run_instance(name, params, args.assignment_dir)), flush=True)

@@ -6,27 +6,23 @@ import dataclasses
 import time
 from collections.abc import Mapping
 from datetime import date
-from typing import Callable
 
-from solver.roster import SolveParams, check_employee
-from solver.roster.lns import improve
-from solver.roster.model import build, complete_hint
-from solver.roster.solve import read_result, run
+from solver.roster import Progress, check_employee, solve
 
 from ..group import Group
 from ..history import History
 from ..plans import Assignment, Plan
 from consortium.weeks import IsoWeek
 from .build import COST_LABELS, Built, assignment_of, build_problem
-from .explain import request_reasons, word_violation
+from .explain import request_reasons
 from .greedy import greedy_plan
 from .pins import drop_breaking_pins
 from .result import Allocation, EmployeeRow, MemberRow, Penalty, Unfilled
 from .weights import AllocationParams
+from .wording import word_violation
 
 __all__ = ["allocate_week", "solve_built", "MAX_EXPLAINED"]
 
-Progress = Callable[[float, float, float, float], None]
 MAX_EXPLAINED = 15  # candidates worded per unfilled request; the rest are counted
 
 
@@ -58,39 +54,22 @@ def allocate_week(
 def solve_built(built: Built, params: AllocationParams, on_progress: Progress | None = None) -> Allocation:
     """Solve a built problem once and read the answer back.
 
-    The engine's model is built once; a greedy plan is priced on it (its variables fixed, the
-    auxiliaries solved for) and hinted completely, then the whole problem is searched from it, the
-    last `params.lns_share` of the time by the engine's neighbourhood search. The
-    priced greedy plan stays the answer when the search finds nothing better in time. The engine
-    keeps the checker's rules itself (weekly rest inside the week, travel in the week's hours), so
-    there are no repair rounds; `check_employee` runs last as a safety check and only reports.
+    A greedy plan is handed to the engine as its hint: priced on the model (its variables fixed, the
+    auxiliaries solved for) and hinted completely, then the whole problem is searched from it (see
+    `AllocationParams.engine`). The priced greedy plan stays the answer when the search finds nothing
+    better in time. The engine keeps the checker's rules itself (weekly rest inside the week, travel in
+    the week's hours), so there are no repair rounds; `check_employee` runs last as a safety check and
+    only reports (`Allocation.violations`).
     """
     started = time.monotonic()
     built.dropped += drop_breaking_pins(built, word_violation)
-    limit = params.time_limit
-    if params.deterministic:
-        engine = SolveParams(time_limit=10 * limit, seed=params.seed, workers=1, log=params.log,
-                             cp_sat=(("max_deterministic_time", limit),))
-        params = dataclasses.replace(params, lns_share=0.0)
-    else:
-        engine = SolveParams(time_limit=limit, seed=params.seed, workers=params.workers, log=params.log)
-    model = build(built.problem)
     greedy = sorted(set(greedy_plan(built.problem)))
-    priced = complete_hint(model, greedy, max(0.5, 0.1 * limit), params.seed)
-    fallback = read_result(model, *priced, started) if priced else None
-    deadline = started + 0.95 * engine.time_limit  # the rest reads the plan back
-    left = max(0.2, (deadline - time.monotonic()) * (1 - params.lns_share))
-    result = run(model, engine, on_progress, started, left)
-    if fallback is not None and (not result.is_feasible() or result.objective > fallback.objective):
-        bound = result.best_bound
-        status = "OPTIMAL" if bound is not None and bound >= fallback.objective else "FEASIBLE"
-        result = dataclasses.replace(fallback, status=status, best_bound=bound)
-    elif fallback is None and not result.is_feasible() and greedy:
+    result = solve(built.problem, params.engine(), hint=greedy, on_progress=on_progress)
+    if not result.is_feasible() and greedy:
+        # no plan found and the greedy one could not be priced: it is the answer (the safety check reports)
         result = dataclasses.replace(result, status="FEASIBLE", assignments=tuple(greedy))
-    if params.lns_share and result.status == "FEASIBLE" and result.objective is not None:
-        result = improve(model, result, engine, on_progress, started, deadline)
-    built.violations = _safety_check(built, result.assignments) if result.is_feasible() else []
-    return _read(built, result, time.monotonic() - started)
+    violations = _safety_check(built, result.assignments) if result.is_feasible() else []
+    return _read(built, result, time.monotonic() - started, violations)
 
 
 def _safety_check(built: Built, pairs) -> list[tuple[str, str, str]]:
@@ -117,7 +96,7 @@ def _day_travel(built: Built, pairs) -> dict[str, dict[int, list[tuple[str, int]
     return out
 
 
-def _read(built: Built, result, runtime: float) -> Allocation:
+def _read(built: Built, result, runtime: float, violations: list[tuple[str, str, str]]) -> Allocation:
     pairs = list(result.assignments) if result.is_feasible() else []
     day_travel = _day_travel(built, pairs)
     assignments = [
@@ -147,7 +126,7 @@ def _read(built: Built, result, runtime: float) -> Allocation:
         runtime=runtime, plan=plan, unfilled=unfilled, penalties=penalties,
         variables=sum(len(e.eligible or ()) for e in built.problem.employees),
         _members=_member_rows(built, placed), _employees=_employee_rows(built, day_travel),
-        dropped_pins=[str(d) for d in built.dropped],
+        dropped_pins=[str(d) for d in built.dropped], violations=violations,
     )
 
 

@@ -63,7 +63,6 @@ class Built:
     pinned: set[tuple[str, str]] = field(default_factory=set)  # pairs shown as pinned (the engine's also hold `fixed`)
     history: History | None = None
     cuts: dict[tuple[str, str], str] = field(default_factory=dict)  # pairs forbidden after a solve, why
-    violations: list[tuple[str, str, str]] = field(default_factory=list)  # safety check after the solve
     closed: dict[str, str] = field(default_factory=dict)  # request on a closed day -> why: only fixed pairs
     fixed: set[tuple[str, str]] = field(default_factory=set)  # pairs on closed days, held whatever happens
     dropped: list[DroppedPin] = field(default_factory=list)  # pins that could not hold

@@ -2,7 +2,7 @@
 
 Static reasons come from eligibility (candidates.py). Dynamic ones come from the engine's `why_not`:
 the hard rules that adding the employee to the request would break, given the rest of the plan;
-each (rule id, subject) it returns is worded here.
+each (rule id, subject) it returns is worded by `wording.WORDING`.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from ..plans import Plan
 from consortium.errors import NotFound
 from consortium.weeks import IsoWeek
 from .build import Built, build_problem
-from .candidates import DAY_NAMES
 from .weights import AllocationWeights
+from .wording import word_violation
 
-__all__ = ["CandidateReason", "RequestExplanation", "explain_request", "request_reasons", "word_violation"]
+__all__ = ["CandidateReason", "RequestExplanation", "explain_request", "request_reasons"]
 
 
 @dataclass(frozen=True)
@@ -53,65 +53,6 @@ class RequestExplanation:
         head = f"{self.request} at {self.member}/{self.site}: {len(self.placed)} of {self.headcount} placed"
         lines = [head, *(f"  {g}" for g in self.general), *(f"  {c}" for c in self.candidates)]
         return "\n".join(lines)
-
-
-def _hours(minutes: float) -> str:
-    return f"{minutes / 60:g} h"
-
-
-def _when(built: Built, code: str) -> str:
-    r = built.requests[code]
-    night = " night" if r.ends_next_day else ""
-    return f"{DAY_NAMES[r.day.weekday()]}{night}"
-
-
-def _other(subject: str, shift: str) -> str:
-    a, _, b = subject.partition("|")
-    return b if a == shift else a
-
-
-def word_violation(built: Built, employee: str, shift: str, rule: str, subject: str) -> str:
-    """One engine violation of adding (employee, shift), in words."""
-    e = built.employees[employee]
-    labour = built.group.settings.labour
-    if rule == "eligibility":
-        return "; ".join(built.why_not_eligible(employee, shift)) or "not eligible"
-    if rule == "no_overlap_travel":
-        other = _other(subject, shift)
-        r, o = built.requests[shift], built.requests[other]
-        place = built.places[other].code
-        lo, hi = r.interval()
-        olo, ohi = o.interval()
-        if olo < hi and lo < ohi:
-            return f"placed at {place} for a {o.priority} request ({other}) at the same time"
-        return f"{built.travel(shift, other)} min from {place} ({other}), no time to travel"
-    if rule == "daily_rest":
-        rest = f"{labour.daily_rest_hours:g} h rest"
-        if subject.startswith("history|"):
-            last = built.history.employee(employee).last_shift_end if built.history else None
-            return f"{rest} after last week's last shift" + (f" (ended {last:%a %H:%M})" if last else "")
-        other = _other(subject, shift)
-        side = "after" if built.requests[other].interval()[0] < built.requests[shift].interval()[0] else "before"
-        return f"{rest} {side} {_when(built, other)} at {built.places[other].code} ({other})"
-    if rule == "max_week_minutes":
-        cap = e.contract.max_weekly_hours(labour)
-        kind = "part-time limit of " if e.contract.is_part_time else ""
-        return f"would exceed the {kind}{cap:g} h this week"
-    if rule == "rolling_average":
-        return f"would exceed the {labour.max_average_weekly_hours:g} h average over {labour.average_weeks} weeks"
-    if rule == "max_day_minutes":
-        return f"would exceed {labour.max_daily_hours:g} h on {_when(built, shift)} (travel between sites included)"
-    if rule == "weekly_rest":
-        return f"would leave no {labour.weekly_rest_hours:g} h weekly rest"
-    if rule == "max_days_per_week":
-        return f"would work more than {labour.max_days_per_week} days this week"
-    if rule == "max_consecutive_days":
-        return f"would work more than {labour.max_consecutive_days} days in a row"
-    if rule == "max_shifts_per_day":
-        return f"part-time: at most {labour.part_time_max_interruptions} interruption(s) a day"
-    if rule == "demand_hard_max":
-        return "the request already has its headcount"
-    return f"breaks rule {rule} ({subject})"
 
 
 def employee_reasons(built: Built, plan_pairs, employee: str, shift: str, optimal: bool) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from consortium.errors import InvalidInput
+from solver.roster import CpSatParams, Phases, SolveParams
 
 __all__ = ["AllocationWeights", "AllocationParams"]
 
@@ -111,6 +112,22 @@ class AllocationParams:
             raise InvalidInput(f"allocation params: field workers: {self.workers} is below 1")
         if not 0 <= self.lns_share < 1:
             raise InvalidInput(f"allocation params: field lns_share: {self.lns_share} is not in [0, 1)")
+
+    def engine(self) -> SolveParams:
+        """The roster engine's parameters: a greedy plan is priced in a tenth of the time (half a
+        second at least), the last `lns_share` of the search goes to the neighbourhood search, and the
+        last 5 % of the time is left to read the plan back."""
+        if self.deterministic:
+            # wall clock only as a safety stop; the budget is CP-SAT's deterministic time
+            return SolveParams(
+                time_limit=10 * self.time_limit, seed=self.seed, log=self.log,
+                cp_sat=CpSatParams(workers=1, extra=(("max_deterministic_time", self.time_limit),)),
+                phases=Phases(price=0.01, price_least=0.5, reserve=0.05),
+            )
+        return SolveParams(
+            time_limit=self.time_limit, seed=self.seed, log=self.log, cp_sat=CpSatParams(workers=self.workers),
+            phases=Phases(lns=self.lns_share, price=0.1, price_least=0.5, reserve=0.05),
+        )
 
     @classmethod
     def from_dict(cls, data: dict) -> "AllocationParams":

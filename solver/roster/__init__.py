@@ -1,6 +1,7 @@
 """General rostering engine: plain frozen data in, a Result out (CP-SAT inside).
 
-Entry point: ``solve(problem, params)``. See docs/roster-engine.md.
+Entry point: ``solve(problem, params, hint=..., on_progress=...)``, the only way into the engine: code
+outside `solver/` imports this package's names, never its modules. See docs/roster-engine.md.
 """
 from .data import (
     MINUTES_PER_DAY,
@@ -18,10 +19,11 @@ from .data import (
     Shift,
 )
 from .explain import check_employee, why_not
-from .params import SolveParams
-from .result import Result
-from .rules_hard import HARD_RULES
-from .rules_soft import SOFT_RULES
+from .params import CpSatParams, LnsParams, Phases, SolveParams
+from .registry import Rule
+from .result import Progress, Result
+from .rules_hard import HARD_BY_ID, HARD_RULES
+from .rules_soft import SOFT_BY_ID, SOFT_RULES
 from .solve import solve
 
 __all__ = [
@@ -29,16 +31,23 @@ __all__ = [
     "Balance",
     "Consistency",
     "Cost",
+    "CpSatParams",
     "Demand",
     "Employee",
     "Group",
+    "HARD_BY_ID",
     "HARD_RULES",
     "History",
+    "LnsParams",
+    "Phases",
     "Problem",
+    "Progress",
     "Request",
     "Result",
     "RosterInputError",
+    "Rule",
     "Rules",
+    "SOFT_BY_ID",
     "SOFT_RULES",
     "Shift",
     "SolveParams",

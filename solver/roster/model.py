@@ -1,4 +1,7 @@
-"""Build the CP-SAT model: variables for eligible pairs only, then every registered rule."""
+"""The CP-SAT model of a Problem: variables for eligible pairs only, and the helpers rules share.
+
+The rules themselves are added by `build.build`; this module knows none of them.
+"""
 from __future__ import annotations
 
 from ortools.sat.python import cp_model
@@ -26,10 +29,16 @@ class RosterModel:
         self.cp = cp_model.CpModel()
         self.penalties = PenaltyCollector()
         self.spans: dict[str, tuple[int, int]] = {}  # soft rule id -> its constraints [lo, hi)
+        self.labels: dict[str, str] = {}  # rule id -> label, of every rule built into the model
+        # demand id -> its shortfall variable (a constant 0 for an exact hard cover): filled by the
+        # soft rule `cover`, read by `group_fairness` and the neighbourhood search
+        self.under: dict[str, cp_model.IntVar] = {}
+        self._by_shift: dict[int, list] | None = None  # shift position -> variables, built on first use
+        self._day_travel: dict[int, dict[int, list]] = {}  # employee -> day_travel(employee)
         self.x: dict[tuple[int, int], cp_model.IntVar] = {}
         for ei, si in self.ix.pairs():
-            self.x[ei, si] = self.cp.NewBoolVar(f"x[{ei},{si}]")
-        self.zero = self.cp.NewConstant(0)
+            self.x[ei, si] = self.cp.new_bool_var(f"x[{ei},{si}]")
+        self.zero = self.cp.new_constant(0)
         self.work = [self._work_days(ei) for ei in range(len(problem.employees))]
 
     def _work_days(self, ei: int) -> list:
@@ -40,18 +49,18 @@ class RosterModel:
             if not xs:
                 out.append(self.zero)
                 continue
-            w = self.cp.NewBoolVar(f"work[{ei},{d}]")
+            w = self.cp.new_bool_var(f"work[{ei},{d}]")
             if rules.max_shifts_per_day == 1:
-                self.cp.Add(sum(xs) == w)  # also enforces one shift a day
+                self.cp.add(sum(xs) == w)  # also enforces one shift a day
             else:
-                self.cp.AddMaxEquality(w, xs)
+                self.cp.add_max_equality(w, xs)
             out.append(w)
         return out
 
     def by_shift(self, si: int) -> list:
         """Variables of every employee eligible for shift position `si`."""
-        if not hasattr(self, "_by_shift"):
-            self._by_shift: dict[int, list] = {}
+        if self._by_shift is None:
+            self._by_shift = {}
             for (ei, sj), x in self.x.items():
                 self._by_shift.setdefault(sj, []).append(x)
         return self._by_shift.get(si, [])
@@ -68,8 +77,6 @@ class RosterModel:
         them is (exact for any number of shifts a day); it is only pushed up, so use it in upper bounds.
         Built once per employee and shared by the day, week and rolling-average limits.
         """
-        if not hasattr(self, "_day_travel"):
-            self._day_travel: dict[int, dict[int, list]] = {}
         if ei in self._day_travel:
             return self._day_travel[ei]
         p, out = self.problem, {}
@@ -84,9 +91,9 @@ class RosterModel:
                         t = p.travel_time(sa, sb)
                         if not t or sb.start < sa.end:
                             continue
-                        lit = self.cp.NewBoolVar(f"travel[{ei},{a},{b}]")
+                        lit = self.cp.new_bool_var(f"travel[{ei},{a},{b}]")
                         between = [self.x[ei, c] for c in day_shifts[i + 1:j]]
-                        self.cp.Add(lit >= self.x[ei, a] + self.x[ei, b] - 1 - sum(between))
+                        self.cp.add(lit >= self.x[ei, a] + self.x[ei, b] - 1 - sum(between))
                         terms.append((t, lit))
                 if terms:
                     out[d] = terms
@@ -102,27 +109,7 @@ class RosterModel:
         """Linear expression: worked minutes of the employee over shifts satisfying `pred`."""
         shifts = self.problem.shifts
         keep = [si for si in self.ix.eligible[ei] if pred(shifts[si])]
-        return cp_model.LinearExpr.WeightedSum([self.x[ei, si] for si in keep], [shifts[si].duration for si in keep])
-
-
-def build(problem: Problem, index: Index | None = None, runs: str = "clauses") -> RosterModel:
-    """Build the model: every hard rule, every soft rule, then the objective from the collector.
-
-    `runs` encodes the run rules (consecutive days, days off) as short clauses or as one automaton per
-    employee (see runs.py).
-    """
-    from .rules_hard import HARD_RULES
-    from .rules_soft import SOFT_RULES
-
-    m = RosterModel(problem, index, runs)
-    for rule in HARD_RULES.values():
-        rule.apply(m)
-    for rule in SOFT_RULES.values():
-        before = len(m.cp.Proto().constraints)
-        rule.apply(m)
-        m.spans[rule.id] = (before, len(m.cp.Proto().constraints))
-    m.cp.Minimize(m.penalties.objective())
-    return m
+        return cp_model.LinearExpr.weighted_sum([self.x[ei, si] for si in keep], [shifts[si].duration for si in keep])
 
 
 def without_rule(m: RosterModel, rule_id: str) -> cp_model.CpModel:
@@ -130,40 +117,10 @@ def without_rule(m: RosterModel, rule_id: str) -> cp_model.CpModel:
     (its variables stay, free); variable indices are those of `m`."""
     sub = m.cp.clone()
     lo, hi = m.spans.get(rule_id, (0, 0))
-    constraints = sub.Proto().constraints
+    constraints = sub.proto.constraints
     if hi > lo:
         empty = type(constraints[lo])()  # an unset constraint, which CP-SAT ignores
         for i in range(lo, hi):
             constraints[i].copy_from(empty)
-    sub.Minimize(sum(t.weight * t.var for t in m.penalties.terms if t.rule != rule_id))
+    sub.minimize(sum(t.weight * t.var for t in m.penalties.terms if t.rule != rule_id))
     return sub
-
-
-def complete_hint(m: RosterModel, plan, time_limit: float, seed: int = 0):
-    """Hint every variable of `m` (auxiliaries included) from a plan of (employee id, shift id).
-
-    The plan's decision variables are fixed and the rest is solved for (one worker, fast: propagation
-    and a small optimisation of the auxiliaries); on success every variable gets its value as hint and
-    the finished solver is returned (read it with `solve.read_result`: the plan priced). Otherwise
-    only the decision variables are hinted and None is returned.
-    """
-    ix = m.ix
-    chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in plan}
-    m.cp.ClearHints()
-    for key, x in m.x.items():
-        m.cp.AddHint(x, key in chosen)
-    solver = cp_model.CpSolver()
-    sp = solver.parameters
-    sp.fix_variables_to_their_hinted_value = True
-    sp.num_workers = 1
-    sp.random_seed = seed
-    sp.max_time_in_seconds = max(0.05, time_limit)
-    status = solver.Solve(m.cp)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    values = solver.ResponseProto().solution
-    m.cp.ClearHints()
-    hint = m.cp.Proto().solution_hint
-    hint.vars.extend(range(len(values)))
-    hint.values.extend(values)
-    return solver, status

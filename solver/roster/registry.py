@@ -1,8 +1,9 @@
-"""Rule registries: each rule has a stable id, a label a GE manager understands, and a builder."""
+"""Rules: each has a stable id, a label a GE manager understands, and a builder."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from types import MappingProxyType
+from collections.abc import Callable, Iterable, Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,14 +15,6 @@ class Rule:
     apply: Callable
 
 
-def registry() -> tuple[dict[str, Rule], Callable]:
-    """A fresh registry and the decorator `@rule(id, label)` that fills it."""
-    rules: dict[str, Rule] = {}
-
-    def rule(rule_id: str, label: str) -> Callable:
-        def deco(fn: Callable) -> Callable:
-            rules[rule_id] = Rule(rule_id, label, fn)
-            return fn
-        return deco
-
-    return rules, rule
+def by_id(rules: Iterable[Rule]) -> Mapping[str, Rule]:
+    """A read-only id -> rule mapping, in the rules' order."""
+    return MappingProxyType({r.id: r for r in rules})

@@ -1,7 +1,11 @@
 """The answer of a solve: status, objective, bound, plan and penalties per rule and subject."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+
+Progress = Callable[[float, float, float, float], None]
+"""Called as ``on_progress(objective, bound, gap, elapsed seconds)`` on each improving plan."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +63,17 @@ class Result:
         for rule, v in sorted(self.by_rule().items(), key=lambda kv: -kv[1]):
             lines.append(f"  {rule:<24} {self.labels.get(rule, rule):<50} {v}")
         return "\n".join(lines)
+
+
+def settle(plan: Result, bound: float | None) -> Result:
+    """`plan` under `bound`, with the status they give: OPTIMAL when the bound reaches the objective,
+    else FEASIBLE.
+
+    Used whenever the plan kept is not the one CP-SAT returned with its status: a priced fallback (a
+    hint, the neighbourhood search's plan) or the better of two runs. A bound above the plan's
+    objective is no bound (CP-SAT reports 0 when stopped before it had one) and is dropped.
+    """
+    if bound is not None and plan.objective is not None and bound > plan.objective:
+        bound = None
+    optimal = bound is not None and plan.objective is not None and bound >= plan.objective
+    return replace(plan, status="OPTIMAL" if optimal else "FEASIBLE", best_bound=bound)

@@ -3,29 +3,23 @@ from __future__ import annotations
 
 from .data import MINUTES_PER_DAY
 from .model import RosterModel
-from .registry import registry
+from .registry import Rule, by_id
 from .runs import forbid_short_runs, max_in_window, run_automaton
 
-HARD_RULES, _rule = registry()
 
-
-@_rule("eligibility", "only shifts the employee may take")
 def eligibility(m: RosterModel) -> None:
     """Built into the variables: no variable exists for an ineligible or forbidden pair."""
 
 
-@_rule("days_off", "no work on a day off")
 def days_off(m: RosterModel) -> None:
     """Built into the variables: shifts on days off get no variable."""
 
 
-@_rule("pinned", "fixed assignments hold")
 def pinned(m: RosterModel) -> None:
     for ei, si in m.ix.pinned:
-        m.cp.Add(m.x[ei, si] == 1)
+        m.cp.add(m.x[ei, si] == 1)
 
 
-@_rule("max_shifts_per_day", "most shifts in one day")
 def max_shifts_per_day(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k = e.rules.max_shifts_per_day
@@ -33,7 +27,7 @@ def max_shifts_per_day(m: RosterModel) -> None:
             continue
         for day_shifts in m.ix.by_day[ei].values():
             if len(day_shifts) > k:
-                m.cp.Add(sum(m.x[ei, si] for si in day_shifts) <= k)
+                m.cp.add(sum(m.x[ei, si] for si in day_shifts) <= k)
 
 
 def _conflict_rule(m: RosterModel, rule_id: str) -> None:
@@ -44,11 +38,11 @@ def _conflict_rule(m: RosterModel, rule_id: str) -> None:
             # same-day pairs: the work-day equality lets one shift through already
             if rule_id == "daily_rest":
                 for clique in rest_cliques(p.shifts, m.ix.by_day[ei], rest):
-                    m.cp.AddAtMostOne(m.x[ei, si] for si in clique)
+                    m.cp.add_at_most_one(m.x[ei, si] for si in clique)
             continue
         for a, b, rid in m.ix.conflicts(ei):
             if rid == rule_id:
-                m.cp.AddBoolOr([m.x[ei, a].Not(), m.x[ei, b].Not()])
+                m.cp.add_bool_or([m.x[ei, a].negated(), m.x[ei, b].negated()])
 
 
 def _within_days(m: RosterModel, ei: int) -> bool:
@@ -87,22 +81,19 @@ def rest_cliques(shifts, by_day: dict[int, list[int]], rest: int) -> list[list[i
     return out
 
 
-@_rule("no_overlap_travel", "no overlapping shifts, time to travel between sites")
 def no_overlap_travel(m: RosterModel) -> None:
     _conflict_rule(m, "no_overlap_travel")
 
 
-@_rule("daily_rest", "daily rest between two work days")
 def daily_rest(m: RosterModel) -> None:
     _conflict_rule(m, "daily_rest")
     for ei, e in enumerate(m.problem.employees):
         rest, last = e.rules.min_daily_rest, e.history.last_shift_end
         if rest and last is not None:
             for x in m.shifts_of(ei, lambda s: s.start - last < rest):
-                m.cp.Add(x == 0)
+                m.cp.add(x == 0)
 
 
-@_rule("max_day_minutes", "most minutes in a day, travel included")
 def max_day_minutes(m: RosterModel) -> None:
     p = m.problem
     for ei, e in enumerate(p.employees):
@@ -113,10 +104,9 @@ def max_day_minutes(m: RosterModel) -> None:
             load = [p.shifts[si].duration * m.x[ei, si] for si in day_shifts]
             load += m.travel_minutes(ei, (d,))  # travel between consecutive shifts of the day
             if sum(p.shifts[si].duration for si in day_shifts) + sum(t for t, _ in m.day_travel(ei).get(d, ())) > cap:
-                m.cp.Add(sum(load) <= cap)
+                m.cp.add(sum(load) <= cap)
 
 
-@_rule("weekly_rest", "one long rest period in each civil week")
 def weekly_rest(m: RosterModel) -> None:
     """A rest of `weekly_rest` minutes ending by the week's end (Sunday 24:00), as the GE's checker.
 
@@ -145,14 +135,13 @@ def weekly_rest(m: RosterModel) -> None:
                 ]
                 if not busy:  # this rest is always there
                     break
-                r = m.cp.NewBoolVar(f"weekly_rest[{ei},{w},{t}]")
-                m.cp.AddBoolAnd([x.Not() for x in busy]).OnlyEnforceIf(r)
+                r = m.cp.new_bool_var(f"weekly_rest[{ei},{w},{t}]")
+                m.cp.add_bool_and([x.negated() for x in busy]).only_enforce_if(r)
                 options.append(r)
             else:
-                m.cp.AddBoolOr(options or [m.zero])
+                m.cp.add_bool_or(options or [m.zero])
 
 
-@_rule("max_days_per_week", "most working days in a civil week")
 def max_days_per_week(m: RosterModel) -> None:
     cal = m.ix.cal
     for ei, e in enumerate(m.problem.employees):
@@ -161,10 +150,9 @@ def max_days_per_week(m: RosterModel) -> None:
             continue
         for w in range(cal.weeks):
             before = e.history.week_days_before if w == 0 else 0
-            m.cp.Add(sum(m.work[ei][d] for d in cal.week_days(w)) <= k - before)
+            m.cp.add(sum(m.work[ei][d] for d in cal.week_days(w)) <= k - before)
 
 
-@_rule("max_consecutive_days", "most consecutive working days")
 def max_consecutive_days(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k = e.rules.max_consecutive_days
@@ -176,7 +164,6 @@ def max_consecutive_days(m: RosterModel) -> None:
             max_in_window(m.cp, m.work[ei], k, e.history.days_worked_before)
 
 
-@_rule("min_consecutive_days", "fewest consecutive working days")
 def min_consecutive_days(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k, h = e.rules.min_consecutive_days, e.history
@@ -189,7 +176,6 @@ def min_consecutive_days(m: RosterModel) -> None:
             forbid_short_runs(m.cp, m.work[ei], k, before, e.rules.edge_runs_exempt)
 
 
-@_rule("min_consecutive_days_off", "fewest consecutive days off")
 def min_consecutive_days_off(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         k, h = e.rules.min_consecutive_days_off, e.history
@@ -198,7 +184,7 @@ def min_consecutive_days_off(m: RosterModel) -> None:
         if m.runs == "automaton":
             _runs_automaton(m, ei)
         else:
-            off = [w.Not() for w in m.work[ei]]
+            off = [w.negated() for w in m.work[ei]]
             before = h.days_off_before if h.days_off_before else (0 if h.days_worked_before else None)
             forbid_short_runs(m.cp, off, k, before, e.rules.edge_runs_exempt)
 
@@ -213,7 +199,6 @@ def _runs_automaton(m: RosterModel, ei: int) -> None:
                   r.min_consecutive_days_off, h.days_worked_before, h.days_off_before, r.edge_runs_exempt)
 
 
-@_rule("max_weekends", "most weekends worked")
 def max_weekends(m: RosterModel) -> None:
     weekends = m.ix.cal.weekends()
     for ei, e in enumerate(m.problem.employees):
@@ -222,33 +207,30 @@ def max_weekends(m: RosterModel) -> None:
             continue
         flags = []
         for days in weekends:
-            f = m.cp.NewBoolVar(f"weekend[{ei},{days[0]}]")
+            f = m.cp.new_bool_var(f"weekend[{ei},{days[0]}]")
             for d in days:
-                m.cp.AddImplication(m.work[ei][d], f)
+                m.cp.add_implication(m.work[ei][d], f)
             flags.append(f)
-        m.cp.Add(sum(flags) <= k)
+        m.cp.add(sum(flags) <= k)
 
 
-@_rule("max_per_type", "most shifts of a type")
 def max_per_type(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         for t, k in e.rules.max_per_type:
             xs = m.shifts_of(ei, lambda s: s.type == t)
             if len(xs) > k:
-                m.cp.Add(sum(xs) <= k)
+                m.cp.add(sum(xs) <= k)
 
 
-@_rule("total_minutes", "minutes over the horizon within bounds")
 def total_minutes(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         r = e.rules
         if r.max_total_minutes is not None:
-            m.cp.Add(m.minutes(ei) <= r.max_total_minutes)
+            m.cp.add(m.minutes(ei) <= r.max_total_minutes)
         if r.min_total_minutes is not None and r.min_total_weight is None:
-            m.cp.Add(m.minutes(ei) >= r.min_total_minutes)
+            m.cp.add(m.minutes(ei) >= r.min_total_minutes)
 
 
-@_rule("max_week_minutes", "most minutes in a civil week")
 def max_week_minutes(m: RosterModel) -> None:
     cal = m.ix.cal
     for ei, e in enumerate(m.problem.employees):
@@ -259,10 +241,9 @@ def max_week_minutes(m: RosterModel) -> None:
             before = e.history.week_minutes_before if w == 0 else 0
             days = cal.week_days(w)
             terms = [m.minutes(ei, lambda s: s.day in days), *m.travel_minutes(ei, days)]
-            m.cp.Add(sum(terms) <= cap - before)  # travel between sites counts as work
+            m.cp.add(sum(terms) <= cap - before)  # travel between sites counts as work
 
 
-@_rule("rolling_average", "average weekly minutes over the last weeks")
 def rolling_average(m: RosterModel) -> None:
     cal = m.ix.cal
     for ei, e in enumerate(m.problem.employees):
@@ -276,10 +257,9 @@ def rolling_average(m: RosterModel) -> None:
             hist += e.history.week_minutes_before if first <= 0 else 0
             days = [d for d in range(m.problem.days) if first <= cal.week(d) <= w]
             expr = sum([m.minutes(ei, lambda s: first <= cal.week(s.day) <= w), *m.travel_minutes(ei, days)])
-            m.cp.Add(expr <= k * avg - hist)  # travel between sites counts as work
+            m.cp.add(expr <= k * avg - hist)  # travel between sites counts as work
 
 
-@_rule("forbidden_succession", "shift type not allowed the day after another")
 def forbidden_succession(m: RosterModel) -> None:
     p = m.problem
     for ei, e in enumerate(p.employees):
@@ -295,37 +275,35 @@ def forbidden_succession(m: RosterModel) -> None:
         for a, b in pairs:
             if a in e.history.last_day_types:
                 for x in of(0, b):
-                    m.cp.Add(x == 0)
+                    m.cp.add(x == 0)
             for d in range(p.days - 1):
                 xa, xb = of(d, a), of(d + 1, b)
                 if not xa or not xb:
                     continue
                 if one_a_day:
-                    m.cp.Add(sum(xa) + sum(xb) <= 1)
+                    m.cp.add(sum(xa) + sum(xb) <= 1)
                 else:
-                    m.cp.Add(sum(xa) <= len(xa) * (1 - _any(m, xb)))
+                    m.cp.add(sum(xa) <= len(xa) * (1 - _any(m, xb)))
 
 
 def _any(m: RosterModel, xs: list):
     """A literal that is 1 when any of xs is 1 (one direction is enough for upper bounds)."""
     if len(xs) == 1:
         return xs[0]
-    t = m.cp.NewBoolVar("")
+    t = m.cp.new_bool_var("")
     for x in xs:
-        m.cp.AddImplication(x, t)
+        m.cp.add_implication(x, t)
     return t
 
 
-@_rule("demand_hard_max", "never more people than requested")
 def demand_hard_max(m: RosterModel) -> None:
     pos = m.ix.shift_pos
     for dm in m.problem.demands:
         if dm.hard_max and not dm.hard_min:  # both: one equality in demand_hard_min
             xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
-            m.cp.Add(sum(xs) <= dm.requirement)
+            m.cp.add(sum(xs) <= dm.requirement)
 
 
-@_rule("demand_hard_min", "never fewer people than requested")
 def demand_hard_min(m: RosterModel) -> None:
     """With `hard_max` too, exactly `requirement` people (e.g. every shift gets exactly one employee)."""
     pos = m.ix.shift_pos
@@ -333,8 +311,33 @@ def demand_hard_min(m: RosterModel) -> None:
         if dm.hard_min:
             xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
             if dm.hard_max and dm.requirement == 1:
-                m.cp.AddExactlyOne(xs)
+                m.cp.add_exactly_one(xs)
             elif dm.hard_max:
-                m.cp.Add(sum(xs) == dm.requirement)
+                m.cp.add(sum(xs) == dm.requirement)
             else:
-                m.cp.Add(sum(xs) >= dm.requirement)
+                m.cp.add(sum(xs) >= dm.requirement)
+
+
+HARD_RULES = (
+    Rule("eligibility", "only shifts the employee may take", eligibility),
+    Rule("days_off", "no work on a day off", days_off),
+    Rule("pinned", "fixed assignments hold", pinned),
+    Rule("max_shifts_per_day", "most shifts in one day", max_shifts_per_day),
+    Rule("no_overlap_travel", "no overlapping shifts, time to travel between sites", no_overlap_travel),
+    Rule("daily_rest", "daily rest between two work days", daily_rest),
+    Rule("max_day_minutes", "most minutes in a day, travel included", max_day_minutes),
+    Rule("weekly_rest", "one long rest period in each civil week", weekly_rest),
+    Rule("max_days_per_week", "most working days in a civil week", max_days_per_week),
+    Rule("max_consecutive_days", "most consecutive working days", max_consecutive_days),
+    Rule("min_consecutive_days", "fewest consecutive working days", min_consecutive_days),
+    Rule("min_consecutive_days_off", "fewest consecutive days off", min_consecutive_days_off),
+    Rule("max_weekends", "most weekends worked", max_weekends),
+    Rule("max_per_type", "most shifts of a type", max_per_type),
+    Rule("total_minutes", "minutes over the horizon within bounds", total_minutes),
+    Rule("max_week_minutes", "most minutes in a civil week", max_week_minutes),
+    Rule("rolling_average", "average weekly minutes over the last weeks", rolling_average),
+    Rule("forbidden_succession", "shift type not allowed the day after another", forbidden_succession),
+    Rule("demand_hard_max", "never more people than requested", demand_hard_max),
+    Rule("demand_hard_min", "never fewer people than requested", demand_hard_min),
+)
+HARD_BY_ID = by_id(HARD_RULES)

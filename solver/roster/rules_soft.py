@@ -5,31 +5,27 @@ import math
 
 from .data import RosterInputError
 from .model import RosterModel
-from .registry import registry
+from .registry import Rule, by_id
 
-SOFT_RULES, _rule = registry()
 FAIR_SCALE = 100  # fairness shortfalls are counted in hundredths of a person
 
 
-@_rule("cover", "requested headcount met")
 def cover(m: RosterModel) -> None:
-    """under/over per demand; kept on the model (m.under) for the fairness rule."""
+    """under/over per demand, kept in `m.under` for the fairness rule and the neighbourhood search."""
     pos = m.ix.shift_pos
-    m.under = {}
     for dm in m.problem.demands:
         if dm.hard_min and dm.hard_max:  # exact hard cover (demand_hard_min): nothing to pay
             m.under[dm.id] = m.zero
             continue
         xs = [x for s in dm.shifts for x in m.by_shift(pos[s])]
-        under = m.cp.NewIntVar(0, dm.requirement, f"under[{dm.id}]")
-        over = m.cp.NewIntVar(0, max(0, len(xs) - dm.requirement), f"over[{dm.id}]")
-        m.cp.Add(sum(xs) + under - over == dm.requirement)
+        under = m.cp.new_int_var(0, dm.requirement, f"under[{dm.id}]")
+        over = m.cp.new_int_var(0, max(0, len(xs) - dm.requirement), f"over[{dm.id}]")
+        m.cp.add(sum(xs) + under - over == dm.requirement)
         m.under[dm.id] = under
         m.penalties.add("cover_under", dm.id, dm.under_weight, under)
         m.penalties.add("cover_over", dm.id, dm.over_weight, over)
 
 
-@_rule("requests", "shift on and off requests")
 def requests(m: RosterModel) -> None:
     ix = m.ix
     for r in m.problem.requests:
@@ -44,16 +40,15 @@ def requests(m: RosterModel) -> None:
         if len(xs) == 1:
             flag = xs[0]
         else:
-            flag = m.cp.NewBoolVar(f"{rule}[{subject}]")
+            flag = m.cp.new_bool_var(f"{rule}[{subject}]")
             if r.on:
-                m.cp.Add(flag <= sum(xs))
+                m.cp.add(flag <= sum(xs))
             else:
                 for x in xs:
-                    m.cp.AddImplication(x, flag)
-        m.penalties.add(rule, subject, r.weight, flag.Not() if r.on else flag)
+                    m.cp.add_implication(x, flag)
+        m.penalties.add(rule, subject, r.weight, flag.negated() if r.on else flag)
 
 
-@_rule("assignment_cost", "cost of an assignment (travel, preference, continuity)")
 def assignment_cost(m: RosterModel) -> None:
     ix = m.ix
     for c in m.problem.costs:
@@ -64,12 +59,11 @@ def assignment_cost(m: RosterModel) -> None:
 
 def _shortfall(m: RosterModel, name: str, target: int, expr, chunk: int):
     """Integer chunks of `chunk` minutes by which `expr` falls below `target`."""
-    short = m.cp.NewIntVar(0, -(-target // chunk), name)
-    m.cp.Add(short * chunk >= target - expr)
+    short = m.cp.new_int_var(0, -(-target // chunk), name)
+    m.cp.add(short * chunk >= target - expr)
     return short
 
 
-@_rule("min_total_minutes", "fewest minutes over the horizon (soft form)")
 def min_total_minutes(m: RosterModel) -> None:
     for ei, e in enumerate(m.problem.employees):
         r = e.rules
@@ -78,7 +72,6 @@ def min_total_minutes(m: RosterModel) -> None:
             m.penalties.add("min_total_minutes", e.id, r.min_total_weight, short)
 
 
-@_rule("idle_week_minutes", "idle contracted hours in a civil week")
 def idle_week_minutes(m: RosterModel) -> None:
     cal = m.ix.cal
     for ei, e in enumerate(m.problem.employees):
@@ -92,7 +85,6 @@ def idle_week_minutes(m: RosterModel) -> None:
             m.penalties.add("idle_week_minutes", f"{e.id}:week{w}", r.idle_weight, short)
 
 
-@_rule("group_fairness", "shortage shared by entitlement between members")
 def group_fairness(m: RosterModel) -> None:
     """Minimise the largest weighted shortfall of a group against its entitled part of the cover.
 
@@ -109,23 +101,23 @@ def group_fairness(m: RosterModel) -> None:
     for dm in p.demands:
         if dm.group in shares:
             req[dm.group] = req.get(dm.group, 0) + dm.requirement
-            got.setdefault(dm.group, []).append(dm.requirement - m.under[dm.id])
+            # without the cover rule (a test dropping it) nothing is short
+            got.setdefault(dm.group, []).append(dm.requirement - m.under.get(dm.id, m.zero))
     total = sum(req.values())
     placed = sum(sum(v) for v in got.values())
-    z = m.cp.NewIntVar(0, 10 * FAIR_SCALE * max(1, total), "fairness_max")
+    z = m.cp.new_int_var(0, 10 * FAIR_SCALE * max(1, total), "fairness_max")
     for gid, parts in got.items():
         g = shares[gid]
         cap = FAIR_SCALE * req[gid]
-        entitled = m.cp.NewIntVar(0, cap, f"entitled[{gid}]")
-        m.cp.AddMinEquality(entitled, [cap, round(FAIR_SCALE * g.share) * placed])
-        short = m.cp.NewIntVar(0, cap, f"fair_short[{gid}]")
-        m.cp.Add(short >= entitled - FAIR_SCALE * sum(parts))
+        entitled = m.cp.new_int_var(0, cap, f"entitled[{gid}]")
+        m.cp.add_min_equality(entitled, [cap, round(FAIR_SCALE * g.share) * placed])
+        short = m.cp.new_int_var(0, cap, f"fair_short[{gid}]")
+        m.cp.add(short >= entitled - FAIR_SCALE * sum(parts))
         factor = round(FAIR_SCALE * (1 + g.carried_deficit))
-        m.cp.Add(FAIR_SCALE * z >= factor * short)
+        m.cp.add(FAIR_SCALE * z >= factor * short)
     m.penalties.add("group_fairness", "max", p.fairness_weight, z)
 
 
-@_rule("consistency", "same person across a set of shifts")
 def consistency(m: RosterModel) -> None:
     pos = m.ix.shift_pos
     for c in m.problem.consistency:
@@ -133,28 +125,26 @@ def consistency(m: RosterModel) -> None:
         for ei in range(len(m.problem.employees)):
             xs = [m.x[ei, pos[s]] for s in c.shifts if (ei, pos[s]) in m.x]
             if xs:
-                u = m.cp.NewBoolVar(f"uses[{c.id},{ei}]")
+                u = m.cp.new_bool_var(f"uses[{c.id},{ei}]")
                 for x in xs:
-                    m.cp.AddImplication(x, u)
+                    m.cp.add_implication(x, u)
                 used.append(u)
         if len(used) > 1:
-            extra = m.cp.NewIntVar(0, len(used), f"extra[{c.id}]")
-            m.cp.Add(extra >= sum(used) - 1)
+            extra = m.cp.new_int_var(0, len(used), f"extra[{c.id}]")
+            m.cp.add(extra >= sum(used) - 1)
             m.penalties.add("consistency", c.id, c.weight, extra)
 
 
-@_rule("stability", "published plan kept")
 def stability(m: RosterModel) -> None:
     ix, p = m.ix, m.problem
     for e, s in p.reference:
         key = ix.emp_pos[e], ix.shift_pos[s]
         if key in m.x:
-            m.penalties.add("stability", f"{e}:{s}", p.stability_weight, m.x[key].Not())
+            m.penalties.add("stability", f"{e}:{s}", p.stability_weight, m.x[key].negated())
         else:
             m.penalties.add_constant("stability", f"{e}:{s}", p.stability_weight)
 
 
-@_rule("balance", "shifts spread evenly between employees")
 def balance(m: RosterModel) -> None:
     """Penalty weight x R with R = ceil(resolution x sqrt(Q - S^2/n)), exact (see data.Balance).
 
@@ -175,33 +165,32 @@ def balance(m: RosterModel) -> None:
     for ei in emps:
         e = m.problem.employees[ei]
         hi = _most_shifts(m, ei)
-        c = m.cp.NewIntVar(0, hi, f"balance_count[{e.id}]")
-        m.cp.Add(c == sum(m.x[ei, si] for si in ix.eligible[ei]))
-        sq = m.cp.NewIntVar(0, hi * hi, f"balance_square[{e.id}]")
-        m.cp.AddMultiplicationEquality(sq, [c, c])
+        c = m.cp.new_int_var(0, hi, f"balance_count[{e.id}]")
+        m.cp.add(c == sum(m.x[ei, si] for si in ix.eligible[ei]))
+        sq = m.cp.new_int_var(0, hi * hi, f"balance_square[{e.id}]")
+        m.cp.add_multiplication_equality(sq, [c, c])
         for k in range(hi):
-            m.cp.Add(sq >= (2 * k + 1) * c - k * (k + 1))
+            m.cp.add(sq >= (2 * k + 1) * c - k * (k + 1))
         counts.append(c)
         squares.append(sq)
         tops.append(hi)
     top, q_top = sum(tops), sum(h * h for h in tops)
     if r * r * n * q_top >= 2**62:
         raise RosterInputError(f"Problem.balance: resolution {r} too large for {n} employees (int64 overflow)")
-    total = m.cp.NewIntVar(0, top, "balance_total")
-    m.cp.Add(total == sum(counts))
-    total_sq = m.cp.NewIntVar(0, top * top, "balance_total_square")
-    m.cp.AddMultiplicationEquality(total_sq, [total, total])
+    total = m.cp.new_int_var(0, top, "balance_total")
+    m.cp.add(total == sum(counts))
+    total_sq = m.cp.new_int_var(0, top * top, "balance_total_square")
+    m.cp.add_multiplication_equality(total_sq, [total, total])
     spread = n * sum(squares) - total_sq  # n^2 x variance, >= 0
     r_top = math.isqrt(r * r * q_top) + 1
-    root = m.cp.NewIntVar(0, r_top, "balance")
-    root_sq = m.cp.NewIntVar(0, r_top * r_top, "balance_square_root")
-    m.cp.AddMultiplicationEquality(root_sq, [root, root])
-    m.cp.Add(n * root_sq >= r * r * spread)
-    some = m.cp.NewBoolVar("balance_positive")  # the ceiling's upper side holds when R >= 1
-    m.cp.Add(root >= 1).OnlyEnforceIf(some)
-    m.cp.Add(root == 0).OnlyEnforceIf(some.Not())
-    m.cp.Add(n * (root_sq - 2 * root + 1) <= r * r * spread - 1).OnlyEnforceIf(some)
-    m.balance = root
+    root = m.cp.new_int_var(0, r_top, "balance")
+    root_sq = m.cp.new_int_var(0, r_top * r_top, "balance_square_root")
+    m.cp.add_multiplication_equality(root_sq, [root, root])
+    m.cp.add(n * root_sq >= r * r * spread)
+    some = m.cp.new_bool_var("balance_positive")  # the ceiling's upper side holds when R >= 1
+    m.cp.add(root >= 1).only_enforce_if(some)
+    m.cp.add(root == 0).only_enforce_if(some.negated())
+    m.cp.add(n * (root_sq - 2 * root + 1) <= r * r * spread - 1).only_enforce_if(some)
     m.penalties.add("balance", "shifts per employee", b.weight, root)
 
 
@@ -210,3 +199,17 @@ def _most_shifts(m: RosterModel, ei: int) -> int:
     k = m.problem.employees[ei].rules.max_shifts_per_day
     days = m.ix.by_day[ei].values()
     return sum(len(day) if k is None else min(k, len(day)) for day in days)
+
+
+SOFT_RULES = (
+    Rule("cover", "requested headcount met", cover),
+    Rule("requests", "shift on and off requests", requests),
+    Rule("assignment_cost", "cost of an assignment (travel, preference, continuity)", assignment_cost),
+    Rule("min_total_minutes", "fewest minutes over the horizon (soft form)", min_total_minutes),
+    Rule("idle_week_minutes", "idle contracted hours in a civil week", idle_week_minutes),
+    Rule("group_fairness", "shortage shared by entitlement between members", group_fairness),
+    Rule("consistency", "same person across a set of shifts", consistency),
+    Rule("stability", "published plan kept", stability),
+    Rule("balance", "shifts spread evenly between employees", balance),
+)
+SOFT_BY_ID = by_id(SOFT_RULES)

@@ -11,7 +11,7 @@ def max_in_window(cp, lits: list, k: int, before: int = 0) -> None:
     for s in range(-min(before, k), days - k):
         hist = max(0, -s)
         window = [lits[d] for d in range(max(0, s), s + k + 1)]
-        cp.Add(sum(window) <= max(0, k - hist))
+        cp.add(sum(window) <= max(0, k - hist))
 
 
 def forbid_short_runs(cp, lits: list, k: int, before: int | None, exempt_edges: bool) -> None:
@@ -25,20 +25,20 @@ def forbid_short_runs(cp, lits: list, k: int, before: int | None, exempt_edges: 
     for d in range(1, days):
         for j in range(1, k):
             if d + j < days:
-                cp.AddBoolOr([lits[d - 1], lits[d].Not(), lits[d + j]])
+                cp.add_bool_or([lits[d - 1], lits[d].negated(), lits[d + j]])
             elif not exempt_edges:
-                cp.AddBoolOr([lits[d - 1], lits[d].Not()])
+                cp.add_bool_or([lits[d - 1], lits[d].negated()])
                 break
     if exempt_edges or before is None:
         return
     if before == 0:
         for j in range(1, min(k, days)):
-            cp.AddBoolOr([lits[0].Not(), lits[j]])
+            cp.add_bool_or([lits[0].negated(), lits[j]])
         if k > days:
-            cp.Add(lits[0] == 0)
+            cp.add(lits[0] == 0)
     elif before < k:
         for j in range(min(k - before, days)):
-            cp.Add(lits[j] == 1)
+            cp.add(lits[j] == 1)
 
 
 def run_automaton(cp, lits: list, max_work: int | None, min_work: int | None, min_off: int | None,
@@ -96,6 +96,6 @@ def run_automaton(cp, lits: list, max_work: int | None, min_work: int | None, mi
 
     finals = [i for s, i in ids.items() if final(s)]
     if not finals:  # e.g. runs of at least 3 and at most 2 days with a run in progress: no plan
-        cp.AddBoolOr([])
+        cp.add_bool_or([])
         return
-    cp.AddAutomaton(lits, ids[start], finals, triples)
+    cp.add_automaton(lits, ids[start], finals, triples)

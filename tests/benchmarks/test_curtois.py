@@ -4,7 +4,7 @@ import pytest
 from benchmarks.curtois import run_instance, to_problem, to_roster
 from benchmarks.curtois_format import curtois_dir, read_instance
 from benchmarks.curtois_score import score
-from solver.roster import SolveParams, solve
+from solver.roster import CpSatParams, SolveParams, solve
 
 TINY = """\
 SECTION_HORIZON
@@ -55,13 +55,13 @@ def test_scorer_agrees_with_the_engine_on_a_tiny_instance(tmp_path):
     path = tmp_path / "Tiny.txt"
     path.write_text(TINY)
     inst = read_instance(path)
-    result = solve(to_problem(inst), SolveParams(time_limit=5, workers=1))
+    result = solve(to_problem(inst), SolveParams(time_limit=5, cp_sat=CpSatParams(workers=1)))
     cost, bad = score(inst, to_roster(result.assignments))
     assert bad == [] and cost == result.objective
 
 
 def test_instance1_reaches_the_best_known_value(tmp_path):
     path = curtois_dir() / "Instance1.txt"
-    row = run_instance(path, SolveParams(time_limit=10, workers=1), tmp_path)
+    row = run_instance(path, SolveParams(time_limit=10, cp_sat=CpSatParams(workers=1)), tmp_path)
     assert (row["objective"], row["violations"]) == (607, 0)
     assert (tmp_path / "Instance1.csv").read_text().startswith("employee,day,shift\n")

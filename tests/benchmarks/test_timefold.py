@@ -7,7 +7,7 @@ from decimal import Decimal
 from benchmarks.timefold import RESOLUTION, load, main, run_instance, timefold_results, to_problem
 from benchmarks.timefold_generate import generate
 from benchmarks.timefold_score import score
-from solver.roster import SolveParams, solve
+from solver.roster import CpSatParams, Phases, SolveParams, solve
 
 HAND = {
     "employees": [
@@ -48,7 +48,7 @@ def test_the_engine_model_forbids_what_the_scorer_calls_hard_and_prices_what_it_
     # nor s2 (3 h after s1), so A takes both; s4 goes to B for the balance (2 and 2)
     inst = {"employees": [{**HAND["employees"][0], "unavailable_dates": ["2025-07-10"]}, HAND["employees"][1]],
             "shifts": [s for s in HAND["shifts"] if s["id"] != "s3"]}
-    result = solve(to_problem(inst), SolveParams(time_limit=5, workers=1))
+    result = solve(to_problem(inst), SolveParams(time_limit=5, cp_sat=CpSatParams(workers=1)))
     plan = [{"shift": s, "employee": e} for e, s in result.assignments]
     sc = score(inst, plan)
     assert result.is_feasible() and sc.complete and sc.hard == 0
@@ -58,7 +58,7 @@ def test_the_engine_model_forbids_what_the_scorer_calls_hard_and_prices_what_it_
 
 
 def test_small_instance_solved_briefly_is_complete_feasible_and_its_score_matches_the_engine(tmp_path):
-    params = SolveParams(time_limit=6, workers=2, linear_share=0.2, lns_share=0.6)
+    params = SolveParams(time_limit=6, cp_sat=CpSatParams(workers=2), phases=Phases(linear=0.2, lns=0.6))
     row = run_instance("small", params, tmp_path)
     assert row["complete"] and row["hard"] == 0
     written = json.loads((tmp_path / "small.json").read_text())["assignments"]

@@ -167,3 +167,18 @@ def test_a_deterministic_allocation_gives_the_same_plan_twice_even_when_time_is_
     plans = [sorted((a.employee, a.request, a.start) for a in allocate_week(group, week, params=params).plan.assignments)
              for _ in range(2)]
     assert plans[0] and plans[0] == plans[1]
+
+
+def test_the_engine_parameters_carry_the_allocation_s_budget_and_reserve_the_read_back():
+    searched = AllocationParams(time_limit=20, workers=3, seed=4, lns_share=0.5).engine()
+    assert (searched.time_limit, searched.seed, searched.cp_sat.workers) == (20, 4, 3)
+    assert searched.phases.lns == 0.5 and searched.phases.reserve == 0.05 and searched.search_end == 19
+    exact = AllocationParams(time_limit=2, lns_share=0.5, deterministic=True).engine()
+    assert exact.cp_sat.workers == 1 and exact.phases.lns == 0
+    assert ("max_deterministic_time", 2) in exact.cp_sat.extra
+
+
+def test_every_allocation_reports_the_engine_s_own_safety_check():
+    g = group([employee("E1")], [request("R1", 0, "08:00", "16:00")])
+    result = allocate(g)
+    assert filled(result) == {"R1"} and result.violations == []

@@ -1,7 +1,7 @@
 """Tiny problem builders shared by the roster engine tests (no tests here)."""
-from solver.roster import Demand, Employee, Problem, Result, Rules, Shift, SolveParams, solve
+from solver.roster import CpSatParams, Demand, Employee, Problem, Result, Rules, Shift, SolveParams, solve
 
-FAST = SolveParams(time_limit=5, seed=0, workers=1)
+FAST = SolveParams(time_limit=5, seed=0, cp_sat=CpSatParams(workers=1))
 
 
 def shift(sid: str, day: int, start_h: float, end_h: float, **kw) -> Shift:

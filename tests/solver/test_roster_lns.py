@@ -6,10 +6,10 @@ import pytest
 from test_roster_helpers import shift
 
 from solver.roster import (
-    Demand, Employee, Problem, Request, Rules, SolveParams, check_employee, solve,
+    CpSatParams, Demand, Employee, LnsParams, Phases, Problem, Request, Rules, SolveParams, check_employee, solve,
 )
-from solver.roster.lns import Neighbourhoods
-from solver.roster.model import build
+from solver.roster.build import build
+from solver.roster.search.lns import Neighbourhoods
 
 
 def _month(n_emp: int = 6, days: int = 14) -> Problem:
@@ -42,10 +42,10 @@ def test_neighbourhoods_free_whole_employees_or_whole_days():
 
 def test_neighbourhood_search_alone_reaches_the_optimum_of_a_small_problem():
     problem = _month()
-    exact = solve(problem, SolveParams(time_limit=20, workers=2))
+    exact = solve(problem, SolveParams(time_limit=20, cp_sat=CpSatParams(workers=2)))
     assert exact.status == "OPTIMAL"
     # lns_share=1: the first run only finds a first plan, then neighbourhoods do all the work
-    found = solve(problem, SolveParams(time_limit=6, workers=2, seed=3, lns_share=1.0, lns_round=0.3))
+    found = solve(problem, SolveParams(time_limit=6, seed=3, cp_sat=CpSatParams(workers=2), phases=Phases(lns=1.0), lns=LnsParams(round=0.3)))
     assert found.is_feasible()
     assert found.objective == exact.objective
     assert sum(found.penalties.values()) == found.objective
@@ -55,18 +55,18 @@ def test_neighbourhood_search_alone_reaches_the_optimum_of_a_small_problem():
 
 def test_neighbourhood_search_after_an_automaton_run_keeps_its_bound():
     problem = _month(n_emp=8)
-    result = solve(problem, SolveParams(time_limit=4, workers=2, runs="automaton", lns_share=0.5))
+    result = solve(problem, SolveParams(time_limit=4, runs="automaton", cp_sat=CpSatParams(workers=2), phases=Phases(lns=0.5)))
     assert result.is_feasible()
     assert result.best_bound is not None and result.best_bound <= result.objective
     assert sum(result.penalties.values()) == result.objective
 
 
 def test_an_error_in_a_round_reaches_the_caller(monkeypatch):
-    from solver.roster import lns
+    from solver.roster.search import lns
 
     def broken(self, kind, size, rng, values):
         raise RuntimeError("neighbourhood broke")
 
     monkeypatch.setattr(lns.Neighbourhoods, "free", broken)
     with pytest.raises(RuntimeError, match="neighbourhood broke"):
-        solve(_month(), SolveParams(time_limit=3, workers=2, lns_share=1.0))
+        solve(_month(), SolveParams(time_limit=3, cp_sat=CpSatParams(workers=2), phases=Phases(lns=1.0)))

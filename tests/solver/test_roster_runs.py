@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 from test_roster_helpers import FAST, daily, one, run, taken, wanted
 
-from solver.roster import Demand, Employee, History, Problem, Request, Rules, SolveParams, check_employee, solve
+from solver.roster import CpSatParams, Demand, Employee, History, Problem, Request, Rules, SolveParams, check_employee, solve
 
 ENCODINGS = ("clauses", "automaton")
 
@@ -64,7 +64,7 @@ def _random_problem(seed: int) -> Problem:
 @pytest.mark.parametrize("seed", [*range(60), 169, 225])  # 169, 225: contradictory minimum and maximum
 def test_both_encodings_find_the_same_optimum_and_a_compliant_plan(seed):
     problem = _random_problem(seed)
-    results = [solve(problem, SolveParams(time_limit=5, workers=1, runs=runs)) for runs in ENCODINGS]
+    results = [solve(problem, SolveParams(time_limit=5, runs=runs, cp_sat=CpSatParams(workers=1))) for runs in ENCODINGS]
     statuses = {r.status for r in results}
     assert statuses in ({"OPTIMAL"}, {"INFEASIBLE"}), [r.summary() for r in results]
     if statuses == {"OPTIMAL"}:
@@ -76,4 +76,4 @@ def test_both_encodings_find_the_same_optimum_and_a_compliant_plan(seed):
 
 def test_an_unknown_run_encoding_is_refused():
     with pytest.raises(ValueError, match="runs must be"):
-        solve(_random_problem(0), SolveParams(time_limit=1, workers=1, runs="sequence"))
+        solve(_random_problem(0), SolveParams(time_limit=1, runs="sequence", cp_sat=CpSatParams(workers=1)))

@@ -1,10 +1,12 @@
 """Soft rules, the penalty collector, determinism, stability, fairness, hints and parameters."""
 import json
 
+import pytest
+
 from test_roster_helpers import FAST, daily, one, run, shift, taken, wanted
 
 from solver.roster import (
-    Consistency, Demand, Employee, Group, Problem, Request, Rules, SolveParams, solve,
+    Consistency, CpSatParams, Demand, Employee, Group, LnsParams, Phases, Problem, Request, Rules, SolveParams, solve,
 )
 
 
@@ -28,7 +30,7 @@ def test_collector_penalties_add_up_to_the_objective():
 
 
 def test_same_seed_and_one_worker_give_the_same_plan():
-    params = SolveParams(time_limit=2, seed=3, workers=1)
+    params = SolveParams(time_limit=2, seed=3, cp_sat=CpSatParams(workers=1))
     first = solve(_week_problem(), params)
     second = solve(_week_problem(), params)
     assert first.assignments == second.assignments
@@ -97,8 +99,24 @@ def test_progress_callback_and_hint():
 
 def test_params_load_from_a_json_file(tmp_path):
     path = tmp_path / "params.json"
-    path.write_text(json.dumps({"time_limit": 3, "seed": 7, "workers": 1}))
-    assert SolveParams.from_file(path) == SolveParams(time_limit=3, seed=7, workers=1)
+    path.write_text(json.dumps({"time_limit": 3, "seed": 7, "cp_sat": {"workers": 1, "extra": {"linearization_level": 2}},
+                                "phases": {"lns": 0.5}, "lns": {"round": 0.5}}))
+    assert SolveParams.from_file(path) == SolveParams(
+        time_limit=3, seed=7, cp_sat=CpSatParams(workers=1, extra=(("linearization_level", 2),)),
+        phases=Phases(lns=0.5), lns=LnsParams(round=0.5))
+
+
+@pytest.mark.parametrize("data, field", [
+    ({"time_limit": 0}, "time_limit"),
+    ({"cp_sat": {"workers": 0}}, "workers"),
+    ({"phases": {"lns": 1.5}}, "lns"),
+    ({"phases": {"lns": 0.6, "primal": 0.6}}, "primal \\+ lns"),
+    ({"lns": {"round": 0}}, "round"),
+    ({"phases": {"cover": 0.1}}, "unknown keys"),
+])
+def test_params_out_of_range_or_unknown_are_refused_naming_the_field(data, field):
+    with pytest.raises(ValueError, match=field):
+        SolveParams.from_dict(data)
 
 
 def test_result_summary_names_rules():
@@ -108,21 +126,21 @@ def test_result_summary_names_rules():
 
 
 def test_first_plan_and_neighbourhood_search_keep_the_collector_in_step():
-    params = SolveParams(time_limit=3, seed=1, workers=1, lns_share=0.5, construct_share=0.2)
+    params = SolveParams(time_limit=3, seed=1, cp_sat=CpSatParams(workers=1), phases=Phases(lns=0.5, construct=0.2))
     result = solve(_week_problem(n_emp=4, days=14), params)
     assert result.is_feasible()
     assert sum(result.penalties.values()) == result.objective
 
 
 def test_cover_only_first_phase_is_priced_and_hinted():
-    params = SolveParams(time_limit=3, seed=1, workers=2, relax_share=0.3)
+    params = SolveParams(time_limit=3, seed=1, cp_sat=CpSatParams(workers=2), phases=Phases(relax=0.3))
     result = solve(_week_problem(n_emp=4, days=14), params)
     assert result.is_feasible()
     assert sum(result.penalties.values()) == result.objective
 
 
 def test_primal_phase_keeps_bound_and_collector_in_step():
-    params = SolveParams(time_limit=3, seed=1, workers=2, primal_share=0.5)
+    params = SolveParams(time_limit=3, seed=1, cp_sat=CpSatParams(workers=2), phases=Phases(primal=0.5))
     result = solve(_week_problem(n_emp=4, days=14), params)
     assert result.is_feasible()
     assert sum(result.penalties.values()) == result.objective

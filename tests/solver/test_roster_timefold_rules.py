@@ -5,7 +5,7 @@ import random
 
 from test_roster_helpers import FAST, daily, shift
 
-from solver.roster import Balance, Cost, Demand, Employee, Problem, Rules, SolveParams, solve
+from solver.roster import Balance, Cost, CpSatParams, Demand, Employee, Problem, Phases, Rules, SolveParams, solve
 from solver.roster.index import Index
 from solver.roster.rules_hard import rest_cliques
 
@@ -89,7 +89,7 @@ def test_linear_first_plan_is_kept_and_priced_with_the_balance():
     demands = [Demand(s.id, (s.id,), 1, hard_min=True, hard_max=True) for s in shifts]
     costs = [Cost("B", s.id, 1) for s in shifts]
     p = _pair(shifts, demands, costs, Balance(1, 100))
-    result = solve(p, SolveParams(time_limit=5, workers=1, linear_share=0.3))
+    result = solve(p, SolveParams(time_limit=5, cp_sat=CpSatParams(workers=1), phases=Phases(linear=0.3)))
     assert result.is_feasible()
     counts = sorted(sum(1 for e, _ in result.assignments if e == who) for who in "AB")
     assert counts == [3, 3] and result.objective == 3

@@ -9,18 +9,22 @@ shrinks when a round times out. Several rounds run at once in threads (CP-SAT re
 """
 from __future__ import annotations
 
+import logging
 import os
 import random
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from ortools.sat.python import cp_model
 
-from .model import RosterModel, complete_hint
-from .params import SolveParams
-from .result import Result
+from ..model import RosterModel
+from ..params import SolveParams
+from ..result import Progress, Result, settle
+from .run import complete_hint, read_result, report
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Neighbourhoods:
     def __init__(self, m: RosterModel) -> None:
         keys = list(m.x)
         shifts = m.problem.shifts
-        self.var = np.array([m.x[k].Index() for k in keys], dtype=np.int64)
+        self.var = np.array([m.x[k].index for k in keys], dtype=np.int64)
         self.emp = np.array([k[0] for k in keys], dtype=np.int64)
         self.day = np.array([shifts[k[1]].day for k in keys], dtype=np.int64)
         self.n_emp, self.days = len(m.problem.employees), m.problem.days
@@ -57,12 +61,12 @@ class Neighbourhoods:
         for dm in m.problem.demands:
             emps = sorted({e for s in dm.shifts for e in by_shift.get(pos[s], ())})
             days = sorted({shifts[pos[s]].day for s in dm.shifts})
-            if emps:
-                self.demands.append((m.under[dm.id].Index(), emps, days))
+            if emps and dm.id in m.under:
+                self.demands.append((m.under[dm.id].index, emps, days))
         self.wishes = []  # (indices of the wished shifts, on, employee, partners who could swap, days)
         for r in m.problem.requests:
             ei = m.ix.emp_pos[r.employee]
-            xs = [m.x[ei, pos[s]].Index() for s in r.shifts if (ei, pos[s]) in m.x]
+            xs = [m.x[ei, pos[s]].index for s in r.shifts if (ei, pos[s]) in m.x]
             if xs:
                 partners = sorted({e for s in r.shifts for e in by_shift.get(pos[s], ())} - {ei})
                 self.wishes.append((xs, r.on, ei, partners, sorted({shifts[pos[s]].day for s in r.shifts})))
@@ -121,12 +125,12 @@ class _Search:
     """The shared incumbent and the round loop run by each thread."""
 
     def __init__(self, m: RosterModel, values: list[int], objective: float, bound: float | None,
-                 params: SolveParams, deadline: float, on_progress, started: float) -> None:
+                 params: SolveParams, deadline: float, on_progress: Progress | None, started: float) -> None:
         self.m, self.params, self.deadline = m, params, deadline
         self.on_progress, self.started = on_progress, started
         self.base = cp_model.CpModel()
-        self.base.Proto().copy_from(m.cp.Proto())
-        self.base.Proto().clear_solution_hint()
+        self.base.proto.copy_from(m.cp.proto)
+        self.base.proto.clear_solution_hint()
         self.hood = Neighbourhoods(m)
         self.kinds = self.hood.kinds()
         self.values, self.objective, self.version = list(values), objective, 0
@@ -134,7 +138,7 @@ class _Search:
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.error: BaseException | None = None
-        self.round_limit = params.lns_round
+        self.round_limit = params.lns.round
 
     def done(self) -> bool:
         """Out of time, stopped, or the incumbent meets the bound."""
@@ -164,7 +168,7 @@ class _Search:
         sp.linearization_level = 2  # small models: the full LP relaxation proves rounds several times faster
         sp.random_seed = rng.randrange(1 << 30)
         sp.max_time_in_seconds = max(0.01, min(self.round_limit, self.deadline - time.monotonic()))
-        status = solver.Solve(sub)
+        status = solver.solve(sub)
         solved = status == cp_model.OPTIMAL
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         with self.lock:
@@ -172,18 +176,16 @@ class _Search:
             kind.adapt(solved)
             if not found:
                 return
-            obj = solver.ObjectiveValue()
+            obj = solver.objective_value
             better = obj < self.objective
             if better or (obj == self.objective and version == self.version):
-                self.values = list(solver.ResponseProto().solution)
+                self.values = list(solver.response_proto.solution)
                 self.objective = obj
                 self.version += 1
                 if better:
                     kind.improved += 1
                     if self.on_progress:
-                        bound = self.bound if self.bound is not None else obj
-                        gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
-                        self.on_progress(obj, bound, gap, time.monotonic() - self.started)
+                        report(self.on_progress, obj, self.bound if self.bound is not None else obj, self.started)
 
     def _pick(self, rng: random.Random) -> _Kind:
         """A kind drawn with weight 1 + its share of improvements (kinds that pay are drawn more)."""
@@ -193,8 +195,8 @@ class _Search:
     def _sub_model(self, values: list[int], free: np.ndarray) -> cp_model.CpModel:
         """The model with every decision variable outside `free` fixed, the incumbent hinted."""
         sub = cp_model.CpModel()
-        proto = sub.Proto()
-        proto.copy_from(self.base.Proto())
+        proto = sub.proto
+        proto.copy_from(self.base.proto)
         fixed = self.hood.var[~free]
         vals = np.asarray(values, dtype=np.int64)[fixed]
         for want, group in ((1, fixed[vals == 1]), (0, fixed[vals == 0])):
@@ -210,15 +212,13 @@ class _Search:
         return sub
 
 
-def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, started: float,
-            deadline: float | None = None) -> Result:
-    """Improve a feasible `best` by neighbourhood search until `deadline` (default: the time limit).
+def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Progress | None,
+            started: float) -> Result:
+    """Improve a feasible `best` by neighbourhood search until the search's end.
 
     The bound of `best` is kept; Ctrl-C stops the search and keeps the best plan found.
     """
-    from .solve import read_result
-
-    deadline = started + params.time_limit if deadline is None else deadline
+    deadline = started + params.search_end
     left = deadline - time.monotonic()
     if left < 0.2 or best.objective is None:
         return best
@@ -228,8 +228,8 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
         if priced is None:
             return best
         solver, _ = priced
-        values = list(solver.ResponseProto().solution)
-        objective = solver.ObjectiveValue()
+        values = list(solver.response_proto.solution)
+        objective = solver.objective_value
     else:
         objective = best.objective
     search = _Search(m, values, objective, best.best_bound, params, deadline, on_progress, started)
@@ -247,10 +247,9 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
             t.join()
     if search.error is not None:
         raise search.error
-    if params.log:
-        print(f"engine LNS: {tally(search.kinds)}", flush=True)
+    log.info("engine LNS: %s", tally(search.kinds))
     plan = [(m.problem.employees[ei].id, m.problem.shifts[si].id)
-            for (ei, si), x in m.x.items() if search.values[x.Index()]]
+            for (ei, si), x in m.x.items() if search.values[x.index]]
     if set(plan) == set(best.assignments):
         return best  # nothing moved: no need to price it again (seconds on a large model)
     priced = complete_hint(m, plan, 10.0, params.seed)
@@ -259,15 +258,13 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress, star
     final = read_result(m, *priced, started)
     if final.cost() > best.cost():
         return best
-    bound = best.best_bound
-    status = "OPTIMAL" if bound is not None and final.objective <= bound else "FEASIBLE"
-    return replace(final, status=status, best_bound=bound)
+    return settle(final, best.best_bound)
 
 
 def _hinted(m: RosterModel, best: Result) -> list[int] | None:
     """Every variable's value for `best` when the model's hint already holds it completely (the plan
     was just priced by `complete_hint`), else None: pricing a large model again takes seconds."""
-    proto = m.cp.Proto()
+    proto = m.cp.proto
     hint = proto.solution_hint
     if best.objective is None or len(hint.vars) != len(proto.variables):
         return None
@@ -276,7 +273,7 @@ def _hinted(m: RosterModel, best: Result) -> list[int] | None:
         return None
     ix = m.ix
     chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in best.assignments}
-    if any(values[x.Index()] != (key in chosen) for key, x in m.x.items()):
+    if any(values[x.index] != (key in chosen) for key, x in m.x.items()):
         return None
     return values
 
@@ -287,4 +284,4 @@ def tally(kinds: list[_Kind]) -> str:
 
 
 def _threads(params: SolveParams) -> int:
-    return max(1, min(params.workers, os.cpu_count() or 1, params.lns_threads or 64))
+    return max(1, min(params.cp_sat.workers, os.cpu_count() or 1, params.lns.threads or 64))

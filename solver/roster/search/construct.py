@@ -7,19 +7,25 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from collections.abc import Callable
 
-from .data import Problem
-from .params import SolveParams
+from ..data import Problem
+from ..params import SolveParams
+from ..result import Result
 
 
-def construct(problem: Problem, params: SolveParams, seconds: float, batch: int = 5):
-    """A plan of (employee id, shift id) pairs, or None if a batch found no plan in time."""
-    from .solve import solve
+def construct(problem: Problem, params: SolveParams, seconds: float,
+              solve: Callable[[Problem, SolveParams], Result], batch: int = 5):
+    """A plan of (employee id, shift id) pairs, or None if a batch found no plan in time.
 
+    Each batch is solved by `solve` (the engine's entry function, passed in so that this phase does not
+    import the pipeline that runs it) without construction or neighbourhood search.
+    """
     p, start = problem, time.monotonic()
     emps = list(p.employees)
     rounds = -(-len(emps) // batch)
     plan: list[tuple[str, str]] = []
+    phases = replace(params.phases, lns=0.0, construct=0.0)
     for b in range(rounds):
         fixed = [
             replace(e, eligible=frozenset(s for who, s in plan if who == e.id))
@@ -37,8 +43,7 @@ def construct(problem: Problem, params: SolveParams, seconds: float, batch: int 
             reference=tuple(x for x in p.reference if x[0] in ids),
         )
         left = seconds - (time.monotonic() - start)
-        sub_params = replace(params, time_limit=max(0.05, left / (rounds - b)), lns_share=0.0, construct_share=0.0)
-        result = solve(sub, sub_params)
+        result = solve(sub, replace(params, time_limit=max(0.05, left / (rounds - b)), phases=phases))
         if not result.is_feasible():
             return None
         plan = list(result.assignments)

@@ -1,0 +1,122 @@
+"""One CP-SAT run over a built model, hints, and reading a finished run back into a Result."""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from ortools.sat.python import cp_model
+
+from ..model import RosterModel
+from ..params import SolveParams
+from ..result import Progress, Result
+
+
+def set_parameters(sp, params: SolveParams, time_limit: float) -> None:
+    """Copy our value object into CP-SAT's parameters `sp` (a solver's `parameters`)."""
+    cp = params.cp_sat
+    sp.max_time_in_seconds = max(0.01, time_limit)
+    sp.random_seed = params.seed
+    sp.num_workers = cp.workers
+    sp.log_search_progress = params.log
+    sp.catch_sigint_signal = True
+    for name in cp.subsolvers:
+        sp.subsolvers.append(name)
+    for name, value in cp.extra:
+        setattr(sp, name, value)
+    if cp.relative_gap is not None:
+        sp.relative_gap_limit = cp.relative_gap
+
+
+def report(fn: Progress, obj: float, bound: float, started: float) -> None:
+    """Call `fn(objective, bound, gap, elapsed)`."""
+    gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
+    fn(obj, bound, gap, time.monotonic() - started)
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, fn: Progress, started: float) -> None:
+        super().__init__()
+        self.fn, self.started = fn, started
+
+    def on_solution_callback(self) -> None:
+        report(self.fn, self.objective_value, self.best_objective_bound, self.started)
+
+
+def run(
+    m: RosterModel,
+    params: SolveParams,
+    on_progress: Progress | None,
+    started: float,
+    time_limit: float | None = None,
+) -> Result:
+    """One CP-SAT run over the built model (by default until the search's end), read back."""
+    limit = params.search_end - (time.monotonic() - started) if time_limit is None else time_limit
+    solver = cp_model.CpSolver()
+    set_parameters(solver.parameters, params, limit)
+    status = solver.solve(m.cp, _Progress(on_progress, started) if on_progress else None)
+    return read_result(m, solver, status, started)
+
+
+def read_result(m: RosterModel, solver: cp_model.CpSolver, status, started: float) -> Result:
+    """Plan, objective, bound and penalties of a finished CP-SAT run."""
+    name = solver.status_name(status)
+    runtime = time.monotonic() - started
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        bound = solver.best_objective_bound if status == cp_model.UNKNOWN and m.penalties.terms else None
+        return Result(name, None, bound, runtime, labels=m.labels)
+    p = m.problem
+    plan = tuple(
+        (p.employees[ei].id, p.shifts[si].id)
+        for (ei, si), x in sorted(m.x.items()) if solver.boolean_value(x)
+    )
+    penalties = m.penalties.evaluate(solver.value)
+    return Result(
+        name, solver.objective_value, solver.best_objective_bound, runtime, plan, penalties, m.labels
+    )
+
+
+def plan_of(m: RosterModel, solver: cp_model.CpSolver) -> list[tuple[str, str]]:
+    """The (employee id, shift id) pairs a finished run took, in the model's variable order."""
+    p = m.problem
+    return [(p.employees[ei].id, p.shifts[si].id) for (ei, si), x in m.x.items() if solver.boolean_value(x)]
+
+
+def add_hint(m: RosterModel, plan: Iterable[tuple[str, str]]) -> None:
+    """Hint every decision variable from a plan of (employee id, shift id) pairs."""
+    ix = m.ix
+    chosen = {(ix.emp_pos[e], ix.shift_pos[s]) for e, s in plan}
+    m.cp.clear_hints()
+    for key, x in m.x.items():
+        m.cp.add_hint(x, key in chosen)
+
+
+def complete_hint(m: RosterModel, plan, time_limit: float, seed: int = 0):
+    """Hint every variable of `m` (auxiliaries included) from a plan of (employee id, shift id).
+
+    The plan's decision variables are fixed and the rest is solved for (one worker, fast: propagation
+    and a small optimisation of the auxiliaries); on success every variable gets its value as hint and
+    the finished (solver, status) is returned (read it with `read_result`: the plan priced). Otherwise
+    only the decision variables are hinted and None is returned.
+    """
+    add_hint(m, plan)
+    solver = cp_model.CpSolver()
+    sp = solver.parameters
+    sp.fix_variables_to_their_hinted_value = True
+    sp.num_workers = 1
+    sp.random_seed = seed
+    sp.max_time_in_seconds = max(0.05, time_limit)
+    status = solver.solve(m.cp)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    values = solver.response_proto.solution
+    m.cp.clear_hints()
+    hint = m.cp.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+    return solver, status
+
+
+def price(m: RosterModel, plan, time_limit: float, seed: int, started: float) -> Result | None:
+    """`plan` priced on the model (see `complete_hint`), or None when it could not be."""
+    priced = complete_hint(m, plan, time_limit, seed)
+    return read_result(m, *priced, started) if priced is not None else None
