@@ -14,6 +14,7 @@ import pytest
 
 import sharing.compliance
 import solver.roster
+import solver.roster.build
 import solver.tender
 
 TESTS = Path(__file__).resolve().parent
@@ -85,34 +86,34 @@ COMPLIANCE = {rid: _PLANTED.format(rid) for rid in (
 BINDING = {"roster_hard": ROSTER_HARD, "roster_soft": ROSTER_SOFT, "tender": TENDER, "compliance": COMPLIANCE}
 
 
-def _roster_registry(kind: str):
-    """Today's roster registries: dicts id -> Rule, read by `solver.roster.model.build` at call time."""
+def _roster_registry(kind: str) -> tuple:
+    """The ordered tuple of roster rules that `solver.roster.build.build` reads at call time."""
     return solver.roster.HARD_RULES if kind == "roster_hard" else solver.roster.SOFT_RULES
 
 
 def _without_roster_rule(monkeypatch, kind: str, rid: str) -> None:
-    """Remove one roster rule from the registry `build` reads (the one place to adapt to a new registry).
+    """Build the roster without one rule, by patching the name `build` reads.
 
     `group_fairness` reads the under-cover variables `cover` creates, so `cover` keeps its variables and
     loses only its penalty terms.
     """
-    registry = _roster_registry(kind)
-    if rid != "cover":
-        monkeypatch.delitem(registry, rid)
-        return
-    rule = registry[rid]
+    rules = []
+    for rule in _roster_registry(kind):
+        if rule.id == "cover" == rid:
+            def cover_without_penalties(m, apply=rule.apply):
+                n = len(m.penalties.terms)
+                apply(m)
+                del m.penalties.terms[n:]
 
-    def cover_without_penalties(m, apply=rule.apply):
-        n = len(m.penalties.terms)
-        apply(m)
-        del m.penalties.terms[n:]
-
-    monkeypatch.setitem(registry, rid, type(rule)(rid, rule.label, cover_without_penalties))
+            rules.append(type(rule)(rule.id, rule.label, cover_without_penalties))
+        elif rule.id != rid:
+            rules.append(rule)
+    monkeypatch.setattr(solver.roster.build, "HARD_RULES" if kind == "roster_hard" else "SOFT_RULES", tuple(rules))
 
 
 def _registry_ids(kind: str) -> list[str]:
     if kind in ("roster_hard", "roster_soft"):
-        return list(_roster_registry(kind))
+        return [r.id for r in _roster_registry(kind)]
     if kind == "tender":
         return [r.id for r in solver.tender.TENDER_RULES]
     return list(sharing.compliance.RULE_IDS)
