@@ -80,7 +80,8 @@ def score(gap: Gap, assignment: list[int]) -> int:
 
 
 def solve(gap: Gap, time_limit: float, workers: int, seed: int = 0, extra: tuple = ()):
-    """(assignment, bound, seconds) from ``plan_tender`` with the service and cost stages."""
+    """(assignment, bound, seconds) from ``plan_tender`` with the service and cost stages (the bound is the
+    cost stage's, None when that stage found no plan)."""
     params = PlanParams(stages=(1, 2), stage_time_limits=(time_limit, time_limit, 0.0),
                         total_time_limit=time_limit, workers=workers, seed=seed, diagnose=False,
                         greedy_hint=False, solver_parameters=extra, deterministic=False)
@@ -90,8 +91,7 @@ def solve(gap: Gap, time_limit: float, workers: int, seed: int = 0, extra: tuple
     assignment = [-1] * gap.jobs
     for a in result.allocations:
         assignment[int(a.item[1:])] = int(a.member[1:])
-    bound = result.stages[-1].bound if result.stages and result.stages[-1].stage == 2 else None
-    return assignment, bound, seconds
+    return assignment, result.bound, seconds
 
 
 def write_assignment(path: Path, assignment: list[int]) -> None:

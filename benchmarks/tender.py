@@ -7,16 +7,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from solver.tender import PlanParams, plan_tender, precheck
-from solver.tender.demo import random_problem
+from solver.tender import PlanParams, plan_tender, precheck, random_problem
 
 
 def _gap(report) -> str:
-    if report.objective is None or report.bound is None:
-        return "-"
-    if report.objective == 0:
-        return "0.00"
-    return f"{100 * (report.objective - report.bound) / abs(report.objective):.2f}"
+    return "-" if report.gap is None else f"{100 * report.gap:.2f}"
 
 
 def run(seed: int, time_limit: float, workers: int, load: float) -> list[str]:

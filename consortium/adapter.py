@@ -20,7 +20,7 @@ from solver import tender as st
 from .capabilities import MemberCertificate, Resource
 from .capacity import CapacityDeclaration, Reservation
 from .processes import Taxonomy, parse_cert_requirement, standard_taxonomy
-from .tender import Item, Lot, RoutingStep, Tender
+from .tender import Item, RoutingStep, Tender
 
 __all__ = ["Capabilities", "Compiled", "compile_tender", "held_hours", "minutes", "cents", "EXTRA_WEEKS"]
 
@@ -161,10 +161,3 @@ def _certificate(mc: MemberCertificate, weeks: list[str], taxonomy: Taxonomy) ->
         return None
     last = None if mc.expires is None else valid[-1]
     return st.Certificate(mc.member, mc.code, rank, valid[0], last)
-
-
-def lot_of(compiled: Compiled, lot_code: str) -> Lot:
-    for lot in compiled.tender.lots:
-        if lot.code == lot_code:
-            return lot
-    raise KeyError(lot_code)

@@ -91,12 +91,6 @@ class TenderOutcome(Domain):
             out[m.process, m.week] += m.hours
         return dict(out)
 
-    def hours_by_member_week(self) -> dict[tuple[str, str], float]:
-        out: dict[tuple[str, str], float] = defaultdict(float)
-        for p in self.placements:
-            out[p.member, p.week] += p.hours
-        return dict(out)
-
     def explain(self) -> str:
         """Lines a tender manager reads: verdict per lot, missing hours by process and week, fixes."""
         lines = [f"tender {self.tender}: {self.status}; team {', '.join(self.team) or '-'}; "

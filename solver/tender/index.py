@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .problem import CertRequirement, Step, TenderProblem
+from .problem import CertRequirement, Step, TenderInputError, TenderProblem
 
 # Internal money unit: 1/60 cent, so that minutes x (cents per hour) stays an integer.
 MONEY_SCALE = 60
@@ -77,13 +77,13 @@ def build_index(problem: TenderProblem) -> Index:
     resources = {r.id: r for r in problem.resources}
     for s in problem.steps:
         if s.item not in items:
-            raise ValueError(f"Step {s.id}: unknown item {s.item!r}")
+            raise TenderInputError(f"Step {s.id}: unknown item {s.item!r}")
         for p in s.predecessors:
             if p not in steps or steps[p].item != s.item:
-                raise ValueError(f"Step {s.id}: predecessor {p!r} is not a step of item {s.item}")
+                raise TenderInputError(f"Step {s.id}: predecessor {p!r} is not a step of item {s.item}")
     for i in problem.items:
         if i.lot not in lots:
-            raise ValueError(f"Item {i.id}: unknown lot {i.lot!r}")
+            raise TenderInputError(f"Item {i.id}: unknown lot {i.lot!r}")
 
     cap_reg, cap_ot = {}, {}
     for c in problem.capacities:

@@ -21,7 +21,7 @@ def service_terms(tm: TenderModel, params: PlanParams) -> Terms:
     for s, v in tm.missing.items():
         terms.add("missing_hours", s, v, weight * max(1, ix.steps[s].run_minutes))
     # Lateness: unit-weeks short of a deadline, in standard minutes of the whole item.
-    for (f, k, w), v in tm.short.items():
+    for (f, k, _), v in tm.short.items():
         item = ix.steps[f].item
         terms.add("lateness", f"{item}@{ix.deadlines[item][k][0]}", v, max(1, ix.item_minutes[item]))
     return terms
@@ -36,7 +36,7 @@ def handoffs(tm: TenderModel) -> dict:
                 for p in tm.members_of(s):
                     for q in tm.members_of(t):
                         if p != q:
-                            h = tm._new(0, 1, f"handoff_{s}_{t}_{p}_{q}")
+                            h = tm.new_var(0, 1, f"handoff_{s}_{t}_{p}_{q}")
                             tm.m.add(h >= tm.member_used[s, p] + tm.member_used[t, q] - 1)
                             tm.handoff[s, t, p, q] = h
     return tm.handoff
@@ -45,13 +45,13 @@ def handoffs(tm: TenderModel) -> dict:
 def cost_terms(tm: TenderModel, params: PlanParams) -> Terms:
     ix, terms = tm.ix, Terms()
     # Labour: minutes x hourly rate, or the override's cost per unit.
-    for (s, r, w), v in tm.x.items():
+    for (s, r, _), v in tm.x.items():
         terms.add("labour", s, v, ix.unit_cost[s, r])
     # Setup: setup minutes at the resource's rate, per resource-week used.
-    for (s, r, w), b in tm.batch.items():
+    for (s, r, _), b in tm.batch.items():
         terms.add("setup", s, b, ix.setup[s, r] * ix.resources[r].rate_cents)
     # Overtime premium: overtime minutes at (overtime rate - rate).
-    for (r, w), v in tm.overtime.items():
+    for (r, _), v in tm.overtime.items():
         res = ix.resources[r]
         terms.add("overtime_premium", r, v, max(0, res.overtime_rate_cents - res.rate_cents))
     # Transport: per hand-off of an item between two members, from the transfer matrix.
@@ -69,25 +69,25 @@ def robustness_terms(tm: TenderModel, params: PlanParams) -> Terms:
     # Overload: minutes of load above `load_threshold_pct` of regular capacity.
     for (r, w), load in tm.load.items():
         limit = ix.cap_reg.get((r, w), 0) * params.load_threshold_pct // 100
-        o = tm._new(0, ix.cap_reg.get((r, w), 0) + ix.cap_ot.get((r, w), 0), f"overload_{r}_w{w}")
+        o = tm.new_var(0, ix.cap_reg.get((r, w), 0) + ix.cap_ot.get((r, w), 0), f"overload_{r}_w{w}")
         tm.m.add(o >= load - limit)
         terms.add("overload", f"{r}@{w}", o, params.overload_weight)
     # Fairness: spread (max - min) of team members' load share of their own regular capacity.
     if tm.team and params.fairness_weight:
-        hi = tm._new(0, 10 * SHARE_SCALE, "fairness_max_share")
-        lo = tm._new(0, 10 * SHARE_SCALE, "fairness_min_share")
+        hi = tm.new_var(0, 10 * SHARE_SCALE, "fairness_max_share")
+        lo = tm.new_var(0, 10 * SHARE_SCALE, "fairness_min_share")
         for p, t in tm.team.items():
             rs = [(r, w) for (r, w) in tm.load if ix.member_of(r) == p]
             cap = sum(ix.cap_reg.get(k, 0) for k in rs)
             if not cap:
                 continue
-            share = tm._new(0, 10 * SHARE_SCALE, f"fairness_share_{p}")
+            share = tm.new_var(0, 10 * SHARE_SCALE, f"fairness_share_{p}")
             load = sum(tm.load[k] for k in rs)
             tm.m.add(cap * share <= SHARE_SCALE * load)
             tm.m.add(cap * share >= SHARE_SCALE * load - cap + 1)
             tm.m.add(hi >= share)
             tm.m.add(lo <= share + 10 * SHARE_SCALE * (1 - t))
-        spread = tm._new(0, 10 * SHARE_SCALE, "fairness_spread")
+        spread = tm.new_var(0, 10 * SHARE_SCALE, "fairness_spread")
         tm.m.add(spread >= hi - lo)
         terms.add("fairness", "team", spread, params.fairness_weight)
     # Hand-offs: pairs of members passing an item between two steps.

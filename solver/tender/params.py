@@ -5,6 +5,8 @@ import json
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .problem import TenderInputError
+
 
 @dataclass(frozen=True)
 class PlanParams:
@@ -45,13 +47,13 @@ class PlanParams:
     wall_time_factor: float = 10.0
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "PlanParams":
+    def from_file(cls, path: str | Path) -> PlanParams:
         """Read a JSON object whose keys are field names (unknown keys are an error)."""
         data = json.loads(Path(path).read_text())
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise ValueError(f"PlanParams: unknown keys {sorted(unknown)}")
+            raise TenderInputError(f"PlanParams: unknown keys {sorted(unknown)}")
         for key in ("stage_time_limits", "stages"):
             if key in data:
                 data[key] = tuple(data[key])

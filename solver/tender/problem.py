@@ -7,6 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class TenderInputError(ValueError):
+    """The tender input is inconsistent: a step, item or predecessor names something unknown."""
+
+
 @dataclass(frozen=True)
 class Resource:
     """A machine or a team of one member.

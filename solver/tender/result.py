@@ -63,6 +63,15 @@ class Costs:
                 + self.transport_cents + self.coordination_cents)
 
 
+def relative_gap(objective: float | None, bound: float | None) -> float | None:
+    """(objective - bound) / |objective|, 0 when both are equal, None without both."""
+    if objective is None or bound is None:
+        return None
+    if objective == bound:
+        return 0.0
+    return abs(objective - bound) / max(abs(objective), 1e-9)
+
+
 @dataclass(frozen=True)
 class StageReport:
     """One lexicographic stage: CP-SAT status name, objective, best bound and wall time (s)."""
@@ -73,6 +82,11 @@ class StageReport:
     objective: float | None
     bound: float | None
     seconds: float
+
+    @property
+    def gap(self) -> float | None:
+        """Relative gap of the stage (see ``relative_gap``)."""
+        return relative_gap(self.objective, self.bound)
 
 
 @dataclass(frozen=True)
@@ -113,7 +127,11 @@ class Fix:
 
 @dataclass(frozen=True)
 class TenderResult:
-    """Plan, costs, team and diagnosis of a tender; ``status`` is feasible, infeasible or unknown."""
+    """Plan, costs, team and diagnosis of a tender; ``status`` is feasible, infeasible or unknown.
+
+    ``objective``, ``bound`` and ``gap`` are those of the last stage run (the cost stage reports cents),
+    None when it found no plan; each stage's own are in ``stages``.
+    """
 
     status: str
     stages: tuple[StageReport, ...]
@@ -127,7 +145,20 @@ class TenderResult:
     issues: tuple[Issue, ...] = ()
     explanation: tuple[tuple[int, str, str, int, int], ...] = ()  # (stage, rule, subject, weight, value)
 
+    @property
+    def objective(self) -> float | None:
+        return self.stages[-1].objective if self.stages else None
+
+    @property
+    def bound(self) -> float | None:
+        return self.stages[-1].bound if self.stages else None
+
+    @property
+    def gap(self) -> float | None:
+        return self.stages[-1].gap if self.stages else None
+
     def is_feasible(self) -> bool:
+        """True when every lot is whole and on time (``status`` feasible)."""
         return self.status == "feasible"
 
     def missing_minutes(self) -> int:
@@ -140,7 +171,8 @@ class TenderResult:
             lines.append(f"stage {s.stage} {s.name}: {s.status} objective {s.objective} bound {s.bound} "
                          f"{s.seconds:.2f} s")
         for lot in self.lots:
-            state = "ok" if lot.feasible else f"missing {lot.missing_units} units, late {lot.late_unit_weeks} unit-weeks"
+            state = ("ok" if lot.feasible
+                     else f"missing {lot.missing_units} units, late {lot.late_unit_weeks} unit-weeks")
             lines.append(f"lot {lot.lot}: {state}")
         lines += [f"fix {f.kind}: {f.note}" for f in self.fixes]
         return "\n".join(lines)

@@ -120,8 +120,9 @@ def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
         spent += _spent(solver, params)
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         scale = MONEY_SCALE if stage == 2 else 1  # report the cost stage in cents
+        capped = " (wall-clock cap)" if _wall_capped(solver, limit, params) else ""
         reports.append(StageReport(
-            stage, name, solver.status_name(status) + (" (wall-clock cap)" if _wall_capped(solver, limit, params) else ""),
+            stage, name, solver.status_name(status) + capped,
             solver.objective_value / scale if found else None,
             solver.best_objective_bound / scale if found else None,
             time.perf_counter() - t0,

@@ -1,6 +1,5 @@
 """An infeasible tender says where hours are missing and what would fix it."""
-from solver.tender import PlanParams, plan_tender
-from solver.tender.demo import tiny_problem
+from solver.tender import PlanParams, plan_tender, tiny_problem
 
 PARAMS = PlanParams(stage_time_limits=(5.0, 5.0, 5.0), workers=1)
 

@@ -3,8 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from solver.tender import PlanParams, ResourceWeek, plan_tender
-from solver.tender.demo import random_problem, tiny_problem
+from solver.tender import PlanParams, ResourceWeek, plan_tender, random_problem, tiny_problem
 
 PARAMS = PlanParams(stages=(1, 2), stage_time_limits=(10.0, 10.0, 0.0), workers=1)
 

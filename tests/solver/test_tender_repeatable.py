@@ -1,6 +1,5 @@
 """The same tender with the same data gives the same plan and price, also when a stage stops at its limit."""
-from solver.tender import PlanParams, plan_tender
-from solver.tender.demo import random_problem
+from solver.tender import PlanParams, plan_tender, random_problem
 
 # Limits far below what the cost stage needs: every run stops at the limit, the usual source of drift.
 SHORT = PlanParams(stage_time_limits=(0.5, 0.3, 0.2), extension_time_limit=0.2)
@@ -27,8 +26,7 @@ def test_the_plan_does_not_depend_on_the_process_string_hashing():
     import sys
     from pathlib import Path
 
-    code = ("from solver.tender import PlanParams, plan_tender\n"
-            "from solver.tender.demo import random_problem\n"
+    code = ("from solver.tender import PlanParams, plan_tender, random_problem\n"
             "r = plan_tender(random_problem(3, members=10, items=3, weeks=10, processes=4, load=0.6),\n"
             "                PlanParams(stage_time_limits=(0.5, 0.3, 0.2), extension_time_limit=0.2))\n"
             "print(r.costs.total_cents, sorted(map(repr, r.allocations)))\n")

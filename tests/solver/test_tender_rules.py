@@ -1,9 +1,13 @@
 """Each hard rule of the tender model alone, on tiny cases where the rule binds."""
+from dataclasses import replace
+
 import pytest
 from ortools.graph.python import max_flow
 
-from solver.tender import PlanParams, TeamRules, plan_tender, precheck
-from solver.tender.demo import random_problem, tiny_problem
+from solver.tender import (
+    Item, Lot, PlanParams, Resource, ResourceWeek, Step, TeamRules, TenderInputError, TenderProblem,
+    plan_tender, precheck, random_problem, tiny_problem,
+)
 
 FAST = PlanParams(stage_time_limits=(5.0, 5.0, 5.0), workers=1)
 
@@ -13,30 +17,97 @@ def test_a_tiny_tender_is_feasible_and_whole():
     assert result.is_feasible()
     assert sum(a.units for a in result.allocations if a.step == "weld") == 10
     assert [s.status for s in result.stages] == ["OPTIMAL"] * 3
+    last = result.stages[-1]
+    assert (result.objective, result.bound, result.gap) == (last.objective, last.bound, 0)
+
+
+def test_a_step_of_an_unknown_item_is_a_tender_input_error():
+    problem = tiny_problem()
+    bad = replace(problem, steps=problem.steps + (Step("paint", "I9", "paint", 10),))
+    with pytest.raises(TenderInputError, match="Step paint: unknown item 'I9'"):
+        plan_tender(bad, FAST)
 
 
 def test_capacity_and_overtime_limits_hold():
     result = plan_tender(tiny_problem(quantity=30, capacity=600, overtime=120), FAST)
+    assert result.loads
     for load in result.loads:
         assert load.load_minutes <= load.regular_capacity + load.overtime_capacity
 
 
-def test_unsplittable_steps_stay_on_one_resource():
-    result = plan_tender(tiny_problem(quantity=8, splittable=False, weeks=6, due=5), FAST)
-    for step in ("cut", "weld"):
-        assert len({a.resource for a in result.allocations if a.step == step}) == 1
+def _one_step(capacities: dict, quantity: int = 8, **step) -> TenderProblem:
+    """One item of 60-minute units through one step, due in week 0. ``capacities`` maps ``member/resource``
+    to its minutes in week 0, or to a tuple of minutes per week.
+
+    Rates rise with the member's letter (A cheapest), so that the cost stage fills A first.
+    """
+    weekly = {key: m if isinstance(m, tuple) else (m,) for key, m in capacities.items()}
+    resources = tuple(Resource(key, key.split("/")[0], frozenset({"cut"}), rate_cents=1000 * (1 + ord(key[0]) - 65))
+                      for key in weekly)
+    caps = tuple(ResourceWeek(key, w, m) for key, ms in weekly.items() for w, m in enumerate(ms) if m)
+    return TenderProblem(max(map(len, weekly.values())), resources, caps, (Lot("L1", 0, 0),),
+                         (Item("I1", "L1", quantity),), (Step("cut", "I1", "cut", 60, **step),))
+
+
+def _units_by(result, field: str) -> dict[str, int]:
     assert result.is_feasible()
+    out: dict[str, int] = {}
+    for a in result.allocations:
+        out[getattr(a, field)] = out.get(getattr(a, field), 0) + a.units
+    return out
+
+
+def test_units_never_made_are_counted_as_missing_hours_in_the_service_stage():
+    # 30 units in two weeks: welding (90 minutes a unit, one week after cutting elsewhere) cannot keep up.
+    result = plan_tender(tiny_problem(quantity=30, weeks=2, due=1), FAST)
+    welded = sum(a.units for a in result.allocations if a.step == "weld")
+    missing = {subject: value for stage, rule, subject, _, value in result.explanation if rule == "missing_hours"}
+    assert 0 < welded < 30 and result.lots[0].missing_units == 30 - welded
+    assert missing.get("weld") == 30 - welded
+
+
+def test_a_resource_week_pays_its_setup_and_makes_at_least_the_minimum_batch():
+    # Alone, the cheap resource A/1 makes 5 of the 8 units in its 300 minutes and B/1 the other 3.
+    capacities = {"A/1": 300, "B/1": 600}
+    assert _units_by(plan_tender(_one_step(capacities), FAST), "resource") == {"A/1": 5, "B/1": 3}
+    # A 60-minute setup leaves A/1 room for 4 units; a minimum batch of 4 forbids B/1's 3.
+    assert _units_by(plan_tender(_one_step(capacities, setup_minutes=60), FAST), "resource") == {"A/1": 4, "B/1": 4}
+    assert _units_by(plan_tender(_one_step(capacities, min_batch=4), FAST), "resource") == {"A/1": 4, "B/1": 4}
+
+
+def test_units_are_delivered_by_the_due_week_even_when_later_weeks_are_cheaper():
+    # A/1 (cheap) is free only in week 1, after the due week; B/1 (dear) in week 0.
+    result = plan_tender(_one_step({"A/1": (0, 600), "B/1": (600, 0)}), FAST)
+    assert _units_by(result, "resource") == {"B/1": 8}
+    assert {a.week for a in result.allocations} == {0}
+
+
+def test_unsplittable_steps_stay_on_one_resource():
+    # The cheap resource makes 5 units a week: 8 units split 5 + 3, unless the step is unsplittable.
+    capacities = {"A/1": 300, "B/1": 600}
+    assert _units_by(plan_tender(_one_step(capacities), FAST), "resource") == {"A/1": 5, "B/1": 3}
+    assert _units_by(plan_tender(_one_step(capacities, splittable=False), FAST), "resource") == {"B/1": 8}
+
+
+def test_a_step_is_shared_by_no_more_members_than_it_allows():
+    # A member may use several of its resources: B's two make the 8 units that A and B would share.
+    capacities = {"A/1": 300, "B/1": 300, "B/2": 300}
+    assert _units_by(plan_tender(_one_step(capacities), FAST), "member") == {"A": 5, "B": 3}
+    result = plan_tender(_one_step(capacities, max_members=1), FAST)
+    assert _units_by(result, "member") == {"B": 8}
+    assert _units_by(result, "resource").keys() == {"B/1", "B/2"}
 
 
 def test_max_team_size_and_mandataire_are_respected():
     rules = TeamRules(max_size=2, mandataire="D")
     result = plan_tender(tiny_problem(team=rules), FAST)
     assert "D" in result.team and len(result.team) <= 2
-    assert {a.member for a in result.allocations} <= set(result.team)
+    assert result.allocations and {a.member for a in result.allocations} <= set(result.team)
 
 
 def test_excluded_members_do_no_work():
     result = plan_tender(tiny_problem(team=TeamRules(excluded=frozenset({"A", "C"}))), FAST)
+    assert result.is_feasible()  # B (or D) cuts and welds instead
     assert not {a.member for a in result.allocations} & {"A", "C"}
 
 
@@ -46,8 +117,11 @@ def test_coordination_cost_keeps_the_team_small():
 
 
 def test_an_expired_certificate_does_not_count_that_week():
-    result = plan_tender(tiny_problem(weld_certificate=True, certificate_last_week=0), FAST)
-    assert all(a.week <= 0 for a in result.allocations if a.member == "C" and a.step == "weld")
+    # C, the cheaper welder, holds EN1090 to week 1: it welds until then, and D after.
+    result = plan_tender(tiny_problem(weld_certificate=True, certificate_last_week=1), FAST)
+    weeks_of = {m: {a.week for a in result.allocations if a.member == m and a.step == "weld"} for m in "CD"}
+    assert weeks_of["C"] and weeks_of["D"] and max(weeks_of["C"]) <= 1 < min(weeks_of["D"])
+    assert result.is_feasible()
 
 
 def test_precheck_reports_a_step_without_eligible_resource():
@@ -88,9 +162,10 @@ def test_precedence_and_transfer_lags_hold_in_every_plan(seed):
 def test_a_two_week_lag_delays_the_hand_off():
     result = plan_tender(tiny_problem(quantity=5, lag=2, weeks=6, due=5), FAST)
     cut_weeks = {a.member: a.week for a in result.allocations if a.step == "cut"}
-    for a in result.allocations:
-        if a.step == "weld":
-            assert any(a.week >= w + (0 if m == a.member else 2) for m, w in cut_weeks.items())
+    welds = [a for a in result.allocations if a.step == "weld"]
+    assert cut_weeks and welds
+    for a in welds:
+        assert any(a.week >= w + (0 if m == a.member else 2) for m, w in cut_weeks.items())
 
 
 def test_params_load_from_a_json_file(tmp_path):
