@@ -1610,5 +1610,13 @@ def odoo_status(ctx, as_json):
         click.echo(_table(headers, rows))
 
 
+# ---------------------------------------------------------------- commands in integrations/cli/
+from integrations.cli.forecast import READ_ONLY as FORECAST_READ_ONLY, forecast_commands  # noqa: E402
+
+READ_ONLY |= FORECAST_READ_ONLY
+for _command in forecast_commands(_store):
+    main.add_command(_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,1 @@
+"""Click commands of mutualis, one module per noun; cli.py registers them."""
