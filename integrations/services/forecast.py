@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from solver.roster import why_not
 
+from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
 from integrations.services.weekly import history_from_plans
 from sharing.allocation import AllocationWeights, build_problem
 from sharing.forecast import Shortage, ShortageLine, candidate_category, qualified, request_category, week_range
 
-__all__ = ["shortage"]
+__all__ = ["shortage", "what_if"]
 
 
 def shortage(repo, first: str, last: str) -> Shortage:
@@ -73,3 +74,102 @@ def _candidate(built, group, pairs, employee, request) -> str:
 
 def _naive(moment):
     return moment.replace(tzinfo=None)
+
+
+def what_if(repo, change, first: str, last: str, params=None):
+    """Re-run the stored weeks `first`..`last` as they were and with `change` (a Hire or a Training);
+    nothing is stored (see sharing.forecast.whatif)."""
+    from sharing.allocation import AllocationParams
+    from sharing.forecast.whatif import what_if as run
+
+    weeks = week_range(first, last)
+    groups = [(week, repo.load_group(week)) for week in weeks]
+    if not any(g.requests for _, g in groups):
+        raise InvalidInput(f"no requests from {first} to {last}")
+    params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
+    return run(groups, change, params, history=history_from_plans(repo, weeks[0]))
+
+
+def _skills(group, texts) -> dict[str, int]:
+    """`TIG:2` (or a level name, `CNC-TURN:setter`) as skill code -> level rank, checked against the catalogue."""
+    out = {}
+    for text in texts:
+        code, _, level = str(text).partition(":")
+        skill = group.catalogue.skill(code.strip().upper())
+        if skill is None:
+            raise InvalidInput(f"unknown skill {code.strip()!r} in --skill {text}")
+        level = level.strip() or "1"
+        if level.isdigit() and 1 <= int(level) <= len(skill.levels):
+            out[skill.code] = int(level)
+        elif level in skill.levels:
+            out[skill.code] = skill.levels.index(level) + 1
+        else:
+            raise InvalidInput(f"--skill {text}: {skill.code} has levels 1..{len(skill.levels)} "
+                               f"({', '.join(skill.levels)})")
+    if not out:
+        raise InvalidInput("give at least one --skill, e.g. --skill TIG:2")
+    return out
+
+
+def _certificates(group, texts) -> tuple[tuple[str, str], ...]:
+    out = []
+    for text in texts:
+        kind, _, level = str(text).partition(":")
+        cert = group.catalogue.certification_type(kind.strip().upper())
+        if cert is None or level.strip() not in cert.levels:
+            raise InvalidInput(f"unknown certificate {text!r}: use TYPE:LEVEL from the catalogue, e.g. HAB-ELEC:BR")
+        out.append((cert.code, level.strip()))
+    return tuple(out)
+
+
+def _home(group, text: str) -> tuple[float, float]:
+    member, sep, site = text.partition("/")
+    if sep:
+        for m in group.members:
+            for s in m.sites:
+                if m.code == member.upper() and s.code == site.upper():
+                    return s.latitude, s.longitude
+    else:
+        try:
+            lat, lon = (float(x) for x in text.split(","))
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                return lat, lon
+        except ValueError:
+            pass
+    raise InvalidInput(f"--home {text}: not a site MEMBER/SITE nor latitude,longitude (postcodes are not geocoded)")
+
+
+def hire_change(repo, skills, certificates, home: str, hours: float, hourly_cost) -> "Hire":
+    """A virtual hire from the command line's words, checked against the stored catalogue and sites."""
+    from decimal import Decimal
+
+    from sharing.forecast.whatif import Hire
+
+    group = _standing(repo)
+    lat, lon = _home(group, home)
+    cost = Decimal(str(hourly_cost)) if hourly_cost is not None else _average_cost(group)
+    return Hire(_skills(group, skills), _certificates(group, certificates), lat, lon, hours, cost)
+
+
+def training_change(repo, employee: str, skills, certificates) -> "Training":
+    """A virtual training of a stored employee from the command line's words."""
+    from sharing.forecast.whatif import Training
+
+    code = repo.get_employee(employee).code
+    group = _standing(repo)
+    return Training(code, _skills(group, skills), _certificates(group, certificates))
+
+
+def _average_cost(group):
+    from decimal import ROUND_HALF_UP, Decimal
+
+    costs = [e.hourly_cost for e in group.employees]
+    return (sum(costs, Decimal(0)) / len(costs)).quantize(Decimal("0.01"), ROUND_HALF_UP) if costs else Decimal("25")
+
+
+def _standing(repo):
+    """The group without requests or absences: catalogue, members, employees."""
+    from sharing.group import Group
+
+    return Group(settings=repo.get_settings(), catalogue=repo.get_catalogue(), members=repo.list_members(),
+                 employees=repo.list_employees(), absences=[], requests=[])

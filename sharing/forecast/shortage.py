@@ -20,7 +20,7 @@ def week_range(first: str, last: str) -> list[IsoWeek]:
     """Every ISO week from `first` to `last` included; InvalidInput when the range runs backwards."""
     start, end = parse_week(first), parse_week(last)
     if end < start:
-        raise InvalidInput(f"week range {start}..{end} runs backwards: --from must not be after --to")
+        raise InvalidInput(f"week range {start}..{end} runs backwards: its first week is after its last")
     weeks = [start]
     while weeks[-1] < end:
         weeks.append(weeks[-1].shift(1))

@@ -136,3 +136,39 @@ def test_bad_input_is_one_line_and_stores_nothing(db, args, message):
     with store.session() as repo:
         assert repo.counts() == before
     store.close()
+
+
+def _counts(db):
+    store = open_store(db)
+    with store.session() as repo:
+        counts = repo.counts()
+    store.close()
+    return counts
+
+
+def test_whatif_hire_fills_the_short_hours_and_stores_nothing(db):
+    before = _counts(db)
+    result = CliRunner().invoke(main, ["--db", db, "whatif", "hire", "--skill", "TIG:2", "--home", "ACIER/MAIN",
+                                       "--hours", "35", "--cost", "20", "--weeks", "2026-W48..2026-W49", "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert [w["week"] for w in document["weeks"]] == ["2026-W48", "2026-W49"]
+    assert document["total"]["extra_h"]["critical"] == 8  # the second TIG:2 welder of R48-TIG
+    assert document["total"]["violations"] == 0 and document["total"]["employment_cost_eur"] == "1400.00"
+    assert _counts(db) == before
+
+
+@pytest.mark.parametrize("args, message", [
+    (["hire", "--skill", "WELD:2", "--home", "ACIER/MAIN", "--weeks", "2026-W48"], "error: unknown skill 'WELD'"),
+    (["hire", "--skill", "TIG:2", "--home", "ACIER/MAIN", "--weeks", "2026-W49..2026-W48"],
+     "error: week range 2026-W49..2026-W48 runs backwards"),
+    (["hire", "--skill", "TIG:2", "--home", "53200", "--weeks", "2026-W48"], "error: --home 53200: not a site"),
+    (["train", "E9", "--skill", "TIG:2", "--weeks", "2026-W48"], "error: no employee 'E9'"),
+    (["train", "E2", "--skill", "TIG:2", "--weeks", "2026-W48..2026-W99"], "error: --weeks 2026-W48..2026-W99"),
+])
+def test_whatif_bad_input_is_one_line_and_stores_nothing(db, args, message):
+    before = _counts(db)
+    result = CliRunner().invoke(main, ["--db", db, "whatif", *args])
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, result.output
+    assert result.output.startswith(message)
+    assert _counts(db) == before
