@@ -17,7 +17,8 @@ from .plan_html import PALETTE
 __all__ = ["PRIORITY_LABELS", "shortage_html"]
 
 PRIORITY_LABELS = {"critical": "critical", "normal": "normal", "optional": "optional"}
-CATEGORY_COLOURS = dict(zip(CATEGORIES, ("#be0032", "#f38400", "#875692", "#0067a5", "#008856", "#f3c300", "#848482")))
+# from the far end of the palette, so that no reason shares a colour with one of the skills' bars
+CATEGORY_COLOURS = dict(zip(CATEGORIES, ("#882d17", "#e68fac", "#604e97", "#00a3a3", "#8db600", "#dcd300", "#848482")))
 MAX_SKILLS = 8  # skills drawn one by one in the weekly bars; the others are stacked together
 
 _CSS = """
