@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from solver.roster import why_not
-
 from consortium.weeks import IsoWeek, parse_week
 from sharing.absences import Absence
 from sharing.allocation import AllocationWeights, build_problem
@@ -27,6 +25,7 @@ from sharing.group import Group
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
 from sharing.skills import parse_cert_requirements
+from solver.roster import why_not
 
 __all__ = ["HISTORY_WEEKS", "history_absences", "history_plans", "history_requests", "history_weeks",
            "seed_history"]

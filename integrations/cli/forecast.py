@@ -46,8 +46,12 @@ def forecast_commands(open_store: Callable[[click.Context], object]) -> list[cli
             mutualis shortage --from 2026-W40 --to 2026-W49 --by site --format csv
             mutualis shortage --from 2026-W40 --to 2026-W49 --out shortage.html
         """
-        from integrations.reports.shortage_files import (shortage_document, shortage_format, shortage_table,
-                                                        write_shortage)
+        from integrations.reports.shortage_files import (
+            shortage_document,
+            shortage_format,
+            shortage_table,
+            write_shortage,
+        )
         from integrations.services.forecast import shortage as build_shortage
 
         fmt = shortage_format(fmt, out)

@@ -58,9 +58,9 @@ def _weekly_bars(shortage: Shortage, lang: Language) -> str:
     width, height, left, bottom = 760, 260, 44, 34
     bar = (width - left - 10) / max(1, len(stacks))
     label = lang.gettext("Missing person-hours per week and skill")
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="{escape(label)}">']
-    for k in range(0, 6):  # the hour scale
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+              f'aria-label="{escape(label)}">')]
+    for k in range(6):  # the hour scale
         value = scale_top * k / 5
         y = height - bottom - (height - bottom - 10) * k / 5
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
@@ -94,8 +94,8 @@ def _site_map(shortage: Shortage, rows: list[ShortageRow]) -> str:
     lon_lo, lon_hi = min(lons) - 0.08, max(lons) + 0.08
     width, height = 420, 340
     biggest = max(row.total for row, _ in points) or 1.0
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'style="border:1px solid #ccc;background:#fafaf5">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+              f'style="border:1px solid #ccc;background:#fafaf5">')]
     for row, (name, lat, lon) in sorted(points, key=lambda p: -p[0].total):  # big bubbles under small ones
         x = 10 + (width - 20) * (lon - lon_lo) / (lon_hi - lon_lo)
         y = 10 + (height - 20) * (lat_hi - lat) / (lat_hi - lat_lo)
@@ -147,8 +147,8 @@ def shortage_html(shortage: Shortage, group_name: str = "", lang: str | Language
             (lang.gettext("requests not or partly filled"), str(len(shortage.lines)))]
     sites = shortage.by("site")
     parts = [
-        f'<!DOCTYPE html><html lang="{lang.code}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<style>{_CSS}</style></head><body>',
+        (f'<!DOCTYPE html><html lang="{lang.code}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+         f'<style>{_CSS}</style></head><body>'),
         f"<h1>{escape(title)}</h1>",
         f'<p class="sub">{escape(group_name)}</p>' if group_name else "",
         '<div class="kpi">' + "".join(f"<div>{escape(k)}<b>{escape(v)}</b></div>" for k, v in kpis) + "</div>",
@@ -164,8 +164,7 @@ def shortage_html(shortage: Shortage, group_name: str = "", lang: str | Language
     parts += [
         _h2(lang.gettext("Missing person-hours per week and skill")), _weekly_bars(shortage, lang),
         _h2(lang.gettext("Sites")),
-        f'<div class="row"><div>{_site_map(shortage, sites)}</div>'
-        f'<div>{site_table}</div></div>',
+        f'<div class="row"><div>{_site_map(shortage, sites)}</div><div>{site_table}</div></div>',
         _h2(lang.gettext("By skill and level"), page_break=True),
         _table(lang, lang.gettext("skill"), shortage.by("skill")),
         _h2(lang.gettext("By certificate")),

@@ -7,13 +7,24 @@ engine's `why_not`), so the categories come from rule ids, not from worded expla
 
 from __future__ import annotations
 
-from solver.roster import why_not
+from decimal import ROUND_HALF_UP, Decimal
 
 from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
 from integrations.services.weekly import history_from_plans
-from sharing.allocation import AllocationWeights, build_problem
-from sharing.forecast import Shortage, ShortageLine, candidate_category, qualified, request_category, week_range
+from sharing.allocation import AllocationParams, AllocationWeights, build_problem
+from sharing.forecast import (
+    Hire,
+    Shortage,
+    ShortageLine,
+    Training,
+    candidate_category,
+    qualified,
+    request_category,
+    week_range,
+)
+from sharing.forecast import what_if as run_what_if
+from solver.roster import why_not
 
 __all__ = ["shortage", "what_if"]
 
@@ -79,15 +90,12 @@ def _naive(moment):
 def what_if(repo, change, first: str, last: str, params=None):
     """Re-run the stored weeks `first`..`last` as they were and with `change` (a Hire or a Training);
     nothing is stored (see sharing.forecast.whatif)."""
-    from sharing.allocation import AllocationParams
-    from sharing.forecast.whatif import what_if as run
-
     weeks = week_range(first, last)
     groups = [(week, repo.load_group(week)) for week in weeks]
     if not any(g.requests for _, g in groups):
         raise InvalidInput(f"no requests from {first} to {last}")
     params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
-    return run(groups, change, params, history=history_from_plans(repo, weeks[0]))
+    return run_what_if(groups, change, params, history=history_from_plans(repo, weeks[0]))
 
 
 def _skills(group, texts) -> dict[str, int]:
@@ -139,32 +147,24 @@ def _home(group, text: str) -> tuple[float, float]:
     raise InvalidInput(f"--home {text}: not a site MEMBER/SITE nor latitude,longitude (postcodes are not geocoded)")
 
 
-def hire_change(repo, skills, certificates, home: str, hours: float, hourly_cost) -> "Hire":
+def hire_change(repo, skills, certificates, home: str, hours: float, hourly_cost) -> Hire:
     """A virtual hire from the command line's words, checked against the stored catalogue and sites."""
-    from decimal import Decimal
-
-    from sharing.forecast.whatif import Hire
-
     group = _standing(repo)
     lat, lon = _home(group, home)
     cost = Decimal(str(hourly_cost)) if hourly_cost is not None else _average_cost(group)
     return Hire(_skills(group, skills), _certificates(group, certificates), lat, lon, hours, cost)
 
 
-def training_change(repo, employee: str, skills, certificates) -> "Training":
+def training_change(repo, employee: str, skills, certificates) -> Training:
     """A virtual training of a stored employee from the command line's words."""
-    from sharing.forecast.whatif import Training
-
     code = repo.get_employee(employee).code
     group = _standing(repo)
     return Training(code, _skills(group, skills), _certificates(group, certificates))
 
 
 def _average_cost(group):
-    from decimal import ROUND_HALF_UP, Decimal
-
     costs = [e.hourly_cost for e in group.employees]
-    return (sum(costs, Decimal(0)) / len(costs)).quantize(Decimal("0.01"), ROUND_HALF_UP) if costs else Decimal("25")
+    return (sum(costs, Decimal(0)) / len(costs)).quantize(Decimal("0.01"), ROUND_HALF_UP) if costs else Decimal(25)
 
 
 def _standing(repo):

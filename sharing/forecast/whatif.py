@@ -118,10 +118,10 @@ class WhatIf:
         return sum(w.person_hours for w in self.weeks) / contracted if contracted else 0.0
 
     def billable(self) -> Decimal:
-        return sum((w.billable for w in self.weeks), Decimal("0"))
+        return sum((w.billable for w in self.weeks), Decimal(0))
 
     def employment_cost(self) -> Decimal:
-        return sum((w.employment_cost for w in self.weeks), Decimal("0"))
+        return sum((w.employment_cost for w in self.weeks), Decimal(0))
 
     def violations(self) -> int:
         return sum(w.violations for w in self.weeks)

@@ -34,7 +34,7 @@ def _member(code: str, siret: str, lat: float) -> Member:
 def _employee(code: str, skills: dict, members: list[str]) -> Employee:
     return Employee(code=code, first_name="Eve", last_name=code, home_latitude=47.8, home_longitude=-0.7,
                     contract=Contract(start=date(2020, 1, 1), members=members), skills=skills,
-                    hourly_cost=Decimal("20"))
+                    hourly_cost=Decimal(20))
 
 
 def _request(code: str, day: date, skill: str, level: int, member: str = "ACIER", end: int = 16, **kw) -> Request:

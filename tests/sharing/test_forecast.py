@@ -5,12 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from test_allocation_fixtures import employee, group, request
 
 from consortium.errors import InvalidInput
 from sharing.employees import Certification
-from sharing.forecast import Shortage, ShortageLine, candidate_category, qualified, request_category, week_range
+from sharing.forecast import (
+    Shortage,
+    ShortageLine,
+    candidate_category,
+    qualified,
+    request_category,
+    week_range,
+)
 from sharing.skills import CertRequirement
-from test_allocation_fixtures import employee, group, request
 
 BR = [CertRequirement(type="HAB-ELEC", level="BR")]
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from test_allocation_fixtures import SITES, WEEK, employee, group, request
 
 from consortium.errors import InvalidInput, NotFound
 from sharing.allocation import AllocationParams
 from sharing.forecast.whatif import HIRE_CODE, Hire, Training, apply_change, what_if
-from test_allocation_fixtures import SITES, WEEK, employee, group, request
 
 PARAMS = AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
 WEEKS = [WEEK.shift(-2), WEEK.shift(-1), WEEK]
@@ -27,7 +27,7 @@ def _week(k: int, extra=()):
 
 def _hire(skill: str, near: str = "TOLE") -> Hire:
     lat, lon = SITES[near]
-    return Hire({skill: 2 if skill == "TIG" else 1}, (), lat, lon, 35, Decimal("20"))
+    return Hire({skill: 2 if skill == "TIG" else 1}, (), lat, lon, 35, Decimal(20))
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_training_the_welder_elsewhere_counts_only_his_extra_hours():
 def test_an_unknown_skill_or_employee_is_refused():
     _, g = _week(0)
     with pytest.raises(InvalidInput, match="unknown skill 'WELD'"):
-        apply_change(g, Hire({"WELD": 1}, (), 47.8, -0.7, 35, Decimal("20")), WEEKS[0].monday)
+        apply_change(g, Hire({"WELD": 1}, (), 47.8, -0.7, 35, Decimal(20)), WEEKS[0].monday)
     with pytest.raises(NotFound, match="employee E9"):
         apply_change(g, Training("E9", {"TIG": 1}, ()), WEEKS[0].monday)
     assert HIRE_CODE not in {e.code for e in g.employees}
