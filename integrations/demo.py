@@ -61,6 +61,7 @@ def run_demo(store, out_dir: Path, on_progress=None, lang: str | None = None) ->
     Each step is its own transaction, so an interrupted demo leaves what it finished.
     """
     from integrations.files import write_text
+    from integrations.demo_history import seed_history
     from integrations.reports import plan_html
     from consortium.demo import DEMO_AS_OF, demo_tender_infeasible
     from integrations.services.consortium import load_demo, plan_tender_code, write_demo_bid
@@ -74,6 +75,7 @@ def run_demo(store, out_dir: Path, on_progress=None, lang: str | None = None) ->
     with store.session() as repo:
         init_database(repo)
         counts = load_group(repo, group)
+    seed_history(store)  # twelve past weeks of requests and published plans (integrations/demo_history.py)
     with store.session() as repo:
         if repo.get_plan(week) is None:
             allocation = run_allocation(repo, week, AllocationParams(time_limit=30, seed=0, deterministic=True),

@@ -1,0 +1,156 @@
+"""The skills forecast commands: `shortage` and `whatif hire|train` (nothing they do is stored)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from integrations.cli.options import store
+from integrations.cli.types import OutPath, Week
+from sharing.forecast import DIMENSIONS
+
+__all__ = ["shortage", "whatif"]
+
+
+@click.command("shortage")
+@click.option("--from", "first", type=Week(), required=True, help="First ISO week, e.g. 2026-W40.")
+@click.option("--to", "last", type=Week(), required=True, help="Last ISO week (included), e.g. 2026-W49.")
+@click.option("--by", type=click.Choice(DIMENSIONS), default="skill", show_default=True,
+              help="Rows of the table, CSV, XLSX and JSON (the page shows them all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "html", "json"]),
+              help="Default: from --out's suffix (.csv .xlsx .html .json), else a table.")
+@click.option("--out", type=OutPath(), help="File to write; missing folders are created.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="Language of the page (--format html).")
+@click.pass_context
+def shortage(ctx, first, last, by, fmt, out, lang):
+    """Unfilled person-hours of the stored plans, split by why they stayed unfilled.
+
+    Reasons: nobody has the skill or level, certificate missing or expired, contract does not list
+    the member, too far, qualified but busy, rest rules, other.
+
+    \b
+    Example:
+        mutualis shortage --from 2026-W40 --to 2026-W49
+        mutualis shortage --from 2026-W40 --to 2026-W49 --by site --format csv
+        mutualis shortage --from 2026-W40 --to 2026-W49 --out shortage.html
+    """
+    from integrations.reports.shortage_files import (
+        shortage_document,
+        shortage_format,
+        shortage_table,
+        write_shortage,
+    )
+    from integrations.services.forecast import shortage as build_shortage
+
+    fmt = shortage_format(fmt, out)
+    with store(ctx).session() as repo:
+        report = build_shortage(repo, first, last)
+        name = repo.get_settings().name
+    if out is not None:
+        write_shortage(fmt, Path(out), report, by, name, lang)
+        return click.echo(f"shortage {first}..{last} written to {out}")
+    if fmt == "json":
+        return click.echo(json.dumps(shortage_document(report, by), indent=2, ensure_ascii=False))
+    if fmt == "csv":
+        import csv
+        import sys
+
+        from integrations.reports.shortage_files import shortage_rows
+
+        rows = shortage_rows(report, by)
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [by])
+        writer.writeheader()
+        return writer.writerows(rows)
+    click.echo(shortage_table(report, by))
+
+@click.group("whatif")
+def whatif():
+    """Re-run past weeks with a virtual hire or training and measure what it would have filled."""
+
+def _weeks_option(func):
+    return click.option("--weeks", required=True, metavar="YYYY-Www..YYYY-Www",
+                        help="The past weeks to re-run, e.g. 2026-W40..2026-W49.")(func)
+
+def _common(func):
+    func = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+    func = click.option("--cert", "certs", multiple=True, metavar="TYPE:LEVEL",
+                        help="A certificate held (repeatable), e.g. HAB-ELEC:BR.")(func)
+    return click.option("--skill", "skills", multiple=True, required=True, metavar="SKILL:LEVEL",
+                        help="A skill with its level (repeatable), e.g. TIG:2.")(func)
+
+@whatif.command("hire")
+@_common
+@click.option("--home", required=True, help="Where the person lives: a site MEMBER/SITE or latitude,longitude.")
+@click.option("--hours", type=click.FloatRange(1, 48), default=35, show_default=True,
+              help="Contracted hours a week.")
+@click.option("--cost", type=click.FloatRange(0, 1000), default=None,
+              help="Hourly cost to the GE in euros (default: the staff's average).")
+@_weeks_option
+@click.pass_context
+def whatif_hire(ctx, skills, certs, as_json, home, hours, cost, weeks):
+    """What a hire with these skills, living there, would have filled in past weeks (nothing stored).
+
+    \b
+    Example:
+        mutualis whatif hire --skill TIG:2 --home INOXAGRI/VILLIERS --hours 35 --weeks 2026-W43..2026-W45
+    """
+    from integrations.services.forecast import hire_change, what_if
+
+    first, last = _range(weeks)
+    with store(ctx).session() as repo:
+        result = what_if(repo, hire_change(repo, skills, certs, home, hours, cost), first, last)
+    _print_whatif(result, as_json)
+
+@whatif.command("train")
+@click.argument("employee")
+@_common
+@_weeks_option
+@click.pass_context
+def whatif_train(ctx, employee, skills, certs, as_json, weeks):
+    """What an employee trained in these skills would have filled in past weeks (nothing stored).
+
+    \b
+    Example:
+        mutualis whatif train E031 --skill MIG-MAG:2 --weeks 2026-W43..2026-W45
+    """
+    from integrations.services.forecast import training_change, what_if
+
+    first, last = _range(weeks)
+    with store(ctx).session() as repo:
+        result = what_if(repo, training_change(repo, employee, skills, certs), first, last)
+    _print_whatif(result, as_json)
+
+
+def _range(text: str) -> tuple[str, str]:
+    """`2026-W40..2026-W49` (or one week) as its first and last weeks, each checked."""
+    from consortium.errors import InvalidInput
+
+    first, sep, last = text.partition("..")
+    try:
+        return Week().convert(first, None, None), Week().convert(last if sep else first, None, None)
+    except click.BadParameter as exc:
+        raise InvalidInput(f"--weeks {text}: {exc.format_message()}") from None
+
+
+def _print_whatif(result, as_json: bool) -> None:
+    rows = [{"week": w.week, "baseline_h": round(sum(w.baseline.values()), 2),
+             "with_change_h": round(sum(w.variant.values()), 2), **{f"extra_{p}_h": h for p, h in w.extra.items()},
+             "person_h": w.person_hours, "contracted_h": w.contracted_hours, "billable_eur": str(w.billable),
+             "employment_cost_eur": str(w.employment_cost), "violations": w.violations} for w in result.weeks]
+    total = {"extra_h": result.extra(), "utilisation": round(result.utilisation(), 4),
+             "billable_eur": str(result.billable()), "employment_cost_eur": str(result.employment_cost()),
+             "violations": result.violations()}
+    if as_json:
+        return click.echo(json.dumps({"weeks": rows, "total": total}, indent=2))
+    headers = list(rows[0])
+    widths = [max(len(h), *(len(str(r[h])) for r in rows)) for h in headers]
+    click.echo("  ".join(h.rjust(w) for h, w in zip(headers, widths)))
+    for r in rows:
+        click.echo("  ".join(str(r[h]).rjust(w) for h, w in zip(headers, widths)))
+    extra = ", ".join(f"{p} {h:g} h" for p, h in total["extra_h"].items())
+    click.echo(f"extra person-hours filled: {extra}")
+    click.echo(f"utilisation {100 * total['utilisation']:.1f} %, billable at cost {total['billable_eur']} EUR, "
+               f"employment cost {total['employment_cost_eur']} EUR, labour-law violations {total['violations']}")
