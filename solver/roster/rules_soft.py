@@ -232,10 +232,10 @@ SOFT_RULES = (
     Rule("assignment_cost", "cost of an assignment (travel, preference, continuity)", assignment_cost),
     Rule("min_total_minutes", "fewest minutes over the horizon (soft form)", min_total_minutes),
     Rule("idle_week_minutes", "idle contracted hours in a civil week", idle_week_minutes),
-    Rule("weekly_overtime", "hours past a weekly threshold (overtime, complementary hours)", weekly_overtime),
     Rule("group_fairness", "shortage shared by entitlement between members", group_fairness),
     Rule("consistency", "same person across a set of shifts", consistency),
     Rule("stability", "published plan kept", stability),
     Rule("balance", "shifts spread evenly between employees", balance),
+    Rule("weekly_overtime", "hours past a weekly threshold (overtime, complementary hours)", weekly_overtime),
 )
 SOFT_BY_ID = by_id(SOFT_RULES)
