@@ -185,8 +185,8 @@ def build_problem(
             costs.extend(_pair_costs(e, r, minutes, weights, worked_last_week, members_last_week))
             costs.extend(pricing.premium_costs(e, r))
         employees.append(EngineEmployee(
-            id=e.code, rules=_rules(e, group, weights, pricing.overtime_steps(e)), history=_history(e.code, history, week, minute),
-            eligible=frozenset(eligible),
+            id=e.code, rules=_rules(e, group, weights, pricing.overtime_steps(e)),
+            history=_history(e.code, history, week, minute), eligible=frozenset(eligible),
         ))
 
     by_code = {r.code: r for r in requests}
