@@ -26,6 +26,7 @@ from ..requests import Request
 from consortium.weeks import IsoWeek
 from .candidates import Place, local, night_minutes, site_reasons, static_reasons
 from .pins import DroppedPin, hold_pins
+from .pricing import Pricing
 from .weights import AllocationWeights
 
 __all__ = ["COST_LABELS", "Built", "build_problem"]
@@ -37,6 +38,7 @@ COST_LABELS = {
     "avoided_member": "at a member the employee would rather avoid",
     "preferred_employee": "not one of the request's preferred employees",
     "continuity": "not the member's employee of last week",
+    "premium_hours": "night, Sunday and public-holiday premiums",
 }
 
 
@@ -163,6 +165,7 @@ def build_problem(
 
     closed_requests = {r.code: f"{r.code}: {closed[r.day]}" for r in requests if r.day in closed}
     site_why = {r.code: site_reasons(group, r, places[r.code]) for r in requests}
+    pricing = Pricing.of(group, week, weights)
     employees, reasons, commute, costs = [], {}, {}, []
     for e in group.employees:
         home = _Point(e.home_latitude, e.home_longitude)
@@ -180,9 +183,10 @@ def build_problem(
             minutes = commute[e.code, r.code] = from_home[place.code]
             eligible.append(r.code)
             costs.extend(_pair_costs(e, r, minutes, weights, worked_last_week, members_last_week))
+            costs.extend(pricing.premium_costs(e, r))
         employees.append(EngineEmployee(
-            id=e.code, rules=_rules(e, group, weights), history=_history(e.code, history, week, minute),
-            eligible=frozenset(eligible),
+            id=e.code, rules=_rules(e, group, weights, pricing.overtime_steps(e)),
+            history=_history(e.code, history, week, minute), eligible=frozenset(eligible),
         ))
 
     by_code = {r.code: r for r in requests}
@@ -216,13 +220,14 @@ def _place(r: Request, members) -> Place:
         raise InvalidInput(f"request {r.code}: field site: member {r.member} has no site {r.site!r}") from None
 
 
-def _rules(e: Employee, group: Group, weights: AllocationWeights) -> Rules:
+def _rules(e: Employee, group: Group, weights: AllocationWeights, overtime_steps=()) -> Rules:
     labour, contract = group.settings.labour, e.contract
     return Rules(
         max_shifts_per_day=labour.part_time_max_interruptions + 1 if contract.is_part_time else None,
         min_week_minutes=round(contract.weekly_hours * 60) if weights.idle else None,
         idle_weight=weights.idle,
         idle_chunk=60,
+        overtime_steps=overtime_steps,
         max_week_minutes=math.floor(contract.max_weekly_hours(labour) * 60 + 1e-6),
         max_day_minutes=round(labour.max_daily_hours * 60),
         min_daily_rest=round(labour.daily_rest_hours * 60),

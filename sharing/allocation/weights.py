@@ -40,6 +40,9 @@ class AllocationWeights:
     short_fragment : per assignment shorter than the request's `min_chunk_hours`; unused, since
         the allocation places whole requests only (no partial shifts are generated).
     stability : per assignment of the published plan that a re-plan drops.
+    overtime : per euro of overtime or complementary-hour premium an employee's week would earn
+        (payroll bands, engine rule `weekly_overtime`), counted per started hour.
+    premium_hours : per euro of night, Sunday and public-holiday premium an assignment would earn.
     """
 
     critical: int = 10_000
@@ -57,6 +60,8 @@ class AllocationWeights:
     commute_excess: int = 3
     short_fragment: int = 0
     stability: int = 3_000
+    overtime: int = 1
+    premium_hours: int = 1
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -59,6 +59,10 @@ class Rules:
     max_week_minutes: int | None = None
     idle_weight: int = 1  # penalty per idle chunk under min_week_minutes
     idle_chunk: int = 60
+    # overtime price: (minute of a civil week, weight per started `overtime_chunk` past it); the steps
+    # add up, so a second step at a later minute raises the price per chunk beyond it (soft)
+    overtime_steps: tuple[tuple[int, int], ...] = ()
+    overtime_chunk: int = 60
     max_day_minutes: int | None = None  # work + travel between shifts of one day
     min_daily_rest: int | None = None  # between shifts of different days (e.g. 660)
     weekly_rest: int | None = None  # one continuous rest starting in each civil week (e.g. 2100)
@@ -211,6 +215,8 @@ def _check(p: Problem) -> None:
     for e in p.employees:
         if e.eligible is not None and not e.eligible <= known_s:
             raise RosterInputError(f"Employee {e.id}.eligible: unknown shift")
+        if e.rules.overtime_chunk < 1 or any(w < 0 for _, w in e.rules.overtime_steps):
+            raise RosterInputError(f"Employee {e.id}.rules: overtime_chunk must be >= 1 and step weights >= 0")
     pairs = [(r.employee, s) for r in p.requests for s in r.shifts]
     pairs += [(c.employee, c.shift) for c in p.costs]
     pairs += list(p.pinned) + list(p.forbidden) + list(p.reference)

@@ -85,6 +85,31 @@ def idle_week_minutes(m: RosterModel) -> None:
             m.penalties.add("idle_week_minutes", f"{e.id}:week{w}", r.idle_weight, short)
 
 
+def weekly_overtime(m: RosterModel) -> None:
+    """Price the minutes of each civil week past each of the employee's `overtime_steps`.
+
+    Per step (t, w): over * chunk >= minutes - t, over >= 0, penalty w x over; the steps add up, so the
+    price is convex in the week's minutes (travel between sites and the minutes worked before day 0
+    count, as for the weekly maximum). A step the week cannot reach adds nothing.
+    """
+    cal, shifts = m.ix.cal, m.problem.shifts
+    for ei, e in enumerate(m.problem.employees):
+        r = e.rules
+        if not r.overtime_steps:
+            continue
+        for w in range(cal.weeks):
+            before = e.history.week_minutes_before if w == 0 else 0
+            days = cal.week_days(w)
+            week = sum([m.minutes(ei, lambda s: s.day in days), *m.travel_minutes(ei, days)]) + before
+            top = before + sum(shifts[si].duration for si in m.ix.eligible[ei] if shifts[si].day in days)
+            top += sum(t for d in days for t, _ in m.day_travel(ei).get(d, ()))
+            for k, (start, weight) in enumerate(r.overtime_steps):
+                if weight and top > start:
+                    over = m.cp.new_int_var(0, -(-(top - start) // r.overtime_chunk), f"overtime[{e.id},{w},{k}]")
+                    m.cp.add(over * r.overtime_chunk >= week - start)
+                    m.penalties.add("weekly_overtime", f"{e.id}:week{w}", weight, over)
+
+
 def group_fairness(m: RosterModel) -> None:
     """Minimise the largest weighted shortfall of a group against its entitled part of the cover.
 
@@ -211,5 +236,6 @@ SOFT_RULES = (
     Rule("consistency", "same person across a set of shifts", consistency),
     Rule("stability", "published plan kept", stability),
     Rule("balance", "shifts spread evenly between employees", balance),
+    Rule("weekly_overtime", "hours past a weekly threshold (overtime, complementary hours)", weekly_overtime),
 )
 SOFT_BY_ID = by_id(SOFT_RULES)
