@@ -60,6 +60,7 @@ ROSTER_SOFT = {
     "consistency": "solver/test_roster_soft.py::test_consistency_prefers_one_person_for_the_whole_request",
     "stability": "solver/test_roster_soft.py::test_stability_keeps_the_published_plan_unless_it_is_worth_changing",
     "balance": "solver/test_roster_timefold_rules.py::test_balance_spreads_shifts_and_is_priced_exactly",
+    "weekly_overtime": "solver/test_roster_soft_overtime.py::test_the_engine_prefers_the_plan_without_overtime",
 }
 
 TENDER = {
