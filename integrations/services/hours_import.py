@@ -16,6 +16,7 @@ from integrations.tabular.files import read_grid
 from consortium.errors import InvalidInput, NotFound, RowError
 from sharing.hours import Correction
 from consortium.weeks import week_of
+from integrations.store import Repository
 
 __all__ = ["HOURS_COLUMNS", "read_hours_file", "import_hours"]
 
@@ -112,7 +113,7 @@ def _row_of(v, rows: list[tuple[int, Correction]]) -> int:
     return mine[-1][0]
 
 
-def import_hours(repo, path: Path, now: datetime | None = None) -> int:
+def import_hours(repo: Repository, path: Path, now: datetime | None = None) -> int:
     """Record every row of an hours sheet, or none if any row is bad (every problem is reported).
 
     Rows go through the same labour rules as `record_hours`; a row's `accept_violation` is its reason.
@@ -123,12 +124,12 @@ def import_hours(repo, path: Path, now: datetime | None = None) -> int:
         where = f"{path.name}:{row}"
         reasons[row] = f["accept_violation"]
         try:
-            repo.get_employee(f["employee"])
+            repo.people.get_employee(f["employee"])
         except NotFound as exc:
             problems.append(f"{where}: column employee: {exc}")
             continue
         try:
-            day = repo.get_request(f["request"]).day
+            day = repo.plans.get_request(f["request"]).day
         except NotFound as exc:
             problems.append(f"{where}: column request: {exc}")
             continue

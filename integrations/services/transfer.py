@@ -12,6 +12,7 @@ from pathlib import Path
 
 from consortium.errors import RowError
 from sharing.group import employee_problems, member_problems, request_problems
+from integrations.store import Repository
 
 from .. import tabular
 
@@ -72,7 +73,7 @@ class _Tally:
         return ImportReport(self.kind, **self.counts)
 
 
-def import_file(repo, kind: str, path: Path, update: bool = False) -> ImportReport:
+def import_file(repo: Repository, kind: str, path: Path, update: bool = False) -> ImportReport:
     """Import every row of `path` as `kind` into the open transaction, or raise RowError naming each bad row.
 
     Importing the same file twice changes nothing (every row is then unchanged).
@@ -80,9 +81,9 @@ def import_file(repo, kind: str, path: Path, update: bool = False) -> ImportRepo
     path = Path(path)
     rows = tabular.read_rows(kind, path)
     at = tabular.row_index(kind, rows)
-    catalogue = repo.get_catalogue()
-    labour = repo.get_settings().labour
-    members = {m.code: m for m in repo.list_members()}
+    catalogue = repo.people.get_catalogue()
+    labour = repo.people.get_settings().labour
+    members = {m.code: m for m in repo.people.list_members()}
     problems: list[str] = []
     tally = _Tally(kind, path, update, problems)
     if kind == "members":
@@ -92,7 +93,7 @@ def import_file(repo, kind: str, path: Path, update: bool = False) -> ImportRepo
             member = member.model_copy(update={"sites": existing.sites if existing else []})
             if tally.classify(row, f"member {member.code}", member, existing):
                 writes.append((row, member))
-        _save_all(repo.save_member, writes, problems)
+        _save_all(repo.people.save_member, writes, problems)
     elif kind == "sites":
         updated: dict[str, object] = {}
         for row, (member_code, site) in rows:
@@ -108,17 +109,17 @@ def import_file(repo, kind: str, path: Path, update: bool = False) -> ImportRepo
             updated[member_code] = member.model_copy(update={"sites": sites})
             problems.extend(tabular.locate(p, {member_code: row}, path)
                             for p in member_problems(updated[member_code], catalogue))
-        _save_all(repo.save_member, [(None, m) for m in updated.values()], problems)
+        _save_all(repo.people.save_member, [(None, m) for m in updated.values()], problems)
     elif kind == "employees":
-        stored = {e.code: e for e in repo.list_employees()}
+        stored = {e.code: e for e in repo.people.list_employees()}
         for _, employee in rows:
             problems.extend(tabular.locate(p, at, path)
                             for p in employee_problems(employee, catalogue, set(members), labour))
         writes = [(row, e) for row, e in rows if tally.classify(row, f"employee {e.code}", e, stored.get(e.code))]
-        _save_all(repo.save_employee, writes, problems)
+        _save_all(repo.people.save_employee, writes, problems)
     elif kind == "absences":
-        known = {e.code for e in repo.list_employees()}
-        stored = {_absence_key(a): a for a in repo.list_absences()}
+        known = {e.code for e in repo.people.list_employees()}
+        stored = {_absence_key(a): a for a in repo.people.list_absences()}
         writes = []
         for row, absence in rows:
             if absence.employee not in known:
@@ -126,13 +127,13 @@ def import_file(repo, kind: str, path: Path, update: bool = False) -> ImportRepo
             elif tally.classify(row, f"absence of {absence.employee} from {absence.start:%Y-%m-%d %H:%M}", absence,
                                 stored.get(_absence_key(absence))):
                 writes.append((row, absence))
-        _save_all(lambda a: repo.replace_absences([a]), writes, problems)
+        _save_all(lambda a: repo.people.replace_absences([a]), writes, problems)
     elif kind == "requests":
-        stored = {r.code: r for r in repo.list_requests()}
+        stored = {r.code: r for r in repo.plans.list_requests()}
         for _, request in rows:
             problems.extend(tabular.locate(p, at, path) for p in request_problems(request, catalogue, members))
         writes = [(row, r) for row, r in rows if tally.classify(row, f"request {r.code}", r, stored.get(r.code))]
-        _save_all(repo.save_request, writes, problems)
+        _save_all(repo.plans.save_request, writes, problems)
     return tally.report()
 
 
@@ -140,18 +141,18 @@ def _absence_key(a) -> tuple:
     return a.employee, a.start, a.end, a.kind
 
 
-def export_file(repo, kind: str, path: Path) -> int:
+def export_file(repo: Repository, kind: str, path: Path) -> int:
     """Write every stored object of `kind` to `path` (CSV or XLSX); returns the number of rows."""
     if kind == "members":
-        objects = repo.list_members()
+        objects = repo.people.list_members()
     elif kind == "sites":
-        objects = tabular.split_sites(repo.list_members())
+        objects = tabular.split_sites(repo.people.list_members())
     elif kind == "employees":
-        objects = repo.list_employees()
+        objects = repo.people.list_employees()
     elif kind == "absences":
-        objects = repo.list_absences()
+        objects = repo.people.list_absences()
     else:
-        objects = repo.list_requests()
+        objects = repo.plans.list_requests()
     tabular.write_rows(kind, objects, Path(path))
     return len(objects)
 

@@ -12,7 +12,7 @@ def test_an_exception_in_the_block_rolls_back_every_write(seeded):
     before = _counts(seeded)
     with pytest.raises(RuntimeError, match="boom"), seeded.session() as repo:
         for code in ("E101", "E102", "E103"):
-            repo.add_employee(make_employee(code))
+            repo.people.add_employee(make_employee(code))
         assert repo.counts()["employees"] == before["employees"] + 3
         raise RuntimeError("boom")
     assert _counts(seeded) == before
@@ -21,12 +21,12 @@ def test_an_exception_in_the_block_rolls_back_every_write(seeded):
 def test_a_failing_insert_in_the_middle_of_a_batch_stores_nothing(seeded):
     before = _counts(seeded)
     with pytest.raises(AlreadyExists, match="^employee E001 already exists$"), seeded.session() as repo:
-        repo.add_employee(make_employee("E101"))
-        repo.add_employee(make_employee("E001"))
-        repo.add_employee(make_employee("E102"))
+        repo.people.add_employee(make_employee("E101"))
+        repo.people.add_employee(make_employee("E001"))
+        repo.people.add_employee(make_employee("E102"))
     assert _counts(seeded) == before
     with seeded.session() as repo:
-        assert [e.code for e in repo.list_employees()] == ["E001"]
+        assert [e.code for e in repo.people.list_employees()] == ["E001"]
 
 
 def _counts(store) -> dict[str, int]:
