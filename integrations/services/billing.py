@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from consortium.errors import InvalidInput
@@ -28,7 +29,7 @@ class BillResult:
     """A month's bill, the FTE placed per member, and the statement files written (if any)."""
 
     bill: MonthBill
-    fte: dict
+    fte: dict[str, Decimal]  # member -> FTE placed there
     files: list[Path] = field(default_factory=list)
 
 
@@ -60,7 +61,8 @@ def month_bill(repo: Repository, month: str) -> MonthBill:
         plans = [p for p in (repo.plans.get_plan(w) for w in weeks_between(start, nxt)) if p is not None]
         adjusted = adjustments(plans, repo.hours.list_corrections(start, nxt))
     declared = repo.hours.list_exceptions(first - timedelta(days=7), nxt + timedelta(days=7))
-    return bill_month(month, lines, employees, {m.code: m for m in repo.people.list_members()}, repo.people.get_settings().billing,
+    members = {m.code: m for m in repo.people.list_members()}
+    return bill_month(month, lines, employees, members, repo.people.get_settings().billing,
                       adjustments=adjusted, idle=idle, exceptions=declared)
 
 
@@ -73,7 +75,8 @@ def bill(repo: Repository, month: str, out_dir: Path | None = None, lang: str | 
         raise InvalidInput(f"the bill of {result.month} does not reconcile: {problems[0]}")
     files = []
     if out_dir is not None:
-        files = write_statements(result, repo.people.list_members(), repo.people.list_employees(), repo.people.get_settings().name,
+        people = repo.people
+        files = write_statements(result, people.list_members(), people.list_employees(), people.get_settings().name,
                                  Path(out_dir), lang)
     return BillResult(bill=result, fte=headcount(result), files=files)
 

@@ -23,8 +23,9 @@ __all__ = ["CapacityReport", "Heatmap", "capabilities", "declare_capacity", "imp
 
 def capabilities(repo: Repository, first_week: str | None = None, last_week: str | None = None) -> Capabilities:
     """The group's resources, certificates, declarations (in the weeks) and every reservation."""
-    return Capabilities(tuple(repo.consortium.list_resources()), tuple(repo.consortium.list_member_certificates()),
-                        tuple(repo.consortium.list_declarations(first_week, last_week)), tuple(repo.consortium.list_reservations()))
+    stored = repo.consortium
+    return Capabilities(tuple(stored.list_resources()), tuple(stored.list_member_certificates()),
+                        tuple(stored.list_declarations(first_week, last_week)), tuple(stored.list_reservations()))
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,10 @@ class Heatmap:
     """Free regular hours per process and week across members (after commitments and reservations)."""
 
     weeks: tuple[str, ...]
-    free: dict  # process -> {week: hours}
+    free: dict[str, dict[str, float]]  # process -> {week: hours}
 
-    def rows(self) -> list[list]:
+    def rows(self) -> list[list[str | float]]:
+        """One row per process, by name: the process, then its free hours per week (0.1 h)."""
         return [[p] + [round(self.free[p].get(w, 0.0), 1) for w in self.weeks] for p in sorted(self.free)]
 
 
@@ -76,10 +78,10 @@ def capacity_heatmap(repo: Repository, start: str, weeks: int = 8, as_of: date |
     span = tuple(str(first.shift(k)) for k in range(weeks))
     caps = capabilities(repo, span[0], span[-1])
     resources = {r.key: r for r in caps.resources}
-    held = defaultdict(float)
-    for r in caps.reservations:
-        if r.holds_on(as_of or date.today()):
-            held[r.key, r.week] += r.hours
+    held: dict[tuple[str, str], float] = defaultdict(float)
+    for hold in caps.reservations:
+        if hold.holds_on(as_of or date.today()):
+            held[hold.key, hold.week] += hold.hours
     free: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for d in caps.declarations:
         r = resources[d.key]

@@ -46,14 +46,16 @@ def _has_hours(repo: Repository, start: date, end: date) -> bool:
 
 
 def clock(text: str, what: str) -> time:
+    """`07:30` (or `7:30:00`) as a time; InvalidInput naming `what` otherwise."""
     match = _HHMM.match(str(text).strip())
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise InvalidInput(f"{what} {text!r} is not a time like 07:30")
     return time(int(match.group(1)), int(match.group(2)))
 
 
-def checked_correction(repo: Repository, employee: str, request: str, day: date, *, absent: bool, start: str | None, end: str | None,
-                travel: int | None, note: str, now: datetime, next_day: bool = False) -> Correction:
+def checked_correction(repo: Repository, employee: str, request: str, day: date, *, absent: bool, start: str | None,
+                       end: str | None, travel: int | None, note: str, now: datetime,
+                       next_day: bool = False) -> Correction:
     """A correction checked against the database: the employee, the request and its day.
 
     The end is on the same day as the start unless `next_day` says the shift ends the next day: an end
@@ -73,7 +75,7 @@ def checked_correction(repo: Repository, employee: str, request: str, day: date,
     if next_day and start is None:
         raise InvalidInput(f"{who}: --next-day without a start and end")
     begins = ends = None
-    if start is not None:
+    if start is not None and end is not None:
         begins = datetime.combine(day, clock(start, "start"))
         ends = datetime.combine(day, clock(end, "end"))
         if next_day:
@@ -95,19 +97,20 @@ class RecordedHours:
     """A stored correction and the labour rules it knowingly breaks (its declared exceptions)."""
 
     correction: Correction
-    declared: list = field(default_factory=list)
+    declared: list[Violation] = field(default_factory=list)
 
 
-def store_correction(repo: Repository, c: Correction, found: list, reason: str) -> RecordedHours:
+def store_correction(repo: Repository, c: Correction, found: list[Violation], reason: str) -> RecordedHours:
+    """Store a checked correction with the rules it knowingly breaks (`found`) and the reason given for them."""
     if found:
         c = c.model_copy(update={"accepted_reason": reason.strip()})
     stored = repo.hours.add_correction(c, [(v.rule, v.day, v.message) for v in found])
     return RecordedHours(stored, list(found))
 
 
-def record_hours(repo: Repository, employee: str, request: str, day: date, *, absent: bool = False, start: str | None = None,
-                 end: str | None = None, travel: int | None = None, note: str = "", next_day: bool = False,
-                 accept_violation: str = "", now: datetime | None = None) -> RecordedHours:
+def record_hours(repo: Repository, employee: str, request: str, day: date, *, absent: bool = False,
+                 start: str | None = None, end: str | None = None, travel: int | None = None, note: str = "",
+                 next_day: bool = False, accept_violation: str = "", now: datetime | None = None) -> RecordedHours:
     """Record what really happened on one shift; in a validated month it becomes a dated adjustment.
 
     The hours go through the labour rules of the compliance checker: one person at two places at once is
@@ -125,7 +128,8 @@ def record_hours(repo: Repository, employee: str, request: str, day: date, *, ab
 # ---------------------------------------------------------------- month and validation
 
 
-def month_hours(repo: Repository, month: str, member: str | None = None, employee: str | None = None) -> list[WorkedLine]:
+def month_hours(repo: Repository, month: str, member: str | None = None,
+                employee: str | None = None) -> list[WorkedLine]:
     """The month's hours worked, one line per shift (absences kept), optionally for one member or employee.
 
     Each line names the correction that applies to it (its entry number and when it was recorded).
@@ -138,7 +142,8 @@ def month_hours(repo: Repository, month: str, member: str | None = None, employe
             if (member is None or x.member == member) and (employee is None or x.employee == employee)]
 
 
-def validate_month(repo: Repository, member: str, month: str, now: datetime | None = None, early: bool = False) -> Validation:
+def validate_month(repo: Repository, member: str, month: str, now: datetime | None = None,
+                   early: bool = False) -> Validation:
     """Lock a member's month: later corrections of it become dated adjustments.
 
     Refused while the month is not over (unless `early`: hours recorded later become adjustments), and
@@ -172,8 +177,8 @@ class EmployeeCounters:
     week: str
     history: EmployeeHistory
     annual: AnnualCounter
-    idle_minutes: dict
-    contracted_minutes: dict
+    idle_minutes: dict[str, int]  # week -> minutes
+    contracted_minutes: dict[str, int]  # week -> minutes
 
 
 def employee_counters(repo: Repository, employee: str, week: IsoWeek | None = None) -> EmployeeCounters:

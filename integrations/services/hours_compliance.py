@@ -7,6 +7,7 @@ tells new violations from those already there or knowingly declared.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -30,7 +31,7 @@ def weeks_between(start: date, end: date) -> list[IsoWeek]:
     return weeks
 
 
-def worked_between(repo: Repository, start: date, end: date, extra: list[Correction] = (), *,
+def worked_between(repo: Repository, start: date, end: date, extra: Sequence[Correction] = (), *,
                    include_adjustments: bool = True) -> list[WorkedLine]:
     """Lines worked on the days [start, end); `extra` corrections (not stored yet) are applied last."""
     plans = [p for p in (repo.plans.get_plan(w) for w in weeks_between(start, end)) if p is not None]
@@ -39,7 +40,7 @@ def worked_between(repo: Repository, start: date, end: date, extra: list[Correct
             if start <= x.day < end]
 
 
-def _violations(repo: Repository, weeks: list[IsoWeek], extra: list[Correction] = ()) -> list[Violation]:
+def _violations(repo: Repository, weeks: list[IsoWeek], extra: Sequence[Correction] = ()) -> list[Violation]:
     reach = repo.people.get_settings().labour.average_weeks
     start = min(weeks).shift(-reach).monday
     end = max(weeks).monday + timedelta(days=7)
@@ -58,7 +59,7 @@ def new_violations(repo: Repository, corrections: list[Correction]) -> list[Viol
     return [v for v in _violations(repo, weeks, corrections) if _key(v) not in before]
 
 
-def _key(v: Violation) -> tuple:
+def _key(v: Violation) -> tuple[str, str | None, str | None, date | None]:
     # Not the message: hours that shorten a day already too long are not refused for still breaking it
     # (that violation stays open for `check --month` until corrected or declared).
     return v.rule, v.employee, v.request, v.day

@@ -6,7 +6,7 @@ Columns: `employee`, `request`, `day` (required), `absent`, `start`, `end`, `end
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from integrations.services.hours_compliance import new_violations, refusal
@@ -42,7 +42,9 @@ def read_hours_file(path: Path) -> list[tuple[int, dict]]:
     problems += [f"{path.name}:{header_at + 1}: column {c}: missing" for c in _REQUIRED if c not in header]
     if problems:
         raise RowError(problems)
-    rows, problems, seen = [], [], {}
+    rows: list[tuple[int, dict]] = []
+    problems = []
+    seen: dict[tuple[str, str, date | None], int] = {}
     for i, cells in enumerate(grid[header_at + 1:], start=header_at + 2):
         if not any(cells):
             continue

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from consortium.members import Site
 from consortium.errors import InvalidInput, MutualisError
 from sharing.requests import Request, site_closed
 from consortium.weeks import IsoWeek
@@ -40,7 +41,7 @@ def planning_window(repo: Repository, *, as_of: date | None = None, allow_past: 
                     week: IsoWeek | None = None) -> PlanningWindow:
     """The window of the group: today, the validated months and, for `week`, the days with hours recorded."""
     hours = repo.hours
-    recorded = ()
+    recorded: set[date] = set()
     if week is not None:
         recorded = {c.day for c in hours.list_corrections(week.monday, week.monday + timedelta(days=7))}
     return PlanningWindow.of(today(repo, as_of), {v.month for v in hours.list_validations()}, recorded, allow_past)
@@ -103,7 +104,7 @@ def file_requests(repo: Repository, requests: list[Request], *, as_of: date | No
     return FiledRequests(added, [closed[r.code] for r in requests if r.code in closed])
 
 
-def _site(repo: Repository, r: Request):
+def _site(repo: Repository, r: Request) -> Site:
     member = repo.people.get_member(r.member)
     try:
         return member.site(r.site)

@@ -88,7 +88,7 @@ def import_tender(repo: Repository, path: str | Path, release: bool = False) -> 
     return TenderImport(tender)
 
 
-def _compile(repo: Repository, code: str, as_of: date | None):
+def _compile(repo: Repository, code: str, as_of: date | None) -> Compiled:
     tender = repo.consortium.get_tender(code)
     return compile_tender(tender, capabilities(repo), as_of or date.today())
 
@@ -134,8 +134,8 @@ def bid_for(repo: Repository, code: str, margin: Decimal | None = None, time_lim
     return make_bid(repo, code, margin, time_limit, params, as_of).bid
 
 
-def write_bid(repo: Repository, code: str, out_dir: str | Path, margin: Decimal | None = None, for_member: str | None = None,
-              time_limit: float | None = None, params: PlanParams | None = None,
+def write_bid(repo: Repository, code: str, out_dir: str | Path, margin: Decimal | None = None,
+              for_member: str | None = None, time_limit: float | None = None, params: PlanParams | None = None,
               as_of: date | None = None, version: int | None = None,
               lang: str | None = None) -> tuple[list[Path], JointBid]:
     """Make (or, with `version`, read back) the bid and write its documents into `out_dir`: the internal

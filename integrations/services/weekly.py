@@ -25,8 +25,8 @@ from sharing.history import History
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
 
-__all__ = ["ProgressCallback", "WeekView", "run_allocation", "week_view", "check_week", "explain", "set_pin", "publish_week",
-           "replan_week", "history_from_plans"]
+__all__ = ["ProgressCallback", "WeekView", "run_allocation", "week_view", "check_week", "explain", "set_pin",
+           "publish_week", "replan_week", "history_from_plans"]
 
 # on_progress(objective, bound, gap, elapsed seconds) on each better plan the solver finds.
 ProgressCallback = Callable[[float, float, float, float], None]
