@@ -117,9 +117,9 @@ def record_hours(repo: Repository, employee: str, request: str, day: date, *, ab
     refused; any other rule they break is refused unless `accept_violation` gives the reason the manager
     records them knowingly (kept with the hours as a declared exception, shown on the statement).
     """
-    correction = checked_correction(repo, employee.upper(), request.upper(), day, absent=absent, start=start, end=end,
-                             travel=travel, note=note, now=now or datetime.now().replace(microsecond=0),
-                             next_day=next_day)
+    correction = checked_correction(repo, employee.upper(), request.upper(), day, absent=absent, start=start,
+                                    end=end, travel=travel, note=note,
+                                    now=now or datetime.now().replace(microsecond=0), next_day=next_day)
     found = new_violations(repo, [correction])
     refuse_if_any(f"hours of {correction.employee} on {correction.request} {day}", found, accept_violation)
     return store_correction(repo, correction, found, accept_violation)

@@ -143,8 +143,8 @@ def write_bid(repo: Repository, code: str, out_dir: str | Path, margin: Decimal 
     version, the buyer's offer (`offre.*` in French, `offer.*` in English)."""
     if version is not None and (margin is not None or as_of is not None):
         raise InvalidInput("--version writes a stored bid as it is: leave out --margin and --as-of")
-    stored = repo.consortium.get_bid(code, version) if version is not None else make_bid(repo, code, margin, time_limit,
-                                                                               params, as_of)
+    stored = (repo.consortium.get_bid(code, version) if version is not None
+              else make_bid(repo, code, margin, time_limit, params, as_of))
     bid = stored.bid.for_member(for_member) if for_member else stored.bid
     return write_bid_files(bid, out_dir, lang), bid
 

@@ -40,8 +40,8 @@ def store(tmp_path):
         repo.people.save_member(_member("ACIER", "73282932000074"))
         repo.people.save_member(_member("FORGE", "00000010000016"))
         repo.people.save_employee(Employee(code="E1", first_name="Eve", last_name="One", home_latitude=47.8,
-                                    home_longitude=-0.7, skills={"TIG": 1}, hourly_cost=Decimal("20.00"),
-                                    contract=Contract(start=date(2020, 1, 1), members=["ACIER", "FORGE"])))
+                                           home_longitude=-0.7, skills={"TIG": 1}, hourly_cost=Decimal("20.00"),
+                                           contract=Contract(start=date(2020, 1, 1), members=["ACIER", "FORGE"])))
         assignments = []
         for d in range(5):
             member = "ACIER" if d % 2 == 0 else "FORGE"
@@ -164,7 +164,7 @@ def test_demo_hours_and_bill(store, tmp_path):
 
 def _extra_request(repo, code, member="FORGE", start=8, end=15, day=MONDAY):
     repo.plans.save_request(Request(code=code, member=member, site="MAIN", skill="TIG", day=day, start=time(start),
-                              end=time(end)))
+                                    end=time(end)))
 
 
 @pytest.fixture
@@ -362,8 +362,8 @@ def test_the_probe_ends_refused_and_check_month_exits_1_on_planted_hours(bois):
     with bois.session() as repo:  # hours stored before the rules applied to them
         day = MONDAY + timedelta(days=2)
         repo.hours.add_correction(Correction(employee="E1", request="R2", member="ACIER", site="MAIN", day=day,
-                                                 start=datetime.combine(day, time(8)),
-                                                 end=datetime.combine(day, time(23, 59)), recorded_at=NOW))
+                                             start=datetime.combine(day, time(8)),
+                                             end=datetime.combine(day, time(23, 59)), recorded_at=NOW))
     result = _cli(bois, "check", "--month", "2026-11")
     assert result.exit_code == 1
     assert "max_daily_hours: E1 works 15 h 59 on Wed 2026-11-25" in result.output

@@ -49,7 +49,7 @@ def db(tmp_path, monkeypatch):
         repo.people.save_employee(_employee("E1"))
         for d in range(5):
             repo.plans.save_request(Request(code=f"R{d}", member="ACIER", site="MAIN", skill="TIG",
-                                      day=MONDAY + timedelta(days=d), start=time(8), end=time(15)))
+                                            day=MONDAY + timedelta(days=d), start=time(8), end=time(15)))
     store.close()
     run(url, "allocate", "--week", str(WEEK), "--allow-past", "--workers", "1", "--time-limit", "5")
     run(url, "publish", "--week", str(WEEK))
