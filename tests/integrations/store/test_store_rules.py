@@ -15,15 +15,16 @@ from consortium.weeks import parse_week
 
 
 def test_unknown_codes_are_not_found_and_taken_codes_already_exist(seeded, acier, employee, request_):
-    for method in ("get_member", "get_employee", "get_request", "remove_member", "remove_employee", "remove_request"):
+    for part, method in [("people", "get_member"), ("people", "get_employee"), ("plans", "get_request"),
+                         ("people", "remove_member"), ("people", "remove_employee"), ("plans", "remove_request")]:
         what = method.split("_")[1]
         with seeded.session() as repo, pytest.raises(NotFound, match=f"^no {what} 'NOPE'$"):
-            getattr(repo, method)("nope")
-    for method, obj, message in [("add_member", acier, "member ACIER already exists"),
-                                 ("add_employee", employee, "employee E001 already exists"),
-                                 ("add_request", request_, "request R-ACIER-0001 already exists")]:
+            getattr(getattr(repo, part), method)("nope")
+    for part, method, obj, message in [("people", "add_member", acier, "member ACIER already exists"),
+                                       ("people", "add_employee", employee, "employee E001 already exists"),
+                                       ("plans", "add_request", request_, "request R-ACIER-0001 already exists")]:
         with seeded.session() as repo, pytest.raises(AlreadyExists, match=f"^{message}$"):
-            getattr(repo, method)(obj)
+            getattr(getattr(repo, part), method)(obj)
 
 
 def test_unknown_references_and_money_beyond_four_decimals_are_invalid_input(seeded, acier, employee, request_):
@@ -44,7 +45,7 @@ def test_unknown_references_and_money_beyond_four_decimals_are_invalid_input(see
     ]
     for method, obj, message in cases:
         with seeded.session() as repo, pytest.raises(InvalidInput, match=f"^{message}$"):
-            getattr(repo, method)(obj)
+            getattr(repo.plans if method == "add_request" else repo.people, method)(obj)
     with seeded.session() as repo, pytest.raises(InvalidInput, match="field hourly_cost: 25.12345 does not fit"):
         repo.people.save_employee(employee.model_copy(update={"hourly_cost": Decimal("25.12345")}))
 
