@@ -72,7 +72,7 @@ def run_steps(connection: OdooConnection, group, week: str, tmp: str) -> list[tu
     with store.session() as repo:
         init_database(repo)
         load_group(repo, group)
-        repo.save_plan(plan)
+        repo.plans.save_plan(plan)
     for label in ("push week (creates)", "push week again (no change)"):
         started = time.perf_counter()
         with store.session() as repo:

@@ -146,14 +146,14 @@ def seed_history(store) -> int:
     plans were stored (0 when the history is already there: nothing is changed)."""
     weeks = history_weeks()
     with store.session() as repo:
-        if any(repo.get_plan(week) is not None for week in weeks):
+        if any(repo.plans.get_plan(week) is not None for week in weeks):
             return 0
     group, plans = history_plans()
     with store.session() as repo:
         for request in group.requests:
-            repo.save_request(request)
+            repo.plans.save_request(request)
         for absence in group.absences:
-            repo.add_absence(absence)
+            repo.people.add_absence(absence)
         for plan in plans:
-            repo.save_plan(plan)
+            repo.plans.save_plan(plan)
     return len(plans)

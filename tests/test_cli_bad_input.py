@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from integrations.services.consortium import load_demo
+from integrations.demo import load_demo
 from integrations.store import open_store
 
 TENDER = "AO-2027-CHASSIS"

@@ -114,20 +114,26 @@ def test_template_reads_back(tmp_path):
 def test_the_demo_month_reconciles_to_the_cent(demo_db):
     from decimal import ROUND_HALF_UP, Decimal
 
-    from integrations.services.hours import month_bill, month_hours
+    from integrations.services.billing import month_bill
+    from integrations.services.hours import month_hours
     from integrations.store import open_store
 
     db, _ = demo_db
     with open_store(db) as store, store.session() as repo:
         bill = month_bill(repo, "2026-12")
         worked = month_hours(repo, "2026-12")
-        employees = {e.code: e for e in repo.list_employees()}
+        employees = {e.code: e for e in repo.people.list_employees()}
     assert bill.problems() == []
     lines = [line for s in bill.statements for line in s.lines] + list(bill.ge_lines)
-    for line in lines:  # every line rounded on its own, half up, to the cent
+    time_lines = [line for line in lines if line.is_time]
+    premiums = [line for line in lines if not line.is_time]
+    assert time_lines and premiums  # the demo's December has overtime and premiums, billed apart from the hours
+    for line in time_lines:  # every line rounded on its own, half up, to the cent
         exact = Decimal(line.minutes) * line.hourly_cost * line.coefficient / 60
         assert line.amount == exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         assert line.hourly_cost == employees[line.employee].hourly_cost
+    for line in premiums:  # at cost: coefficient 1, whatever the group's billing coefficient
+        assert line.coefficient == 1 and line.amount == line.expected_amount() > 0
     assert sum(s.total for s in bill.statements) == bill.members_total
     assert bill.members_total + bill.ge_total == bill.costed_total
     work = sum(line.minutes for s in bill.statements for line in s.lines if line.kind == "work")

@@ -43,7 +43,7 @@ def capacity_declare(ctx, member, resource, week_text, hours, overtime, committe
     Example:
         mutualis capacity declare TOLERIE LASER-6KW --week 2027-W02 --hours 35 --overtime 6
     """
-    from integrations.services.consortium import declare_capacity
+    from integrations.services.capacity import declare_capacity
 
     with store(ctx).session() as repo:
         report = declare_capacity(repo, member, resource, week_text, float(hours), float(overtime), float(committed))
@@ -63,7 +63,7 @@ def capacity_import(ctx, file):
     Example:
         mutualis capacity import capacity.xlsx
     """
-    from integrations.services.consortium import import_capacity
+    from integrations.services.capacity import import_capacity
 
     with store(ctx).session() as repo:
         report = import_capacity(repo, file)
@@ -84,7 +84,7 @@ def capacity_show(ctx, start, weeks, as_of, as_json):
     Example:
         mutualis capacity show --from 2027-W02 --weeks 6
     """
-    from integrations.services.consortium import capacity_heatmap
+    from integrations.services.capacity import capacity_heatmap
 
     with store(ctx).session() as repo:
         heat = capacity_heatmap(repo, start or _this_week(), weeks, as_of=day_of(as_of))

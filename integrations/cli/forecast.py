@@ -48,7 +48,7 @@ def shortage(ctx, first, last, by, fmt, out, lang):
     fmt = shortage_format(fmt, out)
     with store(ctx).session() as repo:
         report = build_shortage(repo, first, last)
-        name = repo.get_settings().name
+        name = repo.people.get_settings().name
     if out is not None:
         write_shortage(fmt, Path(out), report, by, name, lang)
         return click.echo(f"shortage {first}..{last} written to {out}")

@@ -84,7 +84,7 @@ def request_list(ctx, week, member, as_json):
     """
 
     with store(ctx).session() as repo:
-        requests = repo.list_requests(week=parse_week(week) if week else None, member=human_code(member) if member else None)
+        requests = repo.plans.list_requests(week=parse_week(week) if week else None, member=human_code(member) if member else None)
     if as_json:
         return echo_json([r.model_dump(mode="json") for r in requests])
     click.echo(text_table(
@@ -105,7 +105,7 @@ def request_show(ctx, code, as_json):
         mutualis request show R100-1130
     """
     with store(ctx).session() as repo:
-        r = repo.get_request(human_code(code))
+        r = repo.plans.get_request(human_code(code))
     if as_json:
         return echo_json(r.model_dump(mode="json"))
     click.echo(f"{r.code}  {r.member}/{r.site}  {r.day:%a %Y-%m-%d} {r.start:%H:%M}-{r.end:%H:%M}"
@@ -127,5 +127,5 @@ def request_remove(ctx, code):
         mutualis request remove R100-1130
     """
     with store(ctx).session() as repo:
-        repo.remove_request(human_code(code))
+        repo.plans.remove_request(human_code(code))
     click.echo(f"request {human_code(code)} removed")

@@ -140,7 +140,7 @@ def bill_cmd(ctx, month, out, lang, as_json):
         mutualis bill --month 2026-11 --out statements/
         mutualis bill --month 2026-11 --out statements/ --lang en
     """
-    from integrations.services.hours import bill
+    from integrations.services.billing import bill
 
     with store(ctx).session() as repo:
         result = bill(repo, month, out, lang)
@@ -165,7 +165,7 @@ def ledger_cmd(ctx, year, member, as_json):
     Example:
         mutualis ledger --year 2026 --member ACIER
     """
-    from integrations.services.hours import member_ledger
+    from integrations.services.billing import member_ledger
 
     with store(ctx).session() as repo:
         rows = member_ledger(repo, year, member)

@@ -76,7 +76,7 @@ def odoo_pull(ctx, what, source, dry_run, tag, mapping, expiry_field, weeks):
         mutualis odoo pull capacity --from acme --week 2026-W49 --mapping wc.yaml
     """
     from integrations.odoo.capacity import load_process_mapping, pull_capacity
-    from integrations.services.consortium import declare_capacity
+    from integrations.services.capacity import declare_capacity
     from integrations.odoo.connections import open_gateway
     from integrations.odoo.employee_match import load_employee_mapping
     from integrations.odoo.pull import pull_employees, pull_leaves, pull_members
@@ -153,7 +153,7 @@ def odoo_push_invoices(ctx, month, target, dry_run, credit_notes):
     """
     from integrations.odoo.connections import open_gateway
     from integrations.odoo.invoices import bill_invoices, push_invoices
-    from integrations.services.hours import month_bill
+    from integrations.services.billing import month_bill
 
     with store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, target)

@@ -56,7 +56,7 @@ def member_add(ctx, code, legal_name, siret, activity, entitlement, coefficient,
     new = build(Member, f"member {human_code(code)}", code=code, legal_name=legal_name, siret=siret, activity=activity,
                  entitlement=entitlement, billing_coefficient=coefficient, sites=sites)
     with store(ctx).session() as repo:
-        repo.add_member(new)
+        repo.people.add_member(new)
     click.echo(f"member {new.code} added")
 
 
@@ -71,7 +71,7 @@ def member_list(ctx, as_json):
         mutualis member list --json
     """
     with store(ctx).session() as repo:
-        members = repo.list_members()
+        members = repo.people.list_members()
     if as_json:
         return echo_json([m.model_dump(mode="json") for m in members])
     click.echo(text_table(["code", "legal name", "sites", "entitlement", "activity"],
@@ -90,7 +90,7 @@ def member_show(ctx, code, as_json):
         mutualis member show ACIER
     """
     with store(ctx).session() as repo:
-        m = repo.get_member(human_code(code))
+        m = repo.people.get_member(human_code(code))
     if as_json:
         return echo_json(m.model_dump(mode="json"))
     click.echo(f"{m.code}  {m.legal_name}\n  SIRET {m.siret}  entitlement {m.entitlement:g}  {m.activity}")
@@ -111,7 +111,7 @@ def member_remove(ctx, code):
         mutualis member remove ACIER
     """
     with store(ctx).session() as repo:
-        repo.remove_member(human_code(code))
+        repo.people.remove_member(human_code(code))
     click.echo(f"member {human_code(code)} removed")
 
 
@@ -160,7 +160,7 @@ def employee_add(ctx, code, first_name, last_name, lat, lon, address, members, s
                  certifications=certifications, hourly_cost=hourly_cost, night_worker=night_worker, minor=minor,
                  preferences=Preferences())
     with store(ctx).session() as repo:
-        repo.add_employee(new)
+        repo.people.add_employee(new)
     click.echo(f"employee {new.code} added")
 
 
@@ -175,7 +175,7 @@ def employee_list(ctx, as_json):
         mutualis employee list --json
     """
     with store(ctx).session() as repo:
-        employees = repo.list_employees()
+        employees = repo.people.list_employees()
     if as_json:
         return echo_json([e.model_dump(mode="json") for e in employees])
     click.echo(text_table(
@@ -196,7 +196,7 @@ def employee_show(ctx, code, as_json):
         mutualis employee show E012
     """
     with store(ctx).session() as repo:
-        e = repo.get_employee(human_code(code))
+        e = repo.people.get_employee(human_code(code))
     if as_json:
         return echo_json(e.model_dump(mode="json"))
     c = e.contract
@@ -223,5 +223,5 @@ def employee_remove(ctx, code):
         mutualis employee remove E050
     """
     with store(ctx).session() as repo:
-        repo.remove_employee(human_code(code))
+        repo.people.remove_employee(human_code(code))
     click.echo(f"employee {human_code(code)} removed")

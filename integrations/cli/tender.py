@@ -41,7 +41,7 @@ def tender_import(ctx, file, release):
     Example:
         mutualis tender import ao-2027-chassis.yaml
     """
-    from integrations.services.consortium import import_tender
+    from integrations.services.tenders import import_tender
 
     with store(ctx).session() as repo:
         done = import_tender(repo, file, release)
@@ -63,7 +63,7 @@ def tender_check(ctx, code, as_of):
     Example:
         mutualis tender check AO-2027-CHASSIS
     """
-    from integrations.services.consortium import check_tender
+    from integrations.services.tenders import check_tender
 
     with store(ctx).session() as repo:
         issues = check_tender(repo, code, as_of=day_of(as_of))
@@ -90,7 +90,7 @@ def tender_plan(ctx, code, time_limit, as_of, as_json):
     Example:
         mutualis tender plan AO-2027-CHASSIS --time-limit 20
     """
-    from integrations.services.consortium import plan_tender_code
+    from integrations.services.tenders import plan_tender_code
 
     with store(ctx).session() as repo:
         outcome = plan_tender_code(repo, code, float(time_limit), as_of=day_of(as_of))
@@ -126,7 +126,7 @@ def tender_bid(ctx, code, out_dir, margin, for_member, version, lang, time_limit
         mutualis tender bid AO-2027-CHASSIS --out bid/ --for TOLERIE
         mutualis tender bid AO-2027-CHASSIS --out bid/ --version 1 --lang en
     """
-    from integrations.services.consortium import write_bid
+    from integrations.services.tenders import write_bid
 
     with store(ctx).session() as repo:
         paths, bid = write_bid(repo, code, out_dir, margin, for_member, float(time_limit), as_of=day_of(as_of),
@@ -148,7 +148,7 @@ def tender_versions(ctx, code):
     Example:
         mutualis tender versions AO-2027-CHASSIS
     """
-    from integrations.services.consortium import list_bid_versions
+    from integrations.services.tenders import list_bid_versions
 
     with store(ctx).session() as repo:
         rows = list_bid_versions(repo, code)
@@ -172,7 +172,7 @@ def tender_reserve(ctx, code, version, as_of):
     Example:
         mutualis tender reserve AO-2027-CHASSIS
     """
-    from integrations.services.consortium import reserve_tender
+    from integrations.services.tenders import reserve_tender
 
     with store(ctx).session() as repo:
         stored = reserve_tender(repo, code, version, as_of=day_of(as_of))
@@ -190,7 +190,7 @@ def tender_release(ctx, code):
     Example:
         mutualis tender release AO-2027-CHASSIS
     """
-    from integrations.services.consortium import release_tender
+    from integrations.services.tenders import release_tender
 
     with store(ctx).session() as repo:
         count = release_tender(repo, code)
@@ -210,7 +210,7 @@ def tender_award(ctx, code, version, as_of):
     Example:
         mutualis tender award AO-2027-CHASSIS
     """
-    from integrations.services.consortium import award_tender
+    from integrations.services.tenders import award_tender
 
     with store(ctx).session() as repo:
         stored = award_tender(repo, code, version, as_of=day_of(as_of))

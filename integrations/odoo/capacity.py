@@ -99,7 +99,7 @@ def pull_capacity(repo, gateway: OdooGateway, member: str, weeks, mapping=None, 
     """Read a member's work centres and declare their free hours (source ``erp``) unless ``dry_run``.
 
     ``declare(repo, member, resource, week, hours, source="erp")`` stores one week's hours
-    (``integrations.services.consortium.declare_capacity``); a MutualisError it raises is a problem.
+    (``integrations.services.capacity.declare_capacity``); a MutualisError it raises is a problem.
     """
     report = PullReport("capacity", dry_run=dry_run)
     wc_fields = [f for f in (*WORKCENTER_FIELDS, "tz") if f in gateway.fields_get("mrp.workcenter")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from integrations.store.odoo_tables import StoredConnection, odoo_of
+from integrations.store import StoredConnection
 
 from .connection import OdooConnection
 from .errors import OdooConfigError
@@ -50,23 +50,23 @@ def connect(repo, name: str, url: str, database: str, login: str, *, protocol: s
                               protocol=conn.protocol, secret_ref=ref, role=role,
                               member=member.upper() if member else None)
     if member:
-        repo.get_member(member)
+        repo.people.get_member(member)
     gateway = make_gateway(stored)
     uid = gateway.login()
     modules = features(gateway)
-    odoo_of(repo).save_connection(stored)
+    repo.odoo.save_connection(stored)
     return stored, uid, modules
 
 
 def open_gateway(repo, name: str | None = None, **kwargs) -> tuple[StoredConnection, OdooGateway]:
     """The stored connection (named, or the only/GE one) and a gateway for it."""
-    stored = odoo_of(repo).get_connection(name)
+    stored = repo.odoo.get_connection(name)
     return stored, gateway_for(stored, **kwargs)
 
 
 def status(repo) -> list[list]:
     """Rows ``[name, role, member, url, database, login, protocol, secret, links per model]``."""
-    tables = odoo_of(repo)
+    tables = repo.odoo
     counts = tables.link_counts()
     rows = []
     for c in tables.list_connections():

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Iterable, Mapping, Sequence
 
-from integrations.store.odoo_tables import odoo_of
 from consortium.errors import InvalidInput
 
 from .diff import FieldMarker, SyncPlan, SyncReport, SyncRow, carry_out, plan_sync, wire_vals
@@ -137,8 +136,8 @@ def _money(value: Any) -> Decimal:
 def plan_invoices(repo, gateway: OdooGateway, connection: str, month: str,
                   bills: Iterable[tuple[str, Sequence[InvoiceLine]]], *, credit_notes: bool = False) -> InvoicePlan:
     """Compare the month's bill, as ``bills`` (member, lines: see ``bill_invoices``), with Odoo; send nothing."""
-    partners = odoo_of(repo).links(connection, "res.partner")
-    invoicing = resolve_invoicing(gateway, repo.get_settings().billing)
+    partners = repo.odoo.links(connection, "res.partner")
+    invoicing = resolve_invoicing(gateway, repo.people.get_settings().billing)
     moves: dict[str, dict] = {}
     lines: dict[str, tuple[str, dict]] = {}
     totals: dict[str, Decimal] = {}

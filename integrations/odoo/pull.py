@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from integrations.store.odoo_tables import odoo_of
 from consortium.errors import InvalidInput
 
 from .employee_match import match_employees
@@ -111,12 +110,12 @@ def pull_employees(repo, gateway: OdooGateway, connection: str, *, dry_run: bool
     by_employee, catalog, resume = (_skills_of(gateway, [r["id"] for r in records], expiry_field) if with_skills
                                     else ({}, skill_catalog([], [], []), {}))
     hours = _calendar_hours(gateway, {r["resource_calendar_id"][0] for r in records if r.get("resource_calendar_id")})
-    members = repo.list_members()
+    members = repo.people.list_members()
     default = (members[0].sites[0].latitude, members[0].sites[0].longitude) if members and members[0].sites else (0, 0)
-    stored_catalogue = repo.get_catalogue()
+    stored_catalogue = repo.people.get_catalogue()
     known_skills = {s.code for s in stored_catalogue.skills}
-    links = odoo_of(repo)
-    stored = {e.code: e for e in repo.list_employees()}
+    links = repo.odoo
+    stored = {e.code: e for e in repo.people.list_employees()}
     linked = {code: odoo_id for code, (odoo_id, _p) in links.links(connection, "hr.employee").items()}
     matches = match_employees(records, {c: e.name for c, e in stored.items()}, linked, mapping)
     for record, match in zip(records, matches):
@@ -143,9 +142,9 @@ def pull_employees(repo, gateway: OdooGateway, connection: str, *, dry_run: bool
         if write:
             for skill in catalog.domain_skills():
                 if skill.code in employee.skills and skill.code not in known_skills:
-                    repo.save_skill(skill)
+                    repo.people.save_skill(skill)
                     known_skills.add(skill.code)
-            repo.save_employee(employee)
+            repo.people.save_employee(employee)
         partner = record["work_contact_id"][0] if record.get("work_contact_id") else None
         links.link(connection, "hr.employee", code, record["id"], partner)
     return report
@@ -157,12 +156,12 @@ def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = 
     Without ``hr_holidays`` in Odoo there is no ``hr.leave``: only the calendar leaves are pulled.
     """
     report = PullReport("absences", dry_run=dry_run)
-    linked = odoo_of(repo).links(connection, "hr.employee")
+    linked = repo.odoo.links(connection, "hr.employee")
     if not linked:
         raise InvalidInput(f"no employee pulled from Odoo connection {connection!r} yet:"
                            f" run `mutualis odoo pull employees --from {connection}` first")
     codes = {odoo_id: code for code, (odoo_id, _p) in linked.items()}
-    tz = repo.get_settings().timezone
+    tz = repo.people.get_settings().timezone
     cal_fields, report.notes = present_fields(gateway, "resource.calendar.leaves", CALENDAR_LEAVE_FIELDS)
     with_holidays = "holiday_id" in cal_fields
     leaves = gateway.search_read("hr.leave", [("state", "=", "validate"), ("employee_id", "in", sorted(codes))],
@@ -178,12 +177,12 @@ def pull_leaves(repo, gateway: OdooGateway, connection: str, *, dry_run: bool = 
         absence = item.value
         if absence is None:
             continue
-        stored = [a for a in repo.list_absences(absence.employee, absence.start, absence.end)
+        stored = [a for a in repo.people.list_absences(absence.employee, absence.start, absence.end)
                   if (a.kind, a.start, a.end) == (absence.kind, absence.start, absence.end)]
         label = f"absence {absence.employee} {absence.kind} {absence.start:%Y-%m-%d %H:%M} {absence.end:%Y-%m-%d %H:%M}"
         old = stored[0] if stored else None
         if report.count(label, old, absence) and not dry_run:
-            repo.replace_absences([absence])
+            repo.people.replace_absences([absence])
     return report
 
 
@@ -200,9 +199,9 @@ def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_r
         raise InvalidInput(f"no partner tag {tag!r} in Odoo {gateway.connection.url}")
     records = gateway.search_read("res.partner", [("is_company", "=", True), ("category_id.name", "=", tag)],
                                   [f for f in PARTNER_FIELDS if f in gateway.fields_get("res.partner")])
-    links = odoo_of(repo)
+    links = repo.odoo
     linked = {odoo_id: code for code, (odoo_id, _p) in links.links(connection, "res.partner").items()}
-    stored = {m.code: m for m in repo.list_members()}
+    stored = {m.code: m for m in repo.people.list_members()}
     by_siret = {m.siret: m.code for m in stored.values()}
     for record in records:
         siret = re.sub(r"\s", "", str(record.get("company_registry") or ""))
@@ -218,7 +217,7 @@ def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_r
         report.warnings.extend(mapped.warnings)
         member = mapped.value
         if report.count(f"member {member.code} {member.legal_name}", stored.get(member.code), member) and not dry_run:
-            repo.save_member(member)
+            repo.people.save_member(member)
         if not dry_run:
             links.link(connection, "res.partner", member.code, record["id"])
     return report

@@ -14,7 +14,6 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
-from integrations.store.odoo_tables import odoo_of
 from consortium.errors import InvalidInput
 from sharing.plans import Plan
 
@@ -71,12 +70,12 @@ def push_plan(repo, gateway: OdooGateway, connection: str, week, *, dry_run: boo
 
     Attendees get no e-mail from Odoo unless ``notify``.
     """
-    plan = repo.get_plan(week)
+    plan = repo.plans.get_plan(week)
     if plan is None or plan.status != "published":
         raise InvalidInput(f"the plan of {week} is not published: run `mutualis publish --week {week}` first")
     model = "calendar.event"  # planning.slot is Enterprise; calendar.event is in every Odoo
-    names = {m.code: m.legal_name for m in repo.list_members()}
-    partners = {code: partner for code, (_id, partner) in odoo_of(repo).links(connection, "hr.employee").items()}
-    desired = desired_events(plan, names, partners, repo.get_settings().timezone)
+    names = {m.code: m.legal_name for m in repo.people.list_members()}
+    partners = {code: partner for code, (_id, partner) in repo.odoo.links(connection, "hr.employee").items()}
+    desired = desired_events(plan, names, partners, repo.people.get_settings().timezone)
     sync_plan = plan_prefixed(gateway, model, desired, event_name(plan.week, "", "")[:-1], EVENT_MARKER)
     return sync_plan, apply(sync_plan, gateway, batch=batch, dry_run=dry_run, context=None if notify else QUIET)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from consortium.errors import MutualisError
 
-from ..store import access
+from ..store import Repository
 from ..store.access import AuditEntry, Identity, Login
 
 __all__ = [
@@ -40,48 +40,44 @@ _NOUNS = {"request": "requests", "tender": "bid shares", "plan": "plans", "membe
           "odoo": "Odoo links"}
 
 
-def _session(repo):
-    session = repo._session
-    if session.get_bind().dialect.name != "postgresql":
+def _postgres(repo: Repository) -> None:
+    if not repo.access.available:
         raise MutualisError(NEEDS_POSTGRES)
-    return session
 
 
-def grant_member(repo, member: str, login: str, password: str | None) -> bool:
+def grant_member(repo: Repository, member: str, login: str, password: str | None) -> bool:
     """Give member firm `member` the login `login` (created, or moved to it); True when the role was created."""
-    session = _session(repo)
+    _postgres(repo)
     check_command(repo, "access grant")
-    return access.grant_login(session, login, member, password)
+    return repo.access.grant(login, member, password)
 
 
-def grant_manager(repo, login: str, password: str | None) -> bool:
+def grant_manager(repo: Repository, login: str, password: str | None) -> bool:
     """Give a GE office colleague the login `login`, which reads and writes every row; True when created."""
-    session = _session(repo)
+    _postgres(repo)
     check_command(repo, "access grant-manager")
-    return access.grant_login(session, login, None, password)
+    return repo.access.grant(login, None, password)
 
 
-def revoke(repo, login: str) -> None:
+def revoke(repo: Repository, login: str) -> None:
     """End `login`'s access now: forgotten, its sessions ended when allowed, its role dropped."""
-    session = _session(repo)
+    _postgres(repo)
     check_command(repo, "access revoke")
-    access.revoke_login(session, login)
+    repo.access.revoke(login)
 
 
-def logins(repo) -> list[Login]:
+def logins(repo: Repository) -> list[Login]:
     """The logins mutualis manages, by login."""
-    return access.list_logins(_session(repo))
+    _postgres(repo)
+    return repo.access.logins()
 
 
-def whoami(repo) -> Identity | None:
+def whoami(repo: Repository) -> Identity | None:
     """The connection's login and member firm; None on SQLite (the GE manager's own file)."""
-    session = repo._session
-    if session.get_bind().dialect.name != "postgresql":
-        return None
-    return access.identity(session)
+    return repo.access.identity() if repo.access.available else None
 
 
-def check_command(repo, command: str, member: str | None = None, writes: bool = True) -> None:
+def check_command(repo: Repository, command: str, member: str | None = None, writes: bool = True) -> None:
     """Refuse a member's login, in one line, a manager-only command or one naming another member (`member`)."""
     if command not in MANAGER_ONLY and member is None:
         return
@@ -96,10 +92,10 @@ def check_command(repo, command: str, member: str | None = None, writes: bool = 
         raise MutualisError(f"{me} may not {'change' if writes else 'see'} {_NOUNS.get(noun, noun)} of {member}")
 
 
-def audit(repo, member: str | None = None, since: date | None = None) -> list[AuditEntry]:
+def audit(repo: Repository, member: str | None = None, since: date | None = None) -> list[AuditEntry]:
     """The recorded changes, of one member's rows and from a day (00:00 in the group's timezone) when given."""
-    session = _session(repo)
+    _postgres(repo)
     start = None
     if since is not None:
-        start = datetime.combine(since, time(), tzinfo=ZoneInfo(repo.get_settings().timezone))
-    return access.audit_entries(session, member, start)
+        start = datetime.combine(since, time(), tzinfo=ZoneInfo(repo.people.get_settings().timezone))
+    return repo.access.audit(member, start)

@@ -34,12 +34,13 @@ def shortage(repo, first: str, last: str) -> Shortage:
     weeks = week_range(first, last)
     lines, missing = [], []
     for week in weeks:
-        plan = repo.get_plan(week)
+        plan = repo.plans.get_plan(week)
         if plan is None:
             missing.append(str(week))
             continue
         lines.extend(_week_lines(repo, week, plan))
-    places = {f"{m.code}/{s.code}": (s.name, s.latitude, s.longitude) for m in repo.list_members() for s in m.sites}
+    places = {f"{m.code}/{s.code}": (s.name, s.latitude, s.longitude)
+              for m in repo.people.list_members() for s in m.sites}
     return Shortage([str(w) for w in weeks], lines, missing, places)
 
 
@@ -157,7 +158,7 @@ def hire_change(repo, skills, certificates, home: str, hours: float, hourly_cost
 
 def training_change(repo, employee: str, skills, certificates) -> Training:
     """A virtual training of a stored employee from the command line's words."""
-    code = repo.get_employee(employee).code
+    code = repo.people.get_employee(employee).code
     group = _standing(repo)
     return Training(code, _skills(group, skills), _certificates(group, certificates))
 
@@ -171,5 +172,5 @@ def _standing(repo):
     """The group without requests or absences: catalogue, members, employees."""
     from sharing.group import Group
 
-    return Group(settings=repo.get_settings(), catalogue=repo.get_catalogue(), members=repo.list_members(),
-                 employees=repo.list_employees(), absences=[], requests=[])
+    return Group(settings=repo.people.get_settings(), catalogue=repo.people.get_catalogue(), members=repo.people.list_members(),
+                 employees=repo.people.list_employees(), absences=[], requests=[])

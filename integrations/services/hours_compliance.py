@@ -7,15 +7,16 @@ tells new violations from those already there or knowingly declared.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from integrations.store.hours_tables import hours_of
 from sharing.compliance import Violation, check_worked, exception_key, split_declared
 from sharing.compliance.worked import WEEK_RULE_IDS
 from consortium.errors import InvalidInput
 from sharing.hours import Correction, DeclaredException, WorkedLine, worked_lines
 from consortium.weeks import IsoWeek, month_bounds, week_of
+from integrations.store import Repository
 
 __all__ = ["MonthCheck", "weeks_between", "worked_between", "new_violations", "refusal", "check_month",
            "declared_for"]
@@ -30,23 +31,23 @@ def weeks_between(start: date, end: date) -> list[IsoWeek]:
     return weeks
 
 
-def worked_between(repo, start: date, end: date, extra: list[Correction] = (), *,
+def worked_between(repo: Repository, start: date, end: date, extra: Sequence[Correction] = (), *,
                    include_adjustments: bool = True) -> list[WorkedLine]:
     """Lines worked on the days [start, end); `extra` corrections (not stored yet) are applied last."""
-    plans = [p for p in (repo.get_plan(w) for w in weeks_between(start, end)) if p is not None]
-    corrections = hours_of(repo).list_corrections(start, end) + list(extra)
+    plans = [p for p in (repo.plans.get_plan(w) for w in weeks_between(start, end)) if p is not None]
+    corrections = repo.hours.list_corrections(start, end) + list(extra)
     return [x for x in worked_lines(plans, corrections, include_adjustments=include_adjustments)
             if start <= x.day < end]
 
 
-def _violations(repo, weeks: list[IsoWeek], extra: list[Correction] = ()) -> list[Violation]:
-    reach = repo.get_settings().labour.average_weeks
+def _violations(repo: Repository, weeks: list[IsoWeek], extra: Sequence[Correction] = ()) -> list[Violation]:
+    reach = repo.people.get_settings().labour.average_weeks
     start = min(weeks).shift(-reach).monday
     end = max(weeks).monday + timedelta(days=7)
     return check_worked(worked_between(repo, start, end, extra), repo.load_group(), weeks)
 
 
-def new_violations(repo, corrections: list[Correction]) -> list[Violation]:
+def new_violations(repo: Repository, corrections: list[Correction]) -> list[Violation]:
     """The violations that recording `corrections` would add to the hours worked (those already there left out).
 
     The weeks checked are those of the corrections and the week after each (rests and streaks carry over).
@@ -58,7 +59,7 @@ def new_violations(repo, corrections: list[Correction]) -> list[Violation]:
     return [v for v in _violations(repo, weeks, corrections) if _key(v) not in before]
 
 
-def _key(v: Violation) -> tuple:
+def _key(v: Violation) -> tuple[str, str | None, str | None, date | None]:
     # Not the message: hours that shorten a day already too long are not refused for still breaking it
     # (that violation stays open for `check --month` until corrected or declared).
     return v.rule, v.employee, v.request, v.day
@@ -95,12 +96,12 @@ def _in_month(v: Violation, first: date, nxt: date) -> bool:
     return first <= v.day < nxt
 
 
-def declared_for(repo, start: date, end: date) -> dict[tuple, DeclaredException]:
+def declared_for(repo: Repository, start: date, end: date) -> dict[tuple, DeclaredException]:
     """The declared exceptions dated in [start, end), by what they cover."""
-    return {exception_key(x.rule, x.employee, x.day): x for x in hours_of(repo).list_exceptions(start, end)}
+    return {exception_key(x.rule, x.employee, x.day): x for x in repo.hours.list_exceptions(start, end)}
 
 
-def check_month(repo, month: str) -> MonthCheck:
+def check_month(repo: Repository, month: str) -> MonthCheck:
     """Every rule the month's hours worked break (planned, corrected, extra, adjusted), split open/declared."""
     first, nxt = month_bounds(month)
     weeks = weeks_between(first, nxt)

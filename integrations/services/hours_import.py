@@ -6,7 +6,7 @@ Columns: `employee`, `request`, `day` (required), `absent`, `start`, `end`, `end
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from integrations.services.hours_compliance import new_violations, refusal
@@ -16,6 +16,7 @@ from integrations.tabular.files import read_grid
 from consortium.errors import InvalidInput, NotFound, RowError
 from sharing.hours import Correction
 from consortium.weeks import week_of
+from integrations.store import Repository
 
 __all__ = ["HOURS_COLUMNS", "read_hours_file", "import_hours"]
 
@@ -41,7 +42,9 @@ def read_hours_file(path: Path) -> list[tuple[int, dict]]:
     problems += [f"{path.name}:{header_at + 1}: column {c}: missing" for c in _REQUIRED if c not in header]
     if problems:
         raise RowError(problems)
-    rows, problems, seen = [], [], {}
+    rows: list[tuple[int, dict]] = []
+    problems = []
+    seen: dict[tuple[str, str, date | None], int] = {}
     for i, cells in enumerate(grid[header_at + 1:], start=header_at + 2):
         if not any(cells):
             continue
@@ -112,7 +115,7 @@ def _row_of(v, rows: list[tuple[int, Correction]]) -> int:
     return mine[-1][0]
 
 
-def import_hours(repo, path: Path, now: datetime | None = None) -> int:
+def import_hours(repo: Repository, path: Path, now: datetime | None = None) -> int:
     """Record every row of an hours sheet, or none if any row is bad (every problem is reported).
 
     Rows go through the same labour rules as `record_hours`; a row's `accept_violation` is its reason.
@@ -123,12 +126,12 @@ def import_hours(repo, path: Path, now: datetime | None = None) -> int:
         where = f"{path.name}:{row}"
         reasons[row] = f["accept_violation"]
         try:
-            repo.get_employee(f["employee"])
+            repo.people.get_employee(f["employee"])
         except NotFound as exc:
             problems.append(f"{where}: column employee: {exc}")
             continue
         try:
-            day = repo.get_request(f["request"]).day
+            day = repo.plans.get_request(f["request"]).day
         except NotFound as exc:
             problems.append(f"{where}: column request: {exc}")
             continue

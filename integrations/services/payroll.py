@@ -8,65 +8,21 @@ lines, so the payroll's total is the bill's cost to the cent (`Payroll.problems`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
 
 from consortium.errors import InvalidInput
-from consortium.tender_file import read_text_file
 from consortium.weeks import month_bounds
-from integrations.services.hours_compliance import weeks_between, worked_between
-from sharing.base import describe_validation_error
+from integrations.services.billing import month_bill
+from integrations.services.hours_compliance import worked_between
+from integrations.services.premiums import load_settings
 from sharing.billing import MonthBill
-from sharing.geo import distance_km
-from sharing.hours import month_of
-from sharing.payroll import (PayItem, PayrollRow, PayrollSettings, absence_items, bill_items, month_premiums,
-                             payroll_rows, public_holidays)
+from sharing.payroll import (PayItem, PayrollRow, PayrollSettings, absence_items, bill_items, payroll_rows,
+                             public_holidays)
 
-__all__ = ["Payroll", "load_settings", "premiums_of", "payroll_month", "write_payroll"]
-
-
-def load_settings(path: str | Path | None) -> PayrollSettings:
-    """The payroll settings in a YAML or JSON file (defaults when None); one line naming the file and field."""
-    if path is None:
-        return PayrollSettings()
-    path = Path(path)
-    try:
-        data = yaml.safe_load(read_text_file(path)) or {}
-    except yaml.YAMLError as exc:
-        raise InvalidInput(f"{path}: not YAML or JSON ({str(exc).splitlines()[0]})") from None
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{path}: expected 'setting: value' lines")
-    try:
-        return PayrollSettings(**data)
-    except ValidationError as exc:
-        raise InvalidInput("; ".join(describe_validation_error(exc, f"{path}"))) from None
-
-
-def premiums_of(repo, month: str, settings: PayrollSettings | None = None) -> list[PayItem]:
-    """The month's premiums and allowances with their payers, from the validated hours of its ISO weeks."""
-    settings = settings or PayrollSettings()
-    first, nxt = month_bounds(month)
-    month = f"{first:%Y-%m}"
-    weeks = [w for w in weeks_between(first - timedelta(days=3), nxt + timedelta(days=3))
-             if month_of(w.monday + timedelta(days=3)) == month]
-    lo, hi = min(first, weeks[0].monday), max(nxt, weeks[-1].monday + timedelta(days=7))
-    lines = worked_between(repo, lo, hi, include_adjustments=False)
-    group = repo.get_settings()
-    night = (settings.night_start or group.labour.night_start, settings.night_end or group.labour.night_end)
-    sites = {(m.code, s.code): s for m in repo.list_members() for s in m.sites}
-
-    def road_km(a, b) -> Decimal:
-        if a not in sites or b not in sites:
-            return Decimal(0)
-        km = distance_km(sites[a].latitude, sites[a].longitude, sites[b].latitude, sites[b].longitude)
-        return Decimal(str(round(km * group.travel.road_factor, 3)))
-
-    return month_premiums(month, lines, {e.code: e for e in repo.list_employees()}, settings, night=night,
-                          travel_policy=group.billing.travel_policy, distance=road_km)
+__all__ = ["Payroll", "payroll_month", "write_payroll"]
 
 
 @dataclass(frozen=True)
@@ -92,8 +48,6 @@ class Payroll:
 
 def payroll_month(repo, month: str, settings: PayrollSettings | None = None) -> Payroll:
     """The month's payroll: the bill with its premium lines, then hours, premiums and absences per employee."""
-    from integrations.services.hours import month_bill
-
     settings = settings or PayrollSettings()
     first, nxt = month_bounds(month)
     bill = month_bill(repo, month, settings)
@@ -104,7 +58,7 @@ def payroll_month(repo, month: str, settings: PayrollSettings | None = None) -> 
                 minutes=x.minutes, quantity=x.quantity, unit=_unit(x.variable), rate=x.hourly_cost, amount=x.amount,
                 note=x.note) for x in premiums]
     holidays = [d for y in (first.year, nxt.year) for d in public_holidays(y, settings.alsace_moselle)]
-    absences = repo.list_absences(start=datetime.combine(first, time()), end=datetime.combine(nxt, time()))
+    absences = repo.people.list_absences(start=datetime.combine(first, time()), end=datetime.combine(nxt, time()))
     items += absence_items(absences, worked_between(repo, first, nxt, include_adjustments=False), first, nxt, holidays)
     return Payroll(month=bill.month, bill=bill, items=items, rows=payroll_rows(items, settings, bill.month))
 
@@ -124,8 +78,8 @@ def write_payroll(repo, month: str, out_dir: Path, fmt: str = "csv", settings_fi
     problems = result.problems()
     if problems:
         raise InvalidInput(problems[0])
-    files = write_payroll_files(result.rows, {e.code: e.name for e in repo.list_employees()},
-                                repo.get_settings().name, Path(out_dir), fmt, lang)
+    files = write_payroll_files(result.rows, {e.code: e.name for e in repo.people.list_employees()},
+                                repo.people.get_settings().name, Path(out_dir), fmt, lang)
     return Payroll(month=result.month, bill=result.bill, items=result.items, rows=result.rows, files=files)
 
 

@@ -12,18 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from integrations.store.hours_tables import hours_of
+from consortium.members import Site
 from consortium.errors import InvalidInput, MutualisError
 from sharing.requests import Request, site_closed
 from consortium.weeks import IsoWeek
 from sharing.window import PlanningWindow
+from integrations.store import Repository
 
 __all__ = ["ENV_TODAY", "FiledRequests", "today", "planning_window", "new_request_problems", "file_requests"]
 
 ENV_TODAY = "MUTUALIS_TODAY"
 
 
-def today(repo, as_of: date | None = None) -> date:
+def today(repo: Repository, as_of: date | None = None) -> date:
     """The day planning is judged on: `as_of`, else MUTUALIS_TODAY, else `settings.today`, else the real date."""
     if as_of is not None:
         return as_of
@@ -33,20 +34,20 @@ def today(repo, as_of: date | None = None) -> date:
             return date.fromisoformat(text)
         except ValueError:
             raise InvalidInput(f"{ENV_TODAY}={text!r} is not a date like 2026-11-26") from None
-    return repo.get_settings().today or date.today()
+    return repo.people.get_settings().today or date.today()
 
 
-def planning_window(repo, *, as_of: date | None = None, allow_past: bool = False,
+def planning_window(repo: Repository, *, as_of: date | None = None, allow_past: bool = False,
                     week: IsoWeek | None = None) -> PlanningWindow:
     """The window of the group: today, the validated months and, for `week`, the days with hours recorded."""
-    hours = hours_of(repo)
-    recorded = ()
+    hours = repo.hours
+    recorded: set[date] = set()
     if week is not None:
         recorded = {c.day for c in hours.list_corrections(week.monday, week.monday + timedelta(days=7))}
     return PlanningWindow.of(today(repo, as_of), {v.month for v in hours.list_validations()}, recorded, allow_past)
 
 
-def new_request_problems(repo, requests: Iterable[Request], *, as_of: date | None = None,
+def new_request_problems(repo: Repository, requests: Iterable[Request], *, as_of: date | None = None,
                          allow_past: bool = False) -> list[str]:
     """What refuses each new request, one line each: a day in the past, a site closed at that time.
 
@@ -77,7 +78,7 @@ class FiledRequests:
     skipped: list[str] = field(default_factory=list)
 
 
-def file_requests(repo, requests: list[Request], *, as_of: date | None = None, allow_past: bool = False,
+def file_requests(repo: Repository, requests: list[Request], *, as_of: date | None = None, allow_past: bool = False,
                   skip_closed: bool = False) -> FiledRequests:
     """Store new requests (one, or the days of a recurring one) after checking their days and sites.
 
@@ -99,12 +100,12 @@ def file_requests(repo, requests: list[Request], *, as_of: date | None = None, a
         raise InvalidInput(f"{subject}: {first}{more}")
     added = [r for r in requests if r.code not in closed]
     for r in added:
-        repo.add_request(r)
+        repo.plans.add_request(r)
     return FiledRequests(added, [closed[r.code] for r in requests if r.code in closed])
 
 
-def _site(repo, r: Request):
-    member = repo.get_member(r.member)
+def _site(repo: Repository, r: Request) -> Site:
+    member = repo.people.get_member(r.member)
     try:
         return member.site(r.site)
     except KeyError:

@@ -7,17 +7,28 @@ nothing is written. Exporting then importing is the identity, order of each memb
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import TypeVar, cast
+
+from pydantic import BaseModel
 
 from consortium.errors import RowError
+from consortium.members import Member, Site
+from integrations.store import Repository
+from sharing.absences import Absence
+from sharing.employees import Employee
 from sharing.group import employee_problems, member_problems, request_problems
+from sharing.requests import Request
 
 from .. import tabular
 
 __all__ = ["ImportReport", "import_file", "export_file", "KINDS"]
 
 KINDS = tabular.KINDS
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,7 +48,7 @@ class ImportReport:
         return f"{self.kind}: {self.added} added, {self.updated} updated, {self.unchanged} unchanged"
 
 
-def _differences(new, old) -> list[str]:
+def _differences(new: BaseModel, old: BaseModel) -> list[str]:
     """The columns whose values differ between two versions of one object."""
     a, b = new.model_dump(), old.model_dump()
     return [tabular.column_for(k) for k in a if a[k] != b.get(k)]
@@ -50,7 +61,7 @@ class _Tally:
         self.kind, self.path, self.update, self.problems = kind, path, update, problems
         self.counts = {"added": 0, "updated": 0, "unchanged": 0}
 
-    def classify(self, row: int, label: str, new, old) -> bool:
+    def classify(self, row: int, label: str, new: BaseModel, old: BaseModel | None) -> bool:
         """True when the row must be written (added, or updated with `update`)."""
         if old is None:
             self.counts["added"] += 1
@@ -72,7 +83,7 @@ class _Tally:
         return ImportReport(self.kind, **self.counts)
 
 
-def import_file(repo, kind: str, path: Path, update: bool = False) -> ImportReport:
+def import_file(repo: Repository, kind: str, path: Path, update: bool = False) -> ImportReport:
     """Import every row of `path` as `kind` into the open transaction, or raise RowError naming each bad row.
 
     Importing the same file twice changes nothing (every row is then unchanged).
@@ -80,83 +91,88 @@ def import_file(repo, kind: str, path: Path, update: bool = False) -> ImportRepo
     path = Path(path)
     rows = tabular.read_rows(kind, path)
     at = tabular.row_index(kind, rows)
-    catalogue = repo.get_catalogue()
-    labour = repo.get_settings().labour
-    members = {m.code: m for m in repo.list_members()}
+    catalogue = repo.people.get_catalogue()
+    labour = repo.people.get_settings().labour
+    members = {m.code: m for m in repo.people.list_members()}
     problems: list[str] = []
     tally = _Tally(kind, path, update, problems)
     if kind == "members":
         writes = []
-        for row, member in rows:
+        for row, member in cast(list[tuple[int, Member]], rows):
             existing = members.get(member.code)
             member = member.model_copy(update={"sites": existing.sites if existing else []})
             if tally.classify(row, f"member {member.code}", member, existing):
                 writes.append((row, member))
-        _save_all(repo.save_member, writes, problems)
+        _save_all(repo.people.save_member, writes, problems)
     elif kind == "sites":
-        updated: dict[str, object] = {}
-        for row, (member_code, site) in rows:
-            member = updated.get(member_code) or members.get(member_code)
-            if member is None:
+        updated: dict[str, Member] = {}
+        for row, (member_code, site) in cast(list[tuple[int, tuple[str, Site]]], rows):
+            owner = updated.get(member_code) or members.get(member_code)
+            if owner is None:
                 problems.append(tabular.row_problem(path, row, "member", f"unknown member {member_code!r}"))
                 continue
-            old = next((s for s in member.sites if s.code == site.code), None)
+            old = next((s for s in owner.sites if s.code == site.code), None)
             if not tally.classify(row, f"site {member_code}/{site.code}", site, old):
                 continue
             # In place when it exists, else after the member's other sites: the file's order is kept.
-            sites = [site if s.code == site.code else s for s in member.sites] + ([] if old else [site])
-            updated[member_code] = member.model_copy(update={"sites": sites})
+            sites = [site if s.code == site.code else s for s in owner.sites] + ([] if old else [site])
+            updated[member_code] = owner.model_copy(update={"sites": sites})
             problems.extend(tabular.locate(p, {member_code: row}, path)
                             for p in member_problems(updated[member_code], catalogue))
-        _save_all(repo.save_member, [(None, m) for m in updated.values()], problems)
+        _save_all(repo.people.save_member, [(None, m) for m in updated.values()], problems)
     elif kind == "employees":
-        stored = {e.code: e for e in repo.list_employees()}
-        for _, employee in rows:
+        employee_rows = cast(list[tuple[int, Employee]], rows)
+        employees = {e.code: e for e in repo.people.list_employees()}
+        for _, employee in employee_rows:
             problems.extend(tabular.locate(p, at, path)
                             for p in employee_problems(employee, catalogue, set(members), labour))
-        writes = [(row, e) for row, e in rows if tally.classify(row, f"employee {e.code}", e, stored.get(e.code))]
-        _save_all(repo.save_employee, writes, problems)
+        employee_writes = [(row, e) for row, e in employee_rows
+                           if tally.classify(row, f"employee {e.code}", e, employees.get(e.code))]
+        _save_all(repo.people.save_employee, employee_writes, problems)
     elif kind == "absences":
-        known = {e.code for e in repo.list_employees()}
-        stored = {_absence_key(a): a for a in repo.list_absences()}
-        writes = []
-        for row, absence in rows:
+        known = {e.code for e in repo.people.list_employees()}
+        absences = {_absence_key(a): a for a in repo.people.list_absences()}
+        absence_writes = []
+        for row, absence in cast(list[tuple[int, Absence]], rows):
             if absence.employee not in known:
                 problems.append(tabular.row_problem(path, row, "employee", f"unknown employee {absence.employee!r}"))
             elif tally.classify(row, f"absence of {absence.employee} from {absence.start:%Y-%m-%d %H:%M}", absence,
-                                stored.get(_absence_key(absence))):
-                writes.append((row, absence))
-        _save_all(lambda a: repo.replace_absences([a]), writes, problems)
+                                absences.get(_absence_key(absence))):
+                absence_writes.append((row, absence))
+        _save_all(lambda a: repo.people.replace_absences([a]), absence_writes, problems)
     elif kind == "requests":
-        stored = {r.code: r for r in repo.list_requests()}
-        for _, request in rows:
+        request_rows = cast(list[tuple[int, Request]], rows)
+        requests = {r.code: r for r in repo.plans.list_requests()}
+        for _, request in request_rows:
             problems.extend(tabular.locate(p, at, path) for p in request_problems(request, catalogue, members))
-        writes = [(row, r) for row, r in rows if tally.classify(row, f"request {r.code}", r, stored.get(r.code))]
-        _save_all(repo.save_request, writes, problems)
+        request_writes = [(row, r) for row, r in request_rows
+                          if tally.classify(row, f"request {r.code}", r, requests.get(r.code))]
+        _save_all(repo.plans.save_request, request_writes, problems)
     return tally.report()
 
 
-def _absence_key(a) -> tuple:
+def _absence_key(a: Absence) -> tuple[str, datetime, datetime, str]:
     return a.employee, a.start, a.end, a.kind
 
 
-def export_file(repo, kind: str, path: Path) -> int:
+def export_file(repo: Repository, kind: str, path: Path) -> int:
     """Write every stored object of `kind` to `path` (CSV or XLSX); returns the number of rows."""
+    objects: Sequence[object]
     if kind == "members":
-        objects = repo.list_members()
+        objects = repo.people.list_members()
     elif kind == "sites":
-        objects = tabular.split_sites(repo.list_members())
+        objects = tabular.split_sites(repo.people.list_members())
     elif kind == "employees":
-        objects = repo.list_employees()
+        objects = repo.people.list_employees()
     elif kind == "absences":
-        objects = repo.list_absences()
+        objects = repo.people.list_absences()
     else:
-        objects = repo.list_requests()
-    tabular.write_rows(kind, objects, Path(path))
+        objects = repo.plans.list_requests()
+    tabular.write_rows(kind, list(objects), Path(path))
     return len(objects)
 
 
-def _save_all(save, rows, problems: list[str]) -> None:
+def _save_all(save: Callable[[T], object], rows: Sequence[tuple[int | None, T]], problems: list[str]) -> None:
     if problems:
         raise RowError(problems)
     for _, obj in rows:

@@ -5,21 +5,31 @@ Each function takes an open repository (one transaction) and calls one domain or
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from integrations.services.planning_days import planning_window
-from sharing.absences import Absence
-from sharing.allocation import AllocationParams, Unfilled, allocate_week, check_from_day, explain_request, replan
-from sharing.compliance import check_plan
-from sharing.compliance import history_from_plans as build_history
 from consortium.errors import InvalidInput, NotFound
+from consortium.weeks import IsoWeek, week_of
+from integrations.services.hours import worked_history
+from integrations.services.planning_days import planning_window
+from integrations.store import Repository
+from sharing.absences import Absence
+from sharing.allocation import (
+    Allocation, AllocationParams, RequestExplanation, Unfilled, allocate_week, check_from_day, explain_request, replan,
+)
+from sharing.compliance import Violation, check_plan
+from sharing.compliance import history_from_plans as build_history
+from sharing.group import Group
 from sharing.history import History
-from sharing.plans import Plan
-from consortium.weeks import IsoWeek
+from sharing.plans import Assignment, Plan
+from sharing.requests import Request
 
-__all__ = ["WeekView", "run_allocation", "week_view", "check_week", "explain", "set_pin", "publish_week",
-           "replan_week", "history_from_plans"]
+__all__ = ["ProgressCallback", "WeekView", "run_allocation", "week_view", "check_week", "explain", "set_pin",
+           "publish_week", "replan_week", "history_from_plans"]
+
+# on_progress(objective, bound, gap, elapsed seconds) on each better plan the solver finds.
+ProgressCallback = Callable[[float, float, float, float], None]
 
 
 @dataclass(frozen=True)
@@ -27,33 +37,32 @@ class WeekView:
     """A stored plan with the group it belongs to, the week's requests and what is left unfilled."""
 
     plan: Plan
-    group: object
-    requests: list
-    unfilled: list
+    group: Group
+    requests: list[Request]
+    unfilled: list[Unfilled]
     saved_at: datetime | None = None  # when the stored plan was last saved (UTC)
 
 
-def history_from_plans(repo, week: IsoWeek) -> History:
+def history_from_plans(repo: Repository, week: IsoWeek) -> History:
     """The past leading into `week`: from the hours worked when some are recorded, else the stored plans."""
-    from integrations.services.hours import worked_history
-
     worked = worked_history(repo, week)
     if worked is not None:
         return worked
-    settings = repo.get_settings()
-    plans = [repo.get_plan(week.shift(-k)) for k in range(settings.labour.average_weeks, 0, -1)]
+    settings = repo.people.get_settings()
+    plans = [repo.plans.get_plan(week.shift(-k)) for k in range(settings.labour.average_weeks, 0, -1)]
     group = repo.load_group()
     return build_history([p for p in plans if p is not None], group, str(week))
 
 
-def run_allocation(repo, week: IsoWeek, params: AllocationParams, on_progress=None, replan_published: bool = False,
-                   *, as_of: date | None = None, allow_past: bool = False):
+def run_allocation(repo: Repository, week: IsoWeek, params: AllocationParams,
+                   on_progress: ProgressCallback | None = None, replan_published: bool = False,
+                   *, as_of: date | None = None, allow_past: bool = False) -> Allocation:
     """Allocate the week and store the result as its draft plan; published plans are kept unless asked.
 
     A week wholly in the past is refused unless `allow_past`; its closed days (the past, days with
     hours recorded, validated months) keep their stored assignments and take no one new.
     """
-    existing = repo.get_plan(week)
+    existing = repo.plans.get_plan(week)
     if existing and existing.status == "published" and not replan_published:
         raise InvalidInput(f"the plan of {week} is published; use `mutualis replan` or `allocate --replan`")
     window = planning_window(repo, as_of=as_of, allow_past=allow_past, week=week)
@@ -67,18 +76,18 @@ def run_allocation(repo, week: IsoWeek, params: AllocationParams, on_progress=No
     allocation = allocate_week(
         group, week, history=history_from_plans(repo, week),
         published=existing if existing and existing.status == "published" else None,
-        pins=pins, last_week=repo.get_plan(week.shift(-1)), params=params, on_progress=on_progress,
+        pins=pins, last_week=repo.plans.get_plan(week.shift(-1)), params=params, on_progress=on_progress,
         fixed=fixed, closed=closed)
     if allocation.plan.assignments or allocation.is_feasible():
-        repo.save_plan(allocation.plan)
+        repo.plans.save_plan(allocation.plan)
     return allocation
 
 
-def _day(a) -> date:
+def _day(a: Assignment) -> date:
     return a.start.replace(tzinfo=None).date()
 
 
-def week_view(repo, week: IsoWeek) -> WeekView:
+def week_view(repo: Repository, week: IsoWeek) -> WeekView:
     """The stored plan of the week and why each unfilled request is unfilled."""
     plan = _plan(repo, week)
     group = repo.load_group(week)
@@ -93,25 +102,23 @@ def week_view(repo, week: IsoWeek) -> WeekView:
             reasons = why.general + [str(c) for c in why.candidates if not c.placed]
             unfilled.append(Unfilled(r.code, r.member, why.missing * r.minutes / 60, reasons))
     return WeekView(plan=plan, group=group, requests=group.requests, unfilled=unfilled,
-                    saved_at=repo.plan_saved_at(week))
+                    saved_at=repo.plans.plan_saved_at(week))
 
 
-def check_week(repo, week: IsoWeek) -> list:
+def check_week(repo: Repository, week: IsoWeek) -> list[Violation]:
     """Every hard-rule violation of the stored plan, by the independent checker."""
     return check_plan(_plan(repo, week), repo.load_group(week), history_from_plans(repo, week))
 
 
-def explain(repo, request_code: str):
+def explain(repo: Repository, request_code: str) -> RequestExplanation:
     """Why a request is (partly) unfilled in its week's plan."""
-    request = repo.get_request(request_code)
-    from consortium.weeks import week_of
-
+    request = repo.plans.get_request(request_code)
     week = week_of(request.day)
     return explain_request(repo.load_group(week), week, _plan(repo, week), request.code,
                            history=history_from_plans(repo, week))
 
 
-def set_pin(repo, week: IsoWeek, employee: str, request: str, pinned: bool, *, as_of: date | None = None,
+def set_pin(repo: Repository, week: IsoWeek, employee: str, request: str, pinned: bool, *, as_of: date | None = None,
             allow_past: bool = False) -> int:
     """Pin (or unpin) the employee's assignments on that request; returns how many changed.
 
@@ -130,45 +137,45 @@ def set_pin(repo, week: IsoWeek, employee: str, request: str, pinned: bool, *, a
         if a.employee == employee and a.request == request and a.pinned != pinned:
             a, changed = a.model_copy(update={"pinned": pinned}), changed + 1
         assignments.append(a)
-    repo.save_plan(plan.model_copy(update={"assignments": assignments}))
+    repo.plans.save_plan(plan.model_copy(update={"assignments": assignments}))
     return changed
 
 
-def publish_week(repo, week: IsoWeek) -> Plan:
+def publish_week(repo: Repository, week: IsoWeek) -> Plan:
     """Mark the week's plan as published (after the checker finds no violation)."""
     plan = _plan(repo, week)
     violations = check_plan(plan, repo.load_group(week), history_from_plans(repo, week))
     if violations:
         raise InvalidInput(f"the plan of {week} breaks {len(violations)} rule(s), first: {violations[0].message}")
     published = plan.model_copy(update={"status": "published"})
-    repo.save_plan(published)
+    repo.plans.save_plan(published)
     return published
 
 
-def replan_week(repo, week: IsoWeek, absent: str, from_day: date, params: AllocationParams, *,
-                as_of: date | None = None, allow_past: bool = False):
+def replan_week(repo: Repository, week: IsoWeek, absent: str, from_day: date, params: AllocationParams, *,
+                as_of: date | None = None, allow_past: bool = False) -> Allocation:
     """Record the absence and repair the published plan with the fewest changes.
 
     `from_day` must be in the week, and not in the past unless `allow_past`; the week's closed days
     (history, or the past) keep their assignments, the absent employee's included.
     """
     plan = _plan(repo, week)
-    employee = repo.get_employee(absent)
+    employee = repo.people.get_employee(absent)
     check_from_day(week, from_day)
     window = planning_window(repo, as_of=as_of, allow_past=allow_past, week=week)
     window.refuse_day(from_day, "replan")
     end = datetime.combine(week.monday + timedelta(days=7), datetime.min.time())
     start = datetime.combine(from_day, datetime.min.time())
-    repo.add_absence(Absence(employee=employee.code, kind="other", start=start, end=end, note="replan"))
+    repo.people.add_absence(Absence(employee=employee.code, kind="other", start=start, end=end, note="replan"))
     allocation = replan(repo.load_group(week), week, plan, employee.code, from_day,
                         history=history_from_plans(repo, week), params=params,
                         closed=window.closed_days(week.days()))
-    repo.save_plan(allocation.plan.model_copy(update={"status": plan.status}))
+    repo.plans.save_plan(allocation.plan.model_copy(update={"status": plan.status}))
     return allocation
 
 
-def _plan(repo, week: IsoWeek) -> Plan:
-    plan = repo.get_plan(week)
+def _plan(repo: Repository, week: IsoWeek) -> Plan:
+    plan = repo.plans.get_plan(week)
     if plan is None:
         raise NotFound(f"no plan for {week}; run `mutualis allocate --week {week}` first")
     return plan

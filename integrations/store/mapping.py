@@ -17,7 +17,7 @@ from sharing.plans import Assignment, Plan
 from sharing.requests import Request
 from sharing.skills import CertificationType, CertRequirement, Skill
 
-from .models import (
+from .tables.core import (
     AbsenceRow, AssignmentRow, CertificationTypeRow, EmployeeRow, MemberRow, PlanRow, RequestRow, SiteRow, SkillRow,
 )
 

@@ -1,25 +1,18 @@
-"""The complete metadata: the core models plus every table module that extends `Base` (consortium, hours).
+"""The complete metadata: every table of `integrations.store.tables` registered in `Base.metadata`.
 
-Alembic's autogenerate and the schema test need every table registered, not only those the
-Repository happens to have imported.
+Alembic's autogenerate and the schema test need every table registered, not only those a repository
+happens to have imported.
 """
 
 from __future__ import annotations
 
-import importlib
-
 from sqlalchemy import MetaData
 
-from .models import Base
+from .tables import Base
 
-__all__ = ["TABLE_MODULES", "full_metadata"]
-
-TABLE_MODULES = ("integrations.store.consortium_tables", "integrations.store.hours_tables",
-                 "integrations.store.odoo_tables", "integrations.store.access_tables")
+__all__ = ["full_metadata"]
 
 
 def full_metadata() -> MetaData:
-    """`Base.metadata` once every table module is imported."""
-    for name in TABLE_MODULES:
-        importlib.import_module(name)
+    """`Base.metadata` with every table of the store."""
     return Base.metadata

@@ -47,16 +47,16 @@ def allocated_group(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("group") / "group.db"
     store = open_store(f"sqlite:///{path}")
     with store.session() as repo:
-        repo.save_settings(GroupSettings())
-        repo.save_skill(Skill(code="TIG", name="TIG welding"))
-        repo.save_certification_type(CertificationType(code="HAB-ELEC", name="Electrical habilitation", levels=["B1V", "BR"]))
-        repo.save_member(_member("ACIER", "73282932000074", "mon-fri 07:00-19:00"))
-        repo.save_member(_member("FORGE", "00000010000016"))
-        repo.save_employee(_employee("E1", "Martin"))
-        repo.save_employee(_employee("E2", "Petit"))
+        repo.people.save_settings(GroupSettings())
+        repo.people.save_skill(Skill(code="TIG", name="TIG welding"))
+        repo.people.save_certification_type(CertificationType(code="HAB-ELEC", name="Electrical habilitation", levels=["B1V", "BR"]))
+        repo.people.save_member(_member("ACIER", "73282932000074", "mon-fri 07:00-19:00"))
+        repo.people.save_member(_member("FORGE", "00000010000016"))
+        repo.people.save_employee(_employee("E1", "Martin"))
+        repo.people.save_employee(_employee("E2", "Petit"))
         for d in range(5):
-            repo.save_request(Request(code=f"R{d}", member="ACIER", site="MAIN", skill="TIG",
-                                      day=WEEK.monday + timedelta(days=d), start=time(8), end=time(15)))
+            repo.plans.save_request(Request(code=f"R{d}", member="ACIER", site="MAIN", skill="TIG",
+                                            day=WEEK.monday + timedelta(days=d), start=time(8), end=time(15)))
     store.close()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MUTUALIS_TODAY", TODAY)

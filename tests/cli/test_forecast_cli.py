@@ -63,8 +63,8 @@ def db(tmp_path):
     with store.session() as repo:
         init_database(repo)
         load_group(repo, group)
-        repo.save_plan(Plan(week="2026-W48", assignments=[_on("E1", "R48-TIG", W48)]))
-        repo.save_plan(Plan(week="2026-W49", assignments=[_on("E1", "R49-A", W49)]))
+        repo.plans.save_plan(Plan(week="2026-W48", assignments=[_on("E1", "R48-TIG", W48)]))
+        repo.plans.save_plan(Plan(week="2026-W49", assignments=[_on("E1", "R49-A", W49)]))
     store.close()
     return url
 

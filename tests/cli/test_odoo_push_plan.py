@@ -43,11 +43,11 @@ def run(tmp_path, monkeypatch, odoo_server):
     with store.session() as repo:
         assignments = []
         for n, (employee, day) in enumerate([("E001", date(2026, 11, 30)), ("E003", date(2026, 12, 1))]):
-            repo.save_request(Request(code=f"R{n}", member="ACME", site="MAIN", skill="FRENCH", day=day,
-                                      start=time(8), end=time(12)))
+            repo.plans.save_request(Request(code=f"R{n}", member="ACME", site="MAIN", skill="FRENCH", day=day,
+                                            start=time(8), end=time(12)))
             assignments.append(Assignment(employee=employee, request=f"R{n}", member="ACME", site="MAIN",
                                           start=datetime.combine(day, time(8)), end=datetime.combine(day, time(12))))
-        repo.save_plan(Plan(week=WEEK, status="published", assignments=assignments))
+        repo.plans.save_plan(Plan(week=WEEK, status="published", assignments=assignments))
     store.close()
     return invoke
 

@@ -12,7 +12,7 @@ from consortium.adapter import compile_tender
 from consortium.bid import JointBid, build_bid
 from consortium.demo import DEMO_AS_OF, demo_capabilities, demo_tender
 from consortium.outcome import read_result
-from integrations.services.consortium import write_bid_files
+from integrations.services.tenders import write_bid_files
 from solver.tender import PlanParams, plan_tender
 
 from test_consortium_tiny import AS_OF, solve, tiny_caps, tiny_tender

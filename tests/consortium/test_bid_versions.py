@@ -8,9 +8,9 @@ import pytest
 
 from consortium.demo import DEMO_AS_OF, demo_tender
 from consortium.tender_file import tender_to_yaml
-from integrations.services.consortium import (
-    award_tender, declare_capacity, import_tender, list_bid_versions, load_demo, make_bid, reserve_tender,
-)
+from integrations.services.tenders import award_tender, import_tender, list_bid_versions, make_bid, reserve_tender
+from integrations.services.capacity import declare_capacity
+from integrations.demo import load_demo
 from integrations.store import open_store
 from consortium.errors import InvalidInput, RowError
 from solver.tender import PlanParams
@@ -37,12 +37,12 @@ def store(template, tmp_path):
 
 
 def _held(repo) -> dict:
-    return {(r.member, r.resource, r.week): (Decimal(str(r.hours)), r.status) for r in repo.list_reservations(CODE)}
+    return {(r.member, r.resource, r.week): (Decimal(str(r.hours)), r.status) for r in repo.consortium.list_reservations(CODE)}
 
 
 def test_reserve_and_award_commit_exactly_the_stored_bid(store):
     with store.session() as repo:
-        stored = repo.get_bid(CODE)
+        stored = repo.consortium.get_bid(CODE)
         reserve_tender(repo, CODE, as_of=DEMO_AS_OF)
         plan = {(c.member, c.resource, c.week): Decimal(0) for c in stored.bid.commitments}
         for c in stored.bid.commitments:
@@ -65,9 +65,9 @@ def test_the_same_data_make_no_new_version_and_another_margin_does(store):
 
 def test_capacity_below_the_bid_refuses_reserve_and_award_naming_member_resource_week_and_hours(store):
     with store.session() as repo:
-        use = max(repo.get_bid(CODE).uses, key=lambda u: u.hours)
+        use = max(repo.consortium.get_bid(CODE).uses, key=lambda u: u.hours)
         reserve_tender(repo, CODE, as_of=DEMO_AS_OF)
-        units = next(r.units for r in repo.list_resources(use.member) if r.code == use.resource)
+        units = next(r.units for r in repo.consortium.list_resources(use.member) if r.code == use.resource)
         report = declare_capacity(repo, use.member, use.resource, use.week, 1, as_of=DEMO_AS_OF)
         assert report.warnings == (f"{use.key} {use.week}: {units:.1f} h declared in all, below the "
                                    f"{use.hours:.1f} h reserved for tender {CODE}",)
@@ -92,10 +92,10 @@ def test_a_changed_tender_over_reservations_is_refused_unless_released(store, tm
             import_tender(repo, file)
         assert str(caught.value) == (f"tender {CODE} is reserved: {hours:.1f} h on {len(held)} resource-weeks are "
                                      "held for it; import again with --release to release them and replace the tender")
-        assert len(repo.get_tender(CODE).lots) == 3
+        assert len(repo.consortium.get_tender(CODE).lots) == 3
         done = import_tender(repo, file, release=True)
-        assert done.released == len(held) and not repo.list_reservations(CODE)
-        assert len(repo.get_tender(CODE).lots) == 2 and repo.tender_status(CODE) == "open"
+        assert done.released == len(held) and not repo.consortium.list_reservations(CODE)
+        assert len(repo.consortium.get_tender(CODE).lots) == 2 and repo.consortium.tender_status(CODE) == "open"
         with pytest.raises(InvalidInput, match="answers an earlier version of the tender"):
             award_tender(repo, CODE, as_of=DEMO_AS_OF)
-        assert not repo.list_reservations(CODE)
+        assert not repo.consortium.list_reservations(CODE)

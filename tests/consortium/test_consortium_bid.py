@@ -12,7 +12,8 @@ from consortium.adapter import compile_tender
 from consortium.outcome import read_result
 from consortium.pricing import CENT
 from consortium.tender_file import read_tender_file, tender_to_yaml
-from integrations.services.consortium import list_bid_versions, load_demo, write_bid_files, write_demo_bid
+from integrations.services.tenders import list_bid_versions, write_bid_files
+from integrations.demo import load_demo, write_demo_bid
 from integrations.reports.language import language
 from integrations.store import open_store
 from consortium.errors import InvalidInput, RowError

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from cli import main
 from consortium.demo import demo_tender
 from consortium.tender_file import tender_to_yaml
-from integrations.services.consortium import load_demo
+from integrations.demo import load_demo
 from integrations.store import open_store
 
 AS_OF = ("--as-of", "2026-12-01")
@@ -74,7 +74,7 @@ def test_capacity_and_tender_round_trip(run, db, tmp_path):
         _free(before)
     # the reservation is the bid: the same hours on the same members, resources and weeks as the document
     with open_store(db) as store, store.session() as repo:
-        held = {(r.member, r.resource, r.week): round(r.hours, 2) for r in repo.list_reservations("AO-2027-CHASSIS")}
+        held = {(r.member, r.resource, r.week): round(r.hours, 2) for r in repo.consortium.list_reservations("AO-2027-CHASSIS")}
     from openpyxl import load_workbook
     sheet = next(ws for ws in load_workbook(tmp_path / "bid" / "bid.xlsx").worksheets if "Capacité engagée" in ws.title)
     shown = {}

@@ -3,7 +3,7 @@
 import pytest
 from openpyxl import Workbook
 
-from integrations.services.consortium import read_tender
+from integrations.services.tenders import read_tender
 from consortium.errors import InvalidInput
 
 from test_consortium_tiny import tiny_tender

@@ -9,6 +9,8 @@ import pytest
 
 from consortium.members import Member, Site
 from integrations.services import hours_import as hi
+from integrations.demo import bill_demo, record_demo_hours
+from integrations.services import billing
 from integrations.services import hours as hs
 from integrations.store import open_store
 from integrations.services.weekly import history_from_plans
@@ -33,23 +35,23 @@ def _member(code, siret):
 def store(tmp_path):
     s = open_store(f"sqlite:///{tmp_path}/m.db")
     with s.session() as repo:
-        repo.save_settings(GroupSettings())
-        repo.save_skill(Skill(code="TIG", name="TIG welding"))
-        repo.save_member(_member("ACIER", "73282932000074"))
-        repo.save_member(_member("FORGE", "00000010000016"))
-        repo.save_employee(Employee(code="E1", first_name="Eve", last_name="One", home_latitude=47.8,
-                                    home_longitude=-0.7, skills={"TIG": 1}, hourly_cost=Decimal("20.00"),
-                                    contract=Contract(start=date(2020, 1, 1), members=["ACIER", "FORGE"])))
+        repo.people.save_settings(GroupSettings())
+        repo.people.save_skill(Skill(code="TIG", name="TIG welding"))
+        repo.people.save_member(_member("ACIER", "73282932000074"))
+        repo.people.save_member(_member("FORGE", "00000010000016"))
+        repo.people.save_employee(Employee(code="E1", first_name="Eve", last_name="One", home_latitude=47.8,
+                                           home_longitude=-0.7, skills={"TIG": 1}, hourly_cost=Decimal("20.00"),
+                                           contract=Contract(start=date(2020, 1, 1), members=["ACIER", "FORGE"])))
         assignments = []
         for d in range(5):
             member = "ACIER" if d % 2 == 0 else "FORGE"
             r = Request(code=f"R{d}", member=member, site="MAIN", skill="TIG", day=MONDAY + timedelta(days=d),
                         start=time(8), end=time(15))
-            repo.save_request(r)
+            repo.plans.save_request(r)
             start, end = r.interval()
             assignments.append(Assignment(employee="E1", request=r.code, member=member, site="MAIN", start=start,
                                           end=end))
-        repo.save_plan(Plan(week=str(WEEK), status="published", assignments=assignments))
+        repo.plans.save_plan(Plan(week=str(WEEK), status="published", assignments=assignments))
     yield s
     s.close()
 
@@ -73,13 +75,13 @@ def test_a_correction_on_the_wrong_day_is_refused(store):
 def test_a_validated_month_cannot_be_edited_only_adjusted(store):
     with store.session() as repo:
         hs.validate_month(repo, "ACIER", "2026-11", now=OVER)
-        before = hs.month_bill(repo, "2026-11")
+        before = billing.month_bill(repo, "2026-11")
     with store.session() as repo, pytest.raises(AlreadyExists, match="already validated"):
         hs.validate_month(repo, "ACIER", "2026-11", now=OVER)
     with store.session() as repo:
         late = hs.record_hours(repo, "E1", "R0", MONDAY, start="08:00", end="17:00", now=datetime(2026, 12, 3))
-        after = hs.month_bill(repo, "2026-11")
-        december = hs.month_bill(repo, "2026-12")
+        after = billing.month_bill(repo, "2026-11")
+        december = billing.month_bill(repo, "2026-12")
     assert late.correction.adjustment
     assert after.statement("ACIER").total == before.statement("ACIER").total  # the validated month is locked
     [adjustment] = [x for x in december.statement("ACIER").lines if x.kind == "adjustment"]
@@ -90,7 +92,7 @@ def test_a_validated_month_cannot_be_edited_only_adjusted(store):
 def test_a_month_bill_reconciles_and_writes_one_statement_per_member(store, tmp_path):
     with store.session() as repo:
         hs.record_hours(repo, "E1", "R1", MONDAY + timedelta(days=1), start="08:00", end="12:00", now=NOW)
-        result = hs.bill(repo, "2026-11", tmp_path / "out")
+        result = billing.bill(repo, "2026-11", tmp_path / "out")
     b = result.bill
     assert b.problems() == []
     # ACIER: 3 x 7 h; FORGE: 4 h + 7 h; at 20 EUR x 1.08. Idle, at cost: the published weeks whose Thursday
@@ -151,8 +153,8 @@ def test_the_weekly_cycle_reads_worked_hours_when_they_are_recorded(store):
 
 def test_demo_hours_and_bill(store, tmp_path):
     with store.session() as repo:
-        assert hs.record_demo_hours(repo, WEEK) == 1
-        summary = hs.bill_demo(repo, "2026-11", tmp_path / "bills")
+        assert record_demo_hours(repo, WEEK) == 1
+        summary = bill_demo(repo, "2026-11", tmp_path / "bills")
     assert summary["members"] == 2 and summary["members_total"] + summary["ge_own"] == summary["costed_total"]
     assert len(summary["files"]) == 4
 
@@ -161,15 +163,15 @@ def test_demo_hours_and_bill(store, tmp_path):
 
 
 def _extra_request(repo, code, member="FORGE", start=8, end=15, day=MONDAY):
-    repo.save_request(Request(code=code, member=member, site="MAIN", skill="TIG", day=day, start=time(start),
-                              end=time(end)))
+    repo.plans.save_request(Request(code=code, member=member, site="MAIN", skill="TIG", day=day, start=time(start),
+                                    end=time(end)))
 
 
 @pytest.fixture
 def bois(store):
     """A third member that E1's contract does not list, with a request on Monday evening."""
     with store.session() as repo:
-        repo.save_member(_member("BOIS", "00000030000004"))
+        repo.people.save_member(_member("BOIS", "00000030000004"))
         _extra_request(repo, "RB", member="BOIS", start=16, end=18)
     return store
 
@@ -203,15 +205,15 @@ def test_one_person_at_two_places_at_once_is_refused_even_knowingly(store):
 
 def test_a_member_outside_the_contract_is_billed_only_as_a_declared_exception(bois):
     with bois.session() as repo:
-        before = hs.month_bill(repo, "2026-11").members_total
+        before = billing.month_bill(repo, "2026-11").members_total
         with pytest.raises(InvalidInput, match=r"\[contract_member\] E1's contract does not list BOIS/MAIN"):
             hs.record_hours(repo, "E1", "RB", MONDAY, start="16:00", end="18:00", now=NOW)
-        assert hs.month_bill(repo, "2026-11").members_total == before
+        assert billing.month_bill(repo, "2026-11").members_total == before
         recorded = hs.record_hours(repo, "E1", "RB", MONDAY, start="16:00", end="18:00",
                                    accept_violation="ACIER lent him for the audit", now=NOW)
         assert [v.rule for v in recorded.declared] == ["contract_member"]
         checked = hs.check_month(repo, "2026-11")
-        bill = hs.month_bill(repo, "2026-11")
+        bill = billing.month_bill(repo, "2026-11")
     assert checked.open == [] and [(v.rule, x.reason) for v, x in checked.declared] == [
         ("contract_member", "ACIER lent him for the audit")]
     statement = bill.statement("BOIS")
@@ -222,11 +224,10 @@ def test_a_member_outside_the_contract_is_billed_only_as_a_declared_exception(bo
 
 
 def test_check_month_finds_every_planted_violation_and_validation_refuses_them(bois):
-    from integrations.store.hours_tables import hours_of
     from sharing.hours import Correction
 
     def plant(request, day, start, end, member="ACIER"):
-        hours_of(repo).add_correction(Correction(
+        repo.hours.add_correction(Correction(
             employee="E1", request=request, member=member, site="MAIN", day=day, recorded_at=NOW,
             start=datetime.combine(day, time(*start)), end=datetime.combine(day, time(*end))))
 
@@ -251,17 +252,16 @@ def test_a_month_that_is_not_over_is_validated_only_when_asked(store):
 
 
 def test_hours_typed_by_the_manager_win_over_earlier_entries_dated_later(store):
-    from integrations.store.hours_tables import hours_of
     from sharing.hours import Correction
 
     with store.session() as repo:  # like the demo: entered first, but stamped a week later
-        hours_of(repo).add_correction(Correction(
+        repo.hours.add_correction(Correction(
             employee="E1", request="R1", member="FORGE", site="MAIN", day=MONDAY + timedelta(days=1),
             start=datetime.combine(MONDAY + timedelta(days=1), time(8)),
             end=datetime.combine(MONDAY + timedelta(days=1), time(14, 30)), recorded_at=datetime(2026, 12, 7, 9)))
         typed = hs.record_hours(repo, "E1", "R1", MONDAY + timedelta(days=1), start="08:00", end="17:00", now=NOW)
         [line] = [x for x in hs.month_hours(repo, "2026-11") if x.request == "R1"]
-        bill = hs.month_bill(repo, "2026-11")
+        bill = billing.month_bill(repo, "2026-11")
     assert (line.minutes, line.correction, line.recorded_at) == (540, typed.correction.sequence, NOW)
     assert [x.minutes for x in bill.statement("FORGE").lines if x.request == "R1"] == [540]
 
@@ -275,9 +275,9 @@ def test_filters_naming_nothing_are_errors(store):
         with pytest.raises(NotFound, match="NOPE"):
             hs.month_hours(repo, "2026-11", employee="NOPE")
         with pytest.raises(NotFound, match="NOPE"):
-            hs.member_ledger(repo, 2026, "NOPE")
+            billing.member_ledger(repo, 2026, "NOPE")
         with pytest.raises(InvalidInput, match="year 0 is not a year"):
-            hs.member_ledger(repo, 0)
+            billing.member_ledger(repo, 0)
         assert hs.month_hours(repo, "2026-11", member="acier")  # a known code, any case
 
 
@@ -344,7 +344,6 @@ def _cli(store, *args):
 
 
 def test_the_probe_ends_refused_and_check_month_exits_1_on_planted_hours(bois):
-    from integrations.store.hours_tables import hours_of
     from sharing.hours import Correction
 
     with bois.session() as repo:
@@ -362,9 +361,9 @@ def test_the_probe_ends_refused_and_check_month_exits_1_on_planted_hours(bois):
     assert result.exit_code == 0 and "declared exception contract_member" in result.output
     with bois.session() as repo:  # hours stored before the rules applied to them
         day = MONDAY + timedelta(days=2)
-        hours_of(repo).add_correction(Correction(employee="E1", request="R2", member="ACIER", site="MAIN", day=day,
-                                                 start=datetime.combine(day, time(8)),
-                                                 end=datetime.combine(day, time(23, 59)), recorded_at=NOW))
+        repo.hours.add_correction(Correction(employee="E1", request="R2", member="ACIER", site="MAIN", day=day,
+                                             start=datetime.combine(day, time(8)),
+                                             end=datetime.combine(day, time(23, 59)), recorded_at=NOW))
     result = _cli(bois, "check", "--month", "2026-11")
     assert result.exit_code == 1
     assert "max_daily_hours: E1 works 15 h 59 on Wed 2026-11-25" in result.output
@@ -384,11 +383,10 @@ def test_filters_naming_nothing_are_errors_in_the_commands(store):
 
 
 def test_hours_that_shorten_a_day_already_too_long_are_recorded_and_the_day_stays_open(store):
-    from integrations.store.hours_tables import hours_of
     from sharing.hours import Correction
 
     with store.session() as repo:
-        hours_of(repo).add_correction(Correction(
+        repo.hours.add_correction(Correction(
             employee="E1", request="R0", member="ACIER", site="MAIN", day=MONDAY, recorded_at=NOW,
             start=datetime.combine(MONDAY, time(8)), end=datetime.combine(MONDAY, time(23, 59))))
         hs.record_hours(repo, "E1", "R0", MONDAY, start="08:00", end="19:00", now=NOW)  # 11 h: better, still over

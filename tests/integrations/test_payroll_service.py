@@ -16,7 +16,8 @@ from babel.messages.pofile import read_po
 from cli import main
 from integrations.demo import init_database, load_group
 from integrations.reports import payroll_files, payroll_html
-from integrations.services.hours import month_bill, record_demo_hours
+from integrations.services.billing import month_bill
+from integrations.demo import record_demo_hours
 from integrations.services.hours_compliance import worked_between
 from integrations.services.payroll import payroll_month, write_payroll
 from integrations.services.weekly import publish_week, run_allocation

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from cli import main
 from consortium.members import Member, Site
+from integrations.services import billing
 from integrations.services import hours as hs
 from integrations.services.planning_days import new_request_problems
 from integrations.store import open_store
@@ -41,14 +42,14 @@ def db(tmp_path, monkeypatch):
     monkeypatch.setenv("MUTUALIS_TODAY", "2026-12-02")
     store = open_store(url)
     with store.session() as repo:
-        repo.save_settings(GroupSettings())
-        repo.save_skill(Skill(code="TIG", name="TIG welding"))
-        repo.save_member(_member("ACIER", "73282932000074", "mon-fri 07:00-19:00"))
-        repo.save_member(_member("FORGE", "00000010000016"))
-        repo.save_employee(_employee("E1"))
+        repo.people.save_settings(GroupSettings())
+        repo.people.save_skill(Skill(code="TIG", name="TIG welding"))
+        repo.people.save_member(_member("ACIER", "73282932000074", "mon-fri 07:00-19:00"))
+        repo.people.save_member(_member("FORGE", "00000010000016"))
+        repo.people.save_employee(_employee("E1"))
         for d in range(5):
-            repo.save_request(Request(code=f"R{d}", member="ACIER", site="MAIN", skill="TIG",
-                                      day=MONDAY + timedelta(days=d), start=time(8), end=time(15)))
+            repo.plans.save_request(Request(code=f"R{d}", member="ACIER", site="MAIN", skill="TIG",
+                                            day=MONDAY + timedelta(days=d), start=time(8), end=time(15)))
     store.close()
     run(url, "allocate", "--week", str(WEEK), "--allow-past", "--workers", "1", "--time-limit", "5")
     run(url, "publish", "--week", str(WEEK))
@@ -70,12 +71,12 @@ def session(db):
 
 def plan_pairs(db) -> set[tuple[str, str]]:
     with session(db) as repo:
-        return {(a.employee, a.request) for a in repo.get_plan(WEEK).assignments}
+        return {(a.employee, a.request) for a in repo.plans.get_plan(WEEK).assignments}
 
 
 def request_codes(db) -> set[str]:
     with session(db) as repo:
-        return {r.code for r in repo.list_requests()}
+        return {r.code for r in repo.plans.list_requests()}
 
 
 ADD = ("request", "add", "RN", "--member", "FORGE", "--site", "MAIN", "--skill", "TIG", "--start", "08:00",
@@ -103,7 +104,7 @@ def test_a_recurring_request_reaching_into_the_past_is_refused_whole(db):
 def test_as_of_wins_over_the_environment_and_the_environment_over_the_groups_frozen_date(db, monkeypatch):
     run(db, *ADD, "--day", "2026-12-01", "--as-of", "2026-11-26")
     with session(db) as repo:
-        repo.save_settings(repo.get_settings().model_copy(update={"today": date(2020, 1, 1)}))
+        repo.people.save_settings(repo.people.get_settings().model_copy(update={"today": date(2020, 1, 1)}))
     assert "today is 2026-12-02" in run(db, *ADD, "--day", "2026-12-01", ok=False).output
     monkeypatch.delenv("MUTUALIS_TODAY")
     run(db, "request", "add", "R2020", "--member", "FORGE", "--site", "MAIN", "--skill", "TIG",
@@ -133,7 +134,7 @@ def test_a_request_added_for_a_day_worked_does_not_move_the_shift_nor_change_the
     """The issue's case: a critical request on a worked Monday, then allocate --replan, must not rewrite Monday."""
     with session(db) as repo:
         hs.record_hours(repo, "E1", "R0", MONDAY, start="08:00", end="16:00", now=datetime(2026, 12, 1, 9))
-        billed = hs.month_bill(repo, "2026-11").members_total
+        billed = billing.month_bill(repo, "2026-11").members_total
     run(db, *ADD, "--day", "2026-11-30", "--allow-past")
     result = run(db, "allocate", "--week", str(WEEK), "--replan", "--allow-past", "--workers", "1",
                  "--time-limit", "5")
@@ -141,7 +142,7 @@ def test_a_request_added_for_a_day_worked_does_not_move_the_shift_nor_change_the
     assert ("E1", "R0") in plan_pairs(db) and ("E1", "RN") not in plan_pairs(db)
     run(db, "publish", "--week", str(WEEK))
     with session(db) as repo:
-        assert hs.month_bill(repo, "2026-11").members_total == billed == Decimal("172.80")  # 8 h x 20 € x 1.08
+        assert billing.month_bill(repo, "2026-11").members_total == billed == Decimal("172.80")  # 8 h x 20 € x 1.08
 
 
 def test_without_the_past_allowed_the_days_before_today_keep_their_assignments(db):
@@ -181,7 +182,7 @@ def test_replan_from_a_day_outside_the_week_or_in_the_past_is_refused(db, day, m
 def test_a_pin_that_can_no_longer_hold_is_named_when_re_allocating(db):
     run(db, "pin", "--week", str(WEEK), "E1", "R3")
     with session(db) as repo:
-        repo.add_absence(Absence(employee="E1", kind="sickness", start=datetime(2026, 12, 3), end=datetime(2026, 12, 4)))
+        repo.people.add_absence(Absence(employee="E1", kind="sickness", start=datetime(2026, 12, 3), end=datetime(2026, 12, 4)))
     result = run(db, "allocate", "--week", str(WEEK), "--replan", "--workers", "1", "--time-limit", "5")
     assert "pin E1 R3 dropped: E1 is absent (sickness) on 2026-12-03" in result.stdout.splitlines()[1]
     assert ("E1", "R3") not in plan_pairs(db)
@@ -211,7 +212,7 @@ def test_a_single_day_the_site_is_closed_is_refused_naming_site_day_and_opening_
 
 def test_a_range_skips_the_closed_days_with_a_warning_when_the_weekdays_were_not_named(db):
     with session(db) as repo:
-        repo.save_member(_member("FORGE", "00000010000016", "mon,tue,thu,fri 07:00-19:00"))
+        repo.people.save_member(_member("FORGE", "00000010000016", "mon,tue,thu,fri 07:00-19:00"))
     result = run(db, *ADD, "--day", "2026-12-07", "--until", "2026-12-11")
     assert result.stdout == "4 request(s) added: RN-1207, RN-1208, RN-1210, RN-1211\n"
     assert result.stderr == ("warning: skipped: site FORGE/MAIN is closed on Wednesday 2026-12-09 "

@@ -14,8 +14,8 @@ TODAY = date(2026, 11, 2)
 
 
 def add_member(repo) -> None:
-    repo.add_member(Member(code="ACME", legal_name="Acme SA", siret="73282932000074",
-                           sites=[Site(code="MAIN", name="Usine", latitude=45.0, longitude=4.0)]))
+    repo.people.add_member(Member(code="ACME", legal_name="Acme SA", siret="73282932000074",
+                                  sites=[Site(code="MAIN", name="Usine", latitude=45.0, longitude=4.0)]))
 
 
 def own_employee(code: str, name: str, **changes) -> Employee:

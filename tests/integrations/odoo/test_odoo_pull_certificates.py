@@ -9,7 +9,6 @@ from types import MappingProxyType
 import pytest
 
 from integrations.odoo import OdooFieldError
-from integrations.store.odoo_tables import odoo_of
 from sharing.employees import Certification
 from sharing.skills import CertificationType
 from integrations.odoo.testing import Catalog
@@ -33,8 +32,8 @@ def odoo_catalog() -> Catalog:
 def store(store_url):
     s = member_store(store_url)
     with s.session() as repo:
-        repo.save_certification_type(CertificationType(code="CACES-R489", name="CACES R489 forklifts",
-                                                       levels=["1", "3", "5"], ordered=True))
+        repo.people.save_certification_type(CertificationType(code="CACES-R489", name="CACES R489 forklifts",
+                                                              levels=["1", "3", "5"], ordered=True))
     yield s
     s.close()
 
@@ -57,7 +56,7 @@ def resume_line(gateway, name: str, start: str, end: str | bool = False) -> int:
 
 def certifications(store, code="E004") -> list[Certification]:
     with store.session() as repo:
-        return repo.get_employee(code).certifications
+        return repo.people.get_employee(code).certifications
 
 
 def test_the_expiry_comes_from_the_resume_line_naming_the_certificate(store, gateway, caces):
@@ -112,10 +111,10 @@ def test_an_unknown_expiry_field_is_one_clear_error(store, gateway, caces):
 
 def test_certificates_of_types_odoo_does_not_know_are_kept(store, gateway, caces):
     with store.session() as repo:
-        repo.save_certification_type(CertificationType(code="HAB-ELEC", name="Habilitation", levels=["B1V", "BR"]))
+        repo.people.save_certification_type(CertificationType(code="HAB-ELEC", name="Habilitation", levels=["B1V", "BR"]))
         held = Certification(type="HAB-ELEC", level="BR", valid_from=date(2025, 1, 6), valid_to=date(2028, 1, 5))
-        repo.add_employee(own_employee("E900", "Ronnie Hart", certifications=[held]))
-        odoo_of(repo).link("test", "hr.employee", "E900", RONNIE)
+        repo.people.add_employee(own_employee("E900", "Ronnie Hart", certifications=[held]))
+        repo.odoo.link("test", "hr.employee", "E900", RONNIE)
     pull(store, gateway)
     got = {c.type: c for c in certifications(store, "E900")}
     assert got["HAB-ELEC"] == held and got["CACES-R489"].level == "3"

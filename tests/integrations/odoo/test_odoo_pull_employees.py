@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from integrations.odoo.employee_match import load_employee_mapping, match_employees
-from integrations.store.odoo_tables import odoo_of
 from consortium.errors import InvalidInput
 
 from odoo_pull_fixtures import member_store, own_employee, pull
@@ -18,14 +17,14 @@ def store(store_url):
     s = member_store(store_url)
     with s.session() as repo:
         for code, name in OWN.items():
-            repo.add_employee(own_employee(code, name))
+            repo.people.add_employee(own_employee(code, name))
     yield s
     s.close()
 
 
 def names(store) -> dict[str, str]:
     with store.session() as repo:
-        return {e.code: e.name for e in repo.list_employees()}
+        return {e.code: e.name for e in repo.people.list_employees()}
 
 
 def badge(odoo, odoo_id: int, value: str) -> None:
@@ -41,7 +40,7 @@ def test_employees_without_badge_get_free_codes_not_the_groups_own(store, gatewa
     assert {c: after[c] for c in OWN} == OWN  # the group's own employees are untouched
     assert after["E004"] == "Mitchell Admin" and after["E023"] == "Beth Evans" and len(after) == 23
     with store.session() as repo:
-        assert odoo_of(repo).links("test", "hr.employee")["E004"][0] == 1
+        assert repo.odoo.links("test", "hr.employee")["E004"][0] == 1
 
 
 def test_a_second_pull_finds_its_employees_by_link_even_renamed(store, gateway, odoo):
@@ -58,8 +57,8 @@ def test_a_badge_matches_the_stored_employee_of_the_same_name(store, gateway, od
     report = pull(store, gateway)
     assert report.created == 19 and report.updated == 1 and not report.problems
     with store.session() as repo:
-        assert odoo_of(repo).links("test", "hr.employee")["E003"][0] == 3
-        assert repo.get_employee("E003").hourly_cost == 75  # Odoo's cost: Odoo owns it
+        assert repo.odoo.links("test", "hr.employee")["E003"][0] == 3
+        assert repo.people.get_employee("E003").hourly_cost == 75  # Odoo's cost: Odoo owns it
 
 
 def test_a_badge_naming_another_person_is_reported_and_nobody_is_renamed(store, gateway, odoo):

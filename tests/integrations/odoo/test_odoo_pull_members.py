@@ -7,7 +7,6 @@ import pytest
 from consortium.members import Member, Site
 from integrations.odoo.pull import pull_members
 from integrations.store import open_store
-from integrations.store.odoo_tables import odoo_of
 
 
 SIRET, OTHER_SIRET = "73282932000074", "55210055400013"
@@ -19,17 +18,17 @@ def store(store_url):
     s = open_store(store_url)
     with s.session() as repo:
         # Wood Corner is a member already, with its own sites and opening hours.
-        repo.add_member(Member(code="WOOD_CORNER", legal_name="Wood Corner (old name)", siret=SIRET, activity="joinery",
-                               entitlement=2.0,
-                               sites=[Site(code="MAIN", name="Atelier", address="old street", latitude=45.0,
-                                           longitude=4.0, opening_hours="mon-fri 07:00-19:00",
-                                           sunday_work_allowed=True),
-                                      Site(code="NORD", name="Dépôt", latitude=45.5, longitude=4.5,
-                                           opening_hours="mon-sat 06:00-14:00")]))
+        repo.people.add_member(Member(code="WOOD_CORNER", legal_name="Wood Corner (old name)", siret=SIRET, activity="joinery",
+                                      entitlement=2.0,
+                                      sites=[Site(code="MAIN", name="Atelier", address="old street", latitude=45.0,
+                                                  longitude=4.0, opening_hours="mon-fri 07:00-19:00",
+                                                  sunday_work_allowed=True),
+                                             Site(code="NORD", name="Dépôt", latitude=45.5, longitude=4.5,
+                                                  opening_hours="mon-sat 06:00-14:00")]))
         # Deco Addict has sites but none called MAIN.
-        repo.add_member(Member(code="DECO_ADDICT", legal_name="Deco Addict", siret=OTHER_SIRET,
-                               sites=[Site(code="USINE", name="Usine", latitude=44.0, longitude=3.0,
-                                           opening_hours="mon-fri 08:00-17:00")]))
+        repo.people.add_member(Member(code="DECO_ADDICT", legal_name="Deco Addict", siret=OTHER_SIRET,
+                                      sites=[Site(code="USINE", name="Usine", latitude=44.0, longitude=3.0,
+                                                  opening_hours="mon-fri 08:00-17:00")]))
     yield s
     s.close()
 
@@ -49,11 +48,11 @@ def pull(store, gateway, dry_run=False):
 def test_a_pull_keeps_sites_and_opening_hours_and_updates_name_siret_address(store, gateway, odoo):
     tag_partners(odoo, {9: SIRET, 10: OTHER_SIRET})  # 9 Wood Corner, 10 Deco Addict
     with store.session() as repo:
-        before = {m.code: m for m in repo.list_members()}
+        before = {m.code: m for m in repo.people.list_members()}
     report = pull(store, gateway)
     assert (report.created, report.updated, report.unchanged, report.problems) == (0, 1, 1, [])
     with store.session() as repo:
-        wood, deco = repo.get_member("WOOD_CORNER"), repo.get_member("DECO_ADDICT")
+        wood, deco = repo.people.get_member("WOOD_CORNER"), repo.people.get_member("DECO_ADDICT")
     partner = gateway.read("res.partner", [9], ["name", "street", "zip", "city"])[0]
     assert wood.legal_name == partner["name"] == "Wood Corner"
     main, nord = wood.site("MAIN"), wood.site("NORD")
@@ -76,20 +75,20 @@ def test_coordinates_from_odoo_move_the_main_site_but_keep_its_hours(store, gate
     odoo.db.table("res.partner")[9].update(partner_latitude=45.75, partner_longitude=4.85)
     pull(store, gateway)
     with store.session() as repo:
-        main = repo.get_member("WOOD_CORNER").site("MAIN")
+        main = repo.people.get_member("WOOD_CORNER").site("MAIN")
     assert (main.latitude, main.longitude) == (45.75, 4.85) and main.opening_hours["fri"]
 
 
 def test_a_linked_partner_updates_its_member_whatever_its_name(store, gateway, odoo):
     tag_partners(odoo, {10: OTHER_SIRET})
     with store.session() as repo:
-        odoo_of(repo).link("test", "res.partner", "DECO_ADDICT", 10)
+        repo.odoo.link("test", "res.partner", "DECO_ADDICT", 10)
     odoo.db.table("res.partner")[10].update(name="Deco Addict Group")
     report = pull(store, gateway)
     assert (report.created, report.updated) == (0, 1)
     with store.session() as repo:
-        assert repo.get_member("DECO_ADDICT").legal_name == "Deco Addict Group"
-        assert "DECO_ADDICT_GROUP" not in {m.code for m in repo.list_members()}
+        assert repo.people.get_member("DECO_ADDICT").legal_name == "Deco Addict Group"
+        assert "DECO_ADDICT_GROUP" not in {m.code for m in repo.people.list_members()}
 
 
 def test_a_new_member_gets_site_main_and_a_dry_run_stores_nothing(store, gateway, odoo):
@@ -98,10 +97,10 @@ def test_a_new_member_gets_site_main_and_a_dry_run_stores_nothing(store, gateway
     dry = pull(store, gateway, dry_run=True)
     assert dry.created == 1 and dry.diff == [f"+ member {dry.diff[0].split()[2]} {name}"]
     with store.session() as repo:
-        assert len(repo.list_members()) == 2
+        assert len(repo.people.list_members()) == 2
     pull(store, gateway)
     with store.session() as repo:
-        new = [m for m in repo.list_members() if m.code not in ("WOOD_CORNER", "DECO_ADDICT")]
+        new = [m for m in repo.people.list_members() if m.code not in ("WOOD_CORNER", "DECO_ADDICT")]
     assert [s.code for s in new[0].sites] == ["MAIN"]
 
 
@@ -114,9 +113,9 @@ def test_a_partner_is_matched_by_siret_and_a_same_named_partner_of_another_siret
     assert report.created == 0
     assert any("DECO_ADDICT" in p and "another firm, not pulled" in p for p in report.problems)
     with store.session() as repo:
-        assert {m.code for m in repo.list_members()} == {"WOOD_CORNER", "DECO_ADDICT"}
-        assert repo.get_member("WOOD_CORNER").legal_name == "Gemini Furniture"
-        assert repo.get_member("DECO_ADDICT").siret == OTHER_SIRET
+        assert {m.code for m in repo.people.list_members()} == {"WOOD_CORNER", "DECO_ADDICT"}
+        assert repo.people.get_member("WOOD_CORNER").legal_name == "Gemini Furniture"
+        assert repo.people.get_member("DECO_ADDICT").siret == OTHER_SIRET
 
 
 def test_a_partner_without_address_updates_a_member_without_site_main(store, gateway, odoo):
@@ -125,4 +124,4 @@ def test_a_partner_without_address_updates_a_member_without_site_main(store, gat
     report = pull(store, gateway)
     assert report.problems == [] and report.created == 0
     with store.session() as repo:
-        assert [s.code for s in repo.get_member("DECO_ADDICT").sites] == ["USINE"]
+        assert [s.code for s in repo.people.get_member("DECO_ADDICT").sites] == ["USINE"]

@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 from cli import main
 from integrations.odoo.pull import pull_leaves
-from integrations.store.odoo_tables import odoo_of
 from integrations.odoo.testing import InMemoryOdoo, OdooTestServer
 from integrations.odoo.testing.modules import without
 
@@ -41,8 +40,8 @@ def odoo_server(odoo_catalog, missing):
 def store(store_url):
     s = member_store(store_url)
     with s.session() as repo:
-        repo.add_employee(own_employee("E100", "Mitchell Admin", skills={}))
-        odoo_of(repo).link("test", "hr.employee", "E100", 1)
+        repo.people.add_employee(own_employee("E100", "Mitchell Admin", skills={}))
+        repo.odoo.link("test", "hr.employee", "E100", 1)
     yield s
     s.close()
 
@@ -65,7 +64,7 @@ def test_without_hr_hourly_cost_the_pull_keeps_mutualis_costs_and_notes_it(store
     assert report.notes == [HOURLY]
     assert f"note: {HOURLY}" in report.lines()
     with store.session() as repo:
-        assert repo.get_employee("E100").hourly_cost == Decimal("21.50")  # as mutualis holds it
+        assert repo.people.get_employee("E100").hourly_cost == Decimal("21.50")  # as mutualis holds it
     # New employees cannot be created without a cost: each is a problem, not a failure of the pull.
     assert report.created == 0 and len(report.problems) == 19
     assert "no hourly cost (hr_hourly_cost is not installed in Odoo)" in report.problems[0]
@@ -76,12 +75,12 @@ def test_without_hr_skills_the_stored_skills_and_certificates_stay(store, gatewa
     with store.session() as repo:
         from sharing.skills import Skill
 
-        repo.save_skill(Skill(code="WELDING", name="Welding", levels=["basic", "expert"]))
-        repo.save_employee(repo.get_employee("E100").model_copy(update={"skills": {"WELDING": 2}}))
+        repo.people.save_skill(Skill(code="WELDING", name="Welding", levels=["basic", "expert"]))
+        repo.people.save_employee(repo.people.get_employee("E100").model_copy(update={"skills": {"WELDING": 2}}))
     report = pull(store, gateway)
     assert any(n.startswith("hr_skills is not installed in Odoo") for n in report.notes)
     with store.session() as repo:
-        e = repo.get_employee("E100")
+        e = repo.people.get_employee("E100")
     assert e.skills == {"WELDING": 2} and e.hourly_cost == Decimal("100.00")  # the cost is Odoo's again
 
 

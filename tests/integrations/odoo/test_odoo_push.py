@@ -21,8 +21,8 @@ WEEK = "2026-W49"
 def store(store_url):
     s = open_store(store_url)
     with s.session() as repo:
-        repo.add_member(Member(code="ACME", legal_name="Acme SA", siret="73282932000074",
-                               sites=[Site(code="MAIN", name="Usine", latitude=45.0, longitude=4.0)]))
+        repo.people.add_member(Member(code="ACME", legal_name="Acme SA", siret="73282932000074",
+                                      sites=[Site(code="MAIN", name="Usine", latitude=45.0, longitude=4.0)]))
     yield s
     s.close()
 
@@ -32,11 +32,11 @@ def publish_week(store, employees=("E001", "E003", "E004")):
         assignments = []
         for n, code in enumerate(employees):
             day = date(2026, 11, 30 + n) if n == 0 else date(2026, 12, n)
-            repo.save_request(Request(code=f"R-ACME-{n:04d}", member="ACME", site="MAIN", skill="FRENCH",
-                                      day=day, start=time(8), end=time(12)))
+            repo.plans.save_request(Request(code=f"R-ACME-{n:04d}", member="ACME", site="MAIN", skill="FRENCH",
+                                            day=day, start=time(8), end=time(12)))
             assignments.append(Assignment(employee=code, request=f"R-ACME-{n:04d}", member="ACME", site="MAIN",
                                           start=datetime.combine(day, time(8)), end=datetime.combine(day, time(12))))
-        repo.save_plan(Plan(week=WEEK, status="published", assignments=assignments))
+        repo.plans.save_plan(Plan(week=WEEK, status="published", assignments=assignments))
 
 
 def pull(store, gateway):
@@ -54,9 +54,9 @@ def test_pull_then_push_keeps_names_skills_and_leaves(store, gateway):
     pull(store, gateway)
     publish_week(store)
     with store.session() as repo:
-        assert repo.get_employee("E001").name == "Mitchell Admin"
-        assert repo.get_employee("E001").skills == {"FRENCH": 1, "ENGLISH": 2}
-        assert len(repo.list_absences("E004")) == 2
+        assert repo.people.get_employee("E001").name == "Mitchell Admin"
+        assert repo.people.get_employee("E001").skills == {"FRENCH": 1, "ENGLISH": 2}
+        assert len(repo.people.list_absences("E004")) == 2
         _plan, report = push_plan(repo, gateway, "test", parse_week(WEEK))
     assert report.created == 3 and report.ok
     pushed = {e["name"]: e for e in events(gateway)}
@@ -85,8 +85,8 @@ def test_a_cancelled_assignment_disappears_and_other_weeks_stay(store, gateway):
     gateway.bind_external_ids("calendar.event", {"assignment_2026-W52_E009_R-X": other})
     with store.session() as repo:
         push_plan(repo, gateway, "test", parse_week(WEEK))
-        plan = repo.get_plan(parse_week(WEEK))
-        repo.save_plan(plan.model_copy(update={"assignments": plan.assignments[:2]}))
+        plan = repo.plans.get_plan(parse_week(WEEK))
+        repo.plans.save_plan(plan.model_copy(update={"assignments": plan.assignments[:2]}))
         _plan, report = push_plan(repo, gateway, "test", parse_week(WEEK))
     assert report.deleted == 1 and len(events(gateway)) == 2
     assert gateway.get_external_ids("calendar.event", ["assignment_2026-W52_E009_R-X"])

@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 from cli import main
 from integrations.store import open_store
-from integrations.store.odoo_tables import odoo_of
 from sharing.billing import BillLine, Statement, line_amount
 
 
@@ -35,7 +34,7 @@ def run(tmp_path, monkeypatch, odoo_server):
                   "--site-name", "Usine", "--lat", "45", "--lon", "4").exit_code == 0
     store = open_store(db)
     with store.session() as repo:
-        odoo_of(repo).link("ge", "res.partner", "ACME", 9)
+        repo.odoo.link("ge", "res.partner", "ACME", 9)
     store.close()
     odoo_server.db.table("res.currency")[126] = {**odoo_server.db.table("res.currency")[126], "active": True}
     odoo_server.db.insert("account.tax", {"name": "TVA 20%", "amount": 20.0, "type_tax_use": "sale",
@@ -44,7 +43,7 @@ def run(tmp_path, monkeypatch, odoo_server):
 
 
 def bill_of(monkeypatch, minutes: int) -> None:
-    monkeypatch.setattr("integrations.services.hours.month_bill",
+    monkeypatch.setattr("integrations.services.billing.month_bill",
                         lambda repo, month: SimpleNamespace(statements=[statement(minutes)]))
 
 

@@ -63,11 +63,11 @@ def one_employee_all_week(store, days: int = 5):
         assignments = []
         for n in range(days):
             day = date(2026, 11, 30 + n) if n == 0 else date(2026, 12, n)
-            repo.save_request(Request(code=f"R-ACME-{n:04d}", member="ACME", site="MAIN", skill="FRENCH",
-                                      day=day, start=time(8), end=time(12)))
+            repo.plans.save_request(Request(code=f"R-ACME-{n:04d}", member="ACME", site="MAIN", skill="FRENCH",
+                                            day=day, start=time(8), end=time(12)))
             assignments.append(Assignment(employee="E003", request=f"R-ACME-{n:04d}", member="ACME", site="MAIN",
                                           start=datetime.combine(day, time(8)), end=datetime.combine(day, time(12))))
-        repo.save_plan(Plan(week=WEEK, status="published", assignments=assignments))
+        repo.plans.save_plan(Plan(week=WEEK, status="published", assignments=assignments))
 
 
 def test_attendees_added_to_existing_events_are_written_in_batches(store, gateway, odoo, before_the_week):
@@ -96,8 +96,8 @@ def test_a_dry_run_of_events_counts_what_the_real_run_does_even_after_a_cut(stor
     assert not cut.ok
     odoo.faults.clear()
     with store.session() as repo:
-        plan = repo.get_plan(parse_week(WEEK))
-        repo.save_plan(plan.model_copy(update={"assignments": plan.assignments[1:]}))
+        plan = repo.plans.get_plan(parse_week(WEEK))
+        repo.plans.save_plan(plan.model_copy(update={"assignments": plan.assignments[1:]}))
         _plan, dry = push_plan(repo, gateway, "test", parse_week(WEEK), dry_run=True)
         _plan, real = push_plan(repo, gateway, "test", parse_week(WEEK))
     assert dry.adopted == 2 and real.ok

@@ -10,7 +10,6 @@ from consortium.members import Member, Site
 from integrations.odoo.invoices import InvoiceLine, apply_invoices, plan_invoices, push_invoices
 from integrations.odoo.invoicing import OdooInvoicingError
 from integrations.store import open_store
-from integrations.store.odoo_tables import odoo_of
 
 MONTH = "2026-11"
 PARTNERS = {"ACME": 9, "BETA": 10}
@@ -22,9 +21,9 @@ def store(store_url):
     s = open_store(store_url)
     with s.session() as repo:
         for code, siret in (("ACME", "73282932000074"), ("BETA", "55208131766522")):
-            repo.add_member(Member(code=code, legal_name=f"{code} SA", siret=siret,
-                                   sites=[Site(code="MAIN", name="Usine", latitude=45.0, longitude=4.0)]))
-            odoo_of(repo).link("test", "res.partner", code, PARTNERS[code])
+            repo.people.add_member(Member(code=code, legal_name=f"{code} SA", siret=siret,
+                                          sites=[Site(code="MAIN", name="Usine", latitude=45.0, longitude=4.0)]))
+            repo.odoo.link("test", "res.partner", code, PARTNERS[code])
     yield s
     s.close()
 
@@ -109,17 +108,17 @@ def test_a_missing_sales_tax_is_a_clear_error(store, gateway):
 def test_the_settings_choose_currency_tax_and_payment_term(store, gateway):
     ready(gateway)
     with store.session() as repo:
-        settings = repo.get_settings()
+        settings = repo.people.get_settings()
         billing = settings.billing.model_copy(update={"currency": "USD", "sale_tax_percent": D("15"),
                                                        "payment_term": "30 Days"})
-        repo.save_settings(settings.model_copy(update={"billing": billing}))
+        repo.people.save_settings(settings.model_copy(update={"billing": billing}))
     push(store, gateway, bill(beta=()))
     acme = invoice(gateway, "ACME")
     assert acme["currency_id"][1] == "USD" and acme["invoice_payment_term_id"] == [4, "30 Days"]
     assert D(str(acme["amount_tax"])) == D("30.84")  # 15 % of 205.63
     with store.session() as repo:
-        settings = repo.get_settings()
-        repo.save_settings(settings.model_copy(update={"billing": billing.model_copy(
+        settings = repo.people.get_settings()
+        repo.people.save_settings(settings.model_copy(update={"billing": billing.model_copy(
             update={"payment_term": "Net 17"})}))
     with pytest.raises(OdooInvoicingError, match="no payment term 'Net 17'"):
         push(store, gateway, bill(beta=()))

@@ -96,7 +96,7 @@ def save(repo) -> None:
     from integrations.demo import load_group
 
     load_group(repo, group())
-    repo.save_plan(plan())
+    repo.plans.save_plan(plan())
 
 
 def statement() -> Statement:

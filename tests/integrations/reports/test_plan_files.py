@@ -60,10 +60,10 @@ def test_the_same_plan_gives_the_same_calendar_bytes_and_never_the_clock(tmp_pat
 def test_the_store_keeps_when_a_plan_was_saved_and_the_week_view_hands_it_on(tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 'm.db'}")
     with store.session() as repo:
-        assert repo.plan_saved_at(parse_week(samples.WEEK)) is None
+        assert repo.plans.plan_saved_at(parse_week(samples.WEEK)) is None
         samples.save(repo)
     with store.session() as repo:
-        saved = repo.plan_saved_at(parse_week(samples.WEEK))
+        saved = repo.plans.plan_saved_at(parse_week(samples.WEEK))
         view = week_view(repo, parse_week(samples.WEEK))
     store.close()
     assert saved is not None and saved.tzinfo == UTC and view.saved_at == saved

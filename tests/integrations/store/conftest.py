@@ -209,14 +209,14 @@ def plan():
 def seeded(store, settings, skills, cert_types, acier, bois, employee, absence, request_):
     """A store holding one of each kind (but no plan)."""
     with store.session() as repo:
-        repo.save_settings(settings)
+        repo.people.save_settings(settings)
         for skill in skills:
-            repo.save_skill(skill)
+            repo.people.save_skill(skill)
         for cert_type in cert_types:
-            repo.save_certification_type(cert_type)
-        repo.add_member(acier)
-        repo.add_member(bois)
-        repo.add_employee(employee)
-        repo.add_absence(absence)
-        repo.add_request(request_)
+            repo.people.save_certification_type(cert_type)
+        repo.people.add_member(acier)
+        repo.people.add_member(bois)
+        repo.people.add_employee(employee)
+        repo.people.add_absence(absence)
+        repo.plans.add_request(request_)
     return store

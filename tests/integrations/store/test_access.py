@@ -100,7 +100,7 @@ def test_a_member_cannot_file_a_request_for_another_member_and_is_told_in_one_li
     store = open_store(group.url_of("A"))
     try:
         with pytest.raises(MutualisError) as refused, store.session() as repo:
-            repo._session.execute(text(
+            repo.access._session.execute(text(
                 "INSERT INTO requests (code, member_id, site_id, skill_id, day, start, \"end\", ends_next_day, "
                 "min_level, certifications, headcount, priority, min_chunk_hours, preferred_employees, "
                 "excluded_employees, same_person, note) VALUES ('R-EVIL', :member, :site, :skill, '2026-12-02', "
@@ -124,7 +124,7 @@ def test_a_member_cannot_declare_capacity_or_hours_on_another_members_rows(group
     store = open_store(group.url_of("A"))
     try:
         with pytest.raises(MutualisError) as refused, store.session() as repo:
-            repo._session.execute(text(insert), {"b": min(group.owned["B"][parent])})
+            repo.access._session.execute(text(insert), {"b": min(group.owned["B"][parent])})
     finally:
         store.close()
     assert str(refused.value) == (f"CHAUMAY may not change {table} of another member "
@@ -150,7 +150,7 @@ def test_a_member_reading_a_managers_table_is_told_in_one_line(group):
     store = open_store(group.url_of("A"))
     try:
         with pytest.raises(MutualisError) as refused, store.session() as repo:
-            repo._session.execute(text("SELECT * FROM bids"))
+            repo.access._session.execute(text("SELECT * FROM bids"))
     finally:
         store.close()
     assert str(refused.value) == "bids is for the GE manager; CHAUMAY's login may not read or change it"

@@ -29,16 +29,16 @@ def test_a_value_too_big_for_its_column_is_refused_with_its_file_and_row_and_not
             import_file(repo, "members", sheet)
     assert caught.value.problems == [f"members.csv:3: {problem}"]
     with store.session(write=False) as repo:
-        assert repo.list_members() == []
+        assert repo.people.list_members() == []
 
 
 def test_names_and_texts_at_their_limit_are_stored_and_read_back_whole(store):
     member = Member(code="LONG", legal_name="é" * NAME_LENGTH, siret=SIRET, activity="a" * TEXT_LENGTH,
                     sites=[Site(code="MAIN", name="s" * NAME_LENGTH, address="r" * TEXT_LENGTH, latitude=45, longitude=4)])
     with store.session() as repo:
-        repo.add_member(member)
+        repo.people.add_member(member)
     with store.session(write=False) as repo:
-        assert repo.get_member("LONG") == member
+        assert repo.people.get_member("LONG") == member
 
 
 @pytest.mark.parametrize("field, length", [("legal_name", NAME_LENGTH + 1), ("activity", TEXT_LENGTH + 1)])

@@ -30,10 +30,10 @@ def _hammer(url: str, prefix: str, rounds: int) -> list[str]:
         for n in range(rounds):
             try:
                 with store.session() as repo:
-                    known = {m.code for m in repo.list_members()}
+                    known = {m.code for m in repo.people.list_members()}
                     code = f"{prefix}{n:03d}"
                     assert code not in known
-                    repo.add_member(_member(code))
+                    repo.people.add_member(_member(code))
             except MutualisError as exc:
                 failures.append(str(exc))
     finally:
@@ -50,7 +50,7 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path):
         failures = [f for run in runs for f in run.get(timeout=300)]
     assert failures == []
     with open_store(url) as store, store.session(write=False) as repo:
-        assert len(repo.list_members()) == 2 * ROUNDS
+        assert len(repo.people.list_members()) == 2 * ROUNDS
 
 
 def test_a_writer_that_cannot_get_the_lock_says_nothing_was_written_and_to_run_again(tmp_path, monkeypatch):
@@ -66,7 +66,7 @@ def test_a_writer_that_cannot_get_the_lock_says_nothing_was_written_and_to_run_a
         with open_store(url) as store:
             with pytest.raises(MutualisError) as caught:
                 with store.session() as repo:
-                    repo.add_member(_member("LATE"))
+                    repo.people.add_member(_member("LATE"))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -74,7 +74,7 @@ def test_a_writer_that_cannot_get_the_lock_says_nothing_was_written_and_to_run_a
     assert "busy" in message and "nothing was written" in message and "run the command again" in message
     assert "\n" not in message
     with open_store(url) as store, store.session(write=False) as repo:
-        assert repo.list_members() == []
+        assert repo.people.list_members() == []
 
 
 def test_a_reader_does_not_wait_for_a_writer(tmp_path, monkeypatch):
@@ -83,14 +83,14 @@ def test_a_reader_does_not_wait_for_a_writer(tmp_path, monkeypatch):
     path = tmp_path / "m.db"
     url = f"sqlite:///{path}"
     with open_store(url) as store, store.session() as repo:
-        repo.add_member(_member("FIRST"))
+        repo.people.add_member(_member("FIRST"))
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_S", 0)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("DELETE FROM sites")
     try:
         with open_store(url, writes=False) as store, store.session() as repo:
-            assert [m.code for m in repo.list_members()] == ["FIRST"]  # WAL: the last committed state
+            assert [m.code for m in repo.people.list_members()] == ["FIRST"]  # WAL: the last committed state
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -103,7 +103,7 @@ def test_a_new_sqlite_database_and_its_wal_files_are_readable_by_the_owner_only(
     store = open_store(f"sqlite:///{path}")
     try:
         with store.session() as repo:
-            repo.add_member(_member("ACIER"))
+            repo.people.add_member(_member("ACIER"))
             files = [p for p in (path, tmp_path / "m.db-wal", tmp_path / "m.db-shm") if p.exists()]
             assert len(files) == 3  # WAL mode while the store is open
             for file in files:

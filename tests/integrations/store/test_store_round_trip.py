@@ -10,29 +10,29 @@ from sharing.settings import GroupSettings
 
 def test_settings_are_the_defaults_until_saved_then_come_back_equal(store, settings):
     with store.session() as repo:
-        assert repo.get_settings() == GroupSettings()
-        repo.save_settings(settings)
+        assert repo.people.get_settings() == GroupSettings()
+        repo.people.save_settings(settings)
     with store.session() as repo:
-        assert repo.get_settings() == settings
+        assert repo.people.get_settings() == settings
 
 
 def test_catalogue_comes_back_ordered_by_code(store, skills, cert_types):
     with store.session() as repo:
         for skill in reversed(skills):
-            repo.save_skill(skill)
-        repo.save_certification_type(cert_types[0])
+            repo.people.save_skill(skill)
+        repo.people.save_certification_type(cert_types[0])
     with store.session() as repo:
-        assert repo.get_catalogue() == Catalogue(skills=skills, certification_types=cert_types)
+        assert repo.people.get_catalogue() == Catalogue(skills=skills, certification_types=cert_types)
 
 
 def test_skill_and_certification_type_are_upserted_by_code(store, skills, cert_types):
     with store.session() as repo:
-        repo.save_skill(skills[1])
-        repo.save_certification_type(cert_types[0])
-        repo.save_skill(skills[1].model_copy(update={"name": "GTAW", "levels": ["A", "B"]}))
-        repo.save_certification_type(cert_types[0].model_copy(update={"ordered": False, "validity_months": None}))
+        repo.people.save_skill(skills[1])
+        repo.people.save_certification_type(cert_types[0])
+        repo.people.save_skill(skills[1].model_copy(update={"name": "GTAW", "levels": ["A", "B"]}))
+        repo.people.save_certification_type(cert_types[0].model_copy(update={"ordered": False, "validity_months": None}))
     with store.session() as repo:
-        catalogue = repo.get_catalogue()
+        catalogue = repo.people.get_catalogue()
     assert [(s.code, s.name, s.levels) for s in catalogue.skills] == [("TIG", "GTAW", ["A", "B"])]
     assert catalogue.certification_types[0].ordered is False
     assert catalogue.certification_types[0].validity_months is None
@@ -40,21 +40,21 @@ def test_skill_and_certification_type_are_upserted_by_code(store, skills, cert_t
 
 def test_members_and_employees_come_back_equal_ordered_by_code_with_money_to_the_cent(seeded, acier, bois, employee):
     with seeded.session() as repo:
-        assert repo.get_member("ACIER") == acier
-        assert repo.list_members() == [acier, bois]
-        assert repo.get_employee("E001") == employee
-        assert repo.list_employees() == [employee]
-        assert str(repo.get_member("ACIER").billing_coefficient) == "1.10"
-        assert str(repo.get_employee("E001").hourly_cost) == "25.50"
+        assert repo.people.get_member("ACIER") == acier
+        assert repo.people.list_members() == [acier, bois]
+        assert repo.people.get_employee("E001") == employee
+        assert repo.people.list_employees() == [employee]
+        assert str(repo.people.get_member("ACIER").billing_coefficient) == "1.10"
+        assert str(repo.people.get_employee("E001").hourly_cost) == "25.50"
 
 
 def test_absence_request_and_plan_come_back_equal(seeded, absence, request_, plan):
     with seeded.session() as repo:
-        repo.save_plan(plan)
+        repo.plans.save_plan(plan)
     with seeded.session() as repo:
-        assert repo.list_absences() == [absence]
-        assert repo.get_request("R-ACIER-0001") == request_
-        assert repo.get_plan(plan.week) == plan
+        assert repo.people.list_absences() == [absence]
+        assert repo.plans.get_request("R-ACIER-0001") == request_
+        assert repo.plans.get_plan(plan.week) == plan
 
 
 def test_load_group_holds_everything_of_the_week(seeded, settings, skills, cert_types, acier, bois, employee,
@@ -67,8 +67,8 @@ def test_load_group_holds_everything_of_the_week(seeded, settings, skills, cert_
     far = Absence(employee="E001", start=datetime(2027, 3, 1), end=datetime(2027, 3, 2))
     early = Absence(employee="E001", start=datetime(2026, 11, 23, 8), end=datetime(2026, 11, 24))
     with seeded.session() as repo:
-        repo.add_absence(far)
-        repo.add_absence(early)
+        repo.people.add_absence(far)
+        repo.people.add_absence(early)
         group = repo.load_group(parse_week("2026-W49"))
         everything = repo.load_group()
     assert group.settings == settings

@@ -15,15 +15,16 @@ from consortium.weeks import parse_week
 
 
 def test_unknown_codes_are_not_found_and_taken_codes_already_exist(seeded, acier, employee, request_):
-    for method in ("get_member", "get_employee", "get_request", "remove_member", "remove_employee", "remove_request"):
+    for part, method in [("people", "get_member"), ("people", "get_employee"), ("plans", "get_request"),
+                         ("people", "remove_member"), ("people", "remove_employee"), ("plans", "remove_request")]:
         what = method.split("_")[1]
         with seeded.session() as repo, pytest.raises(NotFound, match=f"^no {what} 'NOPE'$"):
-            getattr(repo, method)("nope")
-    for method, obj, message in [("add_member", acier, "member ACIER already exists"),
-                                 ("add_employee", employee, "employee E001 already exists"),
-                                 ("add_request", request_, "request R-ACIER-0001 already exists")]:
+            getattr(getattr(repo, part), method)("nope")
+    for part, method, obj, message in [("people", "add_member", acier, "member ACIER already exists"),
+                                       ("people", "add_employee", employee, "employee E001 already exists"),
+                                       ("plans", "add_request", request_, "request R-ACIER-0001 already exists")]:
         with seeded.session() as repo, pytest.raises(AlreadyExists, match=f"^{message}$"):
-            getattr(repo, method)(obj)
+            getattr(getattr(repo, part), method)(obj)
 
 
 def test_unknown_references_and_money_beyond_four_decimals_are_invalid_input(seeded, acier, employee, request_):
@@ -44,9 +45,9 @@ def test_unknown_references_and_money_beyond_four_decimals_are_invalid_input(see
     ]
     for method, obj, message in cases:
         with seeded.session() as repo, pytest.raises(InvalidInput, match=f"^{message}$"):
-            getattr(repo, method)(obj)
+            getattr(repo.plans if method == "add_request" else repo.people, method)(obj)
     with seeded.session() as repo, pytest.raises(InvalidInput, match="field hourly_cost: 25.12345 does not fit"):
-        repo.save_employee(employee.model_copy(update={"hourly_cost": Decimal("25.12345")}))
+        repo.people.save_employee(employee.model_copy(update={"hourly_cost": Decimal("25.12345")}))
 
 
 def test_save_member_replaces_sites_but_refuses_to_drop_a_site_in_use(seeded, acier):
@@ -54,14 +55,14 @@ def test_save_member_replaces_sites_but_refuses_to_drop_a_site_in_use(seeded, ac
         acier.sites[0].model_copy(update={"name": "Works"}),
         Site(code="NORTH", name="North", latitude=46, longitude=5)]})
     with seeded.session() as repo:
-        repo.save_member(renamed)
+        repo.people.save_member(renamed)
     with seeded.session() as repo:
-        assert repo.get_member("ACIER") == renamed
-        assert repo.get_request("R-ACIER-0001").site == "MAIN"
+        assert repo.people.get_member("ACIER") == renamed
+        assert repo.plans.get_request("R-ACIER-0001").site == "MAIN"
     with seeded.session() as repo, pytest.raises(
             InvalidInput, match="^member ACIER: site MAIN cannot go: 1 request and 1 employee contract and "
                                 "1 site authorisation still name it$"):
-        repo.save_member(acier.model_copy(update={"sites": []}))
+        repo.people.save_member(acier.model_copy(update={"sites": []}))
 
 
 def test_save_employee_replaces_contract_members_skills_and_certifications(seeded, employee):
@@ -71,62 +72,62 @@ def test_save_employee_replaces_contract_members_skills_and_certifications(seede
         "preferences": employee.preferences.model_copy(update={"avoided_members": []}),
     })
     with seeded.session() as repo:
-        repo.save_employee(changed)
-        repo.save_employee(make_employee("E002"))
+        repo.people.save_employee(changed)
+        repo.people.save_employee(make_employee("E002"))
     with seeded.session() as repo:
-        assert repo.list_employees() == [changed, make_employee("E002")]
+        assert repo.people.list_employees() == [changed, make_employee("E002")]
 
 
 def test_members_still_referenced_cannot_be_removed(seeded):
     with seeded.session() as repo, pytest.raises(
             InvalidInput, match="^member ACIER still has 1 request and 1 employee listing it$"):
-        repo.remove_member("ACIER")
+        repo.people.remove_member("ACIER")
     with seeded.session() as repo, pytest.raises(
             InvalidInput, match="^member BOIS still has 0 requests and 1 employee listing it$"):
-        repo.remove_member("BOIS")
+        repo.people.remove_member("BOIS")
 
 
 def test_unreferenced_member_employee_and_request_are_removed(seeded):
     with seeded.session() as repo:
-        repo.remove_request("R-ACIER-0001")
-        repo.remove_employee("E001")
-        repo.remove_member("BOIS")
+        repo.plans.remove_request("R-ACIER-0001")
+        repo.people.remove_employee("E001")
+        repo.people.remove_member("BOIS")
     with seeded.session() as repo:
-        assert [m.code for m in repo.list_members()] == ["ACIER"]
+        assert [m.code for m in repo.people.list_members()] == ["ACIER"]
         assert repo.counts() == {"members": 1, "sites": 2, "employees": 0, "absences": 0, "requests": 0,
                                  "plans": 0, "assignments": 0}
 
 
 def test_employees_and_requests_in_a_plan_cannot_be_removed(seeded, plan):
     with seeded.session() as repo:
-        repo.save_plan(plan)
+        repo.plans.save_plan(plan)
     with seeded.session() as repo, pytest.raises(InvalidInput, match="^employee E001 still has 2 assignments in plans$"):
-        repo.remove_employee("E001")
+        repo.people.remove_employee("E001")
     with seeded.session() as repo, pytest.raises(
             InvalidInput, match="^request R-ACIER-0001 is still assigned in the plan of 2026-W49$"):
-        repo.remove_request("R-ACIER-0001")
+        repo.plans.remove_request("R-ACIER-0001")
 
 
 def test_absences_ignore_exact_duplicates_filter_by_overlap_and_upsert_on_replace(seeded, absence):
     later = Absence(employee="E001", kind="sickness", start=datetime(2026, 12, 10), end=datetime(2026, 12, 12))
     with seeded.session() as repo:
-        repo.add_absence(absence)
-        repo.add_absence(later)
+        repo.people.add_absence(absence)
+        repo.people.add_absence(later)
     with seeded.session() as repo:
-        assert repo.list_absences() == [absence, later]
-        assert repo.list_absences(employee="e001", start=datetime(2026, 12, 3, 17, 30, 15)) == [later]
-        assert repo.list_absences(end=datetime(2026, 12, 1, 8)) == []
-        assert repo.list_absences(start=datetime(2026, 12, 2), end=datetime(2026, 12, 11)) == [absence, later]
+        assert repo.people.list_absences() == [absence, later]
+        assert repo.people.list_absences(employee="e001", start=datetime(2026, 12, 3, 17, 30, 15)) == [later]
+        assert repo.people.list_absences(end=datetime(2026, 12, 1, 8)) == []
+        assert repo.people.list_absences(start=datetime(2026, 12, 2), end=datetime(2026, 12, 11)) == [absence, later]
     with seeded.session() as repo, pytest.raises(AlreadyExists, match="already exists with another note"):
-        repo.add_absence(absence.model_copy(update={"note": "other"}))
+        repo.people.add_absence(absence.model_copy(update={"note": "other"}))
     with seeded.session() as repo, pytest.raises(NotFound, match="^no employee 'E404'$"):
-        repo.add_absence(absence.model_copy(update={"employee": "E404"}))
+        repo.people.add_absence(absence.model_copy(update={"employee": "E404"}))
     renoted = absence.model_copy(update={"note": "moved"})
     other = absence.model_copy(update={"kind": "leave"})
     with seeded.session() as repo:
-        repo.replace_absences([renoted, other])
+        repo.people.replace_absences([renoted, other])
     with seeded.session() as repo:
-        assert repo.list_absences() == [other, renoted, later]
+        assert repo.people.list_absences() == [other, renoted, later]
 
 
 def test_list_requests_by_week_and_member_and_save_request_replaces_by_code(seeded, request_):
@@ -134,34 +135,34 @@ def test_list_requests_by_week_and_member_and_save_request_replaces_by_code(seed
         ("R-MON", date(2026, 11, 30)), ("R-SUN", date(2026, 12, 6)), ("R-NEXT", date(2026, 12, 7))])
     with seeded.session() as repo:
         for r in (next_monday, sunday, monday):
-            repo.add_request(r)
+            repo.plans.add_request(r)
     with seeded.session() as repo:
-        assert repo.list_requests(parse_week("2026-W49")) == [monday, request_, sunday]
-        assert repo.list_requests(parse_week("2026-W50"), member="ACIER") == [next_monday]
-        assert repo.list_requests(member="ACIER")[-1] == next_monday
-        assert repo.list_requests(parse_week("2026-W48")) == []
+        assert repo.plans.list_requests(parse_week("2026-W49")) == [monday, request_, sunday]
+        assert repo.plans.list_requests(parse_week("2026-W50"), member="ACIER") == [next_monday]
+        assert repo.plans.list_requests(member="ACIER")[-1] == next_monday
+        assert repo.plans.list_requests(parse_week("2026-W48")) == []
         with pytest.raises(NotFound, match="^no member 'BOISE'$"):
-            repo.list_requests(member="BOISE")
+            repo.plans.list_requests(member="BOISE")
     changed = request_.model_copy(update={"headcount": 1, "certifications": [], "note": ""})
     with seeded.session() as repo:
-        repo.save_request(changed)
+        repo.plans.save_request(changed)
     with seeded.session() as repo:
-        assert repo.get_request(changed.code) == changed
-        assert len(repo.list_requests()) == 4
+        assert repo.plans.get_request(changed.code) == changed
+        assert len(repo.plans.list_requests()) == 4
 
 
 def test_a_week_has_one_plan_that_save_plan_replaces_and_unknown_employees_are_refused(seeded, plan):
     week = parse_week("2026-W49")
     with seeded.session() as repo:
-        assert repo.get_plan(week) is None
-        repo.save_plan(plan)
+        assert repo.plans.get_plan(week) is None
+        repo.plans.save_plan(plan)
     replan = plan.model_copy(update={"status": "draft", "assignments": plan.assignments[1:], "objective": None})
     with seeded.session() as repo:
-        repo.save_plan(replan)
+        repo.plans.save_plan(replan)
     with seeded.session() as repo:
-        assert repo.get_plan(week) == replan
-        assert repo.get_plan(week.shift(1)) is None
+        assert repo.plans.get_plan(week) == replan
+        assert repo.plans.get_plan(week.shift(1)) is None
         assert repo.counts()["plans"] == 1 and repo.counts()["assignments"] == 1
     bad = plan.model_copy(update={"assignments": [plan.assignments[0].model_copy(update={"employee": "E404"})]})
     with seeded.session() as repo, pytest.raises(InvalidInput, match="^plan 2026-W49: assignment 1: unknown employee 'E404'$"):
-        repo.save_plan(bad)
+        repo.plans.save_plan(bad)

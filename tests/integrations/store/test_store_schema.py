@@ -38,10 +38,10 @@ def test_the_migrated_schema_equals_the_models(store):
 
 def test_reopening_a_migrated_database_keeps_its_data(db, skills):
     with db.open().session() as repo:
-        repo.save_skill(skills[0])
+        repo.people.save_skill(skills[0])
     reopened = db.open()
     with reopened.session() as repo:
-        assert repo.get_catalogue().skills == [skills[0]]
+        assert repo.people.get_catalogue().skills == [skills[0]]
     with reopened._engine.connect() as connection:
         assert set(MigrationContext.configure(connection).get_current_heads()) == _heads()
 

@@ -121,10 +121,10 @@ def demo_store(tmp_path):
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_an_export_imported_back_is_the_identity_for_every_sheet_order_included(demo_store, tmp_path, suffix):
     with demo_store.session() as repo:
-        before = {m.code: [s.code for s in m.sites] for m in repo.list_members()}
+        before = {m.code: [s.code for s in m.sites] for m in repo.people.list_members()}
         # A member whose sites are not in code order: the order must survive.
         assert any(codes != sorted(codes) for codes in before.values()) or _reverse_sites(repo, before)
-        before = {m.code: [s.code for s in m.sites] for m in repo.list_members()}
+        before = {m.code: [s.code for s in m.sites] for m in repo.people.list_members()}
     fresh = open_store(f"sqlite:///{tmp_path}/fresh.db")
     try:
         for kind in KINDS:
@@ -142,7 +142,7 @@ def test_an_export_imported_back_is_the_identity_for_every_sheet_order_included(
             for kind in KINDS:
                 assert import_file(repo, kind, tmp_path / f"{kind}{suffix}").added > 0, kind
         with fresh.session() as repo:
-            assert {m.code: [s.code for s in m.sites] for m in repo.list_members()} == before
+            assert {m.code: [s.code for s in m.sites] for m in repo.people.list_members()} == before
             for kind in KINDS:
                 export_file(repo, kind, tmp_path / f"fresh-{kind}{suffix}")
         for kind in KINDS:
@@ -152,8 +152,8 @@ def test_an_export_imported_back_is_the_identity_for_every_sheet_order_included(
 
 
 def _reverse_sites(repo, codes):
-    member = next(m for m in repo.list_members() if len(m.sites) > 1)
-    repo.save_member(member.model_copy(update={"sites": list(reversed(member.sites))}))
+    member = next(m for m in repo.people.list_members() if len(m.sites) > 1)
+    repo.people.save_member(member.model_copy(update={"sites": list(reversed(member.sites))}))
     return True
 
 
@@ -168,7 +168,7 @@ def test_an_import_reports_added_updated_unchanged_and_changes_only_with_update(
 
     path = tmp_path / "staff.csv"
     with demo_store.session() as repo:
-        [first, second, *_] = repo.list_employees()
+        [first, second, *_] = repo.people.list_employees()
     renamed = first.model_copy(update={"first_name": "Renamed"})
     write_rows("employees", [renamed, second], path)
     with demo_store.session() as repo, pytest.raises(RowError) as caught:
@@ -177,13 +177,13 @@ def test_an_import_reports_added_updated_unchanged_and_changes_only_with_update(
         f"staff.csv:2: column code: employee {first.code} already exists with other values (first_name); "
         "pass --update to replace it"]
     with demo_store.session() as repo:
-        assert repo.get_employee(first.code).first_name == first.first_name  # nothing written
+        assert repo.people.get_employee(first.code).first_name == first.first_name  # nothing written
         report = import_file(repo, "employees", path, update=True)
         assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
-        assert repo.get_employee(first.code).first_name == "Renamed"
+        assert repo.people.get_employee(first.code).first_name == "Renamed"
     template = tmp_path / "template.csv"
     write_template("employees", template)
     with demo_store.session() as repo:
-        count = len(repo.list_employees())
+        count = len(repo.people.list_employees())
         report = import_file(repo, "employees", template)
-        assert (report.added, report.updated, report.unchanged, len(repo.list_employees())) == (1, 0, 0, count + 1)
+        assert (report.added, report.updated, report.unchanged, len(repo.people.list_employees())) == (1, 0, 0, count + 1)

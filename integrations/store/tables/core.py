@@ -1,6 +1,5 @@
-"""The tables: normalised, integer surrogate ids kept internal, unique human codes.
+"""The core tables: settings, catalogue, members and sites, employees, absences, requests, plans.
 
-The ORM classes never leave this package; `Repository` maps them to and from domain objects.
 Types are portable (JSON, Numeric, Date, DateTime, Time, Boolean, Double) so that one schema serves
 SQLite and PostgreSQL. Date-times are naive local times of the group (its timezone is in the settings).
 """

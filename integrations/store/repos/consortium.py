@@ -1,132 +1,33 @@
-"""Tables and repository methods of the group's pooled capacity: resources, certificates, weekly
-capacity, tenders (stored as the JSON of the domain model), capacity reservations, and the stored
-versions of each tender's bid with the capacity they use.
-
-The tables live in the store's `Base.metadata` (migrations 0002 and 0005_bids); `ConsortiumMixin` is part of
-`Repository`, so these methods are used inside `store.session()` like the others.
+"""The group's pooled capacity in and out of the session: resources, certificates, weekly capacity, tenders,
+capacity reservations, and the stored versions of each tender's bid with the capacity they use.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import String, UniqueConstraint, delete, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import delete, select
 
 from consortium.bid import JointBid
 from consortium.bid_record import CapacityUse, StoredBid
 from consortium.capabilities import MemberCertificate, Resource
 from consortium.capacity import CapacityDeclaration, Reservation
-from consortium.tender import Tender
 from consortium.errors import InvalidInput, NotFound
+from consortium.tender import Tender
 
+from ..mapping import money_in, money_out
+from ..tables.consortium import (
+    BidCapacityRow, BidRow, CapacityDeclarationRow, CapacityReservationRow, MemberCertificateRow, ProductionResourceRow,
+    TenderRow,
+)
+from ..tables.core import MemberRow
 from .lookups import Lookups, normal_code
-from .mapping import money_in, money_out
-from .models import CODE, Base, MemberRow, _fk
 
-__all__ = ["ProductionResourceRow", "MemberCertificateRow", "CapacityDeclarationRow", "TenderRow",
-           "CapacityReservationRow", "BidRow", "BidCapacityRow", "ConsortiumMixin", "TENDER_STATUSES",
-           "BID_STATUSES"]
+__all__ = ["ConsortiumRepository", "TENDER_STATUSES", "BID_STATUSES"]
 
 TENDER_STATUSES = ("open", "reserved", "awarded", "released")
 BID_STATUSES = ("draft", "reserved", "awarded", "released")
-
-
-class ProductionResourceRow(Base):
-    __tablename__ = "production_resources"
-    __table_args__ = (UniqueConstraint("member_id", "code"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = _fk("members.id", ondelete="CASCADE")
-    code: Mapped[str] = mapped_column(CODE)
-    name: Mapped[str]
-    kind: Mapped[str] = mapped_column(CODE)
-    processes: Mapped[list[Any]]
-    limits: Mapped[dict[str, Any]]
-    units: Mapped[int]
-    efficiency_pct: Mapped[int]
-    setup_hours: Mapped[Decimal]
-    hourly_rate: Mapped[Decimal]
-    overtime_rate: Mapped[Decimal | None]
-    member: Mapped[MemberRow] = relationship()
-
-
-class MemberCertificateRow(Base):
-    __tablename__ = "member_certificates"
-    __table_args__ = (UniqueConstraint("member_id", "code", "level", "valid_from"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = _fk("members.id", ondelete="CASCADE")
-    code: Mapped[str] = mapped_column(CODE)
-    level: Mapped[str] = mapped_column(CODE)
-    valid_from: Mapped[date]
-    expires: Mapped[date | None]
-    reference: Mapped[str]
-    member: Mapped[MemberRow] = relationship()
-
-
-class CapacityDeclarationRow(Base):
-    __tablename__ = "capacity_declarations"
-    __table_args__ = (UniqueConstraint("resource_id", "week"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    resource_id: Mapped[int] = _fk("production_resources.id", ondelete="CASCADE")
-    week: Mapped[str] = mapped_column(String(8), index=True)
-    available_hours: Mapped[float]
-    max_overtime_hours: Mapped[float]
-    committed_hours: Mapped[float]
-    source: Mapped[str] = mapped_column(String(16))
-    resource: Mapped[ProductionResourceRow] = relationship()
-
-
-class TenderRow(Base):
-    __tablename__ = "tenders"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(CODE, unique=True)
-    status: Mapped[str] = mapped_column(String(16))
-    data: Mapped[dict[str, Any]]
-
-
-class CapacityReservationRow(Base):
-    __tablename__ = "capacity_reservations"
-    __table_args__ = (UniqueConstraint("tender_id", "resource_id", "week"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    tender_id: Mapped[int] = _fk("tenders.id", ondelete="CASCADE")
-    resource_id: Mapped[int] = _fk("production_resources.id", ondelete="CASCADE")
-    week: Mapped[str] = mapped_column(String(8), index=True)
-    hours: Mapped[float]
-    status: Mapped[str] = mapped_column(String(16))
-    valid_until: Mapped[date]
-    tender: Mapped[TenderRow] = relationship()
-    resource: Mapped[ProductionResourceRow] = relationship()
-
-
-class BidRow(Base):
-    """One version of a tender's bid: the full bid (JSON of `JointBid`) and the tender document it answers."""
-
-    __tablename__ = "bids"
-    __table_args__ = (UniqueConstraint("tender_id", "version"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    tender_id: Mapped[int] = _fk("tenders.id", ondelete="CASCADE")
-    version: Mapped[int]
-    made_on: Mapped[date]
-    status: Mapped[str] = mapped_column(String(16))
-    tender_digest: Mapped[str] = mapped_column(String(64))
-    total: Mapped[Decimal]
-    data: Mapped[dict[str, Any]]
-    tender: Mapped[TenderRow] = relationship()
-
-
-class BidCapacityRow(Base):
-    """Hours a bid version uses on a resource in a week, and the hours free there when it was made."""
-
-    __tablename__ = "bid_capacity"
-    __table_args__ = (UniqueConstraint("bid_id", "resource_id", "week"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    bid_id: Mapped[int] = _fk("bids.id", ondelete="CASCADE")
-    resource_id: Mapped[int] = _fk("production_resources.id", ondelete="CASCADE")
-    week: Mapped[str] = mapped_column(String(8))
-    hours: Mapped[Decimal]
-    free_hours: Mapped[Decimal]
 
 
 def _resource_from_row(row: ProductionResourceRow) -> Resource:
@@ -136,7 +37,9 @@ def _resource_from_row(row: ProductionResourceRow) -> Resource:
                     overtime_rate=money_out(row.overtime_rate))
 
 
-class ConsortiumMixin(Lookups):
+class ConsortiumRepository(Lookups):
+    """Resources, certificates, capacity, tenders, reservations and bid versions (`repo.consortium`)."""
+
     # --- resources -----------------------------------------------------------------------------------
     def save_resource(self, r: Resource) -> None:
         """Insert or update a member's resource by (member, code)."""
@@ -160,13 +63,6 @@ class ConsortiumMixin(Lookups):
             query = query.where(MemberRow.code == normal_code(member))
         return [_resource_from_row(r) for r in self._session.scalars(query)]
 
-    def _resource_row(self, member: str, code: str) -> ProductionResourceRow:
-        row = self._session.scalars(select(ProductionResourceRow).join(ProductionResourceRow.member).where(
-            MemberRow.code == normal_code(member), ProductionResourceRow.code == normal_code(code))).first()
-        if row is None:
-            raise NotFound(f"no resource '{normal_code(member)}/{normal_code(code)}'")
-        return row
-
     def _resource_ids(self) -> dict[str, int]:
         rows = self._session.execute(select(MemberRow.code, ProductionResourceRow.code, ProductionResourceRow.id)
                                      .join(ProductionResourceRow.member)).all()
@@ -183,12 +79,6 @@ class ConsortiumMixin(Lookups):
             row = MemberCertificateRow(member_id=member.id, code=c.code, level=c.level, valid_from=c.valid_from)
             self._session.add(row)
         row.expires, row.reference = c.expires, c.reference
-
-    def remove_member_certificate(self, member: str, code: str) -> int:
-        """Remove every certificate `code` of a member; how many were removed."""
-        row = self._member_row(member)
-        return self._session.execute(delete(MemberCertificateRow).where(
-            MemberCertificateRow.member_id == row.id, MemberCertificateRow.code == normal_code(code))).rowcount
 
     def list_member_certificates(self, member: str | None = None) -> list[MemberCertificate]:
         query = select(MemberCertificateRow, MemberRow.code).join(MemberCertificateRow.member).order_by(

@@ -13,7 +13,7 @@ from sqlalchemy import JSON, DateTime, ForeignKey, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base
+from .core import Base
 
 __all__ = ["AUDIT_JSON", "LOGIN", "AccessLoginRow", "AuditRow"]
 

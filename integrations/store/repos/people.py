@@ -1,4 +1,4 @@
-"""Settings, catalogue, members, employees and absences in the Repository."""
+"""Settings, catalogue, members, employees and absences in and out of the session."""
 
 from __future__ import annotations
 
@@ -16,19 +16,21 @@ from sharing.settings import GroupSettings
 from sharing.skills import CertificationType, Skill
 
 from .lookups import EMPLOYEE_LOAD, Lookups, plural
-from .mapping import (
+from ..mapping import (
     absence_from_row, certification_type_from_row, employee_from_row, local_naive, member_from_row, money_in,
     site_values, skill_from_row,
 )
-from .models import (
+from ..tables.core import (
     AbsenceRow, AssignmentRow, CertificationTypeRow, EmployeeCertificationRow, EmployeeMemberRow, EmployeeRow,
     EmployeeSiteRow, EmployeeSkillRow, MemberRow, RequestRow, SettingsRow, SiteAuthorisationRow, SiteRow, SkillRow,
 )
 
-__all__ = ["PeopleMixin"]
+__all__ = ["PeopleRepository"]
 
 
-class PeopleMixin(Lookups):
+class PeopleRepository(Lookups):
+    """The group's settings, catalogue, members, employees and absences (`repo.people`)."""
+
     # --- settings and catalogue -------------------------------------------------------------------
     def get_settings(self) -> GroupSettings:
         """The group's settings; the defaults until some are saved."""
@@ -282,3 +284,7 @@ class PeopleMixin(Lookups):
         )).first()
         return row, values
 
+    def counts(self) -> dict[str, int]:
+        """Rows per kind: members, sites, employees, absences."""
+        tables = {"members": MemberRow, "sites": SiteRow, "employees": EmployeeRow, "absences": AbsenceRow}
+        return {name: self._session.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}

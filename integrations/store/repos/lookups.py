@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from consortium.errors import InvalidInput, NotFound
 
-from .models import (
+from ..tables.core import (
     EmployeeCertificationRow, EmployeeMemberRow, EmployeeRow, EmployeeSiteRow, EmployeeSkillRow, MemberRow,
     SiteAuthorisationRow, SiteRow,
 )

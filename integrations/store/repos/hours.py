@@ -1,68 +1,24 @@
-"""The hours tables (corrections, declared exceptions, month validations) and their reads and writes.
+"""Hours worked in and out of the session: corrections, declared exceptions, month validations.
 
-Kept apart from the core tables (migrations 0003 and 0005_hours_exceptions): `hours_of(repo)` gives the
-`HoursRepository` of an open repository, in the same transaction. A correction's id is its entry order.
+A correction's id is its entry order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, select
-from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from consortium.errors import AlreadyExists
 from sharing.hours import Correction, DeclaredException, Validation
 
+from ..tables.core import EmployeeRow, MemberRow, RequestRow
+from ..tables.hours import CorrectionRow, ExceptionRow, ValidationRow
 from .lookups import Lookups
-from .models import Base, EmployeeRow, MemberRow, RequestRow
 
-__all__ = ["CorrectionRow", "ExceptionRow", "ValidationRow", "HoursRepository", "hours_of"]
-
-
-class CorrectionRow(Base):
-    """One recorded correction of planned hours; never updated, so that every change stays traceable."""
-
-    __tablename__ = "hours_corrections"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
-    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
-    day: Mapped[date] = mapped_column(index=True)
-    absent: Mapped[bool]
-    starts_at: Mapped[datetime | None]
-    ends_at: Mapped[datetime | None]
-    travel_minutes: Mapped[int | None]
-    note: Mapped[str] = mapped_column(Text)
-    recorded_at: Mapped[datetime]
-    adjustment: Mapped[bool]
-    accepted_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-    employee: Mapped[EmployeeRow] = relationship()
-    request: Mapped[RequestRow] = relationship()
-
-
-class ExceptionRow(Base):
-    """A rule a correction knowingly breaks (the reason is the correction's `accepted_reason`)."""
-
-    __tablename__ = "hours_exceptions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    correction_id: Mapped[int] = mapped_column(ForeignKey("hours_corrections.id"), index=True)
-    rule: Mapped[str] = mapped_column(String(40))
-    day: Mapped[date] = mapped_column(index=True)
-    message: Mapped[str] = mapped_column(Text)
-    correction: Mapped[CorrectionRow] = relationship()
-
-
-class ValidationRow(Base):
-    """A member's validation of a month: the month's hours are locked from `validated_at`."""
-
-    __tablename__ = "hours_validations"
-    __table_args__ = (UniqueConstraint("member_id", "month"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
-    month: Mapped[str] = mapped_column(String(7))
-    validated_at: Mapped[datetime]
-    member: Mapped[MemberRow] = relationship()
+__all__ = ["HoursRepository"]
 
 
 _LOAD = (joinedload(CorrectionRow.employee), joinedload(CorrectionRow.request).joinedload(RequestRow.member),
@@ -70,7 +26,7 @@ _LOAD = (joinedload(CorrectionRow.employee), joinedload(CorrectionRow.request).j
 
 
 class HoursRepository(Lookups):
-    """Corrections and validations in and out of the repository's session."""
+    """Corrections, declared exceptions and validations (`repo.hours`)."""
 
     def add_correction(self, c: Correction, exceptions: Iterable[tuple[str, date, str]] = ()) -> Correction:
         """Store a correction (its employee and request must exist) with the (rule, day, message) it knowingly
@@ -136,7 +92,3 @@ class HoursRepository(Lookups):
                                      .order_by(ValidationRow.month))
         return [Validation(member=r.member.code, month=r.month, validated_at=r.validated_at) for r in rows]
 
-
-def hours_of(repo) -> HoursRepository:
-    """The hours part of an open `Repository`, sharing its session (and so its transaction)."""
-    return HoursRepository(repo._session)

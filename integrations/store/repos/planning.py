@@ -1,24 +1,25 @@
-"""Requests, weekly plans, the whole group for a week, and counts in the Repository."""
+"""Requests and weekly plans in and out of the session."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from consortium.members import Member
 from consortium.errors import AlreadyExists, InvalidInput
-from sharing.group import Group, request_problems
+from sharing.group import request_problems
 from sharing.plans import Plan
 from sharing.requests import Request
 from consortium.weeks import IsoWeek, parse_week
 
 from .lookups import Lookups
-from .mapping import local_naive, member_from_row, plan_from_row, request_from_row
-from .models import AbsenceRow, AssignmentRow, EmployeeRow, MemberRow, PlanRow, RequestRow, SiteRow, SkillRow
+from .people import PeopleRepository
+from ..mapping import local_naive, member_from_row, plan_from_row, request_from_row
+from ..tables.core import AssignmentRow, EmployeeRow, MemberRow, PlanRow, RequestRow, SiteRow, SkillRow
 
-__all__ = ["PlanningMixin"]
+__all__ = ["PlanRepository"]
 
 REQUEST_LOAD = (joinedload(RequestRow.member), joinedload(RequestRow.site), joinedload(RequestRow.skill))
 ASSIGNMENT_LOAD = (
@@ -28,7 +29,13 @@ ASSIGNMENT_LOAD = (
 )
 
 
-class PlanningMixin(Lookups):
+class PlanRepository(Lookups):
+    """Members' requests and the weekly plans (`repo.plans`); reads the settings and catalogue from `people`."""
+
+    def __init__(self, session: Session, people: PeopleRepository):
+        super().__init__(session)
+        self._people = people
+
     # --- requests ----------------------------------------------------------------------------------
     def add_request(self, r: Request) -> None:
         if self._exists(RequestRow, r.code):
@@ -72,7 +79,7 @@ class PlanningMixin(Lookups):
         members: dict[str, Member] = {}
         if member_row is not None:
             members[member_row.code] = member_from_row(member_row)
-        self._refuse(request_problems(r, self.get_catalogue(), members))
+        self._refuse(request_problems(r, self._people.get_catalogue(), members))
         row.member_id = member_row.id
         row.site_id = next(s.id for s in member_row.sites if s.code == r.site)
         row.skill_id = self._session.scalar(select(SkillRow.id).where(SkillRow.code == r.skill))
@@ -104,7 +111,7 @@ class PlanningMixin(Lookups):
             if (a.member, a.site) not in sites:
                 raise InvalidInput(f"{where}: unknown site '{a.member}/{a.site}'")
             if timezone is None and (a.start.tzinfo or a.end.tzinfo):
-                timezone = self.get_settings().timezone
+                timezone = self._people.get_settings().timezone
             rows.append(AssignmentRow(
                 position=i, employee_id=employees[a.employee], request_id=requests[a.request],
                 site_id=sites[(a.member, a.site)], starts_at=local_naive(a.start, timezone or ""),
@@ -133,27 +140,7 @@ class PlanningMixin(Lookups):
         saved = self._session.scalar(select(PlanRow.saved_at).where(PlanRow.week == str(parse_week(str(week)))))
         return None if saved is None else saved.replace(tzinfo=UTC)
 
-    # --- the whole group -----------------------------------------------------------------------------
-    def load_group(self, week: IsoWeek | None = None) -> Group:
-        """Everything the allocation reads; with a week, its requests and absences from a week before to one after."""
-        absences_from = absences_to = None
-        if week is not None:
-            monday = datetime.combine(parse_week(str(week)).monday, datetime.min.time())
-            absences_from, absences_to = monday - timedelta(days=7), monday + timedelta(days=14)
-        return Group(
-            settings=self.get_settings(),
-            catalogue=self.get_catalogue(),
-            members=self.list_members(),
-            employees=self.list_employees(),
-            absences=self.list_absences(start=absences_from, end=absences_to),
-            requests=self.list_requests(week=week),
-        )
-
     def counts(self) -> dict[str, int]:
-        """Rows per kind: members, sites, employees, absences, requests, plans, assignments."""
-        tables = {
-            "members": MemberRow, "sites": SiteRow, "employees": EmployeeRow, "absences": AbsenceRow,
-            "requests": RequestRow, "plans": PlanRow, "assignments": AssignmentRow,
-        }
+        """Rows per kind: requests, plans, assignments."""
+        tables = {"requests": RequestRow, "plans": PlanRow, "assignments": AssignmentRow}
         return {name: self._session.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}
-

@@ -1,52 +1,21 @@
-"""Odoo tables: named connections (never the secret, only its reference) and the links between
-mutualis codes and the Odoo ids they were pulled from or pushed to.
-
-Kept apart from the core tables (migration 0004): `odoo_of(repo)` gives the `OdooRepository` of an
-open repository, in the same transaction.
+"""The Odoo edge's tables in and out of the session: named connections (never the secret, only its reference)
+and the links between mutualis codes and the Odoo ids they were pulled from or pushed to.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import String, UniqueConstraint, delete, func, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from consortium.errors import InvalidInput, NotFound
 
-from .models import CODE, Base
+from ..tables.odoo import OdooConnectionRow, OdooLinkRow
 
-__all__ = ["OdooConnectionRow", "OdooLinkRow", "StoredConnection", "OdooRepository", "odoo_of", "ROLES"]
+__all__ = ["StoredConnection", "OdooRepository", "ROLES"]
 
 ROLES = ("ge", "member")
-
-
-class OdooConnectionRow(Base):
-    """A named Odoo server; `secret_ref` is `env:VAR` or `file:PATH`, never the secret."""
-
-    __tablename__ = "odoo_connections"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(CODE, unique=True)
-    url: Mapped[str]
-    database: Mapped[str]
-    login: Mapped[str]
-    protocol: Mapped[str] = mapped_column(String(16))
-    secret_ref: Mapped[str] = mapped_column(String(500))
-    role: Mapped[str] = mapped_column(String(16))
-    member: Mapped[str | None] = mapped_column(CODE)
-
-
-class OdooLinkRow(Base):
-    """mutualis code <-> Odoo id for one model on one connection (`partner_id`: the work contact)."""
-
-    __tablename__ = "odoo_links"
-    __table_args__ = (UniqueConstraint("connection", "model", "code"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    connection: Mapped[str] = mapped_column(CODE)
-    model: Mapped[str] = mapped_column(String(64))
-    code: Mapped[str] = mapped_column(String(64))
-    odoo_id: Mapped[int]
-    partner_id: Mapped[int | None]
 
 
 @dataclass(frozen=True)
@@ -64,9 +33,9 @@ class StoredConnection:
 
 
 class OdooRepository:
-    """Connections and links in and out of the repository's session."""
+    """Connections and links (`repo.odoo`)."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session: Session) -> None:
         self._session = session
 
     # -- connections ----------------------------------------------------------------------------
@@ -122,15 +91,8 @@ class OdooRepository:
                                      .group_by(OdooLinkRow.connection, OdooLinkRow.model)).all()
         return {(c, m): n for c, m, n in rows}
 
-    def forget_links(self, connection: str) -> None:
-        self._session.execute(delete(OdooLinkRow).where(OdooLinkRow.connection == connection))
-
 
 def _connection(row: OdooConnectionRow) -> StoredConnection:
     return StoredConnection(row.name, row.url, row.database, row.login, row.protocol, row.secret_ref, row.role,
                             row.member)
 
-
-def odoo_of(repo) -> OdooRepository:
-    """The Odoo tables of an open `Repository`, in its transaction."""
-    return OdooRepository(repo._session)

@@ -1,0 +1,11 @@
+"""The queries: one repository per part of the store, each reading and writing domain objects in one session."""
+
+from .access import AccessRepository
+from .consortium import BID_STATUSES, TENDER_STATUSES, ConsortiumRepository
+from .hours import HoursRepository
+from .odoo import ROLES, OdooRepository, StoredConnection
+from .people import PeopleRepository
+from .planning import PlanRepository
+
+__all__ = ["AccessRepository", "BID_STATUSES", "ROLES", "TENDER_STATUSES", "ConsortiumRepository", "HoursRepository", "OdooRepository",
+           "PeopleRepository", "PlanRepository", "StoredConnection"]
