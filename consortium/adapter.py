@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import overload
 
 from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek, parse_week
@@ -62,7 +63,14 @@ class Compiled:
     steps: dict  # solver step id -> (Lot, Item, RoutingStep)
     resources: dict  # solver resource id (MEMBER/RES) -> Resource
 
+    @overload
+    def week(self, index: int) -> str: ...
+
+    @overload
+    def week(self, index: None) -> None: ...
+
     def week(self, index: int | None) -> str | None:
+        """The ISO week of a solver week index (past the horizon: the last week), None for None."""
         return None if index is None else self.weeks[min(index, len(self.weeks) - 1)]
 
     def index(self, week: str) -> int:

@@ -152,14 +152,15 @@ def _shares(lots: list[LotPrice], outcome: TenderOutcome, team: list[str], lead:
         production = lot.production()
         pooled = sum((x.amount for x in lot.lines if x.kind in ("contingency", "margin")), Decimal("0.00"))
         for x in lot.lines:
-            if x.kind in PRODUCTION_KINDS:
-                amounts[x.member] += x.amount
-            elif x.kind not in ("contingency", "margin"):
-                amounts[lead or team[0]] += x.amount
+            if x.kind in ("contingency", "margin"):
+                continue
+            # Production lines are the member's; the group's own lines go to the mandataire.
+            owner = x.member if x.kind in PRODUCTION_KINDS else lead
+            amounts[owner or team[0]] += x.amount
         for member, part in _pro_rata(pooled, {m: lot.production(m) for m in team}, production).items():
             amounts[member] += part
     total = sum(amounts.values(), Decimal("0.00"))
-    hours = defaultdict(Decimal)
+    hours: dict[str, Decimal] = defaultdict(Decimal)
     for p in outcome.placements:
         hours[p.member] += Decimal(str(p.hours))
     return [MemberShare(member=m, hours=hours[m], amount=amounts[m],
@@ -207,7 +208,7 @@ def _schedule(tender: Tender, outcome: TenderOutcome) -> list[Delivery]:
     for lot, item in tender.items():
         finals = {s.code for k, s in enumerate(item.steps)} - {p for k in range(len(item.steps))
                                                                 for p in item.predecessors(k)}
-        per_week = defaultdict(int)
+        per_week: dict[str, int] = defaultdict(int)
         for p in outcome.placements:
             if p.item == item.code and p.step in finals:
                 per_week[p.week] += p.units
@@ -223,7 +224,7 @@ def _schedule(tender: Tender, outcome: TenderOutcome) -> list[Delivery]:
 
 
 def _commitments(outcome: TenderOutcome) -> list[Commitment]:
-    acc = defaultdict(Decimal)
+    acc: dict[tuple[str, str, str, str], Decimal] = defaultdict(Decimal)
     for p in outcome.placements:
         acc[p.member, p.resource, p.process, p.week] += Decimal(str(p.hours))
     return [Commitment(member=m, resource=r, process=pr, week=w, hours=money(h))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from consortium.weeks import parse_week
 
 from .adapter import Capabilities
-from .capabilities import MemberCertificate, Resource
+from .capabilities import Limit, MemberCertificate, Resource
 from .capacity import CapacityDeclaration
 from .tender import Item, Lot, Milestone, PricingTerms, RoutingStep, Tender, TeamRules
 
@@ -26,7 +26,8 @@ DEMO_AS_OF = date(2026, 12, 1)
 STEEL = {"material": "steel"}
 
 # member, code, kind, processes, limits, units, efficiency %, setup h, rate, overtime rate, hours per week
-_RESOURCES = (
+_ResourceRow = tuple[str, str, str, list[str], dict[str, Limit], int, int, str, str, str, int]
+_RESOURCES: tuple[_ResourceRow, ...] = (
     ("CHAUMAY", "WELD-A", "team", ["WELD-MIG", "WELD-TIG"], {"thickness_mm": {"steel": 30, "stainless": 12}}, 3, 105, "0.5", "52.40", "71.30", 35),
     ("CHAUMAY", "NDT-1", "team", ["NDT"], {}, 1, 100, "0", "61.15", "83.90", 20),
     ("USIMECA", "DMU-5X", "machine", ["CNC-MILL-5X", "CNC-MILL-3X"], {"axes": 5, "part_length_mm": 800}, 1, 110, "1.5", "88.35", "112.60", 70),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import Field
@@ -95,8 +95,8 @@ class BillLine(Domain):
 
     def expected_amount(self) -> Decimal:
         """The amount its parts give: minutes x rate x coefficient / 60, or quantity x rate for an allowance."""
-        if self.kind == "allowance":
-            return (self.quantity * self.hourly_cost).quantize(CENT, rounding=ROUND_HALF_UP)
+        if self.kind == "allowance":  # with no quantity it gives 0, so `problems()` reports the line
+            return ((self.quantity or 0) * self.hourly_cost).quantize(CENT, rounding=ROUND_HALF_UP)
         return line_amount(self.minutes, self.hourly_cost, self.coefficient)
 
 
@@ -206,7 +206,7 @@ def departing_members(lines: list[WorkedLine]) -> dict[tuple[str, str, date], st
         if x.minutes:
             by_day[(x.employee, x.day)].append(x)
     for shifts in by_day.values():
-        shifts.sort(key=lambda x: x.start)
+        shifts.sort(key=lambda x: x.start or datetime.min)  # lines with minutes have a start
         for before, after in zip(shifts, shifts[1:]):
             previous[after.key()] = before.member
     return previous

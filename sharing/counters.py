@@ -45,7 +45,8 @@ def employee_history(lines: Iterable[WorkedLine], week: IsoWeek | str) -> dict[s
     ends: dict[str, datetime] = {}
     days: dict[str, set[date]] = defaultdict(set)
     for x in before:
-        ends[x.employee] = max(x.end, ends.get(x.employee, x.end))
+        if x.end is not None:  # always: lines with minutes have an end
+            ends[x.employee] = max(x.end, ends.get(x.employee, x.end))
         days[x.employee].add(x.day)
     result = {}
     for code, weeks in weekly_minutes(before).items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -42,7 +43,8 @@ WINDOWS = {
 }
 
 # (code, MEMBER/SITE, SKILL:min level, window, days, headcount, priority, extra fields)
-_RECURRING = (
+_Need = tuple[str, str, str, str, str, int, str, dict[str, Any]]
+_RECURRING: tuple[_Need, ...] = (
     # TIG level 2+: stainless tanks, pressure vessels, silos; far more hours than three TIG welders have
     ("R-INOX-TIG", "INOXAGRI/VILLIERS", "TIG:2", "day", "mon-fri", 2, "critical", {"same_person": True}),
     ("R-CHAU-TIG", "CHAUMAY/BELLITOURNE", "TIG:2", "morning", "mon-wed", 1, "normal", {}),
@@ -83,7 +85,7 @@ _RECURRING = (
 )
 
 # one-off needs: (code, MEMBER/SITE, SKILL:min level, window, weekday, headcount, priority, extra fields)
-_ONE_OFF = (
+_ONE_OFF: tuple[_Need, ...] = (
     ("R-LAI-TIG3", "LAITERIE/MESLAY", "TIG:3", "day", "tue", 1, "critical", {"note": "stainless pipe repair"}),
     ("R-GAL-ELEC", "GALVA/CRAON", "MAINT-ELEC:1", "day", "wed", 1, "critical",
      {"certifications": "HAB-ELEC:BR", "note": "kettle burner control cabinet"}),
@@ -109,7 +111,7 @@ _ABSENCES = (
 
 def weekdays(text: str) -> list[int]:
     """`mon-fri`, `tue,thu,sat` or `sun` as weekday numbers (0 = Monday)."""
-    result = []
+    result: list[int] = []
     for part in text.split(","):
         first, _, last = part.partition("-")
         lo, hi = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
@@ -161,7 +163,8 @@ def demo_employees(catalogue: Catalogue | None = None) -> list[Employee]:
     return [employee_from_row(row, catalogue) for row in _read_yaml("demo_employees.yaml")]
 
 
-def _fields(place: str, need: str, window: str, headcount: int, priority: str, extra: dict) -> dict:
+def _fields(place: str, need: str, window: str, headcount: int, priority: str,
+            extra: dict[str, Any]) -> dict[str, Any]:
     member, site = place.split("/")
     skill, level = need.split(":")
     start, end, next_day = WINDOWS[window]

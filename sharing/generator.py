@@ -19,12 +19,12 @@ from consortium.members import Member, Site
 from .absences import Absence
 from .catalogue import certification, standard_catalogue
 from .demo import DEMO_WEEK, WINDOWS
-from .employees import Contract, Employee, Preferences, SiteAuthorisation
+from .employees import Certification, Contract, Employee, Preferences, SiteAuthorisation
 from .geo import distance_km
 from .group import Catalogue, Group
 from .requests import RecurringRequest, Request
 from .settings import GroupSettings
-from .skills import CertRequirement
+from .skills import CertificationType, CertRequirement
 from consortium.weeks import parse_week
 
 __all__ = ["SIZES", "CENTRE", "generate_group", "random_siret"]
@@ -33,7 +33,7 @@ SIZES = {"S": (10, 8), "M": (40, 25), "L": (300, 150), "XL": (1000, 400)}  # (em
 CENTRE = (47.8286, -0.7028)  # Château-Gontier-sur-Mayenne
 
 # code, label, demand weights by skill, opening hours, night allowed, Sunday allowed, P(forklift authorisation)
-_TRADES = (
+_TRADES: tuple[tuple[str, str, dict[str, float], str, bool, bool, float], ...] = (
     ("CHAU", "Chaudronnerie", {"BOILER": 4, "TIG": 3, "MIG-MAG": 3, "SMAW": 1, "QUALITY": 1},
      "mon-fri 06:00-21:00; sat 06:00-13:00", False, False, 0.5),
     ("USIN", "Usinage", {"CNC-MILL": 4, "CNC-TURN": 3, "QUALITY": 2, "MAINT-MECA": 1}, "mon-fri 05:00-22:00",
@@ -129,9 +129,17 @@ def _level(rng: random.Random, levels: int) -> int:
     return min(levels, rng.choices((1, 2, 3), weights=(45, 35, 20))[0])
 
 
-def _certifications(rng: random.Random, catalogue: Catalogue, skills: dict[str, int], monday: date):
-    def obtained(kind):  # somewhere within the validity, so that a few expire soon
-        months = catalogue.certification_type(kind).validity_months
+def _certification_type(catalogue: Catalogue, code: str) -> CertificationType:
+    found = catalogue.certification_type(code)
+    if found is None:
+        raise ValueError(f"the catalogue has no certification type {code}")
+    return found
+
+
+def _certifications(rng: random.Random, catalogue: Catalogue, skills: dict[str, int],
+                    monday: date) -> list[Certification]:
+    def obtained(kind: str) -> date:  # somewhere within the validity, so that a few expire soon
+        months = _certification_type(catalogue, kind).validity_months or 12  # one that never expires: a year
         return monday - timedelta(days=rng.randrange(1, months * 30))
 
     certs = []
@@ -142,7 +150,7 @@ def _certifications(rng: random.Random, catalogue: Catalogue, skills: dict[str, 
         for cat in {"3", *rng.sample(("1A", "1B", "5"), rng.randint(0, 2))}:
             certs.append(certification(catalogue, "CACES-R489", cat, obtained("CACES-R489")))
     if skills.keys() & {"TIG", "MIG-MAG", "SMAW"} and rng.random() < 0.6:
-        level = rng.choice(catalogue.certification_type("ISO9606-1").levels)
+        level = rng.choice(_certification_type(catalogue, "ISO9606-1").levels)
         certs.append(certification(catalogue, "ISO9606-1", level, obtained("ISO9606-1")))
     if rng.random() < 0.3:
         certs.append(certification(catalogue, "SST", "SST", obtained("SST")))

@@ -17,8 +17,11 @@ EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 
 
 class _Located(Protocol):
-    latitude: float
-    longitude: float
+    @property
+    def latitude(self) -> float: ...
+
+    @property
+    def longitude(self) -> float: ...
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

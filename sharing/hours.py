@@ -65,18 +65,21 @@ class Correction(Domain):
         return check_code(value, f"{info.field_name} code")
 
     @model_validator(mode="after")
-    def _times(self):
+    def _times(self) -> Correction:
         who = f"hours of {self.employee} on {self.request} {self.day}"
-        if self.absent and (self.start or self.end):
+        start, end = self.start, self.end
+        if self.absent and (start or end):
             raise ValueError(f"{who}: absent with a start or end time")
-        if (self.start is None) != (self.end is None):
-            raise ValueError(f"{who}: give both start and end, or neither")
-        if self.start is not None and self.end <= self.start:
-            raise ValueError(f"{who}: end {self.end:%H:%M} is not after start {self.start:%H:%M}")
-        if self.start is not None and self.start.date() != self.day:
-            raise ValueError(f"{who}: start {self.start:%Y-%m-%d} is not on {self.day}")
-        if self.start is not None and self.end - self.start >= timedelta(hours=24):
-            raise ValueError(f"{who}: {self.start:%Y-%m-%d %H:%M} to {self.end:%Y-%m-%d %H:%M} lasts 24 h or more")
+        if start is None or end is None:
+            if start is not end:
+                raise ValueError(f"{who}: give both start and end, or neither")
+            return self
+        if end <= start:
+            raise ValueError(f"{who}: end {end:%H:%M} is not after start {start:%H:%M}")
+        if start.date() != self.day:
+            raise ValueError(f"{who}: start {start:%Y-%m-%d} is not on {self.day}")
+        if end - start >= timedelta(hours=24):
+            raise ValueError(f"{who}: {start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M} lasts 24 h or more")
         return self
 
     def key(self) -> tuple[str, str, date]:

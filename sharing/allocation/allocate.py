@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from solver.roster import Progress, check_employee, solve
@@ -32,11 +32,11 @@ def allocate_week(
     *,
     history: History | None = None,
     published: Plan | None = None,
-    pins: list[Assignment] = (),
+    pins: Sequence[Assignment] = (),
     last_week: Plan | None = None,
     params: AllocationParams = AllocationParams(),
     on_progress: Progress | None = None,
-    fixed: list[Assignment] = (),
+    fixed: Sequence[Assignment] = (),
     closed: Mapping[date, str] = {},
 ) -> Allocation:
     """The week's draft plan: every hard rule kept, soft rules weighed by `params.weights`.
@@ -72,7 +72,7 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
     return _read(built, result, time.monotonic() - started, violations)
 
 
-def _safety_check(built: Built, pairs) -> list[tuple[str, str, str]]:
+def _safety_check(built: Built, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """(employee, rule id, subject) of every engine hard rule the plan breaks: [] expected."""
     mine: dict[str, list[str]] = {}
     for e, s in pairs:
@@ -81,18 +81,18 @@ def _safety_check(built: Built, pairs) -> list[tuple[str, str, str]]:
             for rule, subject in check_employee(built.problem, e, shifts)]
 
 
-def _day_travel(built: Built, pairs) -> dict[str, dict[int, list[tuple[str, int]]]]:
+def _day_travel(built: Built, pairs: Iterable[tuple[str, str]]) -> dict[str, dict[int, list[tuple[str, int]]]]:
     """Per employee and engine day, the requests in time order with the travel minutes before each."""
     by_emp: dict[str, dict[int, list[str]]] = {}
     shifts = {s.id: s for s in built.problem.shifts}
     for e, s in pairs:
         by_emp.setdefault(e, {}).setdefault(shifts[s].day, []).append(s)
-    out = {}
+    out: dict[str, dict[int, list[tuple[str, int]]]] = {}
     for e, days in by_emp.items():
         out[e] = {}
         for d, codes in days.items():
             codes.sort(key=lambda c: (shifts[c].start, shifts[c].end))
-            out[e][d] = [(c, built.travel(p, c) if i else 0) for i, (p, c) in enumerate(zip([None] + codes, codes))]
+            out[e][d] = [(c, built.travel(codes[i - 1], c) if i else 0) for i, c in enumerate(codes)]
     return out
 
 

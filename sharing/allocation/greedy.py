@@ -25,8 +25,8 @@ def greedy_plan(problem: Problem, start=()) -> list[tuple[str, str]]:
     taken = {s: sum(1 for _, t in plan if t == s) for s in takers}
     demands = sorted(problem.demands, key=lambda d: (-d.under_weight, len(takers.get(d.shifts[0], ())), d.id))
     mine: dict[str, list[str]] = {}
-    for e, s in plan:
-        mine.setdefault(e, []).append(s)
+    for who, s in plan:
+        mine.setdefault(who, []).append(s)
     forbidden = set(problem.forbidden)
     for emp, shift in start:
         if (emp, shift) in forbidden or shift in mine.get(emp, ()) or shift not in takers:

@@ -39,7 +39,8 @@ def hold_pins(group, week, requests, places, pins, *, absences=None, closed=()) 
     as long as their request and employee exist. A pin on a `closed` request holds as it is.
     """
     employees = {e.code: e for e in group.employees}
-    held, dropped = set(), []
+    held: set[tuple[str, str]] = set()
+    dropped: list[DroppedPin] = []
     for a in pins:
         pair = (a.employee, a.request)
         if pair in held or any((d.employee, d.request) == pair for d in dropped):

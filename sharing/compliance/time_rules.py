@@ -68,8 +68,10 @@ def daily_rest(ctx: Context) -> Iterator[Finding]:
     for code, days in ctx.by_day.items():
         ends = [(_last_shift_end(ctx, code), None)] + [(max(p.end for p in items), day) for day, items in days.items()]
         for (end, _), (day, items) in zip(ends, days.items()):
-            rest = None if end is None else int((items[0].start - end).total_seconds() // 60)
-            if rest is not None and 0 <= rest < need:
+            if end is None:
+                continue
+            rest = int((items[0].start - end).total_seconds() // 60)
+            if 0 <= rest < need:
                 yield Finding(f"{code} rests {hours_text(rest)} before {at_text(items[0].start)} "
                               f"(last work ended {at_text(end)}; min {hours_text(need)})", code,
                               items[0].request.code, day, items[0].start)
@@ -83,8 +85,9 @@ def weekly_rest(ctx: Context) -> Iterator[Finding]:
             sunday_end = monday + timedelta(days=7)
             # The rest may begin before Monday: at the last shift of the week before, if known.
             before = [p.end for p in items if p.end <= monday]
-            if week == ctx.week and _last_shift_end(ctx, code):
-                before.append(_last_shift_end(ctx, code))
+            last_end = _last_shift_end(ctx, code)
+            if week == ctx.week and last_end:
+                before.append(last_end)
             free_from = min(monday, max(before)) if before else monday
             longest = 0
             for p in items:

@@ -62,17 +62,19 @@ def check_worked(lines: Iterable[WorkedLine], group: Group, weeks: Iterable[IsoW
     return found
 
 
-def exception_key(rule: str, employee: str | None, day: date | None) -> tuple:
+def exception_key(rule: str, employee: str | None, day: date | None) -> tuple[str, str | None, date | None]:
     """What a declared exception covers: one rule broken by one employee on one day (or week's Monday)."""
     return rule, employee, day
 
 
-def split_declared(violations: Iterable[Violation], declared: Mapping[tuple, object]) -> tuple[list, list]:
+def split_declared(violations: Iterable[Violation],
+                   declared: Mapping[tuple, object]) -> tuple[list[Violation], list[Violation]]:
     """(open, declared) violations: declared when an exception covers its rule, employee and day.
 
     A violation that no declaration can excuse (`absolute`) stays open whatever was declared.
     """
-    open_, covered = [], []
+    open_: list[Violation] = []
+    covered: list[Violation] = []
     for v in violations:
         is_covered = not v.absolute and exception_key(v.rule, v.employee, v.day) in declared
         (covered if is_covered else open_).append(v)

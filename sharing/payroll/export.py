@@ -82,7 +82,7 @@ def payroll_rows(items: Iterable[PayItem], settings: PayrollSettings, month: str
     rows = []
     for (employee, variable), group in sorted(grouped.items(), key=lambda kv: (kv[0][0], order[kv[0][1]])):
         unit = group[0].unit
-        quantity = hours(sum(x.minutes for x in group)) if unit == "h" else sum(x.quantity for x in group)
+        quantity = hours(sum(x.minutes for x in group)) if unit == "h" else sum((x.quantity for x in group), Decimal(0))
         rates = {x.rate for x in group}
         rows.append(PayrollRow(employee=employee, variable=variable, code=settings.code(variable), quantity=quantity,
                                unit=unit, rate=rates.pop() if len(rates) == 1 else None,

@@ -56,23 +56,25 @@ def week_premiums(lines: list[WorkedLine], employee: Employee, settings: Payroll
 def shift_premiums(x: WorkedLine, employee: Employee, settings: PayrollSettings, night: tuple[time, time],
                    holidays: Mapping[date, str]) -> list[PayItem]:
     """Night, Sunday and public-holiday hours of one shift, and its meal allowance."""
-    if not x.minutes:
+    if x.start is None or x.end is None or not x.minutes:
         return []
+    start, end = x.start, x.end
     cost, items = employee.hourly_cost, []
-    at = {"day": x.day, "request": x.request}
-    night_minutes = window_minutes(x.start, x.end, *night)
-    holiday_minutes = day_minutes(x.start, x.end, lambda d: d in holidays)
-    sunday_minutes = day_minutes(x.start, x.end, lambda d: d.weekday() == 6 and d not in holidays)
+    night_minutes = window_minutes(start, end, *night)
+    holiday_minutes = day_minutes(start, end, lambda d: d in holidays)
+    sunday_minutes = day_minutes(start, end, lambda d: d.weekday() == 6 and d not in holidays)
     for variable, minutes, rate in (("night", night_minutes, settings.night_rate),
                                     ("sunday", sunday_minutes, settings.sunday_rate),
                                     ("holiday", holiday_minutes, settings.holiday_rate)):
         if minutes and rate:
-            note = ", ".join(holidays[d] for d in sorted(holidays) if x.start.date() <= d <= x.end.date()) \
+            note = ", ".join(holidays[d] for d in sorted(holidays) if start.date() <= d <= end.date()) \
                 if variable == "holiday" else ""
-            items.append(hour_item(employee.code, variable, x.member, minutes, cost * rate, note=note, **at))
-    if settings.meal_allowance and crosses_meal_time(x.start, x.end, settings.meal_times):
+            items.append(hour_item(employee.code, variable, x.member, minutes, cost * rate, note=note,
+                                   day=x.day, request=x.request))
+    if settings.meal_allowance and crosses_meal_time(start, end, settings.meal_times):
         items.append(PayItem(employee=employee.code, variable="meal", payer=x.member, quantity=Decimal(1), unit="meal",
-                             rate=settings.meal_allowance, amount=settings.meal_allowance, **at))
+                             rate=settings.meal_allowance, amount=settings.meal_allowance, day=x.day,
+                             request=x.request))
     return items
 
 

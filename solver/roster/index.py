@@ -61,7 +61,7 @@ class Index:
         self.eligible: list[list[int]] = []
         for ei, e in enumerate(p.employees):
             if e.eligible is None:
-                cand = range(len(p.shifts))
+                cand = list(range(len(p.shifts)))
             else:
                 cand = sorted(self.shift_pos[s] for s in e.eligible)
             keep = [

@@ -4,6 +4,8 @@ Clauses of three literals propagate as well as an automaton here and stay linear
 """
 from __future__ import annotations
 
+_State = tuple[str, int, bool]  # ("W" work | "O" off | "S" start, run length, exempt)
+
 
 def max_in_window(cp, lits: list, k: int, before: int = 0) -> None:
     """No run of more than `k` true literals; `before` true days precede day 0."""
@@ -46,7 +48,7 @@ def run_automaton(cp, lits: list, max_work: int | None, min_work: int | None, mi
     """The three run rules of one employee as one automaton over the day literals (1 = works).
 
     States are ("W", length, exempt) for a run of working days, ("O", length, exempt) for a run of days
-    off, and "S" before day 0 when the runs that start on day 0 are exempt from the minima (edge
+    off, and ("S", 0, False) before day 0 when the runs that start on day 0 are exempt from the minima (edge
     exemption, or nothing known before day 0, as in `forbid_short_runs`); otherwise the history gives
     the start state. Lengths are counted up to the rule that needs them. CP-SAT unrolls it into a
     layered flow, whose LP relaxation is far tighter than the clauses' (a better bound, not always a
@@ -55,22 +57,23 @@ def run_automaton(cp, lits: list, max_work: int | None, min_work: int | None, mi
     min_work, min_off = max(1, min_work or 1), max(1, min_off or 1)
     cap_w = max_work or min_work
 
-    def work(k: int, e: bool):
+    def work(k: int, e: bool) -> _State:
         return ("W", min(k, cap_w), e)
 
     if exempt_edges or not (before_work or before_off):
-        start = ("S",)  # the runs that start on day 0 are exempt; history still counts for the maximum
+        start: _State = ("S", 0, False)  # the runs that start on day 0 are exempt; history still counts for the maximum
     elif before_work:
         start = work(before_work, False)
     else:
         start = ("O", min(before_off, min_off), False)
-    ids: dict = {}
-    triples, todo = [], [start]
+    ids: dict[_State, int] = {}
+    triples: list[tuple[int, int, int]] = []
+    todo = [start]
     ids[start] = 0
     while todo:
         s = todo.pop()
         if s[0] == "S":
-            moves = [(0, ("O", min(before_off + 1, min_off), True))]
+            moves: list[tuple[int, _State]] = [(0, ("O", min(before_off + 1, min_off), True))]
             if max_work is None or before_work < max_work:
                 moves.append((1, work(before_work + 1, True)))
         elif s[0] == "W":
@@ -89,7 +92,7 @@ def run_automaton(cp, lits: list, max_work: int | None, min_work: int | None, mi
                 todo.append(t)
             triples.append((ids[s], label, ids[t]))
 
-    def final(s) -> bool:
+    def final(s: _State) -> bool:
         if exempt_edges or s[0] == "S" or s[2]:
             return True
         return s[1] >= (min_work if s[0] == "W" else min_off)

@@ -30,7 +30,7 @@ def shortages(ix: Index, units: dict, loads: list[ResourceLoad]) -> list[Shortag
     a certificate, a lag or a rule), they are placed in the due week.
     """
     used = {(ld.resource, ld.week): ld.load_minutes for ld in loads}
-    acc = defaultdict(int)
+    acc: dict[tuple[str, tuple[str, ...], int], int] = defaultdict(int)
     for s, n in short_units(ix, units).items():
         release, due = ix.window(s)
         full = []
@@ -51,9 +51,9 @@ def shortages(ix: Index, units: dict, loads: list[ResourceLoad]) -> list[Shortag
 def capacity_fixes(ix: Index, units: dict, loads: list[ResourceLoad]) -> list[Fix]:
     """Per short process: subcontract the missing minutes, or overtime at eligible members."""
     used = {(ld.resource, ld.week): ld.load_minutes for ld in loads}
-    need = defaultdict(int)
-    resources = defaultdict(set)
-    window = {}
+    need: dict[str, int] = defaultdict(int)
+    resources: dict[str, set[str]] = defaultdict(set)
+    window: dict[str, tuple[int, int]] = {}
     for s, n in short_units(ix, units).items():
         p = ix.steps[s].process
         need[p] += n * ix.steps[s].run_minutes

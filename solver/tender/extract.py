@@ -61,7 +61,7 @@ def costs(ix: Index, units: dict, loads: list[ResourceLoad], team: tuple[str, ..
 
 def lot_outcomes(ix: Index, units: dict) -> list[LotOutcome]:
     """Per lot: units never made, their standard minutes, and unit-weeks short of deadlines."""
-    made = defaultdict(lambda: [0] * ix.horizon)
+    made: dict[str, list[int]] = defaultdict(lambda: [0] * ix.horizon)
     for (s, _, w), n in units.items():
         made[s][w] += n
     out = []

@@ -13,7 +13,8 @@ from .index import Index
 
 def _routing_order(ix: Index, item: str) -> list[str]:
     steps = [s for s, st in ix.steps.items() if st.item == item]
-    done, order = set(), []
+    done: set[str] = set()
+    order: list[str] = []
     while len(order) < len(steps):
         for s in steps:
             if s not in done and all(p in done for p in ix.steps[s].predecessors):
@@ -22,11 +23,11 @@ def _routing_order(ix: Index, item: str) -> list[str]:
     return order
 
 
-def greedy_units(ix: Index) -> dict:
+def greedy_units(ix: Index) -> dict[tuple[str, str, int], int]:
     """(step, resource, week) -> units of a feasible-by-construction (if partial) plan."""
     left = {k: ix.cap_reg.get(k, 0) + ix.cap_ot.get(k, 0) for k in set(ix.cap_reg) | set(ix.cap_ot)}
-    made = defaultdict(lambda: [0] * ix.horizon)
-    units = {}
+    made: dict[str, list[int]] = defaultdict(lambda: [0] * ix.horizon)
+    units: dict[tuple[str, str, int], int] = {}
 
     def ready(s: str, w: int) -> int:
         """Units of s whose predecessors are all done by week w (minus the predecessor's lag)."""
@@ -37,8 +38,9 @@ def greedy_units(ix: Index) -> dict:
         return out
 
     def plan(s: str, resources: list[str], commit: bool) -> int:
-        step, q, done, members = ix.steps[s], ix.quantity(s), 0, set()
-        taken = defaultdict(int)
+        step, q, done = ix.steps[s], ix.quantity(s), 0
+        members: set[str] = set()
+        taken: dict[tuple[str, int], int] = defaultdict(int)
         for w in range(ix.window(s)[0], ix.horizon):
             for r in resources:
                 can = ready(s, w) - done

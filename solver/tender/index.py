@@ -137,7 +137,7 @@ def build_index(problem: TenderProblem) -> Index:
         own = [(lots[i.lot].due_week, i.quantity)]
         own += [(m.week, m.quantity) for m in problem.milestones if m.item == i.id]
         deadlines[i.id] = tuple((min(max(w, 0), H - 1), q) for w, q in own)
-    item_minutes = defaultdict(int)
+    item_minutes: dict[str, int] = defaultdict(int)
     for s in problem.steps:
         item_minutes[s.item] += s.run_minutes
     members = tuple(sorted({r.member for r in problem.resources if r.member not in excluded}))

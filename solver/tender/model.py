@@ -34,9 +34,9 @@ class TenderModel:
         self.short: dict = {}
         self.handoff: dict | None = None  # created by objectives.handoffs when a stage needs it
         self._cum: dict = {}
-        self._x_of = defaultdict(list)  # (s, w) -> vars
-        self._x_sm = defaultdict(list)  # (s, member, w) -> vars
-        self._x_step = defaultdict(list)  # s -> vars, by resource then week
+        self._x_of: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
+        self._x_sm: dict[tuple[str, str, int], list[cp_model.IntVar]] = defaultdict(list)
+        self._x_step: dict[str, list[cp_model.IntVar]] = defaultdict(list)  # by resource then week
         self._members_built = False
         self._variables()
         # Member rules need the member-usage variables, built only when a stage or a step asks for them.
@@ -62,17 +62,17 @@ class TenderModel:
             self.missing[s] = self.new_var(0, q, f"missing_{s}")
 
     # -- helpers the rules and objectives share --------------------------------------------------
-    def new_var(self, lb: int, ub: int, name: str):
+    def new_var(self, lb: int, ub: int, name: str) -> cp_model.IntVar:
         """A new Boolean (bounds 0, 1) or integer variable, remembered in ``vars`` for hints."""
         v = self.m.new_bool_var(name) if (lb, ub) == (0, 1) else self.m.new_int_var(lb, ub, name)
         self.vars.append(v)
         return v
 
-    def x_of_step(self, s: str) -> list:
+    def x_of_step(self, s: str) -> list[cp_model.IntVar]:
         """Every unit variable of step ``s``."""
         return self._x_step[s]
 
-    def x_at(self, s: str, member: str, w: int) -> list:
+    def x_at(self, s: str, member: str, w: int) -> list[cp_model.IntVar]:
         """Unit variables of step ``s`` at ``member`` in week ``w``."""
         return self._x_sm[s, member, w]
 

@@ -116,7 +116,8 @@ def precedence(tm: TenderModel) -> None:
         for s in step.predecessors:
             lag = ix.steps[s].transfer_lag_weeks
             common = sorted(set(tm.members_of(s)) & set(tm.members_of(t))) if lag else []
-            reserve, serve = {}, {}
+            reserve: dict[tuple[str, int], cp_model.IntVar] = {}
+            serve: dict[tuple[str, int], cp_model.IntVar] = {}
             for p in common:
                 for w in range(ix.horizon):
                     reserve[p, w] = _reserved(tm, f"reserve_{s}_{p}", s, p, w, reserve)
@@ -131,7 +132,8 @@ def precedence(tm: TenderModel) -> None:
                 tm.m.add(tm.cum(t, w) - served <= pooled)
 
 
-def _reserved(tm: TenderModel, name: str, s: str, p: str, w: int, chain: dict):
+def _reserved(tm: TenderModel, name: str, s: str, p: str, w: int,
+              chain: dict[tuple[str, int], cp_model.IntVar]) -> cp_model.IntVar:
     """Cumulative units of ``s`` at member ``p`` set aside by week ``w`` (at most what ``p`` made)."""
     v = tm.new_var(0, tm.ix.quantity(s), f"{name}_w{w}")
     prev = chain.get((p, w - 1), 0)

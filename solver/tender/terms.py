@@ -14,7 +14,7 @@ class Term:
     rule: str
     subject: str
     weight: int
-    expr: object
+    expr: cp_model.LinearExprT
 
 
 class Terms:
@@ -23,11 +23,11 @@ class Terms:
     def __init__(self) -> None:
         self.terms: list[Term] = []
 
-    def add(self, rule: str, subject: str, expr, weight: int = 1) -> None:
+    def add(self, rule: str, subject: str, expr: cp_model.LinearExprT, weight: int = 1) -> None:
         if weight and not (isinstance(expr, int) and expr == 0):
             self.terms.append(Term(rule, subject, weight, expr))
 
-    def expr(self):
+    def expr(self) -> cp_model.LinearExpr:
         return cp_model.LinearExpr.weighted_sum([t.expr for t in self.terms], [t.weight for t in self.terms])
 
     def by_rule(self, solver: cp_model.CpSolver) -> dict[str, int]:
@@ -39,7 +39,7 @@ class Terms:
 
     def explain(self, solver: cp_model.CpSolver) -> list[tuple[str, str, int, int]]:
         """(rule, subject, weight, value) of every term that is not zero in the solution."""
-        rows = []
+        rows: list[tuple[str, str, int, int]] = []
         for t in self.terms:
             v = int(solver.value(t.expr))
             if v:

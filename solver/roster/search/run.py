@@ -57,7 +57,8 @@ def run(
     return read_result(m, solver, status, started)
 
 
-def read_result(m: RosterModel, solver: cp_model.CpSolver, status, started: float) -> Result:
+def read_result(m: RosterModel, solver: cp_model.CpSolver, status: cp_model.CpSolverStatus,
+                started: float) -> Result:
     """Plan, objective, bound and penalties of a finished CP-SAT run."""
     name = solver.status_name(status)
     runtime = time.monotonic() - started
@@ -90,7 +91,8 @@ def add_hint(m: RosterModel, plan: Iterable[tuple[str, str]]) -> None:
         m.cp.add_hint(x, key in chosen)
 
 
-def complete_hint(m: RosterModel, plan, time_limit: float, seed: int = 0):
+def complete_hint(m: RosterModel, plan: Iterable[tuple[str, str]], time_limit: float,
+                  seed: int = 0) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus] | None:
     """Hint every variable of `m` (auxiliaries included) from a plan of (employee id, shift id).
 
     The plan's decision variables are fixed and the rest is solved for (one worker, fast: propagation
