@@ -14,7 +14,8 @@ import click
 from pydantic import ValidationError
 
 from consortium.errors import MutualisError, RowError
-from integrations.cli import capacity, files, member_requests, money, odoo, payroll, people, start, tender, week
+from integrations.cli import (capacity, files, lending, member_requests, money, odoo, payroll, people, start, tender,
+                              week)
 from sharing.base import describe_validation_error
 
 
@@ -95,6 +96,7 @@ main.add_command(tender.tender)
 main.add_command(odoo.odoo)
 
 main.add_command(payroll.payroll_cmd)
+main.add_command(lending.lend)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,7 +15,7 @@ from .models import Base
 __all__ = ["TABLE_MODULES", "full_metadata"]
 
 TABLE_MODULES = ("integrations.store.consortium_tables", "integrations.store.hours_tables",
-                 "integrations.store.odoo_tables")
+                 "integrations.store.odoo_tables", "integrations.store.lending_tables")
 
 
 def full_metadata() -> MetaData:

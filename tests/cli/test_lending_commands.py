@@ -1,0 +1,46 @@
+"""`lend offer/list/show/withdraw`: an offer is stored with its cost broken down; bad offers store nothing."""
+
+from __future__ import annotations
+
+OFFER = ("FORGE", "--person", "OP1", "--first-name", "Léa", "--last-name", "Roux",
+         "--qualification", "Soudeuse", "--skills", "TIG:2", "--from", "2026-11-30", "--until", "2026-12-31",
+         "--hours-per-week", "21", "--salary", "14.20", "--charges", "6.10", "--expenses", "1.00",
+         "--consent", "2026-11-20", "--home-hours", "Mon 08:00-12:00,Tue 08:00-12:00", "--postcode", "53200")
+
+
+def test_an_offer_is_added_listed_shown_and_withdrawn(mutualis):
+    assert mutualis("lend", "offer", *OFFER, "--cost-per-hour", "21.30").output == (
+        "offer FORGE.OP1 added: Léa Roux, 2026-11-30 to 2026-12-31, 21 h/week at 21.30 EUR/h\n")
+    assert mutualis("lend", "list").output.splitlines()[2].split() == [
+        "FORGE.OP1", "Léa", "Roux", "2026-11-30", "2026-12-31", "21", "21.30", "TIG:2", "open"]
+    shown = mutualis("lend", "show", "forge.op1").output
+    assert "cost per hour:    21.30 EUR = salary 14.20 + charges 6.10 + expenses 1.00\n" in shown
+    assert "home firm:        35 h contract; still works Mon 08:00-12:00, Tue 08:00-12:00 there\n" in shown
+    assert mutualis("lend", "withdraw", "FORGE.OP1").output == "offer FORGE.OP1 withdrawn\n"
+    assert len(mutualis("lend", "list").output.splitlines()) == 2
+    assert "withdrawn" in mutualis("lend", "list", "--withdrawn").output
+
+
+def test_a_total_that_is_not_the_sum_of_its_parts_is_refused_and_nothing_stored(mutualis):
+    result = mutualis("lend", "offer", *OFFER, "--cost-per-hour", "25", code=1)
+    assert result.output == ("error: offer FORGE.OP1: field cost_per_hour: 25 is not salary + charges + expenses "
+                             "= 21.30\n")
+    assert mutualis("lend", "list", "--json").output == "[]\n"
+
+
+def test_an_offer_ending_before_it_starts_is_one_line(mutualis):
+    args = list(OFFER)
+    args[args.index("2026-12-31")] = "2026-11-01"
+    assert mutualis("lend", "offer", *args, code=1).output == (
+        "error: offer FORGE.OP1: offer ends on 2026-11-01, before it starts on 2026-11-30\n")
+
+
+def test_an_unknown_skill_and_hours_above_the_legal_week_are_one_line_each(mutualis):
+    args = list(OFFER)
+    args[args.index("TIG:2")] = "WELD:1"
+    assert mutualis("lend", "offer", *args, code=1).output == "error: offer FORGE.OP1: field skills: unknown skill 'WELD'\n"
+    args = list(OFFER)
+    args[args.index("21")] = "45"
+    assert mutualis("lend", "offer", *args, code=1).output == (
+        "error: offer FORGE.OP1: 8 h at the home firm plus 45 h lent is 53 h, above the legal week of 48 h\n")
+    assert mutualis("lend", "list", "--json").output == "[]\n"

@@ -1,0 +1,66 @@
+"""Offers and placements of lent staff come back as stored, on both databases; bad references are refused."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from consortium.errors import AlreadyExists, InvalidInput, NotFound
+from integrations.store.lending_repo import lending_of
+from sharing.lending import CostBasis, Offer, Placement, parse_home_hours
+
+
+def _offer(**kw) -> Offer:
+    data = dict(member="BOIS", person="P01", first_name="Jeanne", last_name="Martin", qualification="Soudeuse",
+                skills={"TIG": 2}, start=date(2026, 12, 1), end=date(2026, 12, 31), hours_per_week=20,
+                cost=CostBasis(salary=Decimal("14.20"), charges=Decimal("6.10"), expenses=Decimal("1.00")),
+                home_postcode="69001", contract_hours=35, home_hours=parse_home_hours("Mon 08:00-12:00"),
+                consent_date=date(2026, 11, 20))
+    return Offer(**{**data, **kw})
+
+
+def test_an_offer_comes_back_equal_and_a_withdrawn_one_is_listed_only_on_request(seeded):
+    with seeded.session() as repo:
+        lending_of(repo).add_offer(_offer())
+    with seeded.session() as repo:
+        assert lending_of(repo).offers() == [_offer()]
+        assert lending_of(repo).offers_between(date(2027, 1, 1), date(2027, 1, 7)) == []
+        lending_of(repo).withdraw("bois.p01")
+    with seeded.session() as repo:
+        assert lending_of(repo).offers() == []
+        assert lending_of(repo).offers(withdrawn=True) == [_offer(withdrawn=True)]
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"skills": {"WELD": 1}}, "offer BOIS.P01: field skills: unknown skill 'WELD'"),
+    ({"excluded_members": ["NOPE"]}, "offer BOIS.P01: field excluded_members: unknown member 'NOPE'"),
+])
+def test_an_offer_naming_what_the_group_does_not_know_is_refused_and_nothing_stored(seeded, change, message):
+    with pytest.raises(InvalidInput, match=message), seeded.session() as repo:
+        lending_of(repo).add_offer(_offer(**change))
+    with seeded.session() as repo:
+        assert lending_of(repo).offers() == []
+
+
+def test_an_offer_twice_or_of_an_unknown_member_is_refused(seeded):
+    with seeded.session() as repo:
+        lending_of(repo).add_offer(_offer())
+    with pytest.raises(AlreadyExists, match="offer BOIS.P01 already exists"), seeded.session() as repo:
+        lending_of(repo).add_offer(_offer())
+    with pytest.raises(NotFound, match="no member 'ZINC'"), seeded.session() as repo:
+        lending_of(repo).add_offer(_offer(member="ZINC"))
+
+
+def test_a_weeks_placements_replace_the_previous_ones(seeded):
+    p = Placement(offer="BOIS.P01", lender="BOIS", member="ACIER", site="MAIN", request="R-ACIER-0001",
+                  start=datetime(2026, 12, 1, 22), end=datetime(2026, 12, 2, 6), hours=Decimal(8))
+    with seeded.session() as repo:
+        lending_of(repo).add_offer(_offer())
+        lending_of(repo).save_placements("2026-W49", [p])
+    with seeded.session() as repo:
+        assert lending_of(repo).placements(date(2026, 12, 1), date(2026, 12, 7)) == [p]
+        lending_of(repo).save_placements("2026-W49", [])
+    with seeded.session() as repo:
+        assert lending_of(repo).placements(date(2026, 12, 1), date(2026, 12, 7)) == []
