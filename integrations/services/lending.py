@@ -7,12 +7,16 @@ through `lending_of(repo)` (integrations/store/lending_repo.py).
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from consortium.errors import InvalidInput
+from consortium.weeks import IsoWeek
 from integrations.store.lending_repo import lending_of
-from sharing.lending import Offer
+from sharing.lending import Loan, Offer, Placement, as_employee, loans_of
+from sharing.plans import Assignment, Plan
 
-__all__ = ["add_offer", "list_offers", "get_offer", "withdraw_offer"]
+__all__ = ["add_offer", "list_offers", "get_offer", "withdraw_offer", "week_offers", "keep_placements", "week_loans",
+           "with_lent", "with_lent_staff"]
 
 
 def add_offer(repo, offer: Offer) -> Offer:
@@ -44,3 +48,44 @@ def get_offer(repo, code: str) -> Offer:
 def withdraw_offer(repo, code: str) -> Offer:
     """Withdraw an offer: no new placement; loans already placed stay, and are billed."""
     return lending_of(repo).withdraw(code)
+
+
+def week_offers(repo, week: IsoWeek) -> list[Offer]:
+    """The offers open during the week, for the allocation."""
+    days = week.days()
+    return lending_of(repo).offers_between(days[0], days[-1])
+
+
+def keep_placements(repo, week: IsoWeek, plan: Plan, offers: list[Offer]) -> Plan:
+    """Store the plan's assignments of lent staff as the week's placements; the plan of GE staff alone."""
+    lent = {o.code: o for o in offers}
+    placements = [
+        Placement(offer=a.employee, lender=lent[a.employee].member, member=a.member, site=a.site, request=a.request,
+                  start=a.start, end=a.end, hours=Decimal((a.end - a.start).total_seconds()) / 3600)
+        for a in plan.assignments if a.employee in lent
+    ]
+    lending_of(repo).save_placements(str(week), placements)
+    return plan.model_copy(update={"assignments": [a for a in plan.assignments if a.employee not in lent]})
+
+
+def week_loans(repo, week: IsoWeek) -> list[Loan]:
+    """The week's loans: one per lent person and borrowing member."""
+    days = week.days()
+    return loans_of(lending_of(repo).placements(days[0], days[-1]))
+
+
+def with_lent(repo, week: IsoWeek, plan: Plan) -> Plan:
+    """The stored plan of GE staff with the week's placements of lent staff added back."""
+    days = week.days()
+    lent = [Assignment(employee=p.offer, request=p.request, member=p.member, site=p.site, start=p.start, end=p.end)
+            for p in lending_of(repo).placements(days[0], days[-1])]
+    return plan.model_copy(update={"assignments": [*plan.assignments, *lent]}) if lent else plan
+
+
+def with_lent_staff(group, offers: list[Offer]):
+    """The group with the offers' people among its employees, named `Léa Roux (prêté par BISCUIT)` so that
+    plans show them as lent staff (for display only)."""
+    codes = [m.code for m in group.members]
+    staff = [e.model_copy(update={"last_name": f"{e.last_name} (prêté par {o.member})"})
+             for o in offers if (e := as_employee(o, codes)) is not None]
+    return group.model_copy(update={"employees": [*group.employees, *staff]}) if staff else group

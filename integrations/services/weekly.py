@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from integrations.services.lending import keep_placements, week_offers, with_lent, with_lent_staff
 from integrations.services.planning_days import planning_window
 from sharing.absences import Absence
 from sharing.allocation import AllocationParams, Unfilled, allocate_week, check_from_day, explain_request, replan
@@ -64,13 +65,14 @@ def run_allocation(repo, week: IsoWeek, params: AllocationParams, on_progress=No
     closed = window.closed_days(week.days())
     fixed = [a for a in existing.assignments if _day(a) in closed] if existing else []
     pins = [a for a in existing.assignments if a.pinned and _day(a) not in closed] if existing else []
+    offers = week_offers(repo, week)
     allocation = allocate_week(
         group, week, history=history_from_plans(repo, week),
         published=existing if existing and existing.status == "published" else None,
         pins=pins, last_week=repo.get_plan(week.shift(-1)), params=params, on_progress=on_progress,
-        fixed=fixed, closed=closed)
+        fixed=fixed, closed=closed, lent=offers)
     if allocation.plan.assignments or allocation.is_feasible():
-        repo.save_plan(allocation.plan)
+        repo.save_plan(keep_placements(repo, week, allocation.plan, offers))  # lent staff: the lending tables
     return allocation
 
 
@@ -80,19 +82,20 @@ def _day(a) -> date:
 
 def week_view(repo, week: IsoWeek) -> WeekView:
     """The stored plan of the week and why each unfilled request is unfilled."""
-    plan = _plan(repo, week)
+    plan = with_lent(repo, week, _plan(repo, week))
     group = repo.load_group(week)
     history = history_from_plans(repo, week)
+    offers = week_offers(repo, week)
     placed: dict[str, int] = {}
     for a in plan.assignments:
         placed[a.request] = placed.get(a.request, 0) + 1
     unfilled = []
     for r in group.requests:
         if placed.get(r.code, 0) < r.headcount:
-            why = explain_request(group, week, plan, r.code, history=history)
+            why = explain_request(group, week, plan, r.code, history=history, lent=offers)
             reasons = why.general + [str(c) for c in why.candidates if not c.placed]
             unfilled.append(Unfilled(r.code, r.member, why.missing * r.minutes / 60, reasons))
-    return WeekView(plan=plan, group=group, requests=group.requests, unfilled=unfilled,
+    return WeekView(plan=plan, group=with_lent_staff(group, offers), requests=group.requests, unfilled=unfilled,
                     saved_at=repo.plan_saved_at(week))
 
 
@@ -107,8 +110,8 @@ def explain(repo, request_code: str):
     from consortium.weeks import week_of
 
     week = week_of(request.day)
-    return explain_request(repo.load_group(week), week, _plan(repo, week), request.code,
-                           history=history_from_plans(repo, week))
+    return explain_request(repo.load_group(week), week, with_lent(repo, week, _plan(repo, week)), request.code,
+                           history=history_from_plans(repo, week), lent=week_offers(repo, week))
 
 
 def set_pin(repo, week: IsoWeek, employee: str, request: str, pinned: bool, *, as_of: date | None = None,

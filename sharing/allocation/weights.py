@@ -40,6 +40,8 @@ class AllocationWeights:
     short_fragment : per assignment shorter than the request's `min_chunk_hours`; unused, since
         the allocation places whole requests only (no partial shifts are generated).
     stability : per assignment of the published plan that a re-plan drops.
+    lent_staff : per hour of a request given to staff a member lends (GE staff first; below the
+        optional coverage of 100, so that lent staff still fill what GE staff cannot).
     """
 
     critical: int = 10_000
@@ -57,6 +59,7 @@ class AllocationWeights:
     commute_excess: int = 3
     short_fragment: int = 0
     stability: int = 3_000
+    lent_staff: int = 50
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -2,5 +2,7 @@
 
 from .loans import Loan, Placement, loans_of
 from .offers import DAYS, CostBasis, HomeShift, Offer, parse_home_hours
+from .staff import as_employee, open_offers
 
-__all__ = ["DAYS", "CostBasis", "HomeShift", "Loan", "Offer", "Placement", "loans_of", "parse_home_hours"]
+__all__ = ["DAYS", "CostBasis", "HomeShift", "Loan", "Offer", "Placement", "as_employee", "loans_of", "open_offers",
+           "parse_home_hours"]

@@ -44,3 +44,15 @@ def test_an_unknown_skill_and_hours_above_the_legal_week_are_one_line_each(mutua
     assert mutualis("lend", "offer", *args, code=1).output == (
         "error: offer FORGE.OP1: 8 h at the home firm plus 45 h lent is 53 h, above the legal week of 48 h\n")
     assert mutualis("lend", "list", "--json").output == "[]\n"
+
+
+def test_the_allocation_places_lent_staff_where_ge_staff_cannot_and_the_plan_names_them(mutualis):
+    mutualis("lend", "offer", *OFFER)
+    mutualis("request", "add", "R9", "--member", "ACIER", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-02",
+             "--start", "16:00", "--end", "19:00", "--headcount", "3")
+    summary = mutualis("allocate", "--week", "2026-W49", "--workers", "1", "--time-limit", "5").output
+    assert "unfilled" not in summary and "lent_staff" in summary
+    shown = mutualis("plan", "show", "--week", "2026-W49", "--by", "employee").output
+    lines = [x.split() for x in shown.splitlines() if "FORGE.OP1" in x]
+    assert lines[0][:10] == ["ACIER", "MAIN", "FORGE.OP1", "Léa", "Roux", "(prêté", "par", "FORGE)", "R9", "Wed"]
+    assert "FORGE.OP1" in mutualis("explain", "R9").output
