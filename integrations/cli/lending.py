@@ -9,8 +9,8 @@ from integrations.reports.documents import text_table
 from sharing.lending import Offer, parse_home_hours
 from sharing.parsing import build, human_code, parse_certifications, parse_skill_levels, split_list
 
-from .options import echo_json, json_option, store
-from .types import HOURS_PER_WEEK, LATITUDE, LONGITUDE, Amount, Day
+from .options import echo_json, json_option, store, week_option
+from .types import HOURS_PER_WEEK, LATITUDE, LONGITUDE, Amount, Day, OutPath
 
 __all__ = ["lend"]
 
@@ -162,3 +162,48 @@ def lend_withdraw(ctx, offer):
     with store(ctx).session() as repo:
         o = withdraw_offer(repo, offer)
     click.echo(f"offer {o.code} withdrawn")
+
+
+@lend.command("loans")
+@week_option
+@json_option
+@click.pass_context
+def lend_loans(ctx, week_text, as_json):
+    """List the week's loans: each lent person at each borrowing member, from the allocation.
+
+    \b
+    Example:
+        mutualis lend loans --week 2026-W49
+    """
+    from consortium.weeks import parse_week
+    from integrations.services.lending import week_loans
+
+    with store(ctx).session() as repo:
+        loans = week_loans(repo, parse_week(week_text))
+    if as_json:
+        return echo_json([{"offer": x.offer, "lender": x.lender, "borrower": x.borrower, "first": x.first,
+                           "last": x.last, "hours": x.hours} for x in loans])
+    click.echo(text_table(["person", "lent by", "to", "from", "until", "hours"],
+                          [[x.offer, x.lender, x.borrower, x.first, x.last, f"{x.hours:.2f}"] for x in loans]))
+
+
+@lend.command("agreements")
+@week_option
+@click.option("--out", type=OutPath(folder=True), required=True, help="Folder to write the documents into.")
+@click.option("--as-of", "as_of", type=Day(), default=None, help="Date written on the documents (default: today).")
+@click.pass_context
+def lend_agreements(ctx, week_text, out, as_of):
+    """Write each loan's agreement between the two firms and amendment to the contract (French, HTML).
+
+    \b
+    Example:
+        mutualis lend agreements --week 2026-W49 --out conventions/
+    """
+    from consortium.weeks import parse_week
+    from integrations.services.lending import write_agreements
+    from integrations.services.planning_days import today
+
+    with store(ctx).session() as repo:
+        paths = write_agreements(repo, parse_week(week_text), out, today(repo, as_of.date() if as_of else None))
+    for path in paths:
+        click.echo(f"wrote {path}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
@@ -16,7 +17,8 @@ from sharing.lending import Loan, Offer, Placement, as_employee, loans_of
 from sharing.plans import Assignment, Plan
 
 __all__ = ["add_offer", "list_offers", "get_offer", "withdraw_offer", "week_offers", "keep_placements", "week_loans",
-           "with_lent", "with_lent_staff"]
+           "with_lent", "with_lent_staff",
+           "write_agreements"]
 
 
 def add_offer(repo, offer: Offer) -> Offer:
@@ -89,3 +91,25 @@ def with_lent_staff(group, offers: list[Offer]):
     staff = [e.model_copy(update={"last_name": f"{e.last_name} (prêté par {o.member})"})
              for o in offers if (e := as_employee(o, codes)) is not None]
     return group.model_copy(update={"employees": [*group.employees, *staff]}) if staff else group
+
+
+def write_agreements(repo, week: IsoWeek, out: Path | str, today: date) -> list[Path]:
+    """Write the agreement and the amendment of each loan of the week into `out`; the paths written.
+
+    Nothing is written when the week has no loan (NotFound-like InvalidInput says so).
+    """
+    from integrations.files import written_folder
+    from integrations.reports.lending_documents import agreement_html, amendment_html, loan_files
+
+    loans = week_loans(repo, week)
+    if not loans:
+        raise InvalidInput(f"no staff lent in {week}: run `mutualis allocate --week {week}` with offers open")
+    lending = lending_of(repo)
+    paths = []
+    with written_folder(out) as staging:
+        for loan in loans:
+            offer, lender, borrower = lending.get_offer(loan.offer), repo.get_member(loan.lender), repo.get_member(loan.borrower)
+            for name, render in zip(loan_files(loan), (agreement_html, amendment_html)):
+                (staging / name).write_text(render(loan, offer, lender, borrower, today), encoding="utf-8")
+                paths.append(Path(out) / name)
+    return paths

@@ -100,8 +100,10 @@ def week_view(repo, week: IsoWeek) -> WeekView:
 
 
 def check_week(repo, week: IsoWeek) -> list:
-    """Every hard-rule violation of the stored plan, by the independent checker."""
-    return check_plan(_plan(repo, week), repo.load_group(week), history_from_plans(repo, week))
+    """Every hard-rule violation of the stored plan, lent staff included, by the independent checker (the
+    hours lent staff work at their home firm are counted by the allocation only)."""
+    group = with_lent_staff(repo.load_group(week), week_offers(repo, week))
+    return check_plan(with_lent(repo, week, _plan(repo, week)), group, history_from_plans(repo, week))
 
 
 def explain(repo, request_code: str):

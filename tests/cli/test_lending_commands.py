@@ -46,13 +46,36 @@ def test_an_unknown_skill_and_hours_above_the_legal_week_are_one_line_each(mutua
     assert mutualis("lend", "list", "--json").output == "[]\n"
 
 
-def test_the_allocation_places_lent_staff_where_ge_staff_cannot_and_the_plan_names_them(mutualis):
+def _allocate_with_a_loan(mutualis):
     mutualis("lend", "offer", *OFFER)
     mutualis("request", "add", "R9", "--member", "ACIER", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-02",
              "--start", "16:00", "--end", "19:00", "--headcount", "3")
-    summary = mutualis("allocate", "--week", "2026-W49", "--workers", "1", "--time-limit", "5").output
+    return mutualis("allocate", "--week", "2026-W49", "--workers", "1", "--time-limit", "5").output
+
+
+def test_the_allocation_places_lent_staff_where_ge_staff_cannot_and_the_plan_names_them(mutualis):
+    summary = _allocate_with_a_loan(mutualis)
     assert "unfilled" not in summary and "lent_staff" in summary
     shown = mutualis("plan", "show", "--week", "2026-W49", "--by", "employee").output
     lines = [x.split() for x in shown.splitlines() if "FORGE.OP1" in x]
     assert lines[0][:10] == ["ACIER", "MAIN", "FORGE.OP1", "Léa", "Roux", "(prêté", "par", "FORGE)", "R9", "Wed"]
     assert "FORGE.OP1" in mutualis("explain", "R9").output
+    assert mutualis("check", "--week", "2026-W49").exit_code == 0
+
+
+def test_the_weeks_loans_are_listed_and_their_agreement_and_amendment_written(mutualis, tmp_path):
+    _allocate_with_a_loan(mutualis)
+    assert mutualis("lend", "loans", "--week", "2026-W49").output.splitlines()[2].split() == [
+        "FORGE.OP1", "FORGE", "ACIER", "2026-12-02", "2026-12-02", "3.00"]
+    out = mutualis("lend", "agreements", "--week", "2026-W49", "--out", str(tmp_path / "docs"),
+                   "--as-of", "2026-11-25").output
+    names = sorted(p.name for p in (tmp_path / "docs").iterdir())
+    assert names == ["avenant-PRET-FORGE.OP1-ACIER-2026-12-02.html", "convention-PRET-FORGE.OP1-ACIER-2026-12-02.html"]
+    assert out.count("wrote ") == 2
+    agreement = (tmp_path / "docs" / names[1]).read_text(encoding="utf-8")
+    assert "FORGE SA" in agreement and "ACIER SA" in agreement and "Léa Roux" in agreement
+
+
+def test_agreements_of_a_week_without_loans_are_one_line(mutualis, tmp_path):
+    assert mutualis("lend", "agreements", "--week", "2026-W49", "--out", str(tmp_path), code=1).output == (
+        "error: no staff lent in 2026-W49: run `mutualis allocate --week 2026-W49` with offers open\n")
