@@ -10,7 +10,7 @@ from sharing.lending import Offer, parse_home_hours
 from sharing.parsing import build, human_code, parse_certifications, parse_skill_levels, split_list
 
 from .options import echo_json, json_option, store, week_option
-from .types import HOURS_PER_WEEK, LATITUDE, LONGITUDE, Amount, Day, OutPath
+from .types import HOURS_PER_WEEK, LATITUDE, LONGITUDE, Amount, Day, Month, OutPath
 
 __all__ = ["lend"]
 
@@ -207,3 +207,72 @@ def lend_agreements(ctx, week_text, out, as_of):
         paths = write_agreements(repo, parse_week(week_text), out, today(repo, as_of.date() if as_of else None))
     for path in paths:
         click.echo(f"wrote {path}")
+
+
+@lend.command("hours")
+@click.argument("offer")
+@click.argument("request")
+@click.option("--hours", type=Amount("0", "24", places=2), required=True, help="Hours worked on that request.")
+@click.pass_context
+def lend_hours(ctx, offer, request, hours):
+    """Record the hours a lent person worked on a request (billed instead of the planned hours).
+
+    \b
+    Example:
+        mutualis lend hours BISCUIT.OP1 R-ACIER-0001 --hours 6.5
+    """
+    from integrations.services.lending import record_loan_hours
+
+    with store(ctx).session() as repo:
+        p = record_loan_hours(repo, offer, request, hours)
+    click.echo(f"{p.offer} on {p.request} ({p.day}): {p.hours:.2f} h recorded")
+
+
+@lend.command("ledger")
+@click.option("--month", type=Month(), required=True, help="Month, e.g. 2026-12.")
+@json_option
+@click.pass_context
+def lend_ledger(ctx, month, as_json):
+    """Show the month's loans per pair of members, billed at cost (apart from the GE's own statements).
+
+    \b
+    Example:
+        mutualis lend ledger --month 2026-12
+    """
+    from integrations.services.lending import month_ledger
+
+    with store(ctx).session() as repo:
+        statements = month_ledger(repo, month)
+    if as_json:
+        return echo_json([{"lender": s.lender, "borrower": s.borrower, "month": s.month, "hours": s.hours,
+                           "total": s.total} for s in statements])
+    click.echo(text_table(["lender", "borrower", "people", "hours", "at cost EUR"],
+                          [[s.lender, s.borrower, len({x.offer for x in s.lines}), f"{s.hours:.2f}", f"{s.total:.2f}"]
+                           for s in statements]))
+
+
+@lend.command("statement")
+@click.argument("lender")
+@click.argument("borrower")
+@click.option("--month", type=Month(), required=True, help="Month, e.g. 2026-12.")
+@json_option
+@click.pass_context
+def lend_statement(ctx, lender, borrower, month, as_json):
+    """Show what BORROWER owes LENDER for the month's loans: hours × declared cost, to the cent per line.
+
+    \b
+    Example:
+        mutualis lend statement BISCUIT ACIER --month 2026-12
+    """
+    from integrations.services.lending import month_statement
+
+    with store(ctx).session() as repo:
+        s = month_statement(repo, lender, borrower, month)
+    if as_json:
+        return echo_json({"lender": s.lender, "borrower": s.borrower, "month": s.month, "total": s.total,
+                          "lines": [vars(x) for x in s.lines]})
+    click.echo(f"{s.title}: at cost (salary + charges + expenses), no coefficient or margin")
+    click.echo(text_table(["day", "person", "request", "hours", "EUR/h", "amount EUR"],
+                          [[x.day, x.offer, x.request, f"{x.hours:.2f}", _eur(x.rate), f"{x.amount:.2f}"]
+                           for x in s.lines]))
+    click.echo(f"total {s.total:.2f} EUR for {s.hours:.2f} h")

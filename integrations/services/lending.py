@@ -6,19 +6,19 @@ through `lending_of(repo)` (integrations/store/lending_repo.py).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
 from integrations.store.lending_repo import lending_of
-from sharing.lending import Loan, Offer, Placement, as_employee, loans_of
+from sharing.lending import LendingStatement, Loan, Offer, Placement, as_employee, ledger, lending_statement, loans_of
 from sharing.plans import Assignment, Plan
 
 __all__ = ["add_offer", "list_offers", "get_offer", "withdraw_offer", "week_offers", "keep_placements", "week_loans",
            "with_lent", "with_lent_staff",
-           "write_agreements"]
+           "write_agreements", "record_loan_hours", "month_ledger", "month_statement"]
 
 
 def add_offer(repo, offer: Offer) -> Offer:
@@ -113,3 +113,32 @@ def write_agreements(repo, week: IsoWeek, out: Path | str, today: date) -> list[
                 (staging / name).write_text(render(loan, offer, lender, borrower, today), encoding="utf-8")
                 paths.append(Path(out) / name)
     return paths
+
+
+def record_loan_hours(repo, offer: str, request: str, hours: Decimal) -> Placement:
+    """Record the hours actually worked on a loan placement (billed instead of the planned ones)."""
+    if not Decimal(0) <= hours <= 24:
+        raise InvalidInput(f"hours of {offer} on {request}: {hours} is not between 0 and 24")
+    return lending_of(repo).record_hours(offer, request, hours)
+
+
+def _month(repo, month: str):
+    year, number = map(int, month.split("-"))
+    first = date(year, number, 1)
+    last = date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)
+    lending = lending_of(repo)
+    offers = {o.code: o for o in lending.offers(withdrawn=True)}
+    return lending.placements(first, last), offers
+
+
+def month_ledger(repo, month: str) -> list[LendingStatement]:
+    """The month's loans per pair of members (lender, borrower), each statement at cost and checked."""
+    placements, offers = _month(repo, month)
+    return ledger(placements, offers, month)
+
+
+def month_statement(repo, lender: str, borrower: str, month: str) -> LendingStatement:
+    """What `borrower` owes `lender` for the month's loans, at cost, checked line by line."""
+    placements, offers = _month(repo, month)
+    lender, borrower = repo.get_member(lender).code, repo.get_member(borrower).code
+    return lending_statement(lender, borrower, month, placements, offers)

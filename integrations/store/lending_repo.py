@@ -105,6 +105,18 @@ class LendingRepo(Lookups):
                           site=r.request.site.code, request=r.request.code, start=r.starts_at, end=r.ends_at,
                           hours=r.hours) for r in self._session.scalars(query)]
 
+    def record_hours(self, offer: str, request: str, hours: Decimal) -> Placement:
+        """Record the hours a lent person worked on a placement (the planned hours until then)."""
+        row = self._session.scalars(
+            select(PlacementRow).join(PlacementRow.request)
+            .where(PlacementRow.offer_id == self._offer_row(offer).id, RequestRow.code == normal_code(request))).first()
+        if row is None:
+            raise NotFound(f"{normal_code(offer)} is not placed on {normal_code(request)}")
+        row.hours = Decimal(hours)
+        self._session.flush()
+        return next(p for p in self.placements(row.request.day, row.request.day) if p.request == row.request.code
+                    and p.offer == row.offer.code)
+
     def _offer_row(self, code: str) -> OfferRow:
         row = self._session.scalars(select(OfferRow).options(joinedload(OfferRow.member))
                                     .where(OfferRow.code == normal_code(code))).first()

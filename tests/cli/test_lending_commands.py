@@ -79,3 +79,40 @@ def test_the_weeks_loans_are_listed_and_their_agreement_and_amendment_written(mu
 def test_agreements_of_a_week_without_loans_are_one_line(mutualis, tmp_path):
     assert mutualis("lend", "agreements", "--week", "2026-W49", "--out", str(tmp_path), code=1).output == (
         "error: no staff lent in 2026-W49: run `mutualis allocate --week 2026-W49` with offers open\n")
+
+
+def _with_coefficients(db: str) -> None:
+    """Every GE coefficient set high: none of them may reach a lending statement."""
+    from decimal import Decimal
+
+    from integrations.store import open_store
+    from sharing import GroupSettings
+    from sharing.settings import Billing
+
+    store = open_store(db)
+    with store.session() as repo:
+        repo.save_settings(GroupSettings(billing=Billing(coefficient=Decimal("1.9"),
+                                                         coefficient_by_contract={"CDD": Decimal("2.5")})))
+        for code in ("ACIER", "FORGE"):
+            repo.save_member(repo.get_member(code).model_copy(update={"billing_coefficient": Decimal("1.7")}))
+    store.close()
+
+
+def test_a_loan_is_billed_at_cost_whatever_the_ges_coefficients_and_apart_from_the_ges_statements(mutualis, db):
+    _allocate_with_a_loan(mutualis)
+    _with_coefficients(db)
+    assert mutualis("lend", "ledger", "--month", "2026-12").output.splitlines()[2].split() == [
+        "FORGE", "ACIER", "1", "3.00", "63.90"]
+    statement = mutualis("lend", "statement", "FORGE", "ACIER", "--month", "2026-12").output
+    assert statement.splitlines()[3].split() == ["2026-12-02", "FORGE.OP1", "R9", "3.00", "21.30", "63.90"]
+    assert statement.splitlines()[-1] == "total 63.90 EUR for 3.00 h"
+    assert mutualis("lend", "hours", "FORGE.OP1", "R9", "--hours", "2.5").output == (
+        "FORGE.OP1 on R9 (2026-12-02): 2.50 h recorded\n")
+    assert mutualis("lend", "ledger", "--month", "2026-12", "--json").output.count('"total": "53.25"') == 1
+    assert "FORGE.OP1" not in mutualis("bill", "--month", "2026-12", "--json").output
+
+
+def test_hours_of_a_person_not_placed_on_the_request_are_one_line(mutualis):
+    _allocate_with_a_loan(mutualis)
+    assert mutualis("lend", "hours", "FORGE.OP1", "R0", "--hours", "2", code=1).output == (
+        "error: FORGE.OP1 is not placed on R0\n")
