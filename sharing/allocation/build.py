@@ -26,7 +26,7 @@ from ..plans import Assignment, Plan
 from ..requests import Request
 from consortium.weeks import IsoWeek
 from .candidates import Place, local, night_minutes, site_reasons, static_reasons
-from .lent import home_shifts, home_words, lent_cost, lent_rules
+from .lent import home_shifts, home_words, lent_cost, lent_reasons, lent_rules
 from .pins import DroppedPin, hold_pins
 from .weights import AllocationWeights
 
@@ -97,7 +97,8 @@ class Built:
             return []
         tz = self.group.settings.timezone
         absences = [(a.kind, local(a.start, tz), local(a.end, tz)) for a in self.group.absences if a.employee == employee]
-        return static_reasons(self.group, e, r, self.places[request], absences)
+        why = static_reasons(self.group, e, r, self.places[request], absences)
+        return lent_reasons(self.lent[employee], why) if employee in self.lent else why
 
     def candidates(self, request: str) -> list[str]:
         """Employees with the request's skill at any level, in the group's order."""
@@ -195,7 +196,7 @@ def build_problem(
             place = places[r.code]
             why = static_reasons(group, e, r, place, absences.get(e.code, []), site_why[r.code])
             if why:
-                reasons[e.code, r.code] = why
+                reasons[e.code, r.code] = why if offer is None else lent_reasons(offer, why)
                 continue
             if place.code not in from_home:
                 from_home[place.code] = travel_minutes(home, place.site, group.settings.travel)

@@ -19,7 +19,7 @@ from ..lending import DAYS, Offer
 from ..settings import LabourRules
 from .candidates import night_minutes
 
-__all__ = ["HOME_PREFIX", "home_shifts", "home_words", "lent_rules", "lent_cost"]
+__all__ = ["HOME_PREFIX", "home_shifts", "home_words", "lent_reasons", "lent_rules", "lent_cost"]
 
 HOME_PREFIX = "HOME:"
 
@@ -50,6 +50,20 @@ def home_shifts(offer: Offer, monday: date, minute, location: int, labour: Labou
 def home_words(offer: Offer, lo: datetime, hi: datetime) -> str:
     """`at BISCUIT (home firm) Mon 08:00-12:00`."""
     return f"at {offer.member} (home firm) {DAYS[lo.weekday()]} {lo:%H:%M}-{hi:%H:%M}"
+
+
+def lent_reasons(offer: Offer, reasons: list[str]) -> list[str]:
+    """The static reasons of a lent person in the loan's words (the contract is the offer's)."""
+    out = []
+    for reason in reasons:
+        if reason.startswith("contract does not list "):
+            member = reason.removeprefix("contract does not list ").partition("/")[0]
+            reason = (f"lent by {member}: never placed at the lender" if member == offer.member
+                      else f"the offer of {offer.member} excludes {member}")
+        elif reason.startswith("contract not active on "):
+            reason = f"outside the loan offer ({offer.start} to {offer.end})"
+        out.append(reason)
+    return out
 
 
 def lent_cost(offer: Offer, request: str, minutes: int, weight: int) -> Cost | None:

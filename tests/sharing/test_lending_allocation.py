@@ -58,12 +58,14 @@ def test_a_lent_person_is_never_placed_at_the_lender():
     g = group(only_acier(), [request("R1", 0, "08:00", "12:00", member="FORGE")])
     result = run(g, [offer(member="FORGE")])
     assert on(result, "R1") == []
-    assert "forge.p1 léa roux: contract does not list forge" in why(result, "R1")
+    assert "forge.p1 léa roux: lent by forge: never placed at the lender" in why(result, "R1")
 
 
 def test_a_lent_person_is_never_placed_at_a_member_the_offer_excludes():
     g = group(only_acier(), [request("R1", 0, "08:00", "12:00", member="FORGE")])
-    assert on(run(g, [offer(excluded_members=["FORGE"])]), "R1") == []
+    result = run(g, [offer(excluded_members=["FORGE"])])
+    assert on(result, "R1") == []
+    assert "the offer of tole excludes forge" in why(result, "R1")
 
 
 def test_the_offers_window_is_respected():
@@ -71,7 +73,7 @@ def test_the_offers_window_is_respected():
                              request("R2", 2, "08:00", "12:00", member="FORGE")])
     result = run(g, [offer(start=MONDAY + timedelta(days=2))])
     assert (on(result, "R0"), on(result, "R2")) == ([], ["TOLE.P1"])
-    assert "contract not active on monday" in why(result, "R0")
+    assert "outside the loan offer (2026-12-02 to 2026-12-06)" in why(result, "R0")
 
 
 def test_the_offers_weekly_hours_are_respected():
