@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from consortium.errors import InvalidInput
@@ -86,6 +88,26 @@ def lend_offer(ctx, member, person, first_name, last_name, qualification, skills
         add_offer(repo, offer)
     click.echo(f"offer {offer.code} added: {offer.name}, {offer.start} to {offer.end}, "
                f"{offer.hours_per_week:g} h/week at {_eur(offer.cost.total)} EUR/h")
+
+
+@lend.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.pass_context
+def lend_import(ctx, path):
+    """Import offers from a CSV or XLSX sheet: every row or none (each bad row named).
+
+    Columns: member, person, first_name, last_name, skills, from, until, hours_per_week, salary, charges,
+    consent; optional: qualification, certs, expenses, contract_hours, home_hours, postcode, exclude, night.
+
+    \b
+    Example:
+        mutualis lend import offers.xlsx
+    """
+    from integrations.services.lending_import import import_offers
+
+    with store(ctx).session() as repo:
+        offers = import_offers(repo, path)
+    click.echo(f"{len(offers)} offer{'s' if len(offers) != 1 else ''} added: {', '.join(o.code for o in offers)}")
 
 
 @lend.command("list")

@@ -116,3 +116,32 @@ def test_hours_of_a_person_not_placed_on_the_request_are_one_line(mutualis):
     _allocate_with_a_loan(mutualis)
     assert mutualis("lend", "hours", "FORGE.OP1", "R0", "--hours", "2", code=1).output == (
         "error: FORGE.OP1 is not placed on R0\n")
+
+
+SHEET = ("member,person,first_name,last_name,skills,from,until,hours_per_week,salary,charges,expenses,consent,"
+         "home_hours\n"
+         'FORGE,OP1,Léa,Roux,TIG:2,2026-11-30,2026-12-31,21,"14,20",6.10,1,2026-11-20,"Mon 08:00-12:00"\n'
+         "FORGE,OP2,Jean,Petit,TIG:1,2026-11-30,2026-12-31,10,15,6.5,0,2026-11-20,\n")
+
+
+def test_offers_are_imported_from_a_sheet(mutualis, tmp_path):
+    (tmp_path / "offers.csv").write_text(SHEET, encoding="utf-8")
+    assert mutualis("lend", "import", str(tmp_path / "offers.csv")).output == "2 offers added: FORGE.OP1, FORGE.OP2\n"
+    assert "cost per hour:    21.30 EUR" in mutualis("lend", "show", "FORGE.OP1").output
+
+
+def test_a_sheet_with_bad_rows_names_each_and_stores_nothing(mutualis, tmp_path):
+    bad = SHEET.replace("2026-12-31,21", "2026-11-01,21").replace("TIG:1", "WELD:1")
+    (tmp_path / "offers.csv").write_text(bad, encoding="utf-8")
+    assert mutualis("lend", "import", str(tmp_path / "offers.csv"), code=1).output == (
+        "error: offers.csv:2: offer ends on 2026-11-01, before it starts on 2026-11-30\n")
+    (tmp_path / "offers.csv").write_text(SHEET.replace("TIG:1", "WELD:1"), encoding="utf-8")
+    assert mutualis("lend", "import", str(tmp_path / "offers.csv"), code=1).output == (
+        "error: offers.csv:3: offer FORGE.OP2: field skills: unknown skill 'WELD'\n")
+    assert mutualis("lend", "list", "--json").output == "[]\n"
+    cells = SHEET.replace('"14,20"', "abc").replace("10,15", "10,-15")
+    (tmp_path / "offers.csv").write_text(cells, encoding="utf-8")
+    assert mutualis("lend", "import", str(tmp_path / "offers.csv"), code=1).output == (
+        "error: offers.csv:2: column salary: 'abc' is not a number like 14.20\n"
+        "error: offers.csv:3: column salary: Input should be greater than 0\n")
+    assert mutualis("lend", "list", "--json").output == "[]\n"
