@@ -58,13 +58,16 @@ def week_offers(repo, week: IsoWeek) -> list[Offer]:
     return lending_of(repo).offers_between(days[0], days[-1])
 
 
-def keep_placements(repo, week: IsoWeek, plan: Plan, offers: list[Offer]) -> Plan:
-    """Store the plan's assignments of lent staff as the week's placements; the plan of GE staff alone."""
+def keep_placements(repo, week: IsoWeek, plan: Plan, offers: list[Offer], closed=()) -> Plan:
+    """Store the plan's assignments of lent staff as the week's placements (those already stored on `closed`
+    days stay: they are worked and billed); the plan of GE staff alone."""
     lent = {o.code: o for o in offers}
-    placements = [
+    days = week.days()
+    kept = [p for p in lending_of(repo).placements(days[0], days[-1]) if p.day in set(closed)]
+    placements = kept + [
         Placement(offer=a.employee, lender=lent[a.employee].member, member=a.member, site=a.site, request=a.request,
                   start=a.start, end=a.end, hours=Decimal((a.end - a.start).total_seconds()) / 3600)
-        for a in plan.assignments if a.employee in lent
+        for a in plan.assignments if a.employee in lent and a.start.date() not in set(closed)
     ]
     lending_of(repo).save_placements(str(week), placements)
     return plan.model_copy(update={"assignments": [a for a in plan.assignments if a.employee not in lent]})

@@ -72,7 +72,7 @@ def run_allocation(repo, week: IsoWeek, params: AllocationParams, on_progress=No
         pins=pins, last_week=repo.get_plan(week.shift(-1)), params=params, on_progress=on_progress,
         fixed=fixed, closed=closed, lent=offers)
     if allocation.plan.assignments or allocation.is_feasible():
-        repo.save_plan(keep_placements(repo, week, allocation.plan, offers))  # lent staff: the lending tables
+        repo.save_plan(keep_placements(repo, week, allocation.plan, offers, closed))  # lent staff: the lending tables
     return allocation
 
 

@@ -145,3 +145,12 @@ def test_a_sheet_with_bad_rows_names_each_and_stores_nothing(mutualis, tmp_path)
         "error: offers.csv:2: column salary: 'abc' is not a number like 14.20\n"
         "error: offers.csv:3: column salary: Input should be greater than 0\n")
     assert mutualis("lend", "list", "--json").output == "[]\n"
+
+
+def test_a_loan_on_a_closed_day_survives_a_new_allocation_and_stays_billed(mutualis, monkeypatch):
+    _allocate_with_a_loan(mutualis)
+    monkeypatch.setenv("MUTUALIS_TODAY", "2026-12-03")
+    mutualis("lend", "withdraw", "FORGE.OP1")
+    mutualis("allocate", "--week", "2026-W49", "--workers", "1", "--time-limit", "5")
+    assert mutualis("lend", "ledger", "--month", "2026-12").output.splitlines()[2].split() == [
+        "FORGE", "ACIER", "1", "3.00", "63.90"]

@@ -64,3 +64,17 @@ def test_a_weeks_placements_replace_the_previous_ones(seeded):
         lending_of(repo).save_placements("2026-W49", [])
     with seeded.session() as repo:
         assert lending_of(repo).placements(date(2026, 12, 1), date(2026, 12, 7)) == []
+
+
+def test_hours_recorded_on_a_placement_replace_the_planned_ones(seeded):
+    p = Placement(offer="BOIS.P01", lender="BOIS", member="ACIER", site="MAIN", request="R-ACIER-0001",
+                  start=datetime(2026, 12, 1, 22), end=datetime(2026, 12, 2, 6), hours=Decimal(8))
+    with seeded.session() as repo:
+        lending_of(repo).add_offer(_offer())
+        lending_of(repo).save_placements("2026-W49", [p])
+        assert lending_of(repo).record_hours("bois.p01", "r-acier-0001", Decimal("6.75")).hours == Decimal("6.75")
+    with seeded.session() as repo:
+        [stored] = lending_of(repo).placements(date(2026, 12, 1), date(2026, 12, 1))
+        assert stored.hours == Decimal("6.75")
+        with pytest.raises(NotFound, match="BOIS.P01 is not placed on R-NONE"):
+            lending_of(repo).record_hours("BOIS.P01", "R-NONE", Decimal(1))
