@@ -81,10 +81,11 @@ def request_reasons(built: Built, plan_pairs, request: str, optimal: bool) -> tu
     rows = []
     for code in candidates:
         e = built.employees[code]
+        name = f"{e.name} (lent by {built.lent[code].member})" if code in built.lent else e.name
         if code in on:
-            rows.append(CandidateReason(code, e.name, True))
+            rows.append(CandidateReason(code, name, True))
         else:
-            rows.append(CandidateReason(code, e.name, False, employee_reasons(built, plan_pairs, code, request, optimal)))
+            rows.append(CandidateReason(code, name, False, employee_reasons(built, plan_pairs, code, request, optimal)))
     return general, rows
 
 

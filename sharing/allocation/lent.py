@@ -58,7 +58,7 @@ def lent_reasons(offer: Offer, reasons: list[str]) -> list[str]:
     for reason in reasons:
         if reason.startswith("contract does not list "):
             member = reason.removeprefix("contract does not list ").partition("/")[0]
-            reason = (f"lent by {member}: never placed at the lender" if member == offer.member
+            reason = (f"never placed at the lender {member}" if member == offer.member
                       else f"the offer of {offer.member} excludes {member}")
         elif reason.startswith("contract not active on "):
             reason = f"outside the loan offer ({offer.start} to {offer.end})"

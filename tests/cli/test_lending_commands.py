@@ -59,7 +59,7 @@ def test_the_allocation_places_lent_staff_where_ge_staff_cannot_and_the_plan_nam
     shown = mutualis("plan", "show", "--week", "2026-W49", "--by", "employee").output
     lines = [x.split() for x in shown.splitlines() if "FORGE.OP1" in x]
     assert lines[0][:10] == ["ACIER", "MAIN", "FORGE.OP1", "Léa", "Roux", "(prêté", "par", "FORGE)", "R9", "Wed"]
-    assert "FORGE.OP1" in mutualis("explain", "R9").output
+    assert "  FORGE.OP1 Léa Roux (lent by FORGE): placed\n" in mutualis("explain", "R9").output
     assert mutualis("check", "--week", "2026-W49").exit_code == 0
 
 

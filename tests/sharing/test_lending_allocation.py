@@ -58,7 +58,7 @@ def test_a_lent_person_is_never_placed_at_the_lender():
     g = group(only_acier(), [request("R1", 0, "08:00", "12:00", member="FORGE")])
     result = run(g, [offer(member="FORGE")])
     assert on(result, "R1") == []
-    assert "forge.p1 léa roux: lent by forge: never placed at the lender" in why(result, "R1")
+    assert "forge.p1 léa roux (lent by forge): never placed at the lender forge" in why(result, "R1")
 
 
 def test_a_lent_person_is_never_placed_at_a_member_the_offer_excludes():
