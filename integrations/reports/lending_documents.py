@@ -18,9 +18,9 @@ from sharing.lending import Loan, Offer
 
 from .language import language
 
-__all__ = ["loan_reference", "agreement_html", "amendment_html", "loan_files"]
+__all__ = ["ENV", "loan_reference", "agreement_html", "amendment_html", "loan_files"]
 
-_ENV = Environment(loader=PackageLoader("integrations.reports", "templates"), autoescape=select_autoescape(["html"]),
+ENV = Environment(loader=PackageLoader("integrations.reports", "templates"), autoescape=select_autoescape(["html"]),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 _CENT = Decimal("0.01")
 _JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -73,9 +73,9 @@ def _context(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: 
 
 def agreement_html(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: date) -> str:
     """The agreement between the lending and the borrowing firm, as one HTML page."""
-    return _ENV.get_template("lending_agreement.html").render(**_context(loan, offer, lender, borrower, today))
+    return ENV.get_template("lending_agreement.html").render(**_context(loan, offer, lender, borrower, today))
 
 
 def amendment_html(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: date) -> str:
     """The amendment to the lent employee's contract, as one HTML page."""
-    return _ENV.get_template("lending_amendment.html").render(**_context(loan, offer, lender, borrower, today))
+    return ENV.get_template("lending_amendment.html").render(**_context(loan, offer, lender, borrower, today))

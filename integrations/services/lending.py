@@ -13,12 +13,14 @@ from pathlib import Path
 from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
 from integrations.store.lending_repo import lending_of
-from sharing.lending import LendingStatement, Loan, Offer, Placement, as_employee, ledger, lending_statement, loans_of
+from sharing.lending import (LendingStatement, Loan, Offer, Placement, as_employee, check_at_cost, ledger,
+                             lending_statement, loans_of)
 from sharing.plans import Assignment, Plan
 
 __all__ = ["add_offer", "list_offers", "get_offer", "withdraw_offer", "week_offers", "keep_placements", "week_loans",
            "with_lent", "with_lent_staff",
-           "write_agreements", "record_loan_hours", "month_ledger", "month_statement"]
+           "write_agreements", "record_loan_hours", "month_ledger", "month_statement",
+           "write_statement"]
 
 
 def add_offer(repo, offer: Offer) -> Offer:
@@ -145,3 +147,15 @@ def month_statement(repo, lender: str, borrower: str, month: str) -> LendingStat
     placements, offers = _month(repo, month)
     lender, borrower = repo.get_member(lender).code, repo.get_member(borrower).code
     return lending_statement(lender, borrower, month, placements, offers)
+
+
+def write_statement(repo, statement: LendingStatement, out: Path | str) -> Path:
+    """Write the statement as a French HTML page (checked at cost again just before)."""
+    from integrations.files import write_text
+    from integrations.reports.lending_statement import lending_statement_html
+
+    offers = {o.code: o for o in lending_of(repo).offers(withdrawn=True)}
+    check_at_cost(statement, offers)
+    html = lending_statement_html(statement, offers, repo.get_member(statement.lender),
+                                  repo.get_member(statement.borrower))
+    return write_text(out, html)

@@ -98,7 +98,7 @@ def _with_coefficients(db: str) -> None:
     store.close()
 
 
-def test_a_loan_is_billed_at_cost_whatever_the_ges_coefficients_and_apart_from_the_ges_statements(mutualis, db):
+def test_a_loan_is_billed_at_cost_whatever_the_ges_coefficients_and_apart_from_the_ges_statements(mutualis, db, tmp_path):
     _allocate_with_a_loan(mutualis)
     _with_coefficients(db)
     assert mutualis("lend", "ledger", "--month", "2026-12").output.splitlines()[2].split() == [
@@ -106,6 +106,9 @@ def test_a_loan_is_billed_at_cost_whatever_the_ges_coefficients_and_apart_from_t
     statement = mutualis("lend", "statement", "FORGE", "ACIER", "--month", "2026-12").output
     assert statement.splitlines()[3].split() == ["2026-12-02", "FORGE.OP1", "R9", "3.00", "21.30", "63.90"]
     assert statement.splitlines()[-1] == "total 63.90 EUR for 3.00 h"
+    mutualis("lend", "statement", "FORGE", "ACIER", "--month", "2026-12", "--out", str(tmp_path / "r.html"))
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "FORGE SA" in page and "ACIER SA" in page and "63,90\u00a0€" in page and "décembre 2026" in page
     assert mutualis("lend", "hours", "FORGE.OP1", "R9", "--hours", "2.5").output == (
         "FORGE.OP1 on R9 (2026-12-02): 2.50 h recorded\n")
     assert mutualis("lend", "ledger", "--month", "2026-12", "--json").output.count('"total": "53.25"') == 1
