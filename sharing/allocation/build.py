@@ -139,10 +139,12 @@ def build_problem(
     codes = [r.code for r in requests]
     if len(set(codes)) != len(codes):
         raise InvalidInput(f"week {week}: a request code appears twice")
-    offers = {o.code: o for o in open_offers(lent, week.monday, week.days()[-1])}
-    staff = {code: e for code, o in offers.items() if (e := as_employee(o, [m.code for m in group.members]))}
+    offers = {o.code: o for o in open_offers(lent, week.monday, week.days()[-1]) if o.member in members}
+    # the lender's first site stands for the home firm: where its hours are worked, and home when none is given
     homes = {code: Place(members[o.member], members[o.member].sites[0])
-             for code, o in offers.items() if code in staff and o.home_hours and members[o.member].sites}
+             for code, o in offers.items() if members[o.member].sites}
+    staff = {code: e for code, o in offers.items()
+             if (e := as_employee(o, list(members), homes[code].site if code in homes else None))}
     used_sites = sorted({p.code for p in [*places.values(), *homes.values()]})
     location = {code: i for i, code in enumerate(used_sites)}
     site_of = {p.code: p.site for p in [*places.values(), *homes.values()]}
@@ -181,8 +183,9 @@ def build_problem(
     site_why = {r.code: site_reasons(group, r, places[r.code]) for r in requests}
     employees, reasons, commute, costs = [], {}, {}, []
     busy, home_pairs = {}, set()
-    for code, place in homes.items():
-        for shift_id, shift in home_shifts(offers[code], week.monday, minute, location[place.code], labour).items():
+    for code in staff:
+        where = location[homes[code].code] if code in homes else None
+        for shift_id, shift in home_shifts(offers[code], week.monday, minute, where, labour).items():
             shifts.append(shift)
             busy[shift_id] = home_words(offers[code], monday + _minutes(shift.start), monday + _minutes(shift.end))
             home_pairs.add((code, shift_id))

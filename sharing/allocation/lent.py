@@ -37,7 +37,7 @@ def lent_rules(offer: Offer, labour: LabourRules) -> Rules:
     )
 
 
-def home_shifts(offer: Offer, monday: date, minute, location: int, labour: LabourRules) -> dict[str, Shift]:
+def home_shifts(offer: Offer, monday: date, minute, location: int | None, labour: LabourRules) -> dict[str, Shift]:
     """The week's hours at the home firm as engine shifts (id `HOME:MEMBER.PERSON:Mon`), by id."""
     shifts = {}
     for (lo, hi), s in zip(offer.home_intervals(monday), offer.home_shifts_sorted):

@@ -111,3 +111,11 @@ def test_ge_staff_come_first_when_both_can_fill_a_request():
     result = run(g, [offer()])
     assert on(result, "R1") == ["E1"]
     assert any(p.rule == "lent_staff" for p in result.penalties) is False
+
+
+def test_without_home_coordinates_a_lent_person_lives_at_the_lenders_site():
+    g = group(only_acier(), [request("R1", 0, "08:00", "12:00", member="FORGE")])
+    result = run(g, [offer(member="ACIER", home_latitude=None, home_longitude=None)])
+    assert on(result, "R1") == ["ACIER.P1"]
+    [travel] = [p for p in result.penalties if p.rule == "travel"]
+    assert travel.amount <= 5  # ACIER/MAIN to FORGE/MAIN, about 2 min (not from latitude 0, longitude 0)
