@@ -157,3 +157,4 @@ def test_a_loan_on_a_closed_day_survives_a_new_allocation_and_stays_billed(mutua
     mutualis("allocate", "--week", "2026-W49", "--workers", "1", "--time-limit", "5")
     assert mutualis("lend", "ledger", "--month", "2026-12").output.splitlines()[2].split() == [
         "FORGE", "ACIER", "1", "3.00", "63.90"]
+    assert "R9" in mutualis("explain", "R9").output and "FORGE.OP1" in mutualis("plan", "show", "--week", "2026-W49").output
