@@ -62,7 +62,8 @@ def _context(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: 
         "period": (f"Le {lang.day(loan.first, weekday=False)}" if loan.first == loan.last else
                    f"Du {lang.day(loan.first, weekday=False)} au {lang.day(loan.last, weekday=False)} inclus"),
         "hours": f"{lang.number(hours)} h", "shifts": shifts,
-        "home_hours": ", ".join(f"le {_JOURS[s.weekday]} de {s.start:%H:%M} à {s.end:%H:%M}" for s in offer.home_shifts_sorted),
+        "home_hours": ", ".join(f"le {_JOURS[s.weekday]} de {s.start:%H:%M} à {s.end:%H:%M}"
+                                for s in offer.home_shifts_sorted),
         "cost": {"salary": lang.money(offer.cost.salary), "charges": lang.money(offer.cost.charges),
                  "expenses": lang.money(offer.cost.expenses), "total": lang.money(total)},
         "amount": lang.money(sum(((p.hours * total).quantize(_CENT, ROUND_HALF_UP) for p in loan.placements),

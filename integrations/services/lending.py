@@ -113,7 +113,8 @@ def write_agreements(repo, week: IsoWeek, out: Path | str, today: date) -> list[
     paths = []
     with written_folder(out) as staging:
         for loan in loans:
-            offer, lender, borrower = lending.get_offer(loan.offer), repo.get_member(loan.lender), repo.get_member(loan.borrower)
+            offer, lender = lending.get_offer(loan.offer), repo.get_member(loan.lender)
+            borrower = repo.get_member(loan.borrower)
             for name, render in zip(loan_files(loan), (agreement_html, amendment_html)):
                 (staging / name).write_text(render(loan, offer, lender, borrower, today), encoding="utf-8")
                 paths.append(Path(out) / name)

@@ -26,7 +26,7 @@ from ..plans import Assignment, Plan
 from ..requests import Request
 from consortium.weeks import IsoWeek
 from .candidates import Place, local, night_minutes, site_reasons, static_reasons
-from .lent import home_shifts, home_words, lent_cost, lent_reasons, lent_rules
+from .lent import home_shifts, home_words, lent_cost, lent_history, lent_reasons, lent_rules
 from .pins import DroppedPin, hold_pins
 from .weights import AllocationWeights
 
@@ -211,7 +211,8 @@ def build_problem(
         eligible += [s for c, s in home_pairs if c == e.code]
         employees.append(EngineEmployee(
             id=e.code, rules=_rules(e, group, weights) if offer is None else lent_rules(offer, labour),
-            history=_history(e.code, history, week, minute) if offer is None else EngineHistory(),
+            history=(_history(e.code, history, week, minute) if offer is None
+                     else lent_history(offer, week.monday, minute)),
             eligible=frozenset(eligible),
         ))
 

@@ -11,15 +11,15 @@ hours plus the hours the offer lends, within the legal week. Each placement of l
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from solver.roster import Cost, Rules, Shift
+from solver.roster import Cost, History, Rules, Shift
 
 from ..lending import DAYS, Offer
 from ..settings import LabourRules
 from .candidates import night_minutes
 
-__all__ = ["HOME_PREFIX", "home_shifts", "home_words", "lent_reasons", "lent_rules", "lent_cost"]
+__all__ = ["HOME_PREFIX", "home_shifts", "home_words", "lent_history", "lent_reasons", "lent_rules", "lent_cost"]
 
 HOME_PREFIX = "HOME:"
 
@@ -42,9 +42,16 @@ def home_shifts(offer: Offer, monday: date, minute, location: int | None, labour
     shifts = {}
     for (lo, hi), s in zip(offer.home_intervals(monday), offer.home_shifts_sorted):
         code = f"{HOME_PREFIX}{offer.code}:{DAYS[s.weekday]}"
+        night = night_minutes(lo, hi, labour.night_start, labour.night_end)
         shifts[code] = Shift(id=code, day=(lo.date() - monday).days, start=minute(lo), end=minute(hi),
-                             location=location, night_minutes=night_minutes(lo, hi, labour.night_start, labour.night_end))
+                             location=location, night_minutes=night)
     return shifts
+
+
+def lent_history(offer: Offer, monday: date, minute) -> History:
+    """The end of last week's last hours at the home firm, so that the 11 h rest runs across the weeks."""
+    last = offer.home_intervals(monday - timedelta(days=7))
+    return History(last_shift_end=minute(last[-1][1])) if last else History()
 
 
 def home_words(offer: Offer, lo: datetime, hi: datetime) -> str:

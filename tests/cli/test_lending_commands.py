@@ -38,7 +38,8 @@ def test_an_offer_ending_before_it_starts_is_one_line(mutualis):
 def test_an_unknown_skill_and_hours_above_the_legal_week_are_one_line_each(mutualis):
     args = list(OFFER)
     args[args.index("TIG:2")] = "WELD:1"
-    assert mutualis("lend", "offer", *args, code=1).output == "error: offer FORGE.OP1: field skills: unknown skill 'WELD'\n"
+    assert mutualis("lend", "offer", *args, code=1).output == (
+        "error: offer FORGE.OP1: field skills: unknown skill 'WELD'\n")
     args = list(OFFER)
     args[args.index("21")] = "45"
     assert mutualis("lend", "offer", *args, code=1).output == (
@@ -98,7 +99,7 @@ def _with_coefficients(db: str) -> None:
     store.close()
 
 
-def test_a_loan_is_billed_at_cost_whatever_the_ges_coefficients_and_apart_from_the_ges_statements(mutualis, db, tmp_path):
+def test_a_loan_is_billed_at_cost_whatever_the_ges_coefficients_and_apart_from_the_ges_bills(mutualis, db, tmp_path):
     _allocate_with_a_loan(mutualis)
     _with_coefficients(db)
     assert mutualis("lend", "ledger", "--month", "2026-12").output.splitlines()[2].split() == [
@@ -157,4 +158,4 @@ def test_a_loan_on_a_closed_day_survives_a_new_allocation_and_stays_billed(mutua
     mutualis("allocate", "--week", "2026-W49", "--workers", "1", "--time-limit", "5")
     assert mutualis("lend", "ledger", "--month", "2026-12").output.splitlines()[2].split() == [
         "FORGE", "ACIER", "1", "3.00", "63.90"]
-    assert "R9" in mutualis("explain", "R9").output and "FORGE.OP1" in mutualis("plan", "show", "--week", "2026-W49").output
+    assert "FORGE.OP1" in mutualis("plan", "show", "--week", "2026-W49").output

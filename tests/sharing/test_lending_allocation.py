@@ -119,3 +119,11 @@ def test_without_home_coordinates_a_lent_person_lives_at_the_lenders_site():
     assert on(result, "R1") == ["ACIER.P1"]
     [travel] = [p for p in result.penalties if p.rule == "travel"]
     assert travel.amount <= 5  # ACIER/MAIN to FORGE/MAIN, about 2 min (not from latitude 0, longitude 0)
+
+
+def test_last_sundays_hours_at_the_home_firm_count_in_mondays_rest():
+    g = group(only_acier(), [request("R1", 0, "06:00", "10:00", member="FORGE")])
+    assert on(run(g, [offer(home_hours=parse_home_hours("Sun 08:00-18:00"))]), "R1") == ["TOLE.P1"]
+    result = run(g, [offer(home_hours=parse_home_hours("Sun 14:00-22:00"))])
+    assert on(result, "R1") == []
+    assert "11 h rest after last week's last shift" in why(result, "R1")

@@ -31,8 +31,8 @@ def test_each_line_is_hours_times_the_declared_cost_rounded_to_the_cent():
 
 
 def test_a_statement_holds_only_its_pair_and_month():
-    placements = [placement(2, "8"), placement(2, "8", member="FORGE"),
-                  placement(2, "8").model_copy(update={"start": datetime(2027, 1, 4, 8), "end": datetime(2027, 1, 4, 16)})]
+    january = {"start": datetime(2027, 1, 4, 8), "end": datetime(2027, 1, 4, 16)}
+    placements = [placement(2, "8"), placement(2, "8", member="FORGE"), placement(2, "8").model_copy(update=january)]
     s = lending_statement("BISCUIT", "ACIER", "2026-12", placements, OFFERS)
     assert [line.request for line in s.lines] == ["R2ACIER"]
     assert [(x.borrower, x.total) for x in ledger(placements, OFFERS, "2026-12")] == [

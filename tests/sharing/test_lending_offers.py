@@ -30,7 +30,8 @@ def test_codes_are_upper_cased_and_the_offer_code_joins_member_and_person():
 
 def test_home_hours_give_the_busy_intervals_of_a_week():
     assert offer().home_intervals(date(2026, 11, 30)) == [
-        (datetime(2026, 11, 30, 8), datetime(2026, 11, 30, 12)), (datetime(2026, 12, 1, 13), datetime(2026, 12, 1, 17, 30))]
+        (datetime(2026, 11, 30, 8), datetime(2026, 11, 30, 12)),
+        (datetime(2026, 12, 1, 13), datetime(2026, 12, 1, 17, 30))]
 
 
 @pytest.mark.parametrize("change, message", [
