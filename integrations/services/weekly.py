@@ -12,11 +12,24 @@ from datetime import date, datetime, timedelta
 from consortium.errors import InvalidInput, NotFound
 from consortium.weeks import IsoWeek, week_of
 from integrations.services.hours import worked_history
+from integrations.services.lending import (
+    keep_placements,
+    week_offers,
+    with_lent,
+    with_lent_staff,
+)
 from integrations.services.planning_days import planning_window
 from integrations.store import Repository
 from sharing.absences import Absence
 from sharing.allocation import (
-    Allocation, AllocationParams, RequestExplanation, Unfilled, allocate_week, check_from_day, explain_request, replan,
+    Allocation,
+    AllocationParams,
+    RequestExplanation,
+    Unfilled,
+    allocate_week,
+    check_from_day,
+    explain_request,
+    replan,
 )
 from sharing.compliance import Violation, check_plan
 from sharing.compliance import history_from_plans as build_history
@@ -73,13 +86,14 @@ def run_allocation(repo: Repository, week: IsoWeek, params: AllocationParams,
     closed = window.closed_days(week.days())
     fixed = [a for a in existing.assignments if _day(a) in closed] if existing else []
     pins = [a for a in existing.assignments if a.pinned and _day(a) not in closed] if existing else []
+    offers = week_offers(repo, week)
     allocation = allocate_week(
         group, week, history=history_from_plans(repo, week),
         published=existing if existing and existing.status == "published" else None,
         pins=pins, last_week=repo.plans.get_plan(week.shift(-1)), params=params, on_progress=on_progress,
-        fixed=fixed, closed=closed)
+        fixed=fixed, closed=closed, lent=offers)
     if allocation.plan.assignments or allocation.is_feasible():
-        repo.plans.save_plan(allocation.plan)
+        repo.plans.save_plan(keep_placements(repo, week, allocation.plan, offers, closed))  # lent: lending tables
     return allocation
 
 
@@ -89,33 +103,36 @@ def _day(a: Assignment) -> date:
 
 def week_view(repo: Repository, week: IsoWeek) -> WeekView:
     """The stored plan of the week and why each unfilled request is unfilled."""
-    plan = _plan(repo, week)
+    plan = with_lent(repo, week, _plan(repo, week))
     group = repo.load_group(week)
     history = history_from_plans(repo, week)
+    offers = week_offers(repo, week)
     placed: dict[str, int] = {}
     for a in plan.assignments:
         placed[a.request] = placed.get(a.request, 0) + 1
     unfilled = []
     for r in group.requests:
         if placed.get(r.code, 0) < r.headcount:
-            why = explain_request(group, week, plan, r.code, history=history)
+            why = explain_request(group, week, plan, r.code, history=history, lent=offers)
             reasons = why.general + [str(c) for c in why.candidates if not c.placed]
             unfilled.append(Unfilled(r.code, r.member, why.missing * r.minutes / 60, reasons))
-    return WeekView(plan=plan, group=group, requests=group.requests, unfilled=unfilled,
+    return WeekView(plan=plan, group=with_lent_staff(group, offers), requests=group.requests, unfilled=unfilled,
                     saved_at=repo.plans.plan_saved_at(week))
 
 
 def check_week(repo: Repository, week: IsoWeek) -> list[Violation]:
-    """Every hard-rule violation of the stored plan, by the independent checker."""
-    return check_plan(_plan(repo, week), repo.load_group(week), history_from_plans(repo, week))
+    """Every hard-rule violation of the stored plan, lent staff included, by the independent checker (the
+    hours lent staff work at their home firm are counted by the allocation only)."""
+    group = with_lent_staff(repo.load_group(week), week_offers(repo, week))
+    return check_plan(with_lent(repo, week, _plan(repo, week)), group, history_from_plans(repo, week))
 
 
 def explain(repo: Repository, request_code: str) -> RequestExplanation:
     """Why a request is (partly) unfilled in its week's plan."""
     request = repo.plans.get_request(request_code)
     week = week_of(request.day)
-    return explain_request(repo.load_group(week), week, _plan(repo, week), request.code,
-                           history=history_from_plans(repo, week))
+    return explain_request(repo.load_group(week), week, with_lent(repo, week, _plan(repo, week)), request.code,
+                           history=history_from_plans(repo, week), lent=week_offers(repo, week))
 
 
 def set_pin(repo: Repository, week: IsoWeek, employee: str, request: str, pinned: bool, *, as_of: date | None = None,

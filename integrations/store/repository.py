@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from consortium.weeks import IsoWeek, parse_week
 from sharing.group import Group
 
-from .repos import AccessRepository, ConsortiumRepository, HoursRepository, OdooRepository, PeopleRepository, PlanRepository
+from .repos import (AccessRepository, ConsortiumRepository, HoursRepository, LendingRepository, OdooRepository,
+                    PeopleRepository, PlanRepository)
 
 __all__ = ["Repository"]
 
 
 class Repository:
-    """The store inside one open session: `people`, `plans`, `consortium`, `hours`, `odoo` and `access`.
+    """The store inside one open session: `people`, `plans`, `consortium`, `hours`, `odoo`, `lending`
+    and `access`.
 
     Get it from `Store.session()`; every write checks the references the domain can check
     (`member_problems`, `employee_problems`, `request_problems`) and raises `InvalidInput` with the
@@ -31,6 +32,7 @@ class Repository:
         self.hours = HoursRepository(session)
         self.odoo = OdooRepository(session)
         self.access = AccessRepository(session)
+        self.lending = LendingRepository(session)
 
     def load_group(self, week: IsoWeek | None = None) -> Group:
         """Everything the allocation reads; with a week, its requests and absences from a week before to one after."""

@@ -38,16 +38,18 @@ def allocate_week(
     on_progress: Progress | None = None,
     fixed: Sequence[Assignment] = (),
     closed: Mapping[date, str] = {},
+    lent=(),
 ) -> Allocation:
     """The week's draft plan: every hard rule kept, soft rules weighed by `params.weights`.
 
     `published` is kept as far as possible (stability) and its pinned assignments hold, as do `pins`
     (a pin that can no longer hold is dropped and named in `Allocation.dropped_pins`); `last_week`
     rewards continuity; `history` carries the rules that span weeks. Requests on a `closed` day
-    (day -> why) keep only their `fixed` assignments, which hold whatever happens.
+    (day -> why) keep only their `fixed` assignments, which hold whatever happens. `lent` are members'
+    offers of their own staff (sharing.lending.Offer), placed after GE staff by default.
     """
     built = build_problem(group, week, params.weights, history=history, published=published, pins=pins,
-                          last_week=last_week, fixed=fixed, closed=closed)
+                          last_week=last_week, fixed=fixed, closed=closed, lent=lent)
     return solve_built(built, params, on_progress)
 
 
@@ -97,7 +99,8 @@ def _day_travel(built: Built, pairs: Iterable[tuple[str, str]]) -> dict[str, dic
 
 
 def _read(built: Built, result, runtime: float, violations: list[tuple[str, str, str]]) -> Allocation:
-    pairs = list(result.assignments) if result.is_feasible() else []
+    # the hours lent staff work at their home firm are pinned busy time, not assignments
+    pairs = [(e, s) for e, s in result.assignments if s not in built.home] if result.is_feasible() else []
     day_travel = _day_travel(built, pairs)
     assignments = [
         assignment_of(built, e, code, t)

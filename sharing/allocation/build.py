@@ -9,9 +9,9 @@ the fairness Groups, Consistency sets and the stability reference.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from solver.roster import Consistency, Cost, Demand, Employee as EngineEmployee, Group as EngineGroup
 from solver.roster import History as EngineHistory, Problem, Rules, Shift
@@ -21,10 +21,12 @@ from consortium.errors import InvalidInput
 from ..geo import travel_minutes
 from ..group import Group
 from ..history import History
+from ..lending import Offer, as_employee, open_offers
 from ..plans import Assignment, Plan
 from ..requests import Request
 from consortium.weeks import IsoWeek
 from .candidates import Place, local, night_minutes, site_reasons, static_reasons
+from .lent import home_shifts, home_words, lent_cost, lent_history, lent_reasons, lent_rules
 from .pins import DroppedPin, hold_pins
 from .pricing import Pricing
 from .weights import AllocationWeights
@@ -39,6 +41,7 @@ COST_LABELS = {
     "preferred_employee": "not one of the request's preferred employees",
     "continuity": "not the member's employee of last week",
     "premium_hours": "night, Sunday and public-holiday premiums",
+    "lent_staff": "staff lent by a member (GE staff first)",
 }
 
 
@@ -68,10 +71,16 @@ class Built:
     closed: dict[str, str] = field(default_factory=dict)  # request on a closed day -> why: only fixed pairs
     fixed: set[tuple[str, str]] = field(default_factory=set)  # pairs on closed days, held whatever happens
     dropped: list[DroppedPin] = field(default_factory=list)  # pins that could not hold
+    lent: dict[str, Offer] = field(default_factory=dict)  # lent staff (employee code MEMBER.PERSON) -> offer
+    home: dict[str, str] = field(default_factory=dict)  # engine shift of hours at a home firm -> words
 
     def minute(self, moment: datetime) -> int:
         """Minutes from the week's Monday 00:00 (local)."""
         return int((local(moment, self.group.settings.timezone) - self.monday).total_seconds() // 60)
+
+    def problem_shift(self, code: str) -> Shift:
+        """The engine shift of a request or of hours at a home firm."""
+        return next(s for s in self.problem.shifts if s.id == code)
 
     def travel(self, a: str, b: str) -> int:
         """Minutes between the sites of two requests."""
@@ -90,7 +99,8 @@ class Built:
             return []
         tz = self.group.settings.timezone
         absences = [(a.kind, local(a.start, tz), local(a.end, tz)) for a in self.group.absences if a.employee == employee]
-        return static_reasons(self.group, e, r, self.places[request], absences)
+        why = static_reasons(self.group, e, r, self.places[request], absences)
+        return lent_reasons(self.lent[employee], why) if employee in self.lent else why
 
     def candidates(self, request: str) -> list[str]:
         """Employees with the request's skill at any level, in the group's order."""
@@ -115,11 +125,13 @@ def build_problem(
     last_week: Plan | None = None,
     fixed=(),
     closed: Mapping[date, str] = {},
+    lent: Sequence[Offer] = (),
 ) -> Built:
     """Compile the week into an engine Problem (see the module docstring).
 
     Requests on a `closed` day (day -> why) take no one new: only the `fixed` assignments, which hold
-    whatever happens. A pin that can no longer hold is dropped and kept in `Built.dropped`.
+    whatever happens. A pin that can no longer hold is dropped and kept in `Built.dropped`. Staff `lent`
+    by members are employees too (see lent.py): their hours at the home firm are pinned busy shifts.
     """
     tz = group.settings.timezone
     monday = datetime.combine(week.monday, datetime.min.time())
@@ -129,9 +141,15 @@ def build_problem(
     codes = [r.code for r in requests]
     if len(set(codes)) != len(codes):
         raise InvalidInput(f"week {week}: a request code appears twice")
-    used_sites = sorted({p.code for p in places.values()})
+    offers = {o.code: o for o in open_offers(lent, week.monday, week.days()[-1]) if o.member in members}
+    # the lender's first site stands for the home firm: where its hours are worked, and home when none is given
+    homes = {code: Place(members[o.member], members[o.member].sites[0])
+             for code, o in offers.items() if members[o.member].sites}
+    staff = {code: e for code, o in offers.items()
+             if (e := as_employee(o, list(members), homes[code].site if code in homes else None))}
+    used_sites = sorted({p.code for p in [*places.values(), *homes.values()]})
     location = {code: i for i, code in enumerate(used_sites)}
-    site_of = {p.code: p.site for p in places.values()}
+    site_of = {p.code: p.site for p in [*places.values(), *homes.values()]}
     travel = tuple(
         tuple(0 if a == b else travel_minutes(site_of[a], site_of[b], group.settings.travel) for b in used_sites)
         for a in used_sites
@@ -167,7 +185,15 @@ def build_problem(
     site_why = {r.code: site_reasons(group, r, places[r.code]) for r in requests}
     pricing = Pricing.of(group, week, weights)
     employees, reasons, commute, costs = [], {}, {}, []
-    for e in group.employees:
+    busy, home_pairs = {}, set()
+    for code in staff:
+        where = location[homes[code].code] if code in homes else None
+        for shift_id, shift in home_shifts(offers[code], week.monday, minute, where, labour).items():
+            shifts.append(shift)
+            busy[shift_id] = home_words(offers[code], monday + _minutes(shift.start), monday + _minutes(shift.end))
+            home_pairs.add((code, shift_id))
+    for e in [*group.employees, *staff.values()]:
+        offer = offers.get(e.code)
         home = _Point(e.home_latitude, e.home_longitude)
         eligible, from_home = [], {}
         for r in requests:
@@ -176,17 +202,25 @@ def build_problem(
             place = places[r.code]
             why = static_reasons(group, e, r, place, absences.get(e.code, []), site_why[r.code])
             if why:
-                reasons[e.code, r.code] = why
+                reasons[e.code, r.code] = why if offer is None else lent_reasons(offer, why)
                 continue
             if place.code not in from_home:
                 from_home[place.code] = travel_minutes(home, place.site, group.settings.travel)
             minutes = commute[e.code, r.code] = from_home[place.code]
             eligible.append(r.code)
             costs.extend(_pair_costs(e, r, minutes, weights, worked_last_week, members_last_week))
-            costs.extend(pricing.premium_costs(e, r))
+            if offer is None:
+                costs.extend(pricing.premium_costs(e, r))
+            elif cost := lent_cost(offer, r.code, r.minutes, weights.lent_staff):
+                costs.append(cost)
+        eligible += [s for c, s in home_pairs if c == e.code]
         employees.append(EngineEmployee(
-            id=e.code, rules=_rules(e, group, weights, pricing.overtime_steps(e)),
-            history=_history(e.code, history, week, minute), eligible=frozenset(eligible),
+            id=e.code,
+            rules=(_rules(e, group, weights, pricing.overtime_steps(e)) if offer is None
+                   else lent_rules(offer, labour)),
+            history=(_history(e.code, history, week, minute) if offer is None
+                     else lent_history(offer, week.monday, minute)),
+            eligible=frozenset(eligible),
         ))
 
     by_code = {r.code: r for r in requests}
@@ -199,15 +233,19 @@ def build_problem(
         days=7, first_weekday=0, shifts=tuple(shifts), employees=tuple(employees), demands=demands,
         costs=tuple(costs), groups=_groups(requests, members, member_index, history, weights),
         fairness_weight=weights.fairness, consistency=_consistency(requests, weights),
-        pinned=tuple(sorted(pinned | fixed_pairs)), reference=tuple(sorted(reference)),
+        pinned=tuple(sorted(pinned | fixed_pairs | home_pairs)), reference=tuple(sorted(reference)),
         stability_weight=weights.stability if reference else 0, travel=travel,
     )
     return Built(
         group=group, week=week, monday=monday, problem=problem, requests={r.code: r for r in requests},
-        places=places, employees={e.code: e for e in group.employees}, reasons=reasons, commute=commute,
-        location=location, pinned=pinned, history=history, closed=closed_requests, fixed=fixed_pairs,
-        dropped=lost + dropped,
+        places=places, employees={e.code: e for e in [*group.employees, *staff.values()]}, reasons=reasons,
+        commute=commute, location=location, pinned=pinned, history=history, closed=closed_requests,
+        fixed=fixed_pairs | home_pairs, dropped=lost + dropped, lent=offers, home=busy,
     )
+
+
+def _minutes(count: int) -> timedelta:
+    return timedelta(minutes=count)
 
 
 def _place(r: Request, members) -> Place:

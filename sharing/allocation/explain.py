@@ -60,7 +60,8 @@ def employee_reasons(built: Built, plan_pairs, employee: str, shift: str, optima
     static = built.why_not_eligible(employee, shift)
     if static:
         return list(static)
-    found = [v for v in why_not(built.problem, plan_pairs, employee, shift) if v[0] != "demand_hard_max"]
+    busy = [(e, s) for e, s in built.problem.pinned if s in built.home]  # lent staff's hours at home firms
+    found = [v for v in why_not(built.problem, [*plan_pairs, *busy], employee, shift) if v[0] != "demand_hard_max"]
     words = list(dict.fromkeys(word_violation(built, employee, shift, rule, subject) for rule, subject in found))
     if words:
         return words
@@ -80,17 +81,19 @@ def request_reasons(built: Built, plan_pairs, request: str, optimal: bool) -> tu
     rows = []
     for code in candidates:
         e = built.employees[code]
+        name = f"{e.name} (lent by {built.lent[code].member})" if code in built.lent else e.name
         if code in on:
-            rows.append(CandidateReason(code, e.name, True))
+            rows.append(CandidateReason(code, name, True))
         else:
-            rows.append(CandidateReason(code, e.name, False, employee_reasons(built, plan_pairs, code, request, optimal)))
+            rows.append(CandidateReason(code, name, False, employee_reasons(built, plan_pairs, code, request, optimal)))
     return general, rows
 
 
 def explain_request(group: Group, week: IsoWeek, plan: Plan, request_code: str, *,
-                    history: History | None = None) -> RequestExplanation:
-    """Why the request has the people it has in `plan`, and why each other candidate is not on it."""
-    built = build_problem(group, week, AllocationWeights(), history=history)
+                    history: History | None = None, lent=()) -> RequestExplanation:
+    """Why the request has the people it has in `plan`, and why each other candidate is not on it (staff
+    `lent` by members included: their offers)."""
+    built = build_problem(group, week, AllocationWeights(), history=history, lent=lent)
     if request_code not in built.requests:
         raise NotFound(f"request {request_code} is not in week {week}")
     pairs = [(a.employee, a.request) for a in plan.assignments if a.request in built.requests]

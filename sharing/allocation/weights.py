@@ -43,6 +43,8 @@ class AllocationWeights:
     overtime : per euro of overtime or complementary-hour premium an employee's week would earn
         (payroll bands, engine rule `weekly_overtime`), counted per started hour.
     premium_hours : per euro of night, Sunday and public-holiday premium an assignment would earn.
+    lent_staff : per hour of a request given to staff a member lends (GE staff first; below the
+        optional coverage of 100, so that lent staff still fill what GE staff cannot).
     """
 
     critical: int = 10_000
@@ -62,6 +64,7 @@ class AllocationWeights:
     stability: int = 3_000
     overtime: int = 1
     premium_hours: int = 1
+    lent_staff: int = 50
 
     def __post_init__(self) -> None:
         for f in fields(self):

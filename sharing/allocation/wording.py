@@ -37,6 +37,8 @@ def _pinned(built: Built, employee: str, shift: str, subject: str) -> str:
 
 def _no_overlap_travel(built: Built, employee: str, shift: str, subject: str) -> str:
     other = _other(subject, shift)
+    if other in built.home:
+        return f"works {built.home[other]}, no time for this request"
     r, o = built.requests[shift], built.requests[other]
     place = built.places[other].code
     lo, hi = r.interval()
@@ -52,11 +54,18 @@ def _daily_rest(built: Built, employee: str, shift: str, subject: str) -> str:
         last = built.history.employee(employee).last_shift_end if built.history else None
         return f"{rest} after last week's last shift" + (f" (ended {last:%a %H:%M})" if last else "")
     other = _other(subject, shift)
+    if other in built.home:
+        side = "after" if built.problem_shift(other).start < built.problem_shift(shift).start else "before"
+        return f"{rest} {side} working {built.home[other]}"
     side = "after" if built.requests[other].interval()[0] < built.requests[shift].interval()[0] else "before"
     return f"{rest} {side} {_when(built, other)} at {built.places[other].code} ({other})"
 
 
 def _max_week_minutes(built: Built, employee: str, shift: str, subject: str) -> str:
+    if employee in built.lent:
+        offer = built.lent[employee]
+        return (f"would exceed the {offer.hours_per_week:g} h a week {offer.member} lends (or the legal week, with "
+                f"{offer.home_week_hours:g} h at {offer.member})")
     contract = built.employees[employee].contract
     cap = contract.max_weekly_hours(built.group.settings.labour)
     kind = "part-time limit of " if contract.is_part_time else ""
@@ -70,7 +79,8 @@ def _rolling_average(built: Built, employee: str, shift: str, subject: str) -> s
 
 def _max_day_minutes(built: Built, employee: str, shift: str, subject: str) -> str:
     hours = built.group.settings.labour.max_daily_hours
-    return f"would exceed {hours:g} h on {_when(built, shift)} (travel between sites included)"
+    home = " and hours at the home firm" if employee in built.lent else ""
+    return f"would exceed {hours:g} h on {_when(built, shift)} (travel between sites{home} included)"
 
 
 def _weekly_rest(built: Built, employee: str, shift: str, subject: str) -> str:

@@ -3,9 +3,11 @@
 from .access import AccessRepository
 from .consortium import BID_STATUSES, TENDER_STATUSES, ConsortiumRepository
 from .hours import HoursRepository
+from .lending import LendingRepository
 from .odoo import ROLES, OdooRepository, StoredConnection
 from .people import PeopleRepository
 from .planning import PlanRepository
 
-__all__ = ["AccessRepository", "BID_STATUSES", "ROLES", "TENDER_STATUSES", "ConsortiumRepository", "HoursRepository", "OdooRepository",
+__all__ = ["AccessRepository", "BID_STATUSES", "ROLES", "TENDER_STATUSES", "ConsortiumRepository", "HoursRepository", "LendingRepository",
+           "OdooRepository",
            "PeopleRepository", "PlanRepository", "StoredConnection"]

@@ -5,7 +5,7 @@ against). Rows never leave `integrations.store`: the repositories (`integrations
 from domain objects.
 """
 
-from . import access, consortium, core, hours, odoo
+from . import access, consortium, core, hours, lending, odoo
 from .core import Base
 
-__all__ = ["Base", "access", "core", "consortium", "hours", "odoo"]
+__all__ = ["Base", "access", "core", "consortium", "hours", "lending", "odoo"]

@@ -108,6 +108,8 @@ class Group:
                 self.row(c, "hours_exceptions", who, correction_id=correction)
                 self.row(c, "odoo_connections", who, name=f"ERP{who}", member=code)
                 self.row(c, "odoo_links", who, connection=f"ERP{who}")
+                offer = self.row(c, "lending_offers", who, code=f"{code}.P{who}", member_id=member, data={})
+                self.row(c, "lending_placements", who, offer_id=offer, request_id=request)  # lender and borrower
         with Session(self.engine) as session, session.begin():
             grant_login(session, self.logins["A"], "CHAUMAY", "a secret")
             grant_login(session, self.logins["B"], "INOXAGRI", None)
