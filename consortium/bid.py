@@ -104,7 +104,7 @@ class JointBid(Domain):
         """Lots sum to the total and member shares sum to the total, to the cent (full version)."""
         return sum((s.amount or Decimal(0) for s in self.shares), Decimal("0.00")) == self.total
 
-    def for_member(self, member: str) -> "JointBid":
+    def for_member(self, member: str) -> JointBid:
         """The version `member` may see: its own lines, commitments and share in full; of the others only
         their share of the total (see the module's docstring)."""
         code = member.upper()

@@ -55,7 +55,7 @@ class StoredBid(Domain):
     def hours(self) -> Decimal:
         return sum((u.hours for u in self.uses), Decimal(0))
 
-    def same_plan(self, other: "StoredBid") -> bool:
+    def same_plan(self, other: StoredBid) -> bool:
         """Same tender document, date, plan and price (the version number aside)."""
         return (self.tender_digest, self.made_on, self.uses) == (other.tender_digest, other.made_on, other.uses) \
             and self.bid.model_copy(update={"version": None}) == other.bid.model_copy(update={"version": None})

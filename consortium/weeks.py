@@ -42,7 +42,7 @@ class IsoWeek(tuple):
         """The seven dates Monday to Sunday."""
         return [self.monday + timedelta(days=i) for i in range(7)]
 
-    def shift(self, weeks: int) -> "IsoWeek":
+    def shift(self, weeks: int) -> IsoWeek:
         """The week `weeks` later (earlier when negative)."""
         return week_of(self.monday + timedelta(weeks=weeks))
 

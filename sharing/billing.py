@@ -207,7 +207,7 @@ def departing_members(lines: list[WorkedLine]) -> dict[tuple[str, str, date], st
             by_day[(x.employee, x.day)].append(x)
     for shifts in by_day.values():
         shifts.sort(key=lambda x: x.start or datetime.min)  # lines with minutes have a start
-        for before, after in zip(shifts, shifts[1:]):
+        for before, after in zip(shifts, shifts[1:], strict=False):
             previous[after.key()] = before.member
     return previous
 

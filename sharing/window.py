@@ -36,7 +36,7 @@ class PlanningWindow:
 
     @classmethod
     def of(cls, today: date, validated: Iterable[str] = (), recorded: Iterable[date] = (),
-           allow_past: bool = False) -> "PlanningWindow":
+           allow_past: bool = False) -> PlanningWindow:
         return cls(today, frozenset(validated), frozenset(recorded), allow_past)
 
     @property

@@ -147,9 +147,9 @@ def _print_whatif(result, as_json: bool) -> None:
         return click.echo(json.dumps({"weeks": rows, "total": total}, indent=2))
     headers = list(rows[0])
     widths = [max(len(h), *(len(str(r[h])) for r in rows)) for h in headers]
-    click.echo("  ".join(h.rjust(w) for h, w in zip(headers, widths)))
+    click.echo("  ".join(h.rjust(w) for h, w in zip(headers, widths, strict=False)))
     for r in rows:
-        click.echo("  ".join(str(r[h]).rjust(w) for h, w in zip(headers, widths)))
+        click.echo("  ".join(str(r[h]).rjust(w) for h, w in zip(headers, widths, strict=False)))
     extra = ", ".join(f"{p} {h:g} h" for p, h in total["extra_h"].items())
     click.echo(f"extra person-hours filled: {extra}")
     click.echo(f"utilisation {100 * total['utilisation']:.1f} %, billable at cost {total['billable_eur']} EUR, "

@@ -75,7 +75,7 @@ class OdooConnection:
 
     @classmethod
     def from_url(cls, url: str, *, name: str = "odoo", database: str | None = None, login: str | None = None,
-                 secret: str = "env:ODOO_PASSWORD", protocol: str | None = None) -> "OdooConnection":
+                 secret: str = "env:ODOO_PASSWORD", protocol: str | None = None) -> OdooConnection:
         """Parse ``scheme://[login@]host[:port][/database][?db=...]``.
 
         The scheme is ``http``/``https`` (XML-RPC) or a protocol name (``jsonrpcs://...``); a secure

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Mapping, Sequence
 
 from .errors import OdooError
 from .xmlids import MODULE, check_name
@@ -47,7 +48,7 @@ def to_wire(value: Any) -> Any:
         return False
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(UTC).replace(tzinfo=None)
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, date):
         return value.isoformat()
@@ -101,7 +102,7 @@ class FieldMarker:
             raise ValueError(f"{model} {name}: {self.field} is the sync marker, do not set it")
 
 
-def as_marker(marker: "str | Marker | None") -> "Marker | None":
+def as_marker(marker: str | Marker | None) -> Marker | None:
     """A field name means :class:`FieldMarker` on that field."""
     return FieldMarker(marker) if isinstance(marker, str) else marker
 
@@ -222,8 +223,8 @@ def _changes(vals: Mapping[str, Any], record: Mapping[str, Any], types: Mapping[
     return {k: (record.get(k), v) for k, v in vals.items() if not _same(types.get(k, ""), record.get(k), v)}
 
 
-def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[str, Any]], *,
-              marker_field: "str | Marker | None" = None, prune: bool = False) -> SyncPlan:
+def plan_sync(gateway: OdooGateway, model: str, desired: Mapping[str, Mapping[str, Any]], *,
+              marker_field: str | Marker | None = None, prune: bool = False) -> SyncPlan:
     """Compare ``desired`` (``{name: vals}``) with Odoo and list the changes; writes nothing.
 
     ``prune`` also deletes records bound to a ``mutualis`` external id of this model that are no
@@ -274,7 +275,7 @@ def plan_sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[
     return SyncPlan(model, tuple(rows), tuple(unchanged), marker)
 
 
-def _orphans(gateway: "OdooGateway", model: str, marker: Marker, names: set[str],
+def _orphans(gateway: OdooGateway, model: str, marker: Marker, names: set[str],
              bound_ids: set[int], fields: list[str]) -> dict[str, dict]:
     """Records left by an interrupted run: recognised by ``marker`` for ``names`` but no external id."""
     found: dict[str, dict] = {}
@@ -288,7 +289,7 @@ def _orphans(gateway: "OdooGateway", model: str, marker: Marker, names: set[str]
     return found
 
 
-def apply(plan: SyncPlan, gateway: "OdooGateway", *, batch: int = 500, dry_run: bool = False,
+def apply(plan: SyncPlan, gateway: OdooGateway, *, batch: int = 500, dry_run: bool = False,
           context: Mapping[str, Any] | None = None) -> SyncReport:
     """Carry out ``plan`` in batches; stop at the first error and report it (a re-run resumes).
 
@@ -308,7 +309,7 @@ def apply(plan: SyncPlan, gateway: "OdooGateway", *, batch: int = 500, dry_run: 
     return SyncReport(plan.model, unchanged=counts["unchanged"], errors=errors, **done)
 
 
-def carry_out(plan: SyncPlan, gateway: "OdooGateway", done: dict[str, int], *, batch: int = 500,
+def carry_out(plan: SyncPlan, gateway: OdooGateway, done: dict[str, int], *, batch: int = 500,
               context: Mapping[str, Any] | None = None) -> dict[str, int]:
     """Apply ``plan``, counting into ``done`` as it goes; raise the first OdooError.
 
@@ -326,8 +327,8 @@ def carry_out(plan: SyncPlan, gateway: "OdooGateway", done: dict[str, int], *, b
         part = creates[start:start + batch]
         vals_list = [{**r.vals, **(marker.vals(r.name) if marker else {})} for r in part]
         ids = gateway.create(model, vals_list, batch=batch, context=context)
-        created.update(zip((r.name for r in part), ids))
-        gateway.bind_external_ids(model, dict(zip((r.name for r in part), ids)))
+        created.update(zip((r.name for r in part), ids, strict=False))
+        gateway.bind_external_ids(model, dict(zip((r.name for r in part), ids, strict=False)))
         done["created"] += len(part)
     done["updated"] += _write_grouped(gateway, model, plan.of("update"), batch, context)
     deletes = plan.of("delete")
@@ -339,7 +340,7 @@ def carry_out(plan: SyncPlan, gateway: "OdooGateway", done: dict[str, int], *, b
     return created
 
 
-def _write_grouped(gateway: "OdooGateway", model: str, rows: Sequence[SyncRow], batch: int,
+def _write_grouped(gateway: OdooGateway, model: str, rows: Sequence[SyncRow], batch: int,
                    context: dict) -> int:
     """One ``write`` per distinct set of values and ``batch`` records (Odoo writes the same values on many ids)."""
     groups: dict[str, tuple[dict, list[int]]] = {}
@@ -351,8 +352,8 @@ def _write_grouped(gateway: "OdooGateway", model: str, rows: Sequence[SyncRow], 
     return sum(len(ids) for _vals, ids in groups.values())
 
 
-def sync(gateway: "OdooGateway", model: str, desired: Mapping[str, Mapping[str, Any]], *,
-         marker_field: "str | Marker | None" = None, prune: bool = False, dry_run: bool = False,
+def sync(gateway: OdooGateway, model: str, desired: Mapping[str, Mapping[str, Any]], *,
+         marker_field: str | Marker | None = None, prune: bool = False, dry_run: bool = False,
          batch: int = 500, context: Mapping[str, Any] | None = None) -> SyncReport:
     """Plan then apply (or, with ``dry_run``, only plan) one model's push."""
     plan = plan_sync(gateway, model, desired, marker_field=marker_field, prune=prune)

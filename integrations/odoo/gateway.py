@@ -16,7 +16,8 @@ import time
 import xml.parsers.expat
 import xmlrpc.client
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import httpx
 from odoolib.tools import JsonRPCException

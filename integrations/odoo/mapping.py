@@ -35,9 +35,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from decimal import Decimal
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -108,14 +109,14 @@ def weekly_hours(attendances: Iterable[Mapping[str, Any]], two_weeks: bool = Fal
 
 def utc_to_local(text: str, tz: str) -> datetime:
     """Odoo's naive UTC ``2026-11-02 07:00:00`` as a naive local time of ``tz``."""
-    moment = datetime.strptime(str(text)[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    moment = datetime.strptime(str(text)[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
     return moment.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
 
 
 def local_to_utc(moment: datetime, tz: str) -> str:
     """A naive local time of ``tz`` as Odoo's naive UTC text."""
     aware = moment.replace(tzinfo=ZoneInfo(tz)) if moment.tzinfo is None else moment
-    return aware.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    return aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
 @dataclass(frozen=True)

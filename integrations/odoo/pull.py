@@ -118,7 +118,7 @@ def pull_employees(repo, gateway: OdooGateway, connection: str, *, dry_run: bool
     stored = {e.code: e for e in repo.people.list_employees()}
     linked = {code: odoo_id for code, (odoo_id, _p) in links.links(connection, "hr.employee").items()}
     matches = match_employees(records, {c: e.name for c, e in stored.items()}, linked, mapping)
-    for record, match in zip(records, matches):
+    for record, match in zip(records, matches, strict=False):
         if match.code is None:
             report.problems.append(match.problem or f"Odoo employee {match.name} (#{match.odoo_id}) not matched")
             continue

@@ -12,7 +12,7 @@ sends Odoo's context keys that silence those, and the chatter logs, unless ``not
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Mapping
+from collections.abc import Mapping
 
 from consortium.errors import InvalidInput
 from sharing.plans import Plan

@@ -15,8 +15,9 @@ Odoo cannot run its calendar helpers over RPC, so the pull reads the rows and re
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Iterable, Mapping, Sequence
+from datetime import date, datetime, time, timedelta, UTC
+from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 __all__ = ["ATTENDANCE_FIELDS", "LEAVE_FIELDS", "week_type", "attendance_intervals", "leave_intervals",
@@ -68,13 +69,13 @@ def attendance_intervals(attendances: Iterable[Mapping], tz: str, start: date, e
                 continue
             begin, finish = _clock(day, a["hour_from"], zone), _clock(day, a["hour_to"], zone)
             if finish > begin:  # in UTC, so that a day with a clock change counts its real hours
-                out.append((begin.astimezone(timezone.utc), finish.astimezone(timezone.utc)))
+                out.append((begin.astimezone(UTC), finish.astimezone(UTC)))
         day += timedelta(days=1)
     return out
 
 
 def _utc(text: str) -> datetime:
-    return datetime.strptime(str(text)[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    return datetime.strptime(str(text)[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
 
 
 def leave_intervals(leaves: Iterable[Mapping], calendar: int | None, *, resource: int | None = None,

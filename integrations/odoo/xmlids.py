@@ -7,7 +7,8 @@ again by name on the next run, whatever its database id, and never pushed twice.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
 
 if TYPE_CHECKING:
     from .gateway import OdooGateway
@@ -29,7 +30,7 @@ def check_name(name: str) -> str:
 class ExternalIds:
     """The ``mutualis.*`` external ids, read and written through one gateway."""
 
-    def __init__(self, gateway: "OdooGateway") -> None:
+    def __init__(self, gateway: OdooGateway) -> None:
         self.gateway = gateway
 
     def rows(self, model: str, names: Iterable[str] | None = None) -> list[dict]:

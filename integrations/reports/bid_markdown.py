@@ -18,7 +18,7 @@ def markdown_table(section: Section, lang: Language) -> list[str]:
     align = ["---:" if kind != "text" else "---" for kind in section.kinds]
     lines = [f"{'#' * section.level} {section.title}", "", "| " + " | ".join(section.headers) + " |",
              "|" + "|".join(align) + "|"]
-    lines += ["| " + " | ".join(cell_text(c, k, lang) for c, k in zip(row, section.kinds)) + " |"
+    lines += ["| " + " | ".join(cell_text(c, k, lang) for c, k in zip(row, section.kinds, strict=False)) + " |"
               for row in section.rows]
     return lines + [""]
 

@@ -65,7 +65,7 @@ def write_bid_xlsx(bid: JointBid, path: str | Path, lang: str | None = None) -> 
         ws.append(list(section.headers))
         for row in section.rows:
             ws.append([_value(c) for c in row])
-        for i, (header, kind) in enumerate(zip(section.headers, section.kinds), start=1):
+        for i, (header, kind) in enumerate(zip(section.headers, section.kinds, strict=False), start=1):
             ws.column_dimensions[get_column_letter(i)].width = max(10, len(header) + 2)
             fmt = {"money": "#,##0.00", "hours": "0.00", "pct": "0.0%"}.get(kind)
             if fmt:

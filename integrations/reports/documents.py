@@ -35,7 +35,7 @@ def text_table(headers: list[str], rows: list[list]) -> str:
     """A plain aligned text table (stable for tests and pipes)."""
     cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -65,7 +65,7 @@ def bill_rows(result) -> list[list]:
 def bill_document(result) -> dict:
     """A month's bill: each member's row, the totals and the statement files written."""
     b = result.bill
-    return {"month": b.month, "members": [dict(zip(BILL_HEADERS, r)) for r in bill_rows(result)],
+    return {"month": b.month, "members": [dict(zip(BILL_HEADERS, r, strict=False)) for r in bill_rows(result)],
             "members_total": b.members_total, "ge_own": b.ge_total, "costed_total": b.costed_total,
             "files": [str(f) for f in result.files]}
 
@@ -89,4 +89,4 @@ def capacity_document(heat) -> dict:
 
 def odoo_status_document(rows: list[list]) -> list[dict]:
     """The Odoo connections, one object per connection."""
-    return [dict(zip(ODOO_STATUS_HEADERS, r)) for r in rows]
+    return [dict(zip(ODOO_STATUS_HEADERS, r, strict=False)) for r in rows]

@@ -35,7 +35,7 @@ _LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 _CATALOGUES = Path(__file__).resolve().parent / "locales"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _translations(lang: str) -> NullTranslations:
     po = _CATALOGUES / lang / "LC_MESSAGES" / "mutualis.po"
     if not po.exists():

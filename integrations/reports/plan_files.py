@@ -7,7 +7,7 @@ which format a ``--out`` path asks for, so that the content always matches the f
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 
 import pandas as pd
@@ -206,8 +206,8 @@ def plan_stamp(plan: Plan, saved_at: datetime | None) -> datetime:
     """The calendars' DTSTAMP: when the stored plan was saved; for a plan never stored, its week's Monday
     00:00 UTC (never the clock, so that the same data gives the same file)."""
     if saved_at is not None:
-        return saved_at.astimezone(timezone.utc)
-    return datetime.combine(parse_week(plan.week).monday, datetime.min.time(), tzinfo=timezone.utc)
+        return saved_at.astimezone(UTC)
+    return datetime.combine(parse_week(plan.week).monday, datetime.min.time(), tzinfo=UTC)
 
 
 def write_ics(plan: Plan, group: Group, folder: Path, saved_at: datetime | None = None,

@@ -18,7 +18,7 @@ __all__ = ["PRIORITY_LABELS", "shortage_html"]
 
 PRIORITY_LABELS = {"critical": "critical", "normal": "normal", "optional": "optional"}
 # from the far end of the palette, so that no reason shares a colour with one of the skills' bars
-CATEGORY_COLOURS = dict(zip(CATEGORIES, ("#882d17", "#e68fac", "#604e97", "#00a3a3", "#8db600", "#dcd300", "#848482")))
+CATEGORY_COLOURS = dict(zip(CATEGORIES, ("#882d17", "#e68fac", "#604e97", "#00a3a3", "#8db600", "#dcd300", "#848482"), strict=False))
 MAX_SKILLS = 8  # skills drawn one by one in the weekly bars; the others are stacked together
 
 _CSS = """

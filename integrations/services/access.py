@@ -88,7 +88,7 @@ def check_command(repo: Repository, command: str, member: str | None = None, wri
     if command in MANAGER_ONLY:
         raise MutualisError(f"{command} is for the GE manager; {me}'s login may not run it")
     if member != who.member:
-        noun = command.split()[0]
+        noun = command.split(maxsplit=1)[0]
         raise MutualisError(f"{me} may not {'change' if writes else 'see'} {_NOUNS.get(noun, noun)} of {member}")
 
 

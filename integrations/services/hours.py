@@ -104,7 +104,7 @@ def store_correction(repo: Repository, c: Correction, found: list[Violation], re
     """Store a checked correction with the rules it knowingly breaks (`found`) and the reason given for them."""
     if found:
         c = c.model_copy(update={"accepted_reason": reason.strip()})
-    stored = repo.hours.add_correction(c, [(v.rule, v.day, v.message) for v in found])
+    stored = repo.hours.add_correction(c, [(v.rule, v.day or c.day, v.message) for v in found])
     return RecordedHours(stored, list(found))
 
 

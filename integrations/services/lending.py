@@ -114,7 +114,7 @@ def write_agreements(repo, week: IsoWeek, out: Path | str, today: date) -> list[
         for loan in loans:
             offer, lender = lending.get_offer(loan.offer), repo.people.get_member(loan.lender)
             borrower = repo.people.get_member(loan.borrower)
-            for name, render in zip(loan_files(loan), (agreement_html, amendment_html)):
+            for name, render in zip(loan_files(loan), (agreement_html, amendment_html), strict=False):
                 (staging / name).write_text(render(loan, offer, lender, borrower, today), encoding="utf-8")
                 paths.append(Path(out) / name)
     return paths

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -223,7 +224,7 @@ def _authorisations(text: str) -> list[dict]:
         parts = [p.strip() for p in where.split("/")]
         if len(parts) != 3 or not all(parts):
             raise ValueError(f"site authorisation {item!r} is not like ACIER/MAIN/FORKLIFT:2027-06-30")
-        auth = dict(zip(("member", "site", "skill"), parts))
+        auth = dict(zip(("member", "site", "skill"), parts, strict=False))
         if valid_to:
             auth["valid_to"] = _date(valid_to)
         result.append(auth)

@@ -138,11 +138,11 @@ def write_grid(path: Path, sheet: str, header: list[str], rows: list[list], nume
     path = Path(path)
     suffix = check_suffix(path)
     if suffix == ".csv":
-        safe = [[v if n else neutralise(str(v)) for v, n in zip(row, numeric)] for row in rows]
+        safe = [[v if n else neutralise(str(v)) for v, n in zip(row, numeric, strict=False)] for row in rows]
         frame = pd.DataFrame(safe, columns=header, dtype=object)
         frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
         return
-    cells = [[_xlsx_value(v, n) for v, n in zip(row, numeric)] for row in rows]
+    cells = [[_xlsx_value(v, n) for v, n in zip(row, numeric, strict=False)] for row in rows]
     frame = pd.DataFrame(cells, columns=header, dtype=object)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name=sheet, index=False)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from consortium.base import check_code
 from consortium.members import Member, Site

@@ -31,7 +31,7 @@ def _records(path: Path, sheet: str) -> list[tuple[int, dict[str, str]]]:
     if not grid:
         raise InvalidInput(f"{path.name}: sheet {sheet}: empty")
     header = [h.strip().lower() for h in grid[0]]
-    return [(n, {h: v for h, v in zip(header, row) if h and v != ""})
+    return [(n, {h: v for h, v in zip(header, row, strict=False) if h and v != ""})
             for n, row in enumerate(grid[1:], start=2) if any(row)]
 
 
@@ -60,7 +60,7 @@ def read_tender_xlsx(path: str | Path) -> Tender:
         if lot_code not in lots:
             raise InvalidInput(f"{path.name}: sheet items row {n}: column lot: unknown lot {lot_code or '(empty)'}")
         li, lot = lots[lot_code]
-        milestones = [dict(zip(("week", "quantity"), m.split(":", 1))) for m in _split(row.pop("milestones", ""))]
+        milestones = [dict(zip(("week", "quantity"), m.split(":", 1), strict=False)) for m in _split(row.pop("milestones", ""))]
         item = {**row, "steps": [], "milestones": milestones}
         origin[("lots", li, "items", len(lot["items"]))] = ("items", n)
         items[row.get("code", "").upper()] = (li, len(lot["items"]), item)

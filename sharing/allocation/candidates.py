@@ -126,7 +126,7 @@ def _cert_reason(employee: Employee, req, day: date) -> str:
     held = [c for c in employee.certifications if c.type == req.type]
     expired = [c for c in held if c.valid_to is not None and c.valid_to < day]
     if expired:
-        last = max(expired, key=lambda c: c.valid_to)
+        last = max(expired, key=lambda c: c.valid_to or date.min)
         return f"{req.type} {last.level} expired on {last.valid_to}"
     if not held:
         return f"no {req.type} {req.level}"

@@ -40,7 +40,7 @@ def lent_rules(offer: Offer, labour: LabourRules) -> Rules:
 def home_shifts(offer: Offer, monday: date, minute, location: int | None, labour: LabourRules) -> dict[str, Shift]:
     """The week's hours at the home firm as engine shifts (id `HOME:MEMBER.PERSON:Mon`), by id."""
     shifts = {}
-    for (lo, hi), s in zip(offer.home_intervals(monday), offer.home_shifts_sorted):
+    for (lo, hi), s in zip(offer.home_intervals(monday), offer.home_shifts_sorted, strict=False):
         code = f"{HOME_PREFIX}{offer.code}:{DAYS[s.weekday]}"
         night = night_minutes(lo, hi, labour.night_start, labour.night_end)
         shifts[code] = Shift(id=code, day=(lo.date() - monday).days, start=minute(lo), end=minute(hi),

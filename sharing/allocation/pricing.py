@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from decimal import Decimal
 
 from solver.roster import Cost
 
@@ -49,7 +50,8 @@ class Pricing:
         """
         if not self.weights.overtime:
             return ()
-        steps, priced, rate = [], 0, 0
+        steps: list[tuple[int, int]] = []
+        priced, rate = 0, Decimal(0)
         for band in week_bands(e.contract.weekly_hours, self.settings):
             if band.end is not None and band.end <= band.start:
                 continue

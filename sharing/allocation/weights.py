@@ -82,7 +82,7 @@ class AllocationWeights:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "AllocationWeights":
+    def from_dict(cls, data: dict) -> AllocationWeights:
         """Build from a dict; unknown keys are an error naming them."""
         unknown = set(data) - {f.name for f in fields(cls)}
         if unknown:
@@ -90,7 +90,7 @@ class AllocationWeights:
         return cls(**data)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "AllocationWeights":
+    def from_file(cls, path: str | Path) -> AllocationWeights:
         """Build from a JSON file holding one object."""
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
@@ -138,7 +138,7 @@ class AllocationParams:
         )
 
     @classmethod
-    def from_dict(cls, data: dict) -> "AllocationParams":
+    def from_dict(cls, data: dict) -> AllocationParams:
         """Build from a dict; `weights` may be a nested dict."""
         data = dict(data)
         unknown = set(data) - {f.name for f in fields(cls)}
@@ -149,5 +149,5 @@ class AllocationParams:
         return cls(**data)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "AllocationParams":
+    def from_file(cls, path: str | Path) -> AllocationParams:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))

@@ -70,7 +70,7 @@ class Context:
     unresolved: list[tuple[Assignment, list[str]]] = field(default_factory=list)
 
     @classmethod
-    def build(cls, plan: Plan, group: Group, history: History | None = None) -> "Context":
+    def build(cls, plan: Plan, group: Group, history: History | None = None) -> Context:
         try:
             week = parse_week(plan.week)
         except InvalidInput as exc:
@@ -146,7 +146,7 @@ class Context:
         plan's `travel_minutes_before` is taken, or the estimate from coordinates when that is longer.
         """
         worked = sum(p.minutes for p in items)
-        travel = sum(max(b.assignment.travel_minutes_before, self.travel(a, b)) for a, b in zip(items, items[1:]))
+        travel = sum(max(b.assignment.travel_minutes_before, self.travel(a, b)) for a, b in zip(items, items[1:], strict=False))
         return worked + travel, travel
 
     def weekly_minutes(self, code: str) -> dict[IsoWeek, int]:

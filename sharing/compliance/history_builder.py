@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, timedelta
-from typing import Iterable
+from collections.abc import Iterable
 
 from consortium.errors import InvalidInput
 from ..group import Group

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..group import requirement_met
 from .context import Context, Placed, local

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Iterator
+from collections.abc import Iterator
 
 from consortium.weeks import week_of
 from .context import Context, Placed, local
@@ -17,7 +17,7 @@ __all__ = [
 
 def no_overlap_travel(ctx: Context) -> Iterator[Finding]:
     for code, items in ctx.by_employee.items():
-        for a, b in zip(items, items[1:]):
+        for a, b in zip(items, items[1:], strict=False):
             found = lambda text, absolute=False: Finding(text, code, b.request.code, b.day, b.start, absolute)  # noqa: E731
             if b.start < a.end:
                 yield found(f"{code} is placed twice at once on {day_text(b.day)}: "
@@ -67,7 +67,7 @@ def daily_rest(ctx: Context) -> Iterator[Finding]:
     need = round(ctx.rules.daily_rest_hours * 60)
     for code, days in ctx.by_day.items():
         ends = [(_last_shift_end(ctx, code), None)] + [(max(p.end for p in items), day) for day, items in days.items()]
-        for (end, _), (day, items) in zip(ends, days.items()):
+        for (end, _), (day, items) in zip(ends, days.items(), strict=False):
             if end is None:
                 continue
             rest = int((items[0].start - end).total_seconds() // 60)
@@ -137,7 +137,7 @@ def part_time_interruptions(ctx: Context) -> Iterator[Finding]:
             continue
         for day, items in days.items():
             # A gap no longer than the drive between two sites is travel, not an interruption.
-            breaks = [b for a, b in zip(items, items[1:]) if b.start - a.end > timedelta(minutes=ctx.travel(a, b))]
+            breaks = [b for a, b in zip(items, items[1:], strict=False) if b.start - a.end > timedelta(minutes=ctx.travel(a, b))]
             if len(breaks) > limit:
                 yield Finding(f"{code} (part time) has {len(breaks)} interruptions on {day_text(day)} "
                               f"(max {limit}): {_periods(items)}", code, None, day, breaks[limit].start)

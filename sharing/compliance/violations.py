@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
 
 from ..base import Domain
 
@@ -51,9 +52,9 @@ class Rule:
 
     id: str
     label: str
-    check: Callable[["Context"], Iterator[Finding]]
+    check: Callable[[Context], Iterator[Finding]]
 
-    def violations(self, ctx: "Context") -> list[Violation]:
+    def violations(self, ctx: Context) -> list[Violation]:
         return [Violation(rule=self.id, label=self.label, **finding._asdict()) for finding in self.check(ctx)]
 
 

@@ -220,6 +220,6 @@ def _check(p: Problem) -> None:
     pairs = [(r.employee, s) for r in p.requests for s in r.shifts]
     pairs += [(c.employee, c.shift) for c in p.costs]
     pairs += list(p.pinned) + list(p.forbidden) + list(p.reference)
-    for e, s in pairs:
-        if e not in known_e or s not in known_s:
-            raise RosterInputError(f"unknown employee or shift in pair ({e}, {s})")
+    for emp, shift in pairs:
+        if emp not in known_e or shift not in known_s:
+            raise RosterInputError(f"unknown employee or shift in pair ({emp}, {shift})")

@@ -4,7 +4,7 @@ Shares the rule ids of rules_hard.py; the wording is left to the caller.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .data import MINUTES_PER_DAY, Employee, Problem, Shift
 from .index import Calendar
@@ -79,7 +79,7 @@ def _days(p: Problem, e: Employee, plan: list[Shift]) -> list[Violation]:
             out.append(("max_shifts_per_day", f"day{d}"))
         if r.max_day_minutes is not None:
             load = sum(s.duration for s in ss)
-            load += sum(p.travel_time(a, b) for a, b in zip(ss, ss[1:]))
+            load += sum(p.travel_time(a, b) for a, b in zip(ss, ss[1:], strict=False))
             if load > r.max_day_minutes:
                 out.append(("max_day_minutes", f"day{d}"))
     for a, b in r.forbidden_successions:
@@ -101,7 +101,7 @@ def _travel_by_week(p: Problem, plan: list[Shift], cal: Calendar) -> dict[int, i
         by_day.setdefault(s.day, []).append(s)
     out: dict[int, int] = {}
     for d, ss in by_day.items():
-        out[cal.week(d)] = out.get(cal.week(d), 0) + sum(p.travel_time(a, b) for a, b in zip(ss, ss[1:]))
+        out[cal.week(d)] = out.get(cal.week(d), 0) + sum(p.travel_time(a, b) for a, b in zip(ss, ss[1:], strict=False))
     return out
 
 

@@ -60,10 +60,7 @@ class Index:
         self.pinned = pinned
         self.eligible: list[list[int]] = []
         for ei, e in enumerate(p.employees):
-            if e.eligible is None:
-                cand = list(range(len(p.shifts)))
-            else:
-                cand = sorted(self.shift_pos[s] for s in e.eligible)
+            cand = list(range(len(p.shifts))) if e.eligible is None else sorted(self.shift_pos[s] for s in e.eligible)
             keep = [
                 si for si in cand
                 if (ei, si) not in forbidden and p.shifts[si].day not in e.days_off

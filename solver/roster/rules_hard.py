@@ -130,7 +130,7 @@ def weekly_rest(m: RosterModel) -> None:
             options = []
             for t in sorted(x for x in starts if x + rest <= hi):
                 busy = [
-                    m.x[ei, si] for si, s in zip(elig, shifts)
+                    m.x[ei, si] for si, s in zip(elig, shifts, strict=False)
                     if (s.start < t + rest and s.end > t) or t < s.end <= lo
                 ]
                 if not busy:  # this rest is always there

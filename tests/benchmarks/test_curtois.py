@@ -1,5 +1,4 @@
 """Curtois benchmark: the independent scorer on a hand-made roster, and Instance1 end to end."""
-import pytest
 
 from benchmarks.curtois import run_instance, to_problem, to_roster
 from benchmarks.curtois_format import curtois_dir, read_instance

@@ -38,7 +38,7 @@ def group():
 
     try:
         _ok(url_of(), "init")
-        for (code, site), siret in zip((("CHAUMAY", "BELLITOURNE"), ("INOXAGRI", "USINE")), SIRETS):
+        for (code, site), siret in zip((("CHAUMAY", "BELLITOURNE"), ("INOXAGRI", "USINE")), SIRETS, strict=False):
             _ok(url_of(), "member", "add", code, "--name", code.title(), "--siret", siret, "--site", site,
                 "--lat", "45.7", "--lon", "4.8")
         yield url_of, logins

@@ -73,10 +73,10 @@ def combinations(figures: list[tuple[float, ...]]):
     for f in figures:
         yield "", f
     for (i, a), (j, b) in product(enumerate(figures), repeat=2):
-        yield f"#{i} - #{j}", tuple(x - y for x, y in zip(a, b))
-        yield f"#{i} + #{j}", tuple(x + y for x, y in zip(a, b))
+        yield f"#{i} - #{j}", tuple(x - y for x, y in zip(a, b, strict=False))
+        yield f"#{i} + #{j}", tuple(x + y for x, y in zip(a, b, strict=False))
         if all(b):
-            yield f"#{i} / #{j}", tuple(x / y for x, y in zip(a, b))
+            yield f"#{i} / #{j}", tuple(x / y for x, y in zip(a, b, strict=False))
 
 
 def other_rates_changed(resources, member: str) -> dict:
@@ -105,8 +105,8 @@ def assert_confidential(tender, outcome, resources: dict, member: str | None, fo
     bids = [build_bid(tender, outcome, w, AS_OF, None) for w in worlds]
     docs = [numbers_in(_documents(b, member, folder / str(k))) for k, b in enumerate(bids)]
     assert len(docs[0][0]) == len(docs[1][0])  # same documents, other figures: places line up
-    figures = sorted({pair for pair in zip(docs[0][0], docs[1][0]) if any(pair)})
-    secret = [secrets(b, w.values(), member) for b, w in zip(bids, worlds)]
+    figures = sorted({pair for pair in zip(docs[0][0], docs[1][0], strict=False) if any(pair)})
+    secret = [secrets(b, w.values(), member) for b, w in zip(bids, worlds, strict=False)]
     wanted: dict[Decimal, list] = {}
     for what, value in secret[0].items():
         wanted.setdefault(round(value, 2), []).append((what, float(value), float(secret[1][what])))

@@ -14,7 +14,7 @@ from integrations.services import billing
 from integrations.services import hours as hs
 from integrations.store import open_store
 from integrations.services.weekly import history_from_plans
-from sharing import Catalogue, Contract, Employee, GroupSettings, Skill
+from sharing import Contract, Employee, GroupSettings, Skill
 from consortium.errors import AlreadyExists, InvalidInput, RowError
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from sharing import Absence, Certification, CertRequirement, SiteAuthorisation
 from sharing.history import EmployeeHistory, History

@@ -7,7 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from consortium.weeks import parse_week
-from sharing.allocation import AllocationParams, AllocationWeights
+from sharing.allocation import AllocationWeights
 from sharing.allocation.pricing import Pricing
 
 from test_allocation_fixtures import FAST, allocate, employee, group, request

@@ -3,7 +3,7 @@ import pytest
 
 from test_roster_helpers import daily, one, run, shift, taken
 
-import solver.roster.build as build
+from solver.roster import build
 from solver.roster import Cost, Demand, Employee, History, Problem, RosterInputError, Rules
 
 THRESHOLD = 35 * 60

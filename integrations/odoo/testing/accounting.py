@@ -22,7 +22,8 @@ import hashlib
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from .behaviour import Behaviour, field_def, magic_fields, now
 from .exceptions import UserError, ValidationError
@@ -113,25 +114,24 @@ def _cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _replace(db: "Database", model: str, rid: int, **vals) -> None:
+def _replace(db: Database, model: str, rid: int, **vals) -> None:
     # Rows are replaced, never changed in place: the transaction snapshot is shallow.
     table = db.table(model)
     table[rid] = {**table[rid], **vals}
 
 
-def _journal(db: "Database", move: dict) -> dict:
+def _journal(db: Database, move: dict) -> dict:
     return db.table("account.journal").get(move.get("journal_id") or 0, {})
 
 
-def _lines_of(db: "Database", move_ids: set[int]) -> list[dict]:
+def _lines_of(db: Database, move_ids: set[int]) -> list[dict]:
     return [row for row in db.table(LINE).values() if row.get("move_id") in move_ids]
 
 
-def _hashed_error(db: "Database", fields: set[str], moves: list[dict]) -> UserError:
+def _hashed_error(db: Database, fields: set[str], moves: list[dict]) -> UserError:
     defs = db.fields(LINE)
     labels = [defs[name]["string"] for name in defs if name in fields]
-    return UserError("You cannot edit the following fields: %s.\nThe following entries are already hashed:\n%s"
-                     % (", ".join(labels), "\n".join(m.get("name") or "/" for m in moves)))
+    return UserError("You cannot edit the following fields: {}.\nThe following entries are already hashed:\n{}".format(", ".join(labels), "\n".join(m.get("name") or "/" for m in moves)))
 
 
 def _posted_line_error() -> UserError:
@@ -139,7 +139,7 @@ def _posted_line_error() -> UserError:
                      " reset the journal entry to draft before deleting it.")
 
 
-def recompute(db: "Database", move_ids: set[int]) -> None:
+def recompute(db: Database, move_ids: set[int]) -> None:
     """Lines' subtotals and the moves' totals, taxes rounded per line, in the move's currency."""
     taxes = db.table("account.tax")
     for mid in sorted(move_ids):
@@ -200,7 +200,7 @@ class AccountMove(Behaviour):
             restricted = _journal(db, move).get("restrict_mode_hash_table")
             if restricted and move.get("state") == "posted" and set(vals) & set(_RESTRICTED_MOVE_FIELDS):
                 raise UserError("You cannot edit the following fields due to restrict mode being activated on the"
-                                " journal: %s." % ", ".join(_RESTRICTED_MOVE_FIELDS))
+                                " journal: {}.".format(", ".join(_RESTRICTED_MOVE_FIELDS)))
             if (move.get("inalterable_hash") and "inalterable_hash" in vals) or (
                     move.get("secure_sequence_number") and "secure_sequence_number" in vals):
                 raise UserError("You cannot overwrite the values ensuring the inalterability of the accounting.")
@@ -216,7 +216,7 @@ class AccountMove(Behaviour):
                 self._post(db, move)
         recompute(db, set(ids))
 
-    def _post(self, db: "Database", move: dict) -> None:
+    def _post(self, db: Database, move: dict) -> None:
         updates: dict = {"posted_before": True}
         if move.get("name") in (None, False, "", "/"):
             updates["name"] = _next_name(db, move)
@@ -292,13 +292,13 @@ class Defaults(Behaviour):
                 vals.setdefault(name, value)
 
 
-def _default_journal(db: "Database", move_type: str) -> int | bool:
+def _default_journal(db: Database, move_type: str) -> int | bool:
     wanted = "sale" if move_type.startswith("out_") else "purchase" if move_type.startswith("in_") else "general"
     journals = sorted(db.table("account.journal").values(), key=lambda j: j["id"])
     return next((j["id"] for j in journals if j.get("type") == wanted), False)
 
 
-def _next_name(db: "Database", move: dict) -> str:
+def _next_name(db: Database, move: dict) -> str:
     year = str(move.get("date") or move.get("invoice_date") or now(db).year)[:4]
     prefix = f"{_PREFIXES.get(move.get('move_type') or 'entry', 'MISC')}/{year}/"
     pattern = re.compile(re.escape(prefix) + r"(\d+)$")

@@ -2,20 +2,19 @@
 
 A model's :class:`Behaviour` is called by ``orm.ModelMethods`` around ``create``, ``write`` and
 ``unlink``, inside the call's transaction (an error rolls the whole call back, as in Odoo).
-Each module of behaviours (``accounting``, ``invitations``) lists its models in its ``BEHAVIOURS``.
+Each module of behaviours (``accounting``, ``invitations``) lists its models in its ``BEHAVIOURS``;
+``behaviours.behaviour_of`` finds a model's.
 """
 
 from __future__ import annotations
 
-import functools
-from datetime import datetime, timezone
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from datetime import datetime, UTC
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .database import Database
 
-__all__ = ["Behaviour", "behaviour_of", "field_def", "magic_fields", "now"]
+__all__ = ["Behaviour", "field_def", "magic_fields", "now"]
 
 
 def field_def(type_: str, string: str, **attrs) -> dict:
@@ -36,43 +35,26 @@ def magic_fields() -> dict:
 class Behaviour:
     """No checks, no side effects: the ORM's plain storage."""
 
-    def before_create(self, db: "Database", model: str, vals_list: list[dict], context: dict) -> None:
+    def before_create(self, db: Database, model: str, vals_list: list[dict], context: dict) -> None:
         """Check (and complete) the values before the records exist."""
 
-    def after_create(self, db: "Database", model: str, ids: list[int], context: dict) -> None:
+    def after_create(self, db: Database, model: str, ids: list[int], context: dict) -> None:
         """Compute fields and side effects once the records exist."""
 
-    def before_write(self, db: "Database", model: str, ids: list[int], vals: dict, context: dict) -> None:
+    def before_write(self, db: Database, model: str, ids: list[int], vals: dict, context: dict) -> None:
         """Refuse a write as Odoo would."""
 
-    def after_write(self, db: "Database", model: str, ids: list[int], vals: dict, before: dict[int, dict],
+    def after_write(self, db: Database, model: str, ids: list[int], vals: dict, before: dict[int, dict],
                     context: dict) -> None:
         """Recompute and side effects; ``before`` holds the rows as they were."""
 
-    def before_unlink(self, db: "Database", model: str, ids: list[int], context: dict) -> None:
+    def before_unlink(self, db: Database, model: str, ids: list[int], context: dict) -> None:
         """Refuse a deletion, or delete what cascades."""
 
-    def after_unlink(self, db: "Database", model: str, rows: list[dict], context: dict) -> None:
+    def after_unlink(self, db: Database, model: str, rows: list[dict], context: dict) -> None:
         """Recompute what depended on the deleted ``rows``."""
 
 
-_PLAIN = Behaviour()
-
-
-@functools.cache
-def _registry() -> Mapping[str, Behaviour]:
-    # Imported here: those modules subclass Behaviour.
-    from .accounting import BEHAVIOURS as accounting
-    from .invitations import BEHAVIOURS as invitations
-
-    return MappingProxyType({**accounting, **invitations})
-
-
-def behaviour_of(model: str) -> Behaviour:
-    """The behaviour of ``model`` (the plain one for models without any)."""
-    return _registry().get(model, _PLAIN)
-
-
-def now(db: "Database") -> datetime:
+def now(db: Database) -> datetime:
     """The server's clock (naive UTC, as Odoo stores datetimes); a test may set ``db.clock``."""
-    return db.clock() if db.clock else datetime.now(timezone.utc).replace(tzinfo=None)
+    return db.clock() if db.clock else datetime.now(UTC).replace(tzinfo=None)

@@ -39,7 +39,7 @@ def _complete_capture(db) -> None:
         ids = list(calendar.get("attendance_ids") or [])
         if len(ids) != 15 or all(i in attendances for i in ids):
             continue
-        for rid, row in zip(ids, default_week(float(calendar.get("hours_per_day") or 8.0))):
+        for rid, row in zip(ids, default_week(float(calendar.get("hours_per_day") or 8.0)), strict=False):
             if rid not in attendances:
                 db.put("resource.calendar.attendance",
                        {**row, "id": rid, "calendar_id": [calendar["id"], calendar["name"]]})

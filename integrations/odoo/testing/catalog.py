@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from collections.abc import Mapping
 
 from .hr_skills import HR_SKILLS_MODELS
 from . import accounting, invitations
@@ -74,7 +74,7 @@ class Catalog:
     database: str
 
     @classmethod
-    def load(cls, root: Path | None = None) -> "Catalog":
+    def load(cls, root: Path | None = None) -> Catalog:
         """Read the capture (``root`` or the one shipped here); FileNotFoundError names the folder."""
         odoo = root or capture_dir()
         if not (odoo / "fields").is_dir():

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from . import domain as dom
 from .catalog import EXTRA_MODELS, Catalog
@@ -165,7 +166,7 @@ class Database:
                 row[name] = self._apply_commands(model, row, name, field, x2many_commands(label, value))
             else:
                 row[name] = convert(label, field, value)
-        row["write_date"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        row["write_date"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
     def _apply_commands(self, model: str, row: dict, name: str, field: dict, commands: list) -> list:
         ids = list(row.get(name) or [])
@@ -200,7 +201,7 @@ class Database:
         defs = self._defs.get(model, {})
         for name in vals:
             self.field(model, name)
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
         row: dict[str, Any] = {"id": self.new_id(model), "create_date": now}
         if "active" in defs:
             row["active"] = True

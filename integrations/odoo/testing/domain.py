@@ -9,7 +9,8 @@ x2many fields match when any of their ids does.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Sequence
+from typing import Any
+from collections.abc import Callable, Sequence
 
 __all__ = ["OPERATORS", "Resolver", "matches", "normalize"]
 
@@ -89,10 +90,7 @@ def _like(pattern: str, value: Any, ignore_case: bool, wrap: bool) -> bool:
 
 def _compare(op: str, value: Any, right: Any) -> bool:
     if op in ("=", "!=", "<>"):
-        if right is False or right is None:
-            equal = _empty(value)
-        else:
-            equal = not _empty(value) and value == right
+        equal = _empty(value) if right is False or right is None else not _empty(value) and value == right
         return equal if op == "=" else (not equal)
     if op in ("in", "not in"):
         items = list(right) if isinstance(right, (list, tuple)) else [right]

@@ -8,7 +8,7 @@ end of a certificate's validity) and a type.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Mapping
+from collections.abc import Mapping
 
 __all__ = ["HR_SKILLS_MODELS"]
 

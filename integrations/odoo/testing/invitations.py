@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from datetime import datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from .behaviour import Behaviour, field_def, magic_fields, now
 
@@ -65,7 +66,7 @@ MODELS: Mapping[str, dict] = MappingProxyType({
 })
 
 
-def _queue_mail(db: "Database", event: dict, partners: list[int], subject: str, context: dict) -> None:
+def _queue_mail(db: Database, event: dict, partners: list[int], subject: str, context: dict) -> None:
     if context.get("no_mail_to_attendees"):
         return
     for partner in partners:
@@ -74,7 +75,7 @@ def _queue_mail(db: "Database", event: dict, partners: list[int], subject: str, 
                                     "res_id": event["id"], "recipient_ids": [partner], "state": "outgoing"})
 
 
-def _add_attendees(db: "Database", event_id: int, partners: list[int]) -> None:
+def _add_attendees(db: Database, event_id: int, partners: list[int]) -> None:
     table = db.table(EVENT)
     new = [db.insert(ATTENDEE, {"event_id": event_id, "partner_id": p, "state": "needsAction"}) for p in partners]
     table[event_id] = {**table[event_id], "attendee_ids": list(table[event_id].get("attendee_ids") or []) + new}

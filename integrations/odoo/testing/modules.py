@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from types import MappingProxyType
-from typing import Mapping
+from collections.abc import Mapping
 
 from .catalog import Catalog
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from .behaviour import behaviour_of
+from .behaviours import behaviour_of
 from .database import Database
 from .exceptions import AccessError
 from .values import X2MANY

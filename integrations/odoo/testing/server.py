@@ -42,7 +42,7 @@ class OdooTestServer(InMemoryOdoo):
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def start(self) -> "OdooTestServer":
+    def start(self) -> OdooTestServer:
         """Listen on a free port in a background thread."""
         handler = type("Handler", (_Handler,), {"odoo": self})
         self._httpd = ThreadingHTTPServer((self.host, 0), handler)
@@ -60,7 +60,7 @@ class OdooTestServer(InMemoryOdoo):
             self._thread.join(timeout=5)
             self._httpd = None
 
-    def __enter__(self) -> "OdooTestServer":
+    def __enter__(self) -> OdooTestServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

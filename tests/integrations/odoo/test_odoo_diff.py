@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from decimal import Decimal
 
 import pytest
@@ -148,6 +148,6 @@ def test_the_marker_field_is_reserved_and_fields_are_checked(gateway):
 
 
 def test_python_values_go_over_the_wire_as_odoo_expects():
-    paris = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)
+    paris = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
     assert to_wire(paris) == "2026-12-01 08:00:00"
     assert to_wire([Decimal("12.50"), None]) == [12.5, False]

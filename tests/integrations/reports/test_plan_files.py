@@ -37,7 +37,7 @@ def test_calendars_carry_the_paris_vtimezone_local_times_and_the_plans_stamp(tmp
         events = cal.walk("VEVENT")
         mine = sorted((a for a in samples.ASSIGNMENTS if a.employee == code), key=lambda a: a.start)
         assert len(events) == len(mine)
-        for event, a in zip(events, mine):
+        for event, a in zip(events, mine, strict=False):
             assert event.decoded("dtstart") == a.start.replace(tzinfo=paris)
             assert event.decoded("dtend") == a.end.replace(tzinfo=paris)
             assert event["DTSTART"].params["TZID"] == "Europe/Paris"

@@ -73,7 +73,7 @@ def test_the_xlsx_has_french_headers_numbers_that_add_up_and_the_same_bytes_each
     header = [c.value for c in sheet[1]]
     assert header == ["Jour", "Salarié", "Nom", "Demande", "Nature", "Minutes", "Heures", "Coût horaire",
                       "Coefficient", "Origine du coefficient", "Montant", "Note"]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    rows = [dict(zip(header, (c.value for c in row), strict=False)) for row in sheet.iter_rows(min_row=2)]
     assert sum(Decimal(str(r["Montant"])) for r in rows) == s.total
     assert rows[0]["Jour"] == datetime(2026, 11, 30) and sheet["A2"].number_format == "dd/mm/yyyy"
     assert rows[0]["Nature"] == "heures travaillées" and sheet["K2"].number_format == '#,##0.00 "€"'

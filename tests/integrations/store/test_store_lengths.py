@@ -24,9 +24,8 @@ def test_a_value_too_big_for_its_column_is_refused_with_its_file_and_row_and_not
                                                                                                bad_row, problem):
     sheet = tmp_path / "members.csv"
     sheet.write_text(HEADER + f"OK,Fine SA,{SIRET},,1,1.0825\n{bad_row}\n", encoding="utf-8")
-    with pytest.raises(RowError) as caught:
-        with store.session() as repo:
-            import_file(repo, "members", sheet)
+    with pytest.raises(RowError) as caught, store.session() as repo:
+        import_file(repo, "members", sheet)
     assert caught.value.problems == [f"members.csv:3: {problem}"]
     with store.session(write=False) as repo:
         assert repo.people.list_members() == []

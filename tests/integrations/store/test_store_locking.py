@@ -54,7 +54,7 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path):
 
 
 def test_a_writer_that_cannot_get_the_lock_says_nothing_was_written_and_to_run_again(tmp_path, monkeypatch):
-    import integrations.store.engine as engine
+    from integrations.store import engine
 
     path = tmp_path / "m.db"
     url = f"sqlite:///{path}"
@@ -63,10 +63,8 @@ def test_a_writer_that_cannot_get_the_lock_says_nothing_was_written_and_to_run_a
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with open_store(url) as store:
-            with pytest.raises(MutualisError) as caught:
-                with store.session() as repo:
-                    repo.people.add_member(_member("LATE"))
+        with open_store(url) as store, pytest.raises(MutualisError) as caught, store.session() as repo:
+            repo.people.add_member(_member("LATE"))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -78,7 +76,7 @@ def test_a_writer_that_cannot_get_the_lock_says_nothing_was_written_and_to_run_a
 
 
 def test_a_reader_does_not_wait_for_a_writer(tmp_path, monkeypatch):
-    import integrations.store.engine as engine
+    from integrations.store import engine
 
     path = tmp_path / "m.db"
     url = f"sqlite:///{path}"

@@ -33,7 +33,7 @@ def test_an_xlsx_export_has_the_columns_in_order_and_numbers_as_numbers(tmp_path
     write_rows("employees", ALL["employees"](), path)
     header, first, _ = _content(path)
     assert header == columns("employees")
-    cells = dict(zip(header, first))
+    cells = dict(zip(header, first, strict=False))
     assert (cells["home_latitude"], cells["weekly_hours"], cells["hourly_cost"]) == (45, 35, 18)
     assert (cells["contract_start"], cells["minor"], cells["contract_end"]) == ("2025-09-01", "true", None)
 

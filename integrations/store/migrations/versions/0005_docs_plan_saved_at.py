@@ -10,7 +10,7 @@ Create Date: 2026-12-03
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import sqlalchemy as sa
 from alembic import op
@@ -23,7 +23,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("plans", sa.Column("saved_at", sa.DateTime(), nullable=True))
-    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     op.get_bind().execute(sa.text("UPDATE plans SET saved_at = :now"), {"now": now})
 
 
