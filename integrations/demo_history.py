@@ -150,8 +150,7 @@ def seed_history(store) -> int:
             return 0
     group, plans = history_plans()
     with store.session() as repo:
-        for request in group.requests:
-            repo.plans.save_request(request)
+        repo.plans.save_requests(group.requests)
         for absence in group.absences:
             repo.people.add_absence(absence)
         for plan in plans:

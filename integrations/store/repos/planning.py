@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from consortium.members import Member
 from consortium.errors import AlreadyExists, InvalidInput
 from sharing.group import request_problems
 from sharing.plans import Plan
@@ -40,12 +40,36 @@ class PlanRepository(Lookups):
     def add_request(self, r: Request) -> None:
         if self._exists(RequestRow, r.code):
             raise AlreadyExists(f"request {r.code} already exists")
-        self._write_request(r, RequestRow(code=r.code))
+        self.save_requests([r])
 
     def save_request(self, r: Request) -> None:
         """Insert or replace by code."""
-        row = self._session.scalars(select(RequestRow).where(RequestRow.code == r.code)).first()
-        self._write_request(r, row or RequestRow(code=r.code))
+        self.save_requests([r])
+
+    def save_requests(self, requests: Sequence[Request]) -> None:
+        """Insert or replace many by code, each checked as one would be; the catalogue, members and skills are
+        read once (a season of history is a thousand requests)."""
+        if not requests:
+            return
+        codes = [r.code for r in requests]
+        existing = {row.code: row
+                    for row in self._session.scalars(select(RequestRow).where(RequestRow.code.in_(codes)))}
+        member_rows = {row.code: row for row in self._session.scalars(
+            select(MemberRow).where(MemberRow.code.in_({r.member for r in requests}))
+            .options(selectinload(MemberRow.sites)))}
+        members = {code: member_from_row(row) for code, row in member_rows.items()}
+        catalogue = self._people.get_catalogue()
+        skills: dict[str, int] = {code: id_ for code, id_ in self._session.execute(select(SkillRow.code, SkillRow.id))}
+        for r in requests:
+            self._refuse(request_problems(r, catalogue, {r.member: members[r.member]} if r.member in members else {}))
+            row = existing.get(r.code) or RequestRow(code=r.code)
+            member_row = member_rows[r.member]
+            row.member_id = member_row.id
+            row.site_id = next(s.id for s in member_row.sites if s.code == r.site)
+            row.skill_id = skills[r.skill]
+            self._fill_request(r, row)
+            self._session.add(row)
+        self._session.flush()
 
     def get_request(self, code: str) -> Request:
         return request_from_row(self._find(RequestRow, code, "request", *REQUEST_LOAD))
@@ -72,24 +96,12 @@ class PlanRepository(Lookups):
             raise InvalidInput(f"request {row.code} is still assigned in the plan of {', '.join(weeks)}")
         self._session.delete(row)
 
-    def _write_request(self, r: Request, row: RequestRow) -> None:
-        member_row = self._session.scalars(
-            select(MemberRow).where(MemberRow.code == r.member).options(selectinload(MemberRow.sites))
-        ).first()
-        members: dict[str, Member] = {}
-        if member_row is not None:
-            members[member_row.code] = member_from_row(member_row)
-        self._refuse(request_problems(r, self._people.get_catalogue(), members))
-        row.member_id = member_row.id
-        row.site_id = next(s.id for s in member_row.sites if s.code == r.site)
-        row.skill_id = self._session.scalar(select(SkillRow.id).where(SkillRow.code == r.skill))
+    def _fill_request(self, r: Request, row: RequestRow) -> None:
         row.day, row.start, row.end, row.ends_next_day = r.day, r.start, r.end, r.ends_next_day
         row.min_level, row.headcount, row.priority = r.min_level, r.headcount, r.priority
         row.certifications = [{"type": c.type, "level": c.level} for c in r.certifications]
         row.min_chunk_hours, row.same_person, row.note, row.series = r.min_chunk_hours, r.same_person, r.note, r.series
         row.preferred_employees, row.excluded_employees = list(r.preferred_employees), list(r.excluded_employees)
-        self._session.add(row)
-        self._session.flush()
 
     # --- plans -------------------------------------------------------------------------------------
     def save_plan(self, plan: Plan) -> None:
