@@ -80,11 +80,11 @@ def plan_show(ctx, week_text, by, fmt, out, member, per_member, lang):
         mutualis plan show --week 2026-W49 --format ics --out calendars/
     """
     from integrations.reports.plan_output import output_format, show_plan
-    from integrations.services.weekly import week_view
+    from integrations.services.access import own_week_view
 
     fmt = output_format(fmt, out, folder=per_member)  # a bad --format or --out is refused before any reading
     with store(ctx).session() as repo:
-        view = week_view(repo, parse_week(week_text))
+        view = own_week_view(repo, parse_week(week_text))
     click.echo(show_plan(view, fmt, out, by=by, member=member, per_member=per_member, lang=lang), nl=False)
 
 

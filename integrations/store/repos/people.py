@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, union
-from sqlalchemy.orm import selectinload
+from sqlalchemy import delete, func, select, text, union
+from sqlalchemy.orm import Session, load_only, selectinload
 
 from consortium.members import Member
 from sharing.absences import Absence
@@ -25,7 +25,23 @@ from ..tables.core import (
     EmployeeSiteRow, EmployeeSkillRow, MemberRow, RequestRow, SettingsRow, SiteAuthorisationRow, SiteRow, SkillRow,
 )
 
-__all__ = ["PeopleRepository"]
+__all__ = ["PeopleRepository", "employee_columns", "member_login"]
+
+
+def member_login(session: Session) -> bool:
+    """True when the connection is a member firm's PostgreSQL login, which reads only some employee columns."""
+    if "member_login" not in session.info:
+        postgres = session.get_bind().dialect.name == "postgresql"
+        session.info["member_login"] = postgres and bool(session.scalar(text("SELECT mutualis_is_member()")))
+    return session.info["member_login"]
+
+
+def employee_columns(session: Session) -> tuple:
+    """Loader options for an employee joined to a plan or hours: a member's login loads only the columns it may
+    read (id, code, first and last name: migration 0006_access); the GE office the whole row."""
+    if not member_login(session):
+        return ()
+    return (load_only(EmployeeRow.id, EmployeeRow.code, EmployeeRow.first_name, EmployeeRow.last_name),)
 
 
 class PeopleRepository(Lookups):

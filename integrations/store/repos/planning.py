@@ -15,18 +15,22 @@ from sharing.requests import Request
 from consortium.weeks import IsoWeek, parse_week
 
 from .lookups import Lookups
-from .people import PeopleRepository
+from .people import PeopleRepository, employee_columns
 from ..mapping import local_naive, member_from_row, plan_from_row, request_from_row
 from ..tables.core import AssignmentRow, EmployeeRow, MemberRow, PlanRow, RequestRow, SiteRow, SkillRow
 
 __all__ = ["PlanRepository"]
 
 REQUEST_LOAD = (joinedload(RequestRow.member), joinedload(RequestRow.site), joinedload(RequestRow.skill))
-ASSIGNMENT_LOAD = (
-    joinedload(AssignmentRow.employee),
-    joinedload(AssignmentRow.request),
-    joinedload(AssignmentRow.site).joinedload(SiteRow.member),
-)
+
+
+def _assignment_load(session: Session) -> tuple:
+    """An assignment's employee (as far as the login may read it), request, site and member."""
+    return (
+        joinedload(AssignmentRow.employee).options(*employee_columns(session)),
+        joinedload(AssignmentRow.request),
+        joinedload(AssignmentRow.site).joinedload(SiteRow.member),
+    )
 
 
 class PlanRepository(Lookups):
@@ -131,7 +135,7 @@ class PlanRepository(Lookups):
         """The plan of the week, or None when there is none yet."""
         row = self._session.scalars(
             select(PlanRow).where(PlanRow.week == str(parse_week(str(week))))
-            .options(selectinload(PlanRow.assignments).options(*ASSIGNMENT_LOAD))
+            .options(selectinload(PlanRow.assignments).options(*_assignment_load(self._session)))
         ).first()
         return None if row is None else plan_from_row(row)
 
