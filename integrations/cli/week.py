@@ -48,7 +48,10 @@ def allocate(ctx, week_text, time_limit, seed, workers, replan_published, allow_
         allocation = run_allocation(repo, week, allocation_params(time_limit, seed, workers),
                                     on_progress=None if as_json else progress, replan_published=replan_published,
                                     as_of=day_of(today), allow_past=allow_past)
+        late = repo.plans.late_requests(week)
     _print_allocation(allocation, as_json)
+    if late and not as_json:
+        click.echo(f"late requests (filed after the cut-off): {', '.join(late)}")
 
 
 @click.group()

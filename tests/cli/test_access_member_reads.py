@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.cli.test_access_cli import _ok, _request, _run, group  # noqa: F401 - `group` is the fixture
 
@@ -38,3 +39,24 @@ def test_a_member_sees_its_plan_and_hours_never_the_other_members_and_b_sees_its
     checked = _run(url_of("A"), "check", "--week", "2030-W49")
     assert checked.exit_code == 1
     assert checked.output == "error: check is for the GE manager; CHAUMAY's login may not run it\n"
+
+
+@pytest.mark.postgres
+def test_a_members_request_after_the_cutoff_is_stored_late_and_its_login_cannot_clear_the_flag(group):  # noqa: F811
+    url_of, logins = group
+    logins.update(A3=logins["A"] + "3")
+    _ok(url_of(), "access", "grant", "CHAUMAY", "--login", logins["A3"])
+    _ok(url_of(), "request", "cutoff", "wed", "12:00")
+    refused = _run(url_of("A3"), "request", "cutoff", "--off")
+    assert refused.output == "error: request cutoff is for the GE manager; CHAUMAY's login may not run it\n"
+    filed = _ok(url_of("A3"), "request", "add", "R-LATE", "--member", "CHAUMAY", "--site", "BELLITOURNE", "--skill",
+                "TIG", "--day", "2030-12-05", "--start", "08:00", "--end", "12:00",
+                env={"MUTUALIS_NOW": "2030-11-27T12:30"})
+    assert filed.endswith("late (filed after the cut-off, flagged to the GE manager): R-LATE\n")
+
+    engine = create_engine(url_of("A3"))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE requests SET late = false, note = 'urgent' WHERE code = 'R-LATE'"))
+    engine.dispose()
+    listed = _ok(url_of(), "request", "list", "--week", "2030-W49").splitlines()
+    assert [line.split()[0] for line in listed if line.endswith("late")] == ["R-LATE"]

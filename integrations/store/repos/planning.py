@@ -41,10 +41,19 @@ class PlanRepository(Lookups):
         self._people = people
 
     # --- requests ----------------------------------------------------------------------------------
-    def add_request(self, r: Request) -> None:
+    def add_request(self, r: Request, late: bool = False) -> None:
+        """A new request; `late` when filed after the group's cut-off (kept, flagged to the manager)."""
         if self._exists(RequestRow, r.code):
             raise AlreadyExists(f"request {r.code} already exists")
-        self._write_request(r, RequestRow(code=r.code))
+        self._write_request(r, RequestRow(code=r.code, late=late))
+
+    def late_requests(self, week: IsoWeek | None = None) -> list[str]:
+        """Codes of the requests filed after the cut-off (of one week when given), ordered by day and code."""
+        query = select(RequestRow.code).where(RequestRow.late)
+        if week is not None:
+            monday = parse_week(str(week)).monday
+            query = query.where(RequestRow.day >= monday, RequestRow.day < monday + timedelta(days=7))
+        return list(self._session.scalars(query.order_by(RequestRow.day, RequestRow.code)))
 
     def save_request(self, r: Request) -> None:
         """Insert or replace by code."""
