@@ -32,6 +32,9 @@ def test_a_member_sees_its_plan_and_hours_never_the_other_members_and_b_sees_its
     hours_a = _ok(url_of("A"), "hours", "show", "--month", "2030-12")
     assert "R-A1" in hours_a and "1 shifts, 4.00 h worked" in hours_a
     assert "R-B1" not in hours_a and "E2" not in hours_a
+    assert "R-A1" in _ok(url_of("A"), "hours", "show", "--month", "2030-12", "--employee", "e1")
+    assert _run(url_of("A"), "hours", "show", "--month", "2030-12", "--employee", "E2").output == (
+        "error: no employee 'E2'\n")
     hours_b = _ok(url_of("B"), "hours", "show", "--month", "2030-12")
     assert "R-B1" in hours_b and "R-A1" not in hours_b
     assert _ok(url_of("M"), "hours", "show", "--month", "2030-12").count("planned") == 2
