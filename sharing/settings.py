@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from pydantic import Field, model_validator
 
 from .base import Domain
-from consortium.weeks import DEFAULT_TZ
+from consortium.members import WEEKDAYS
+from consortium.weeks import DEFAULT_TZ, week_of
 
-__all__ = ["LabourRules", "Travel", "Billing", "GroupSettings"]
+__all__ = ["LabourRules", "Travel", "Billing", "RequestCutoff", "GroupSettings"]
 
 
 class LabourRules(Domain):
@@ -62,11 +63,41 @@ class Billing(Domain):
     payment_term: str | None = None
 
 
+class RequestCutoff(Domain):
+    """The weekly deadline for the next week's requests: `weekday` (mon..sun) at `at`, the group's local time.
+
+    A request filed after the deadline of its week (on the week before) is late: stored and flagged to
+    the GE manager, never refused.
+    """
+
+    weekday: str = Field("wed", description="mon, tue, ..., sun: the day of the week before")
+    at: time = time(12, 0)
+
+    @model_validator(mode="after")
+    def _weekday(self):
+        if self.weekday not in WEEKDAYS:
+            raise ValueError(f"request_cutoff: field weekday: {self.weekday!r} is not one of {', '.join(WEEKDAYS)}")
+        return self
+
+    def deadline(self, day: date) -> datetime:
+        """The last moment (local, naive) to file a request for `day`: the cut-off in the week before its week."""
+        monday = week_of(day).monday - timedelta(days=7)
+        return datetime.combine(monday + timedelta(days=WEEKDAYS.index(self.weekday)), self.at)
+
+    def is_late(self, day: date, filed_at: datetime) -> bool:
+        """True when a request for `day` filed at `filed_at` (local, naive) comes after the deadline."""
+        return filed_at > self.deadline(day)
+
+    def __str__(self) -> str:
+        return f"{self.weekday} {self.at:%H:%M} of the week before"
+
+
 class GroupSettings(Domain):
     """Everything about the group that is not a member, an employee or a request.
 
     `today`, when set, freezes the group's planning date (the demo's database keeps its tour working
     whatever the real date); None means the real date. See docs/allocation.md, "Past and closed days".
+    `request_cutoff`, when set, is the weekly deadline for requests (see docs/access.md); None: none.
     """
 
     name: str = "Groupement d'employeurs"
@@ -75,3 +106,4 @@ class GroupSettings(Domain):
     travel: Travel = Travel()
     billing: Billing = Billing()
     today: date | None = None
+    request_cutoff: RequestCutoff | None = None

@@ -68,6 +68,8 @@ def request_add(ctx, code, member, site, skill, min_level, certs, day, until, we
     for why in filed.skipped:
         click.echo(f"warning: skipped: {why}", err=True)
     click.echo(f"{len(filed.added)} request(s) added: {', '.join(r.code for r in filed.added)}")
+    if filed.late:
+        click.echo(f"late (filed after the cut-off, flagged to the GE manager): {', '.join(filed.late)}")
 
 
 @request.command("list")
@@ -84,13 +86,41 @@ def request_list(ctx, week, member, as_json):
     """
 
     with store(ctx).session() as repo:
-        requests = repo.plans.list_requests(week=parse_week(week) if week else None, member=human_code(member) if member else None)
+        week = parse_week(week) if week else None
+        requests = repo.plans.list_requests(week=week, member=human_code(member) if member else None)
+        late = set(repo.plans.late_requests(week))
     if as_json:
-        return echo_json([r.model_dump(mode="json") for r in requests])
+        return echo_json([{**r.model_dump(mode="json"), "late": r.code in late} for r in requests])
+    filed = (lambda r: ["late" if r.code in late else ""]) if late else (lambda r: [])  # a column only when needed
     click.echo(text_table(
-        ["code", "member", "site", "skill", "day", "time", "people", "priority"],
+        ["code", "member", "site", "skill", "day", "time", "people", "priority"] + (["filed"] if late else []),
         [[r.code, r.member, r.site, f"{r.skill}≥{r.min_level}", f"{r.day:%a %Y-%m-%d}",
-          f"{r.start:%H:%M}-{r.end:%H:%M}", r.headcount, r.priority] for r in requests]))
+          f"{r.start:%H:%M}-{r.end:%H:%M}", r.headcount, r.priority, *filed(r)] for r in requests]))
+
+
+@request.command("cutoff")
+@click.argument("weekday", required=False)
+@click.argument("at", required=False)
+@click.option("--off", is_flag=True, help="No cut-off: no request is ever late.")
+@click.pass_context
+def request_cutoff(ctx, weekday, at, off):
+    """Show or set the weekly cut-off for the next week's requests (later ones are stored as late).
+
+    WEEKDAY is mon..sun of the week before, AT a time (default 12:00, the group's local time).
+
+    \b
+    Example:
+        mutualis request cutoff wed 12:00
+        mutualis request cutoff --off
+    """
+    from integrations.services.planning_days import set_request_cutoff
+
+    with store(ctx).session() as repo:
+        if weekday is None and not off:
+            cutoff = repo.people.get_settings().request_cutoff
+        else:
+            cutoff = set_request_cutoff(repo, None if off else weekday, at)
+    click.echo(f"request cut-off: {cutoff}" if cutoff else "request cut-off: none (no request is late)")
 
 
 @request.command("show")

@@ -48,7 +48,10 @@ def allocate(ctx, week_text, time_limit, seed, workers, replan_published, allow_
         allocation = run_allocation(repo, week, allocation_params(time_limit, seed, workers),
                                     on_progress=None if as_json else progress, replan_published=replan_published,
                                     as_of=day_of(today), allow_past=allow_past)
+        late = repo.plans.late_requests(week)
     _print_allocation(allocation, as_json)
+    if late and not as_json:
+        click.echo(f"late requests (filed after the cut-off): {', '.join(late)}")
 
 
 @click.group()
@@ -80,11 +83,11 @@ def plan_show(ctx, week_text, by, fmt, out, member, per_member, lang):
         mutualis plan show --week 2026-W49 --format ics --out calendars/
     """
     from integrations.reports.plan_output import output_format, show_plan
-    from integrations.services.weekly import week_view
+    from integrations.services.access import own_week_view
 
     fmt = output_format(fmt, out, folder=per_member)  # a bad --format or --out is refused before any reading
     with store(ctx).session() as repo:
-        view = week_view(repo, parse_week(week_text))
+        view = own_week_view(repo, parse_week(week_text))
     click.echo(show_plan(view, fmt, out, by=by, member=member, per_member=per_member, lang=lang), nl=False)
 
 

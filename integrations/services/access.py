@@ -9,10 +9,14 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from consortium.errors import MutualisError
+from consortium.errors import MutualisError, NotFound
+from consortium.weeks import IsoWeek
+from sharing.allocation import Unfilled
+from sharing.group import Group
 
 from ..store import Repository
 from ..store.access import AuditEntry, Identity, Login
+from .weekly import WeekView, week_view
 
 __all__ = [
     "MANAGER_ONLY",
@@ -22,6 +26,7 @@ __all__ = [
     "grant_manager",
     "grant_member",
     "logins",
+    "own_week_view",
     "revoke",
     "whoami",
 ]
@@ -33,7 +38,9 @@ NEEDS_POSTGRES = ("access control needs PostgreSQL: create the group there (mutu
 MANAGER_ONLY = frozenset({
     "allocate", "publish", "replan", "pin", "unpin", "bill", "tender award", "tender reserve", "tender release",
     "odoo push plan", "odoo push invoices", "access grant", "access grant-manager", "access revoke",
-    "member add", "member remove", "employee add", "employee remove", "init", "demo",
+    "member add", "member remove", "employee add", "employee remove", "init", "demo", "request cutoff",
+    # They read every employee's contract, cost or absences, which a member's login may not.
+    "check", "explain", "ledger",
 })
 # What a command's noun is about, in "CHAUMAY may not change requests of INOXAGRI".
 _NOUNS = {"request": "requests", "tender": "bid shares", "plan": "plans", "member": "the details",
@@ -90,6 +97,28 @@ def check_command(repo: Repository, command: str, member: str | None = None, wri
     if member != who.member:
         noun = command.split(maxsplit=1)[0]
         raise MutualisError(f"{me} may not {'change' if writes else 'see'} {_NOUNS.get(noun, noun)} of {member}")
+
+
+def own_week_view(repo: Repository, week: IsoWeek) -> WeekView:
+    """The week's plan as the login may see it: the GE office the whole (`weekly.week_view`), a member firm its
+    own requests and the assignments on them, the staff named by code only and the reasons left to the manager."""
+    who = whoami(repo)
+    if who is None or not who.is_member:
+        return week_view(repo, week)
+    plan = repo.plans.get_plan(week)
+    if plan is None:
+        raise NotFound(f"no plan for {week} yet: the GE manager allocates it")
+    requests = repo.plans.list_requests(week=week)
+    placed: dict[str, int] = {}
+    for a in plan.assignments:
+        placed[a.request] = placed.get(a.request, 0) + 1
+    why = "the GE manager can say why (`mutualis explain`): the reasons name other members' staff"
+    unfilled = [Unfilled(r.code, r.member, (r.headcount - placed.get(r.code, 0)) * r.minutes / 60, [why])
+                for r in requests if placed.get(r.code, 0) < r.headcount]
+    group = Group(settings=repo.people.get_settings(), catalogue=repo.people.get_catalogue(),
+                  members=repo.people.list_members(), requests=requests)
+    return WeekView(plan=plan, group=group, requests=requests, unfilled=unfilled,
+                    saved_at=repo.plans.plan_saved_at(week))
 
 
 def audit(repo: Repository, member: str | None = None, since: date | None = None) -> list[AuditEntry]:

@@ -137,7 +137,7 @@ def month_hours(repo: Repository, month: str, member: str | None = None,
     """
     first, nxt = month_bounds(month)
     member = repo.people.get_member(member.upper()).code if member else None
-    employee = repo.people.get_employee(employee.upper()).code if employee else None
+    employee = repo.people.employee_code(employee) if employee else None
     return [x for x in _lines(repo, first, nxt)
             if (member is None or x.member == member) and (employee is None or x.employee == employee)]
 

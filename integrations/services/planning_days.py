@@ -10,18 +10,23 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
 
 from consortium.members import Site
 from consortium.errors import InvalidInput, MutualisError
 from sharing.requests import Request, site_closed
 from consortium.weeks import IsoWeek
+from sharing.settings import RequestCutoff
 from sharing.window import PlanningWindow
 from integrations.store import Repository
 
-__all__ = ["ENV_TODAY", "FiledRequests", "today", "planning_window", "new_request_problems", "file_requests"]
+__all__ = ["ENV_NOW", "ENV_TODAY", "FiledRequests", "today", "now", "planning_window", "new_request_problems",
+           "file_requests", "set_request_cutoff"]
 
-ENV_TODAY = "MUTUALIS_TODAY"
+ENV_TODAY, ENV_NOW = "MUTUALIS_TODAY", "MUTUALIS_NOW"
 
 
 def today(repo: Repository, as_of: date | None = None) -> date:
@@ -35,6 +40,19 @@ def today(repo: Repository, as_of: date | None = None) -> date:
         except ValueError:
             raise InvalidInput(f"{ENV_TODAY}={text!r} is not a date like 2026-11-26") from None
     return repo.people.get_settings().today or date.today()
+
+
+def now(repo: Repository, as_of: date | None = None) -> datetime:
+    """The moment a request is filed (local, naive): MUTUALIS_NOW (an ISO date and time) when set, else the
+    planning day (:func:`today`) at the clock's time of day in the group's timezone."""
+    text = os.environ.get(ENV_NOW, "").strip()
+    if text:
+        try:
+            return datetime.fromisoformat(text).replace(tzinfo=None)
+        except ValueError:
+            raise InvalidInput(f"{ENV_NOW}={text!r} is not a moment like 2026-12-02T12:30") from None
+    clock = datetime.now(ZoneInfo(repo.people.get_settings().timezone)).replace(tzinfo=None, microsecond=0)
+    return datetime.combine(today(repo, as_of), clock.time())
 
 
 def planning_window(repo: Repository, *, as_of: date | None = None, allow_past: bool = False,
@@ -72,19 +90,22 @@ def new_request_problems(repo: Repository, requests: Iterable[Request], *, as_of
 
 @dataclass(frozen=True)
 class FiledRequests:
-    """The requests stored, and the days of a range skipped because the site is closed then (with why)."""
+    """The requests stored, the days of a range skipped because the site is closed then (with why), and the codes
+    of those filed after the cut-off (stored as late)."""
 
     added: list[Request]
     skipped: list[str] = field(default_factory=list)
+    late: list[str] = field(default_factory=list)
 
 
 def file_requests(repo: Repository, requests: list[Request], *, as_of: date | None = None, allow_past: bool = False,
                   skip_closed: bool = False) -> FiledRequests:
     """Store new requests (one, or the days of a recurring one) after checking their days and sites.
 
-    A day in the past is refused unless `allow_past`. A day the site is closed is refused, unless
-    `skip_closed` (the days came from a range and weekdays the member did not name): then it is
-    skipped and reported, and only a range with no open day at all is refused.
+    A request filed after the group's cut-off for its week (`settings.request_cutoff`) is stored as late
+    (`FiledRequests.late`), never refused. A day in the past is refused unless `allow_past`. A day the site
+    is closed is refused, unless `skip_closed` (the days came from a range and weekdays the member did not
+    name): then it is skipped and reported, and only a range with no open day at all is refused.
     """
     if not requests:
         raise InvalidInput("no request to file: no day of the range falls on the weekdays asked")
@@ -99,9 +120,25 @@ def file_requests(repo: Repository, requests: list[Request], *, as_of: date | No
         more = f"; also closed on {', '.join(f'{r.day:%a} {r.day}' for r in days[1:])}" if len(days) > 1 else ""
         raise InvalidInput(f"{subject}: {first}{more}")
     added = [r for r in requests if r.code not in closed]
+    cutoff = repo.people.get_settings().request_cutoff
+    filed_at = now(repo, as_of) if cutoff is not None else None
+    late = [r.code for r in added if cutoff is not None and filed_at is not None and cutoff.is_late(r.day, filed_at)]
     for r in added:
-        repo.plans.add_request(r)
-    return FiledRequests(added, [closed[r.code] for r in requests if r.code in closed])
+        repo.plans.add_request(r, late=r.code in late)
+    return FiledRequests(added, [closed[r.code] for r in requests if r.code in closed], late)
+
+
+def set_request_cutoff(repo: Repository, weekday: str | None, at: str | None) -> RequestCutoff | None:
+    """Set the group's weekly cut-off for requests (`wed`, `12:00`), or remove it (`weekday` None); returns it."""
+    try:
+        cutoff = None if weekday is None else RequestCutoff(weekday=weekday.strip().lower(), at=at or "12:00")
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        message = first["msg"].removeprefix("Value error, ")
+        where = ".".join(str(part) for part in first["loc"])
+        raise InvalidInput(f"request_cutoff: field {where}: {message}" if where else message) from None
+    repo.people.save_settings(repo.people.get_settings().model_copy(update={"request_cutoff": cutoff}))
+    return cutoff
 
 
 def _site(repo: Repository, r: Request) -> Site:

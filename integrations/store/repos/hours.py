@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import Session, joinedload
 
 from consortium.errors import AlreadyExists
 from sharing.hours import Correction, DeclaredException, Validation
@@ -17,12 +17,16 @@ from sharing.hours import Correction, DeclaredException, Validation
 from ..tables.core import EmployeeRow, MemberRow, RequestRow
 from ..tables.hours import CorrectionRow, ExceptionRow, ValidationRow
 from .lookups import Lookups
+from .people import employee_columns
 
 __all__ = ["HoursRepository"]
 
 
-_LOAD = (joinedload(CorrectionRow.employee), joinedload(CorrectionRow.request).joinedload(RequestRow.member),
-         joinedload(CorrectionRow.request).joinedload(RequestRow.site))
+def _load(session: Session) -> tuple:
+    """A correction's employee (as far as the login may read it), request, member and site."""
+    return (joinedload(CorrectionRow.employee).options(*employee_columns(session)),
+            joinedload(CorrectionRow.request).joinedload(RequestRow.member),
+            joinedload(CorrectionRow.request).joinedload(RequestRow.site))
 
 
 class HoursRepository(Lookups):
@@ -31,7 +35,7 @@ class HoursRepository(Lookups):
     def add_correction(self, c: Correction, exceptions: Iterable[tuple[str, date, str]] = ()) -> Correction:
         """Store a correction (its employee and request must exist) with the (rule, day, message) it knowingly
         breaks; returns it with its entry number (`sequence`)."""
-        employee = self._find(EmployeeRow, c.employee, "employee")
+        employee = self._find(EmployeeRow, c.employee, "employee", *employee_columns(self._session))
         request = self._find(RequestRow, c.request, "request")
         row = CorrectionRow(
             employee_id=employee.id, request_id=request.id, day=c.day, absent=c.absent, starts_at=c.start,
@@ -46,7 +50,7 @@ class HoursRepository(Lookups):
 
     def list_corrections(self, start: date | None = None, end: date | None = None) -> list[Correction]:
         """Corrections of the days in [start, end), in entry order (their id, not a date the data carries)."""
-        query = select(CorrectionRow).options(*_LOAD)
+        query = select(CorrectionRow).options(*_load(self._session))
         if start is not None:
             query = query.where(CorrectionRow.day >= start)
         if end is not None:
@@ -60,7 +64,7 @@ class HoursRepository(Lookups):
 
     def list_exceptions(self, start: date | None = None, end: date | None = None) -> list[DeclaredException]:
         """Declared exceptions dated in [start, end), in entry order."""
-        query = select(ExceptionRow).options(joinedload(ExceptionRow.correction).options(*_LOAD))
+        query = select(ExceptionRow).options(joinedload(ExceptionRow.correction).options(*_load(self._session)))
         if start is not None:
             query = query.where(ExceptionRow.day >= start)
         if end is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, union
-from sqlalchemy.orm import selectinload
+from sqlalchemy import delete, func, select, text, union
+from sqlalchemy.orm import Session, load_only, selectinload
 
 from consortium.members import Member
 from sharing.absences import Absence
@@ -25,7 +25,23 @@ from ..tables.core import (
     EmployeeSiteRow, EmployeeSkillRow, MemberRow, RequestRow, SettingsRow, SiteAuthorisationRow, SiteRow, SkillRow,
 )
 
-__all__ = ["PeopleRepository"]
+__all__ = ["PeopleRepository", "employee_columns", "member_login"]
+
+
+def member_login(session: Session) -> bool:
+    """True when the connection is a member firm's PostgreSQL login, which reads only some employee columns."""
+    if "member_login" not in session.info:
+        postgres = session.get_bind().dialect.name == "postgresql"
+        session.info["member_login"] = postgres and bool(session.scalar(text("SELECT mutualis_is_member()")))
+    return session.info["member_login"]
+
+
+def employee_columns(session: Session) -> tuple:
+    """Loader options for an employee joined to a plan or hours: a member's login loads only the columns it may
+    read (id, code, first and last name: migration 0006_access); the GE office the whole row."""
+    if not member_login(session):
+        return ()
+    return (load_only(EmployeeRow.id, EmployeeRow.code, EmployeeRow.first_name, EmployeeRow.last_name),)
 
 
 class PeopleRepository(Lookups):
@@ -162,11 +178,16 @@ class PeopleRepository(Lookups):
 
     def save_employee(self, e: Employee) -> None:
         """Insert or replace (contract members and sites, skills, certifications, authorisations)."""
-        row = self._session.scalars(select(EmployeeRow).where(EmployeeRow.code == e.code).options(*EMPLOYEE_LOAD)).first()
+        query = select(EmployeeRow).where(EmployeeRow.code == e.code).options(*EMPLOYEE_LOAD)
+        row = self._session.scalars(query).first()
         self._write_employee(e, row or EmployeeRow(code=e.code))
 
     def get_employee(self, code: str) -> Employee:
         return employee_from_row(self._employee_row(code))
+
+    def employee_code(self, code: str) -> str:
+        """The stored code of an employee the login may see (any case typed); NotFound otherwise."""
+        return self._find(EmployeeRow, code, "employee", *employee_columns(self._session)).code
 
     def list_employees(self) -> list[Employee]:
         rows = self._session.scalars(select(EmployeeRow).order_by(EmployeeRow.code).options(*EMPLOYEE_LOAD))
@@ -201,7 +222,8 @@ class PeopleRepository(Lookups):
         row.first_name, row.last_name, row.home_address = e.first_name, e.last_name, e.home_address
         row.home_latitude, row.home_longitude = e.home_latitude, e.home_longitude
         row.contract_kind, row.contract_start, row.contract_end = c.kind, c.start, c.end
-        row.weekly_hours, row.annual_hours, row.part_time_derogation = c.weekly_hours, c.annual_hours, c.part_time_derogation
+        row.weekly_hours, row.annual_hours = c.weekly_hours, c.annual_hours
+        row.part_time_derogation = c.part_time_derogation
         row.night_worker, row.minor = e.night_worker, e.minor
         row.hourly_cost = money_in(e.hourly_cost, who, "hourly_cost")
         p = e.preferences
@@ -214,9 +236,12 @@ class PeopleRepository(Lookups):
         self._session.flush()
         row.members = [EmployeeMemberRow(member_id=members[m], position=i) for i, m in enumerate(c.members)]
         row.sites = [
-            EmployeeSiteRow(site_id=sites[tuple(s.split("/"))], position=i) for i, s in enumerate(dict.fromkeys(c.sites))
+            EmployeeSiteRow(site_id=sites[tuple(s.split("/"))], position=i)
+            for i, s in enumerate(dict.fromkeys(c.sites))
         ]
-        row.skills = [EmployeeSkillRow(skill_id=skills[k], level=v, position=i) for i, (k, v) in enumerate(e.skills.items())]
+        row.skills = [
+            EmployeeSkillRow(skill_id=skills[k], level=v, position=i) for i, (k, v) in enumerate(e.skills.items())
+        ]
         row.certifications = [
             EmployeeCertificationRow(
                 certification_type_id=cert_types[x.type], level=x.level, valid_from=x.valid_from, valid_to=x.valid_to,

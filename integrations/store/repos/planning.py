@@ -15,18 +15,22 @@ from sharing.requests import Request
 from consortium.weeks import IsoWeek, parse_week
 
 from .lookups import Lookups
-from .people import PeopleRepository
+from .people import PeopleRepository, employee_columns
 from ..mapping import local_naive, member_from_row, plan_from_row, request_from_row
 from ..tables.core import AssignmentRow, EmployeeRow, MemberRow, PlanRow, RequestRow, SiteRow, SkillRow
 
 __all__ = ["PlanRepository"]
 
 REQUEST_LOAD = (joinedload(RequestRow.member), joinedload(RequestRow.site), joinedload(RequestRow.skill))
-ASSIGNMENT_LOAD = (
-    joinedload(AssignmentRow.employee),
-    joinedload(AssignmentRow.request),
-    joinedload(AssignmentRow.site).joinedload(SiteRow.member),
-)
+
+
+def _assignment_load(session: Session) -> tuple:
+    """An assignment's employee (as far as the login may read it), request, site and member."""
+    return (
+        joinedload(AssignmentRow.employee).options(*employee_columns(session)),
+        joinedload(AssignmentRow.request),
+        joinedload(AssignmentRow.site).joinedload(SiteRow.member),
+    )
 
 
 class PlanRepository(Lookups):
@@ -37,18 +41,27 @@ class PlanRepository(Lookups):
         self._people = people
 
     # --- requests ----------------------------------------------------------------------------------
-    def add_request(self, r: Request) -> None:
+    def add_request(self, r: Request, late: bool = False) -> None:
+        """A new request; `late` when filed after the group's cut-off (kept, flagged to the manager)."""
         if self._exists(RequestRow, r.code):
             raise AlreadyExists(f"request {r.code} already exists")
-        self.save_requests([r])
+        self.save_requests([r], late=late)
+
+    def late_requests(self, week: IsoWeek | None = None) -> list[str]:
+        """Codes of the requests filed after the cut-off (of one week when given), ordered by day and code."""
+        query = select(RequestRow.code).where(RequestRow.late)
+        if week is not None:
+            monday = parse_week(str(week)).monday
+            query = query.where(RequestRow.day >= monday, RequestRow.day < monday + timedelta(days=7))
+        return list(self._session.scalars(query.order_by(RequestRow.day, RequestRow.code)))
 
     def save_request(self, r: Request) -> None:
         """Insert or replace by code."""
         self.save_requests([r])
 
-    def save_requests(self, requests: Sequence[Request]) -> None:
+    def save_requests(self, requests: Sequence[Request], *, late: bool | None = None) -> None:
         """Insert or replace many by code, each checked as one would be; the catalogue, members and skills are
-        read once (a season of history is a thousand requests)."""
+        read once (a season of history is a thousand requests). `late` sets the cut-off flag (None: unchanged)."""
         if not requests:
             return
         codes = [r.code for r in requests]
@@ -68,6 +81,8 @@ class PlanRepository(Lookups):
             row.site_id = next(s.id for s in member_row.sites if s.code == r.site)
             row.skill_id = skills[r.skill]
             self._fill_request(r, row)
+            if late is not None:
+                row.late = late
             self._session.add(row)
         self._session.flush()
 
@@ -143,7 +158,7 @@ class PlanRepository(Lookups):
         """The plan of the week, or None when there is none yet."""
         row = self._session.scalars(
             select(PlanRow).where(PlanRow.week == str(parse_week(str(week))))
-            .options(selectinload(PlanRow.assignments).options(*ASSIGNMENT_LOAD))
+            .options(selectinload(PlanRow.assignments).options(*_assignment_load(self._session)))
         ).first()
         return None if row is None else plan_from_row(row)
 

@@ -10,7 +10,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Double, ForeignKey, Index, MetaData, Numeric, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    JSON, Date, DateTime, Double, ForeignKey, Index, MetaData, Numeric, String, Text, Time, UniqueConstraint, false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from consortium.base import CODE_LENGTH, MONEY_DIGITS, MONEY_PLACES, NAME_LENGTH
@@ -238,6 +240,7 @@ class RequestRow(Base):
     same_person: Mapped[bool]
     note: Mapped[str] = mapped_column(Text)
     series: Mapped[str | None] = mapped_column(String(64))
+    late: Mapped[bool] = mapped_column(default=False, server_default=false())  # filed after the cut-off
     member: Mapped[MemberRow] = relationship()
     site: Mapped[SiteRow] = relationship()
     skill: Mapped[SkillRow] = relationship()
