@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import Field, model_validator
 
 from .base import Domain
+from .payroll_settings import PayrollSettings
 from consortium.weeks import DEFAULT_TZ
 
 __all__ = ["LabourRules", "Travel", "Billing", "GroupSettings"]
@@ -75,3 +76,5 @@ class GroupSettings(Domain):
     travel: Travel = Travel()
     billing: Billing = Billing()
     today: date | None = None
+    # the payroll's rates and allowances (docs/payroll.md), stored with the rest: `mutualis payroll settings`
+    payroll: PayrollSettings = PayrollSettings()

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from ..base import Domain
+from .base import Domain
 
 __all__ = ["VARIABLES", "MILEAGE_RATES", "PayrollSettings"]
 
