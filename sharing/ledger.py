@@ -2,7 +2,8 @@
 
 The ledger is the basis for splitting the GE's joint liability between members (each member's share
 of the year's billed amount) and for fairness (hours received). One FTE is 151.67 h placed in a month
-(35 h x 52 / 12).
+(35 h x 52 / 12). Premiums and allowances the GE paid and billed at cost (`sharing.payroll`) are in the
+amount and, apart, in `premiums`; their hours are not counted again in `hours`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class LedgerRow(Domain):
 
     `share` is the member's part of the period's billed amount (of all members), 4 decimals.
     `fte` counts hours placed (work and its adjustments, not travel) / 151.67 h per month.
+    `premiums` is the part of `amount` that is premiums and allowances at cost (the rest is hours).
     """
 
     member: str
@@ -35,6 +37,7 @@ class LedgerRow(Domain):
     amount: Decimal
     share: Decimal
     fte: Decimal
+    premiums: Decimal = Decimal("0.00")
 
 
 def fte(placed_hours: Decimal, months: int = 1) -> Decimal:
@@ -51,11 +54,11 @@ def _hours(minutes: int) -> Decimal:
 def _rows(period: str, months: int, totals: dict[str, list]) -> list[LedgerRow]:
     grand = sum((t[2] for t in totals.values()), Decimal("0.00"))
     rows = []
-    for member, (minutes, placed, amount) in sorted(totals.items()):
+    for member, (minutes, placed, amount, premiums) in sorted(totals.items()):
         share = (amount / grand).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP) if grand else Decimal("0")
         rows.append(LedgerRow(member=member, period=period, months=months, hours=_hours(minutes),
                               placed_hours=_hours(placed), amount=amount, share=share,
-                              fte=fte(_hours(placed), months)))
+                              fte=fte(_hours(placed), months), premiums=premiums))
     return rows
 
 
@@ -63,15 +66,18 @@ def ledger(bills: Iterable[MonthBill], member: str | None = None) -> list[Ledger
     """Per member, one row per billed month then one per year (its months counted from January)."""
     bills = sorted(bills, key=lambda b: b.month)
     monthly: list[LedgerRow] = []
-    years: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(lambda: [0, 0, Decimal("0.00")]))
+    years: dict[str, dict[str, list]] = defaultdict(
+        lambda: defaultdict(lambda: [0, 0, Decimal("0.00"), Decimal("0.00")]))
     last_month: dict[str, int] = {}
     for bill in bills:
         totals: dict[str, list] = {}
         for s in bill.statements:
             placed = sum(x.minutes for x in s.lines if x.kind in PLACED)
-            totals[s.member] = [s.minutes, placed, s.total]
+            premiums = sum((x.amount for x in s.lines if not x.is_time), Decimal("0.00"))
+            totals[s.member] = [s.minutes, placed, s.total, premiums]
             year = years[bill.month[:4]][s.member]
-            year[0], year[1], year[2] = year[0] + s.minutes, year[1] + placed, year[2] + s.total
+            for i, value in enumerate(totals[s.member]):
+                year[i] += value
         last_month[bill.month[:4]] = int(bill.month[5:7])
         monthly.extend(_rows(bill.month, 1, totals))
     yearly = [row for year, totals in sorted(years.items()) for row in _rows(year, last_month[year], totals)]

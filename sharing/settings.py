@@ -11,6 +11,8 @@ from .base import Domain
 from consortium.members import WEEKDAYS
 from consortium.weeks import DEFAULT_TZ, week_of
 
+from .payroll_settings import PayrollSettings
+
 __all__ = ["LabourRules", "Travel", "Billing", "RequestCutoff", "GroupSettings"]
 
 
@@ -36,7 +38,8 @@ class LabourRules(Domain):
     def _coherent(self):
         if self.max_average_weekly_hours > self.max_weekly_hours:
             raise ValueError(
-                f"max_average_weekly_hours {self.max_average_weekly_hours} is above max_weekly_hours {self.max_weekly_hours}"
+                f"max_average_weekly_hours {self.max_average_weekly_hours} is above "
+                f"max_weekly_hours {self.max_weekly_hours}"
             )
         return self
 
@@ -107,3 +110,5 @@ class GroupSettings(Domain):
     billing: Billing = Billing()
     today: date | None = None
     request_cutoff: RequestCutoff | None = None
+    # the payroll's rates and allowances (docs/payroll.md), stored with the rest: `mutualis payroll settings`
+    payroll: PayrollSettings = PayrollSettings()

@@ -159,7 +159,7 @@ def bill_cmd(ctx, month, out, lang, as_json):
 @json_option
 @click.pass_context
 def ledger_cmd(ctx, year, member, as_json):
-    """Each member's hours, amounts, share of the total and FTE, per month and for the year.
+    """Each member's hours, premiums at cost, amounts, share of the total and FTE, per month and for the year.
 
     \b
     Example:
@@ -171,8 +171,9 @@ def ledger_cmd(ctx, year, member, as_json):
         rows = member_ledger(repo, year, member)
     if as_json:
         return echo_json([r.model_dump(mode="json") for r in rows])
-    click.echo(text_table(["member", "period", "hours", "placed", "amount", "share", "fte"],
-                      [[r.member, r.period, r.hours, r.placed_hours, r.amount, r.share, r.fte] for r in rows]))
+    click.echo(text_table(["member", "period", "hours", "placed", "premiums", "amount", "share", "fte"],
+                      [[r.member, r.period, r.hours, r.placed_hours, r.premiums, r.amount, r.share, r.fte]
+                       for r in rows]))
 
 
 @click.group()

@@ -157,8 +157,9 @@ def odoo_push_invoices(ctx, month, target, dry_run, credit_notes):
 
     with store(ctx).session() as repo:
         stored, gateway = open_gateway(repo, target)
-        plan, report = push_invoices(repo, gateway, stored.name, month, bill_invoices(month_bill(repo, month)),
-                                     dry_run=dry_run, credit_notes=credit_notes)
+        bills = bill_invoices(month_bill(repo, month), repo.people.get_settings().payroll)
+        plan, report = push_invoices(repo, gateway, stored.name, month, bills, dry_run=dry_run,
+                                     credit_notes=credit_notes)
     echo_lines([line for line in str(plan).splitlines() if not line.startswith("account.move")] if dry_run else [])
     echo_lines(report.summary_lines())
     if not report.ok:

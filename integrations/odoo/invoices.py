@@ -25,7 +25,7 @@ from consortium.errors import InvalidInput
 from .diff import FieldMarker, SyncPlan, SyncReport, SyncRow, carry_out, plan_sync, wire_vals
 from .errors import OdooConnectionError, OdooError
 from .gateway import OdooGateway
-from .invoice_lines import CENT, InvoiceLine, LineMarker, bill_invoices, line_name, statement_lines
+from .invoice_lines import CENT, InvoiceLine, LineMarker, bill_invoices, label_head, line_name, statement_lines
 from .invoicing import Invoicing, resolve_invoicing
 
 __all__ = ["InvoiceLine", "InvoicePlan", "InvoiceReport", "MemberInvoice", "LineMarker", "apply_invoices",
@@ -154,7 +154,7 @@ def plan_invoices(repo, gateway: OdooGateway, connection: str, month: str,
             name = line_name(move, month, line.label)
             if name in lines:
                 raise InvalidInput(f"two invoice lines of {member} for {month} start with the same label"
-                                   f" {line.label.split(':')[0]!r}: make the labels differ before the ':'")
+                                   f" {label_head(month, line.label)!r}: make the labels differ before the hours")
             lines[name] = (move, {"name": line.label, "quantity": line.quantity, "price_unit": line.price_unit,
                                   "tax_ids": [invoicing.tax_id]})
 
@@ -328,9 +328,8 @@ def _apply_member(plan: InvoicePlan, member: MemberInvoice, gateway: OdooGateway
     for row in plan.lines.rows:
         if plan.line_moves.get(row.name) != member.move:
             continue
-        if row.action == "create" and "move_id" not in row.vals:
-            row = replace(row, vals={**row.vals, "move_id": created[member.move]})
-        lines.append(row)
+        bound = row.action != "create" or "move_id" in row.vals
+        lines.append(row if bound else replace(row, vals={**row.vals, "move_id": created[member.move]}))
     if lines:
         carry_out(SyncPlan(LINE, tuple(lines), (), plan.lines.marker), gateway, done_lines)
     if member.adjustment is not None:

@@ -38,7 +38,8 @@ NEEDS_POSTGRES = ("access control needs PostgreSQL: create the group there (mutu
 MANAGER_ONLY = frozenset({
     "allocate", "publish", "replan", "pin", "unpin", "bill", "tender award", "tender reserve", "tender release",
     "odoo push plan", "odoo push invoices", "access grant", "access grant-manager", "access revoke",
-    "member add", "member remove", "employee add", "employee remove", "init", "demo", "request cutoff",
+    "member add", "member remove", "employee add", "employee remove", "init", "demo", "payroll settings",
+    "request cutoff",
     # They read every employee's contract, cost or absences, which a member's login may not.
     "check", "explain", "ledger",
 })

@@ -42,7 +42,7 @@ def _published(repo: Repository, week: IsoWeek) -> bool:
 
 def month_bill(repo: Repository, month: str, payroll: PayrollSettings | None = None) -> MonthBill:
     """The month's bill: validated (or current) hours, adjustments billed this month, idle as the GE's own,
-    premiums and allowances at cost to the members who caused them (`payroll` settings, defaults if None)."""
+    premiums and allowances at cost to the members who caused them (`payroll` settings, else the stored ones)."""
     first, nxt = month_bounds(month)
     month = f"{first:%Y-%m}"
     # Idle hours of an ISO week belong to the month of its Thursday (the ISO rule), so none is counted twice;

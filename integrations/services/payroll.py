@@ -1,7 +1,7 @@
 """The month's payroll against the database: premiums for the bill, payroll variables, export files.
 
 The premiums are computed from the validated hours (what the month is billed on) with the group's
-payroll settings (a YAML or JSON file, defaults otherwise); the bill and the payroll read the same
+stored payroll settings (or, for one export, a YAML or JSON file); the bill and the payroll read the same
 lines, so the payroll's total is the bill's cost to the cent (`Payroll.problems`).
 """
 
@@ -18,6 +18,7 @@ from consortium.weeks import month_bounds
 from integrations.services.billing import month_bill
 from integrations.services.hours_compliance import worked_between
 from integrations.services.premiums import load_settings
+from integrations.store import Repository
 from sharing.billing import MonthBill
 from sharing.payroll import (PayItem, PayrollRow, PayrollSettings, absence_items, bill_items, payroll_rows,
                              public_holidays)
@@ -46,9 +47,10 @@ class Payroll:
         return []
 
 
-def payroll_month(repo, month: str, settings: PayrollSettings | None = None) -> Payroll:
-    """The month's payroll: the bill with its premium lines, then hours, premiums and absences per employee."""
-    settings = settings or PayrollSettings()
+def payroll_month(repo: Repository, month: str, settings: PayrollSettings | None = None) -> Payroll:
+    """The month's payroll: the bill with its premium lines, then hours, premiums and absences per employee
+    (with `settings`, else the group's stored payroll settings)."""
+    settings = settings or repo.people.get_settings().payroll
     first, nxt = month_bounds(month)
     bill = month_bill(repo, month, settings)
     premiums = [x for s in bill.statements for x in s.lines if not x.is_time] + \
@@ -67,13 +69,14 @@ def _unit(variable: str) -> str:
     return {"meal": "meal", "mileage": "km"}.get(variable, "h")
 
 
-def write_payroll(repo, month: str, out_dir: Path, fmt: str = "csv", settings_file: Path | None = None,
+def write_payroll(repo: Repository, month: str, out_dir: Path, fmt: str = "csv", settings_file: Path | None = None,
                   lang: str | None = None) -> Payroll:
     """The month's payroll written to `out_dir`: `payroll-YYYY-MM.csv` (or .xlsx) for the payroll software
-    and one HTML summary per employee (French by default); all files or none, owner-readable only."""
+    and one HTML summary per employee (French by default); all files or none, owner-readable only.
+    `settings_file` overrides the stored payroll settings for this export only."""
     from integrations.reports.payroll_files import write_payroll_files
 
-    settings = load_settings(settings_file)
+    settings = load_settings(settings_file) if settings_file is not None else None
     result = payroll_month(repo, month, settings)
     problems = result.problems()
     if problems:

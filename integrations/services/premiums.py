@@ -1,4 +1,8 @@
-"""The premiums and allowances of a month with the members who pay them, and the payroll settings file."""
+"""The premiums and allowances of a month with the members who pay them, and the group's payroll settings.
+
+The payroll settings are stored with the group's settings (`GroupSettings.payroll`); every consumer (bill,
+ledger, statements, payroll export, Odoo invoices, the allocation's pricing) reads the stored ones.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from sharing.geo import distance_km
 from sharing.hours import month_of
 from sharing.payroll import PayItem, PayrollSettings, month_premiums
 
-__all__ = ["load_settings", "premiums_of"]
+__all__ = ["load_settings", "premiums_of", "store_settings"]
 
 
 def load_settings(path: str | Path | None) -> PayrollSettings:
@@ -39,16 +43,25 @@ def load_settings(path: str | Path | None) -> PayrollSettings:
         raise InvalidInput("; ".join(describe_validation_error(exc, f"{path}"))) from None
 
 
+def store_settings(repo: Repository, path: str | Path) -> PayrollSettings:
+    """Read the payroll settings file and store it as the group's payroll settings (replacing the old ones)."""
+    settings = load_settings(path)
+    group = repo.people.get_settings()
+    repo.people.save_settings(group.model_copy(update={"payroll": settings}))
+    return settings
+
+
 def premiums_of(repo: Repository, month: str, settings: PayrollSettings | None = None) -> list[PayItem]:
-    """The month's premiums and allowances with their payers, from the validated hours of its ISO weeks."""
-    settings = settings or PayrollSettings()
+    """The month's premiums and allowances with their payers, from the validated hours of its ISO weeks
+    (with `settings`, else the group's stored payroll settings)."""
+    group = repo.people.get_settings()
+    settings = settings or group.payroll
     first, nxt = month_bounds(month)
     month = f"{first:%Y-%m}"
     weeks = [w for w in weeks_between(first - timedelta(days=3), nxt + timedelta(days=3))
              if month_of(w.monday + timedelta(days=3)) == month]
     lo, hi = min(first, weeks[0].monday), max(nxt, weeks[-1].monday + timedelta(days=7))
     lines = worked_between(repo, lo, hi, include_adjustments=False)
-    group = repo.people.get_settings()
     night = (settings.night_start or group.labour.night_start, settings.night_end or group.labour.night_end)
     sites = {(m.code, s.code): s for m in repo.people.list_members() for s in m.sites}
 

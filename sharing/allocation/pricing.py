@@ -2,7 +2,7 @@
 
 Overtime and complementary hours become the engine's weekly `overtime_steps` (rule `weekly_overtime`);
 night, Sunday and public-holiday hours a cost per assignment (`premium_hours`). Both follow the payroll
-rules (`sharing.payroll`) at the payroll's default settings, as the bill does, and cost
+rules (`sharing.payroll`) at the group's payroll settings (`group.settings.payroll`), as the bill does, and cost
 `weights.overtime` / `weights.premium_hours` per euro of premium (hourly cost x rate x hours).
 """
 
@@ -36,7 +36,7 @@ class Pricing:
     @classmethod
     def of(cls, group: Group, week: IsoWeek, weights: AllocationWeights) -> Pricing:
         """The pricing of `week` for `group`: the payroll's night window, else the labour rules'."""
-        settings, labour = PayrollSettings(), group.settings.labour
+        settings, labour = group.settings.payroll, group.settings.labour
         night = (settings.night_start or labour.night_start, settings.night_end or labour.night_end)
         years = {week.monday.year, week.monday.year + 1}
         holidays = frozenset(d for y in years for d in public_holidays(y, settings.alsace_moselle))

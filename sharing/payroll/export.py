@@ -16,7 +16,7 @@ from ..base import Domain
 from ..billing import MonthBill
 from ..hours import WorkedLine
 from .items import PayItem, hour_item, hours
-from .settings import VARIABLES, PayrollSettings
+from ..payroll_settings import VARIABLES, PayrollSettings
 
 __all__ = ["PayrollRow", "bill_items", "absence_items", "payroll_rows"]
 

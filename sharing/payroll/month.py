@@ -21,7 +21,7 @@ from .attribution import Segment, attribute
 from .daily import crosses_meal_time, day_minutes, window_minutes
 from .holidays import public_holidays
 from .items import CENT, PayItem, hour_item
-from .settings import PayrollSettings
+from ..payroll_settings import PayrollSettings
 from .weekly import week_bands
 
 __all__ = ["Place", "Distance", "month_premiums", "week_premiums", "shift_premiums"]

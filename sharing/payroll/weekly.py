@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from .settings import PayrollSettings
+from ..payroll_settings import PayrollSettings
 
 __all__ = ["Band", "week_bands", "band_minutes"]
 

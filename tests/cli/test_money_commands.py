@@ -65,11 +65,11 @@ def test_bill_prints_each_member_and_the_totals(worked):
 
 def test_ledger_prints_each_month_and_the_year(worked):
     assert worked("ledger", "--year", "2026").output == (
-        "member  period   hours  placed  amount  share   fte\n"
-        "------  -------  -----  ------  ------  ------  ----\n"
-        "ACIER   2026-11  6.00   6.00    129.60  1.0000  0.04\n"
-        "ACIER   2026-12  28.00  28.00   604.80  1.0000  0.18\n"
-        "ACIER   2026     34.00  34.00   734.40  1.0000  0.02\n")
+        "member  period   hours  placed  premiums  amount  share   fte\n"
+        "------  -------  -----  ------  --------  ------  ------  ----\n"
+        "ACIER   2026-11  6.00   6.00    0.00      129.60  1.0000  0.04\n"
+        "ACIER   2026-12  28.00  28.00   0.00      604.80  1.0000  0.18\n"
+        "ACIER   2026     34.00  34.00   0.00      734.40  1.0000  0.02\n")
     rows = json.loads(worked("ledger", "--year", "2026", "--member", "ACIER", "--json").output)
     assert [(r["period"], r["amount"]) for r in rows] == [("2026-11", "129.60"), ("2026-12", "604.80"),
                                                           ("2026", "734.40")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sharing.billing import GE, bill_month
+from sharing.ledger import ledger
 from sharing.payroll import PayrollSettings, bill_items, payroll_rows
 from sharing.settings import Billing
 
@@ -49,3 +50,14 @@ def test_an_allowance_is_a_quantity_at_its_rate_and_the_payroll_equals_the_bill_
         ("PANIER", Decimal(1), Decimal("7.30"))]
     assert sum(r.amount for r in rows) == bill.cost_total == Decimal("707.30")
     assert bill.problems() == [] and GE not in {s.member for s in bill.statements}
+
+
+def test_the_ledger_shows_each_member_s_premiums_apart_from_its_hours():
+    week = [shift(d, "13:00", "21:00", member="ACIER") for d in range(1, 5)]  # Tue-Fri: 32 h
+    week.append(shift(5, "13:00", "21:00", member="FORGE"))  # Saturday: 40 h, 5 h at +25 % for FORGE
+    bill, _items = _bill(week, settings=PayrollSettings())
+    rows = {(r.member, r.period): r for r in ledger([bill])}
+    forge, acier = rows[("FORGE", "2026-12")], rows[("ACIER", "2026-12")]
+    assert (forge.hours, forge.premiums, forge.amount) == (Decimal("8.00"), Decimal("25.00"), Decimal("197.80"))
+    assert rows[("FORGE", "2026")].premiums == Decimal("25.00")
+    assert (acier.hours, acier.premiums) == (Decimal("32.00"), Decimal("0.00"))

@@ -73,3 +73,20 @@ def test_push_invoices_then_a_posted_invoice_is_reported_and_credited(run, odoo_
     refund = moves[max(moves)]
     assert (refund["move_type"], refund["reversed_entry_id"]) == ("out_refund", move)
     assert -Decimal(str(refund["amount_untaxed"])) == difference
+
+
+def test_pushed_premium_lines_carry_the_group_s_stored_rate(run, odoo_server, monkeypatch, tmp_path):
+    settings = tmp_path / "payroll.yaml"
+    settings.write_text("overtime_tier1_rate: 0.30\n", encoding="utf-8")
+    assert run("payroll", "settings", str(settings)).exit_code == 0
+    with_premium = statement(420)
+    overtime = BillLine(payer="ACME", employee="E003", kind="premium", variable="overtime_tier1", minutes=180,
+                        hourly_cost=Decimal("7.01"), coefficient=Decimal(1), amount=Decimal("21.03"))
+    with_premium = with_premium.model_copy(update={"lines": [*with_premium.lines, overtime]})
+    monkeypatch.setattr("integrations.services.billing.month_bill",
+                        lambda repo, month: SimpleNamespace(statements=[with_premium]))
+    result = run("odoo", "push", "invoices", "--month", "2026-11")
+    assert result.exit_code == 0, result.output
+    labels = sorted(line["name"] for line in odoo_server.db.table("account.move.line").values()
+                    if str(line.get("name")).startswith("2026-11 E003"))
+    assert labels == ["2026-11 E003 majoration heures supplémentaires 30 % – 3,00 h", "2026-11 E003 work: 7.00 h"]

@@ -210,3 +210,22 @@ def test_a_dry_run_announces_the_counts_of_the_real_run(store, gateway, first):
     assert dry.dry_run and real.ok
     assert dry.counts() == real.counts()
     assert sum(dry.counts().values()) > 0
+
+
+def test_premium_and_allowance_lines_are_pushed_with_their_labels_and_updated_in_place(store, gateway):
+    ready(gateway)
+    overtime = f"{MONTH} E012 majoration heures supplémentaires 25 % – 7,00 h"
+    meals = f"{MONTH} E012 indemnité repas x 3"
+    lines = [InvoiceLine(f"{MONTH} E012 work: 42.00 h", D(1), D("907.20")), InvoiceLine(overtime, D(1), D("35.00")),
+             InvoiceLine(meals, D(1), D("21.90"))]
+    _plan, report = push(store, gateway, [("ACME", lines)])
+    assert report.ok and report.lines.created == 3
+    acme = invoice(gateway, "ACME")
+    assert sorted(x["name"] for x in lines_of(gateway, acme["id"])) == sorted(x.label for x in lines)
+    assert D(str(acme["amount_untaxed"])) == D("964.10")
+    more = [lines[0], InvoiceLine(overtime.replace("7,00 h", "8,00 h"), D(1), D("40.00")),
+            InvoiceLine(meals.replace("x 3", "x 4"), D(1), D("29.20"))]
+    _plan, again = push(store, gateway, [("ACME", more)])
+    assert (again.lines.created, again.lines.updated, again.lines.unchanged) == (0, 2, 1)
+    names = sorted(x["name"] for x in lines_of(gateway, acme["id"]))
+    assert names == sorted(x.label for x in more) and "0.00 h" not in " ".join(names)

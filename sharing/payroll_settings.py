@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from ..base import Domain
+from .base import Domain
 
 __all__ = ["VARIABLES", "MILEAGE_RATES", "PayrollSettings"]
 
@@ -96,6 +96,13 @@ class PayrollSettings(Domain):
     def code(self, variable: str) -> str:
         """The payroll software's code for a variable (the settings' own, else the default)."""
         return self.codes.get(variable, VARIABLES[variable])
+
+    def rate(self, variable: str) -> Decimal | None:
+        """The premium rate of an hour variable (0.25 for +25 %); None for hours at plain cost and allowances."""
+        name = {"overtime_tier1": "overtime_tier1_rate", "overtime_tier2": "overtime_tier2_rate",
+                "complementary_tier1": "complementary_tier1_rate", "complementary_tier2": "complementary_tier2_rate",
+                "night": "night_rate", "sunday": "sunday_rate", "holiday": "holiday_rate"}.get(variable)
+        return None if name is None else getattr(self, name)
 
     def mileage_rate(self, employee: str) -> Decimal | None:
         """Euros per km for the employee's car (None: no allowance); above the scale, its top row."""
