@@ -77,6 +77,25 @@ def test_the_weeks_loans_are_listed_and_their_agreement_and_amendment_written(mu
     assert "FORGE SA" in agreement and "ACIER SA" in agreement and "Léa Roux" in agreement
 
 
+def test_agreements_are_written_as_word_files_in_english_on_request_and_the_same_bytes_twice(mutualis, tmp_path):
+    from docx import Document
+
+    _allocate_with_a_loan(mutualis)
+    runs = []
+    for folder in ("one", "two"):
+        mutualis("lend", "agreements", "--week", "2026-W49", "--out", str(tmp_path / folder), "--as-of", "2026-11-25",
+                 "--format", "both", "--lang", "en")
+        runs.append({p.name: p.read_bytes() for p in (tmp_path / folder).iterdir()})
+    assert sorted(runs[0]) == ["avenant-PRET-FORGE.OP1-ACIER-2026-12-02.docx",
+                               "avenant-PRET-FORGE.OP1-ACIER-2026-12-02.html",
+                               "convention-PRET-FORGE.OP1-ACIER-2026-12-02.docx",
+                               "convention-PRET-FORGE.OP1-ACIER-2026-12-02.html"]
+    assert runs[0] == runs[1]
+    document = Document(str(tmp_path / "one" / "convention-PRET-FORGE.OP1-ACIER-2026-12-02.docx"))
+    text = " ".join(p.text for p in document.paragraphs)
+    assert "Staff lending agreement" in text and "L8241-2" in text and "Léa Roux" in text
+
+
 def test_agreements_of_a_week_without_loans_are_one_line(mutualis, tmp_path):
     assert mutualis("lend", "agreements", "--week", "2026-W49", "--out", str(tmp_path), code=1).output == (
         "error: no staff lent in 2026-W49: run `mutualis allocate --week 2026-W49` with offers open\n")
@@ -95,7 +114,8 @@ def _with_coefficients(db: str) -> None:
         repo.people.save_settings(GroupSettings(billing=Billing(coefficient=Decimal("1.9"),
                                                                 coefficient_by_contract={"CDD": Decimal("2.5")})))
         for code in ("ACIER", "FORGE"):
-            repo.people.save_member(repo.people.get_member(code).model_copy(update={"billing_coefficient": Decimal("1.7")}))
+            member = repo.people.get_member(code)
+            repo.people.save_member(member.model_copy(update={"billing_coefficient": Decimal("1.7")}))
     store.close()
 
 
