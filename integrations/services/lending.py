@@ -17,7 +17,7 @@ from sharing.lending import (LendingStatement, Loan, Offer, Placement, as_employ
 from sharing.plans import Assignment, Plan
 
 __all__ = ["add_offer", "list_offers", "get_offer", "withdraw_offer", "week_offers", "keep_placements", "week_loans",
-           "with_lent", "with_lent_staff",
+           "with_lent", "with_lent_staff", "home_hours",
            "AGREEMENT_FORMATS", "write_agreements", "record_loan_hours", "month_ledger", "month_statement",
            "write_statement"]
 
@@ -86,6 +86,13 @@ def with_lent(repo, week: IsoWeek, plan: Plan) -> Plan:
     lent = [Assignment(employee=p.offer, request=p.request, member=p.member, site=p.site, start=p.start, end=p.end)
             for p in repo.lending.placements(days[0], days[-1])]
     return plan.model_copy(update={"assignments": [*plan.assignments, *lent]}) if lent else plan
+
+
+def home_hours(offers: list[Offer], week: IsoWeek) -> dict[str, list]:
+    """Each offered person's hours at the home firm in the week and the week before (for the rests across
+    weeks), as the checker's hours worked for the other employer."""
+    before = week.shift(-1).monday
+    return {o.code: [*o.home_intervals(before), *o.home_intervals(week.monday)] for o in offers}
 
 
 def with_lent_staff(group, offers: list[Offer]):

@@ -96,6 +96,29 @@ def test_agreements_are_written_as_word_files_in_english_on_request_and_the_same
     assert "Staff lending agreement" in text and "L8241-2" in text and "Léa Roux" in text
 
 
+def test_check_refuses_a_loan_that_breaks_the_10_hour_day_with_the_hours_at_the_home_firm(mutualis, db):
+    """Planted by hand (the allocation would never make it): 4 h at FORGE on Tuesday morning, then 6.5 h lent."""
+    from datetime import datetime
+    from decimal import Decimal
+
+    from integrations.store import open_store
+    from sharing.lending import Placement
+
+    _allocate_with_a_loan(mutualis)
+    mutualis("request", "add", "R10", "--member", "ACIER", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-01",
+             "--start", "12:30", "--end", "19:00")
+    store = open_store(db)
+    with store.session() as repo:
+        placed = repo.lending.placements(datetime(2026, 11, 30).date(), datetime(2026, 12, 6).date())
+        planted = Placement(offer="FORGE.OP1", lender="FORGE", member="ACIER", site="MAIN", request="R10",
+                            start=datetime(2026, 12, 1, 12, 30), end=datetime(2026, 12, 1, 19), hours=Decimal("6.5"))
+        repo.lending.save_placements("2026-W49", [*placed, planted])
+    store.close()
+    result = mutualis("check", "--week", "2026-W49", code=1)
+    assert result.output == ("max_daily_hours: FORGE.OP1 works 10 h 30 on Tue 2026-12-01 including 4 h for the other "
+                             "employer (max 10 h)\n1 violation(s) in the plan of 2026-W49\n")
+
+
 def test_agreements_of_a_week_without_loans_are_one_line(mutualis, tmp_path):
     assert mutualis("lend", "agreements", "--week", "2026-W49", "--out", str(tmp_path), code=1).output == (
         "error: no staff lent in 2026-W49: run `mutualis allocate --week 2026-W49` with offers open\n")
