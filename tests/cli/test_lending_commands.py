@@ -57,6 +57,8 @@ def _allocate_with_a_loan(mutualis):
 def test_the_allocation_places_lent_staff_where_ge_staff_cannot_and_the_plan_names_them(mutualis):
     summary = _allocate_with_a_loan(mutualis)
     assert "unfilled" not in summary and "lent_staff" in summary
+    [first] = [line for line in summary.splitlines() if line.startswith("week 2026-W49: ")]
+    assert "assignments (1 of lent staff, on 1 request), coverage 100.0 %" in first
     shown = mutualis("plan", "show", "--week", "2026-W49", "--by", "employee").output
     lines = [x.split() for x in shown.splitlines() if "FORGE.OP1" in x]
     assert lines[0][:10] == ["ACIER", "MAIN", "FORGE.OP1", "Léa", "Roux", "(prêté", "par", "FORGE)", "R9", "Wed"]
