@@ -21,12 +21,13 @@ from integrations.files import write_text
 from integrations.reports import plan_html
 from integrations.services.billing import bill
 from integrations.services.hours_compliance import new_violations
+from integrations.services.lending_demo import load_demo_offers, write_demo_loans
 from integrations.services.tenders import plan_tender_code, write_bid
 from integrations.services.weekly import ProgressCallback, check_week, publish_week, run_allocation, week_view
 from integrations.store import Repository, Store
 from sharing.allocation import AllocationParams
 from sharing.catalogue import standard_catalogue
-from sharing.demo import DEMO_WEEK, demo_group, demo_members
+from sharing.demo import DEMO_TODAY, DEMO_WEEK, demo_group, demo_members
 from sharing.group import Group
 from sharing.hours import Correction, month_of
 from solver.tender import PlanParams
@@ -102,6 +103,7 @@ def run_demo(store: Store, out_dir: Path, on_progress: ProgressCallback | None =
     with store.session() as repo:
         init_database(repo)
         counts = load_group(repo, group)
+        load_demo_offers(repo)  # two line operators the dairy lends in December (sharing/lending/demo.py)
     seed_history(store)  # twelve past weeks of requests and published plans (integrations/demo_history.py)
     with store.session() as repo:
         if repo.plans.get_plan(week) is None:
@@ -126,6 +128,8 @@ def run_demo(store: Store, out_dir: Path, on_progress: ProgressCallback | None =
             billed = bill_demo(repo, month, out_dir / f"bills-{month}", lang)
         bills.append(billed)
         files.append(out_dir / f"bills-{month}")
+    with store.session() as repo:
+        files += write_demo_loans(repo, week, out_dir / "lending", DEMO_TODAY, lang)
     with store.session() as repo:
         load_demo(repo)
         files += write_demo_bid(repo, out_dir / "bid")

@@ -11,7 +11,7 @@ from integrations.reports.documents import text_table
 from sharing.lending import Offer, parse_home_hours
 from sharing.parsing import build, human_code, parse_certifications, parse_skill_levels, split_list
 
-from .options import echo_json, json_option, store, week_option
+from .options import echo_json, json_option, lang_option, store, week_option
 from .types import HOURS_PER_WEEK, LATITUDE, LONGITUDE, Amount, Day, Month, OutPath
 
 __all__ = ["lend"]
@@ -213,20 +213,24 @@ def lend_loans(ctx, week_text, as_json):
 @week_option
 @click.option("--out", type=OutPath(folder=True), required=True, help="Folder to write the documents into.")
 @click.option("--as-of", "as_of", type=Day(), default=None, help="Date written on the documents (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "both"]), default="html", show_default=True,
+              help="HTML pages, Word files or both.")
+@lang_option
 @click.pass_context
-def lend_agreements(ctx, week_text, out, as_of):
-    """Write each loan's agreement between the two firms and amendment to the contract (French, HTML).
+def lend_agreements(ctx, week_text, out, as_of, fmt, lang):
+    """Write each loan's agreement between the two firms and amendment to the contract (French by default).
 
     \b
     Example:
-        mutualis lend agreements --week 2026-W49 --out conventions/
+        mutualis lend agreements --week 2026-W49 --out conventions/ --format both
     """
     from consortium.weeks import parse_week
     from integrations.services.lending import write_agreements
     from integrations.services.planning_days import today
 
     with store(ctx).session() as repo:
-        paths = write_agreements(repo, parse_week(week_text), out, today(repo, as_of.date() if as_of else None))
+        paths = write_agreements(repo, parse_week(week_text), out, today(repo, as_of.date() if as_of else None),
+                                 fmt, lang)
     for path in paths:
         click.echo(f"wrote {path}")
 

@@ -1,9 +1,11 @@
-"""The documents of one loan, in French, from the package's Jinja2 templates: the agreement between the two
-firms (convention de mise à disposition) and the amendment to the employment contract (avenant).
+"""The documents of one loan, from the package's Jinja2 templates: the agreement between the two firms
+(convention de mise à disposition) and the amendment to the employment contract (avenant). French by
+default, English on request (``templates/en/``; the words filled in go through the gettext catalogue).
 
 Both carry what L8241-2 requires: the employee's agreement, the duration, the identity and qualification of
 the employee, the place and hours, the billing at cost (salary, social charges, professional expenses) and
-the staff representatives informed. Self-contained HTML pages, ready to print and sign.
+the staff representatives informed. Self-contained HTML pages, ready to print and sign; the Word files
+(:mod:`.lending_docx`) are read back from the same pages.
 """
 
 from __future__ import annotations
@@ -18,12 +20,11 @@ from sharing.lending import Loan, Offer
 
 from .language import language
 
-__all__ = ["ENV", "loan_reference", "agreement_html", "amendment_html", "loan_files"]
+__all__ = ["ENV", "loan_reference", "agreement_html", "amendment_html", "loan_files", "template_of"]
 
 ENV = Environment(loader=PackageLoader("integrations.reports", "templates"), autoescape=select_autoescape(["html"]),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 _CENT = Decimal("0.01")
-_JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 def loan_reference(loan: Loan) -> str:
@@ -31,10 +32,16 @@ def loan_reference(loan: Loan) -> str:
     return f"PRET-{loan.offer}-{loan.borrower}-{loan.first.isoformat()}"
 
 
-def loan_files(loan: Loan) -> tuple[str, str]:
-    """File names of the loan's agreement and amendment."""
+def loan_files(loan: Loan, suffix: str = "html") -> tuple[str, str]:
+    """File names of the loan's agreement and amendment (``suffix``: html or docx)."""
     ref = loan_reference(loan)
-    return f"convention-{ref}.html", f"avenant-{ref}.html"
+    return f"convention-{ref}.{suffix}", f"avenant-{ref}.{suffix}"
+
+
+def template_of(name: str, lang: str | None = None) -> str:
+    """The template's path for the document language: French at the root, others in their folder."""
+    code = language(lang).code
+    return name if code == "fr" else f"{code}/{name}"
 
 
 def _address(member: Member) -> str:
@@ -42,8 +49,9 @@ def _address(member: Member) -> str:
     return (site.address or site.name) if site else ""
 
 
-def _context(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: date) -> dict:
-    lang = language("fr")
+def _context(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: date, code: str | None) -> dict:
+    lang = language(code)
+    weekdays = lang.locale.days["format"]["wide"]
     sites = {s.code: s for s in borrower.sites}
     hours = loan.hours
     shifts = [{
@@ -53,16 +61,20 @@ def _context(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: 
     } for p in loan.placements]
     total = offer.cost.total
     return {
-        "title": f"{loan_reference(loan)}", "reference": loan_reference(loan), "lender": lender, "borrower": borrower,
+        "lang": lang.code, "title": loan_reference(loan), "reference": loan_reference(loan), "lender": lender,
+        "borrower": borrower,
         "lender_address": _address(lender), "borrower_address": _address(borrower),
-        "person": offer.name, "qualification": offer.qualification or "qualification à préciser",
-        "skills": ", ".join(f"{code} (niveau {level})" for code, level in offer.skills.items()),
+        "person": offer.name, "qualification": offer.qualification or lang.gettext("qualification to be specified"),
+        "skills": ", ".join(lang.gettext("{skill} (level {level})", skill=skill, level=level)
+                            for skill, level in offer.skills.items()),
         "contract_hours": f"{lang.number(Decimal(str(offer.contract_hours)))} h",
         "consent": lang.day(offer.consent_date, weekday=False),
-        "period": (f"Le {lang.day(loan.first, weekday=False)}" if loan.first == loan.last else
-                   f"Du {lang.day(loan.first, weekday=False)} au {lang.day(loan.last, weekday=False)} inclus"),
+        "period": (lang.gettext("On {day}", day=lang.day(loan.first, weekday=False)) if loan.first == loan.last else
+                   lang.gettext("From {first} to {last} inclusive", first=lang.day(loan.first, weekday=False),
+                                last=lang.day(loan.last, weekday=False))),
         "hours": f"{lang.number(hours)} h", "shifts": shifts,
-        "home_hours": ", ".join(f"le {_JOURS[s.weekday]} de {s.start:%H:%M} à {s.end:%H:%M}"
+        "home_hours": ", ".join(lang.gettext("on {weekday} from {start} to {end}", weekday=weekdays[s.weekday],
+                                             start=f"{s.start:%H:%M}", end=f"{s.end:%H:%M}")
                                 for s in offer.home_shifts_sorted),
         "cost": {"salary": lang.money(offer.cost.salary), "charges": lang.money(offer.cost.charges),
                  "expenses": lang.money(offer.cost.expenses), "total": lang.money(total)},
@@ -72,11 +84,15 @@ def _context(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: 
     }
 
 
-def agreement_html(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: date) -> str:
-    """The agreement between the lending and the borrowing firm, as one HTML page."""
-    return ENV.get_template("lending_agreement.html").render(**_context(loan, offer, lender, borrower, today))
+def agreement_html(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: date,
+                   lang: str | None = None) -> str:
+    """The agreement between the lending and the borrowing firm, as one HTML page (French unless ``lang``)."""
+    return ENV.get_template(template_of("lending_agreement.html", lang)).render(
+        **_context(loan, offer, lender, borrower, today, lang))
 
 
-def amendment_html(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: date) -> str:
-    """The amendment to the lent employee's contract, as one HTML page."""
-    return ENV.get_template("lending_amendment.html").render(**_context(loan, offer, lender, borrower, today))
+def amendment_html(loan: Loan, offer: Offer, lender: Member, borrower: Member, today: date,
+                   lang: str | None = None) -> str:
+    """The amendment to the lent employee's contract, as one HTML page (French unless ``lang``)."""
+    return ENV.get_template(template_of("lending_amendment.html", lang)).render(
+        **_context(loan, offer, lender, borrower, today, lang))

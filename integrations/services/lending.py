@@ -17,8 +17,8 @@ from sharing.lending import (LendingStatement, Loan, Offer, Placement, as_employ
 from sharing.plans import Assignment, Plan
 
 __all__ = ["add_offer", "list_offers", "get_offer", "withdraw_offer", "week_offers", "keep_placements", "week_loans",
-           "with_lent", "with_lent_staff",
-           "write_agreements", "record_loan_hours", "month_ledger", "month_statement",
+           "with_lent", "with_lent_staff", "home_hours",
+           "AGREEMENT_FORMATS", "write_agreements", "record_loan_hours", "month_ledger", "month_statement",
            "write_statement"]
 
 
@@ -88,6 +88,13 @@ def with_lent(repo, week: IsoWeek, plan: Plan) -> Plan:
     return plan.model_copy(update={"assignments": [*plan.assignments, *lent]}) if lent else plan
 
 
+def home_hours(offers: list[Offer], week: IsoWeek) -> dict[str, list]:
+    """Each offered person's hours at the home firm in the week and the week before (for the rests across
+    weeks), as the checker's hours worked for the other employer."""
+    before = week.shift(-1).monday
+    return {o.code: [*o.home_intervals(before), *o.home_intervals(week.monday)] for o in offers}
+
+
 def with_lent_staff(group, offers: list[Offer]):
     """The group with the offers' people among its employees, named `Léa Roux (prêté par BISCUIT)` so that
     plans show them as lent staff (for display only)."""
@@ -97,14 +104,24 @@ def with_lent_staff(group, offers: list[Offer]):
     return group.model_copy(update={"employees": [*group.employees, *staff]}) if staff else group
 
 
-def write_agreements(repo, week: IsoWeek, out: Path | str, today: date) -> list[Path]:
+AGREEMENT_FORMATS = {"html": ("html",), "docx": ("docx",), "both": ("html", "docx")}
+
+
+def write_agreements(repo, week: IsoWeek, out: Path | str, today: date, fmt: str = "html",
+                     lang: str | None = None) -> list[Path]:
     """Write the agreement and the amendment of each loan of the week into `out`; the paths written.
 
-    Nothing is written when the week has no loan (NotFound-like InvalidInput says so).
+    `fmt` is html, docx or both; `lang` the documents' language (French by default). Nothing is written
+    when the week has no loan (InvalidInput says so), and all files appear together or none.
     """
     from integrations.files import written_folder
+    from integrations.reports.language import language
     from integrations.reports.lending_documents import agreement_html, amendment_html, loan_files
+    from integrations.reports.lending_docx import write_docx
 
+    if fmt not in AGREEMENT_FORMATS:
+        raise InvalidInput(f"unknown agreement format {fmt!r}: use one of {', '.join(AGREEMENT_FORMATS)}")
+    code = language(lang).code
     loans = week_loans(repo, week)
     if not loans:
         raise InvalidInput(f"no staff lent in {week}: run `mutualis allocate --week {week}` with offers open")
@@ -114,9 +131,14 @@ def write_agreements(repo, week: IsoWeek, out: Path | str, today: date) -> list[
         for loan in loans:
             offer, lender = lending.get_offer(loan.offer), repo.people.get_member(loan.lender)
             borrower = repo.people.get_member(loan.borrower)
-            for name, render in zip(loan_files(loan), (agreement_html, amendment_html), strict=False):
-                (staging / name).write_text(render(loan, offer, lender, borrower, today), encoding="utf-8")
-                paths.append(Path(out) / name)
+            pages = [render(loan, offer, lender, borrower, today, code) for render in (agreement_html, amendment_html)]
+            for suffix in AGREEMENT_FORMATS[fmt]:
+                for name, html in zip(loan_files(loan, suffix), pages, strict=True):
+                    if suffix == "html":
+                        (staging / name).write_text(html, encoding="utf-8")
+                    else:
+                        write_docx(html, staging / name)
+                    paths.append(Path(out) / name)
     return paths
 
 

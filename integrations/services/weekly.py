@@ -13,6 +13,7 @@ from consortium.errors import InvalidInput, NotFound
 from consortium.weeks import IsoWeek, week_of
 from integrations.services.hours import worked_history
 from integrations.services.lending import (
+    home_hours,
     keep_placements,
     week_offers,
     with_lent,
@@ -122,9 +123,11 @@ def week_view(repo: Repository, week: IsoWeek) -> WeekView:
 
 def check_week(repo: Repository, week: IsoWeek) -> list[Violation]:
     """Every hard-rule violation of the stored plan, lent staff included, by the independent checker (the
-    hours lent staff work at their home firm are counted by the allocation only)."""
-    group = with_lent_staff(repo.load_group(week), week_offers(repo, week))
-    return check_plan(with_lent(repo, week, _plan(repo, week)), group, history_from_plans(repo, week))
+    hours lent staff still work at their home firm count in their limits and rests)."""
+    offers = week_offers(repo, week)
+    group = with_lent_staff(repo.load_group(week), offers)
+    return check_plan(with_lent(repo, week, _plan(repo, week)), group, history_from_plans(repo, week),
+                      elsewhere=home_hours(offers, week))
 
 
 def explain(repo: Repository, request_code: str) -> RequestExplanation:

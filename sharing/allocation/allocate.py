@@ -129,7 +129,7 @@ def _read(built: Built, result, runtime: float, violations: list[tuple[str, str,
         runtime=runtime, plan=plan, unfilled=unfilled, penalties=penalties,
         variables=sum(len(e.eligible or ()) for e in built.problem.employees),
         _members=_member_rows(built, placed), _employees=_employee_rows(built, day_travel),
-        dropped_pins=[str(d) for d in built.dropped], violations=violations,
+        dropped_pins=[str(d) for d in built.dropped], violations=violations, lent_staff=frozenset(built.lent),
     )
 
 

@@ -62,6 +62,7 @@ class Allocation:
     variables: int = 0  # eligible (employee, request) pairs: the engine's decision variables
     dropped_pins: list[str] = field(default_factory=list)  # "pin E001 R-... dropped: why", one a pin
     violations: list[tuple[str, str, str]] = field(default_factory=list)  # (employee, engine rule, subject): [] expected
+    lent_staff: frozenset[str] = frozenset()  # codes (MEMBER.PERSON) of the staff members lend this week
     _members: list[MemberRow] = field(default_factory=list, repr=False)
     _employees: list[EmployeeRow] = field(default_factory=list, repr=False)
 
@@ -91,8 +92,11 @@ class Allocation:
     def summary(self, max_reasons: int = 3) -> str:
         """A few lines for the manager: status, coverage, what is unfilled and why, penalties per rule."""
         gap = "-" if self.gap is None else f"{100 * self.gap:.2f} %"
+        lent = [a for a in self.plan.assignments if a.employee in self.lent_staff]
+        requests = len({a.request for a in lent})
+        of_lent = f" ({len(lent)} of lent staff, on {requests} request{'s' * (requests != 1)})" if lent else ""
         lines = [
-            f"week {self.plan.week}: {self.status}, {len(self.plan.assignments)} assignments, "
+            f"week {self.plan.week}: {self.status}, {len(self.plan.assignments)} assignments{of_lent}, "
             f"coverage {100 * self.coverage():.1f} %, objective {self.objective}, bound {self.best_bound}, "
             f"gap {gap}, {self.runtime:.1f} s",
         ]

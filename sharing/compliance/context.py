@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -68,9 +69,12 @@ class Context:
     members: dict[str, Member]
     placed: list[Placed] = field(default_factory=list)
     unresolved: list[tuple[Assignment, list[str]]] = field(default_factory=list)
+    # hours worked for another employer (lent staff at their home firm), local times, per employee
+    elsewhere: dict[str, list[tuple[datetime, datetime]]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, plan: Plan, group: Group, history: History | None = None) -> Context:
+    def build(cls, plan: Plan, group: Group, history: History | None = None,
+              elsewhere: Mapping[str, Sequence[tuple[datetime, datetime]]] | None = None) -> Context:
         try:
             week = parse_week(plan.week)
         except InvalidInput as exc:
@@ -82,6 +86,7 @@ class Context:
             employees={e.code: e for e in group.employees},
             requests={r.code: r for r in group.requests},
             members={m.code: m for m in group.members},
+            elsewhere={code: sorted(periods) for code, periods in (elsewhere or {}).items() if periods},
         )
         tz = group.settings.timezone
         for a in plan.assignments:
@@ -155,6 +160,19 @@ class Context:
         for day, items in self.by_day.get(code, {}).items():
             result[week_of(day)] += self.day_minutes(items)[0]
         return dict(result)
+
+    def elsewhere_minutes(self, code: str, day: date) -> int:
+        """Minutes worked for the other employer on that day (0 for GE staff)."""
+        return sum(int((end - start).total_seconds() // 60)
+                   for start, end in self.elsewhere.get(code, ()) if start.date() == day)
+
+    def busy(self, code: str) -> list[tuple[datetime, datetime, Placed | None]]:
+        """All the employee's work in time order: the plan's assignments and the hours for the other
+        employer (without an assignment)."""
+        items: list[tuple[datetime, datetime, Placed | None]] = [(p.start, p.end, p) for p in
+                                                                 self.by_employee.get(code, [])]
+        items += [(start, end, None) for start, end in self.elsewhere.get(code, ())]
+        return sorted(items, key=lambda item: (item[0], item[1]))
 
     def past(self, code: str) -> EmployeeHistory | None:
         """The employee's history, or None when no history was given."""

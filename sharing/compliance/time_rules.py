@@ -35,21 +35,30 @@ def max_daily_hours(ctx: Context) -> Iterator[Finding]:
     for code, days in ctx.by_day.items():
         for day, items in days.items():
             worked, travel = ctx.day_minutes(items)
-            if worked > limit:
-                extra = f" including {hours_text(travel)} travel" if travel else ""
-                yield Finding(f"{code} works {hours_text(worked)} on {day_text(day)}{extra} (max {hours_text(limit)})",
-                              code, None, day, items[0].start)
+            other = ctx.elsewhere_minutes(code, day)
+            if worked + other > limit:
+                parts = [f"{hours_text(travel)} travel"] * bool(travel) + [
+                    f"{hours_text(other)} for the other employer"] * bool(other)
+                extra = f" including {' and '.join(parts)}" if parts else ""
+                yield Finding(f"{code} works {hours_text(worked + other)} on {day_text(day)}{extra} "
+                              f"(max {hours_text(limit)})", code, None, day, items[0].start)
 
 
 def max_weekly_hours(ctx: Context) -> Iterator[Finding]:
+    legal = round(ctx.rules.max_weekly_hours * 60)
     for code, weeks in _weeks(ctx).items():
         contract = ctx.employees[code].contract
         limit = round(contract.max_weekly_hours(ctx.rules) * 60)
         why = "part-time contract plus complementary hours" if contract.is_part_time else "legal max"
         for week, minutes in weeks.items():
+            other = sum(ctx.elsewhere_minutes(code, day) for day in week.days())
             if minutes > limit:
                 yield Finding(f"{code} works {hours_text(minutes)} in {week} from {day_text(week.monday)} "
                               f"({why} {hours_text(limit)})", code, None, week.monday)
+            elif other and minutes + other > legal:  # lent staff: both employers together
+                yield Finding(f"{code} works {hours_text(minutes + other)} in {week} from {day_text(week.monday)} "
+                              f"including {hours_text(other)} for the other employer (legal max "
+                              f"{hours_text(legal)})", code, None, week.monday)
 
 
 def average_weekly_hours(ctx: Context) -> Iterator[Finding]:
@@ -65,36 +74,42 @@ def average_weekly_hours(ctx: Context) -> Iterator[Finding]:
 
 def daily_rest(ctx: Context) -> Iterator[Finding]:
     need = round(ctx.rules.daily_rest_hours * 60)
-    for code, days in ctx.by_day.items():
-        ends = [(_last_shift_end(ctx, code), None)] + [(max(p.end for p in items), day) for day, items in days.items()]
-        for (end, _), (day, items) in zip(ends, days.items(), strict=False):
-            if end is None:
+    for code in ctx.by_day:
+        days: dict = {}  # working day -> its work in time order, the hours for another employer included
+        for start, end, placed in ctx.busy(code):
+            days.setdefault(start.date() if placed is None else placed.day, []).append((start, end, placed))
+        ends = [(_last_shift_end(ctx, code), False)] + [
+            (max(end for _, end, _ in items), any(p for _, _, p in items)) for items in days.values()]
+        for (end, planned_before), (day, items) in zip(ends, days.items(), strict=False):
+            first, _, placed = items[0]
+            if end is None or not (planned_before or any(p for _, _, p in items)):
                 continue
-            rest = int((items[0].start - end).total_seconds() // 60)
+            rest = int((first - end).total_seconds() // 60)
             if 0 <= rest < need:
-                yield Finding(f"{code} rests {hours_text(rest)} before {at_text(items[0].start)} "
+                yield Finding(f"{code} rests {hours_text(rest)} before {at_text(first)} "
                               f"(last work ended {at_text(end)}; min {hours_text(need)})", code,
-                              items[0].request.code, day, items[0].start)
+                              placed.request.code if placed else None, day, first)
 
 
 def weekly_rest(ctx: Context) -> Iterator[Finding]:
     need = round(ctx.rules.weekly_rest_hours * 60)
-    for code, items in ctx.by_employee.items():
-        for week in sorted({week_of(p.day) for p in items}):
+    for code, placed in ctx.by_employee.items():
+        items = ctx.busy(code)
+        for week in sorted({week_of(p.day) for p in placed}):
             monday = datetime.combine(week.monday, datetime.min.time())
             sunday_end = monday + timedelta(days=7)
             # The rest may begin before Monday: at the last shift of the week before, if known.
-            before = [p.end for p in items if p.end <= monday]
+            before = [end for _, end, _ in items if end <= monday]
             last_end = _last_shift_end(ctx, code)
             if week == ctx.week and last_end:
                 before.append(last_end)
             free_from = min(monday, max(before)) if before else monday
             longest = 0
-            for p in items:
-                if p.end <= free_from or p.start >= sunday_end:
+            for start, end, _ in items:
+                if end <= free_from or start >= sunday_end:
                     continue
-                longest = max(longest, int((p.start - free_from).total_seconds() // 60))
-                free_from = max(free_from, p.end)
+                longest = max(longest, int((start - free_from).total_seconds() // 60))
+                free_from = max(free_from, end)
             longest = max(longest, int((sunday_end - free_from).total_seconds() // 60))
             if longest < need:
                 yield Finding(f"{code} has at most {hours_text(longest)} of uninterrupted rest in {week} "

@@ -57,6 +57,8 @@ def _allocate_with_a_loan(mutualis):
 def test_the_allocation_places_lent_staff_where_ge_staff_cannot_and_the_plan_names_them(mutualis):
     summary = _allocate_with_a_loan(mutualis)
     assert "unfilled" not in summary and "lent_staff" in summary
+    [first] = [line for line in summary.splitlines() if line.startswith("week 2026-W49: ")]
+    assert "assignments (1 of lent staff, on 1 request), coverage 100.0 %" in first
     shown = mutualis("plan", "show", "--week", "2026-W49", "--by", "employee").output
     lines = [x.split() for x in shown.splitlines() if "FORGE.OP1" in x]
     assert lines[0][:10] == ["ACIER", "MAIN", "FORGE.OP1", "Léa", "Roux", "(prêté", "par", "FORGE)", "R9", "Wed"]
@@ -77,6 +79,48 @@ def test_the_weeks_loans_are_listed_and_their_agreement_and_amendment_written(mu
     assert "FORGE SA" in agreement and "ACIER SA" in agreement and "Léa Roux" in agreement
 
 
+def test_agreements_are_written_as_word_files_in_english_on_request_and_the_same_bytes_twice(mutualis, tmp_path):
+    from docx import Document
+
+    _allocate_with_a_loan(mutualis)
+    runs = []
+    for folder in ("one", "two"):
+        mutualis("lend", "agreements", "--week", "2026-W49", "--out", str(tmp_path / folder), "--as-of", "2026-11-25",
+                 "--format", "both", "--lang", "en")
+        runs.append({p.name: p.read_bytes() for p in (tmp_path / folder).iterdir()})
+    assert sorted(runs[0]) == ["avenant-PRET-FORGE.OP1-ACIER-2026-12-02.docx",
+                               "avenant-PRET-FORGE.OP1-ACIER-2026-12-02.html",
+                               "convention-PRET-FORGE.OP1-ACIER-2026-12-02.docx",
+                               "convention-PRET-FORGE.OP1-ACIER-2026-12-02.html"]
+    assert runs[0] == runs[1]
+    document = Document(str(tmp_path / "one" / "convention-PRET-FORGE.OP1-ACIER-2026-12-02.docx"))
+    text = " ".join(p.text for p in document.paragraphs)
+    assert "Staff lending agreement" in text and "L8241-2" in text and "Léa Roux" in text
+
+
+def test_check_refuses_a_loan_that_breaks_the_10_hour_day_with_the_hours_at_the_home_firm(mutualis, db):
+    """Planted by hand (the allocation would never make it): 4 h at FORGE on Tuesday morning, then 6.5 h lent."""
+    from datetime import datetime
+    from decimal import Decimal
+
+    from integrations.store import open_store
+    from sharing.lending import Placement
+
+    _allocate_with_a_loan(mutualis)
+    mutualis("request", "add", "R10", "--member", "ACIER", "--site", "MAIN", "--skill", "TIG", "--day", "2026-12-01",
+             "--start", "12:30", "--end", "19:00")
+    store = open_store(db)
+    with store.session() as repo:
+        placed = repo.lending.placements(datetime(2026, 11, 30).date(), datetime(2026, 12, 6).date())
+        planted = Placement(offer="FORGE.OP1", lender="FORGE", member="ACIER", site="MAIN", request="R10",
+                            start=datetime(2026, 12, 1, 12, 30), end=datetime(2026, 12, 1, 19), hours=Decimal("6.5"))
+        repo.lending.save_placements("2026-W49", [*placed, planted])
+    store.close()
+    result = mutualis("check", "--week", "2026-W49", code=1)
+    assert result.output == ("max_daily_hours: FORGE.OP1 works 10 h 30 on Tue 2026-12-01 including 4 h for the other "
+                             "employer (max 10 h)\n1 violation(s) in the plan of 2026-W49\n")
+
+
 def test_agreements_of_a_week_without_loans_are_one_line(mutualis, tmp_path):
     assert mutualis("lend", "agreements", "--week", "2026-W49", "--out", str(tmp_path), code=1).output == (
         "error: no staff lent in 2026-W49: run `mutualis allocate --week 2026-W49` with offers open\n")
@@ -95,7 +139,8 @@ def _with_coefficients(db: str) -> None:
         repo.people.save_settings(GroupSettings(billing=Billing(coefficient=Decimal("1.9"),
                                                                 coefficient_by_contract={"CDD": Decimal("2.5")})))
         for code in ("ACIER", "FORGE"):
-            repo.people.save_member(repo.people.get_member(code).model_copy(update={"billing_coefficient": Decimal("1.7")}))
+            member = repo.people.get_member(code)
+            repo.people.save_member(member.model_copy(update={"billing_coefficient": Decimal("1.7")}))
     store.close()
 
 

@@ -74,3 +74,55 @@ def test_the_files_are_named_after_the_person_the_borrower_and_the_first_day():
 def test_names_are_escaped():
     other = OFFER.model_copy(update={"last_name": "<b>Roux</b>"})
     assert "&lt;b&gt;Roux&lt;/b&gt;" in agreement_html(LOAN, other, LENDER, BORROWER, date(2026, 11, 25))
+
+
+def test_french_is_the_default_and_english_is_given_on_request():
+    default = text_of(agreement_html(LOAN, OFFER, LENDER, BORROWER, date(2026, 11, 25)))
+    english = text_of(agreement_html(LOAN, OFFER, LENDER, BORROWER, date(2026, 11, 25), "en"))
+    assert "Convention de mise à disposition de personnel" in default
+    for needle in ("Staff lending agreement", "From 2 December 2026 to 3 December 2026 inclusive",
+                   "Wednesday 2 December 2026 13:00–18:00", "on Monday from 08:00 to 12:00", "LINE (level 1)",
+                   "Gross hourly salary €14.20", "12.00 h × €21.30 = €255.60", "L8241-2",
+                   "social and economic committee"):
+        assert needle in english, needle
+    assert "Avenant" not in text_of(amendment_html(LOAN, OFFER, LENDER, BORROWER, date(2026, 11, 25), "en"))
+
+
+def _docx_text(path) -> str:
+    from docx import Document
+
+    document = Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join(" ".join([*(p.text for p in document.paragraphs), *cells]).split())
+
+
+@pytest.mark.parametrize("render", [agreement_html, amendment_html])
+def test_the_word_file_carries_the_legal_mentions_and_the_same_bytes_each_time(render, tmp_path):
+    from integrations.files import written
+    from integrations.reports.lending_docx import write_docx
+
+    html = render(LOAN, OFFER, LENDER, BORROWER, date(2026, 11, 25))
+    files = []
+    for name in ("a.docx", "b.docx"):
+        with written(tmp_path / name) as tmp:
+            write_docx(html, tmp)
+        files.append((tmp_path / name).read_bytes())
+    assert files[0] == files[1]
+    text = _docx_text(tmp_path / "a.docx")
+    for needle in ("L8241-2", "Biscuiterie des Trois Moulins SAS", "Aciers du Maine SAS", "Léa Roux",
+                   "Du 2 décembre 2026 au 3 décembre 2026 inclus", "Atelier, ZA Nord, 53000 Laval",
+                   "20 novembre 2026", "comité social et économique", "le lundi de 08:00 à 12:00"):
+        assert needle in text, needle
+
+
+def test_the_word_agreement_states_the_cost_basis_in_its_tables(tmp_path):
+    from docx import Document
+
+    from integrations.reports.lending_docx import write_docx
+
+    write_docx(agreement_html(LOAN, OFFER, LENDER, BORROWER, date(2026, 11, 25)), tmp_path / "c.docx")
+    document = Document(str(tmp_path / "c.docx"))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    assert ["Coût horaire facturé", "21,30 €"] in rows
+    assert ["Salaire brut horaire", "14,20 €"] in rows
+    assert document.paragraphs[0].text == "Convention de mise à disposition de personnel"
