@@ -74,7 +74,8 @@ def stabilise_zip(path: Path, stamp: datetime | None = None) -> None:
         entries = [(info, source.read(info.filename)) for info in source.infolist()]
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
+        for info, content in entries:
+            data = content
             if info.filename == "docProps/core.xml":
                 text = data.decode("utf-8")
                 text = (_CORE_DATE.sub(lambda m: f'<dcterms:{m.group(1)} xsi:type="dcterms:W3CDTF">{when}'

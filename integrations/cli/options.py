@@ -102,7 +102,9 @@ def week_option(func):
 
 def solve_options(func):
     """Shared solver options: time limit, seed, workers."""
-    func = click.option("--workers", type=WORKERS, default=8, show_default=True, help="CP-SAT search threads (more threads than cores still pays: a portfolio of strategies).")(func)
+    func = click.option("--workers", type=WORKERS, default=8, show_default=True,
+                        help="CP-SAT search threads (more threads than cores still pays: "
+                             "a portfolio of strategies).")(func)
     func = click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed (same seed and "
                         "1 worker give the same plan).")(func)
     return click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds.")(func)
