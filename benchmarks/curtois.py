@@ -103,7 +103,8 @@ def run_instance(path: Path, params: SolveParams, roster_dir: Path | None) -> di
     }
 
 
-HEADER = f"{'instance':<11} {'emp':>4} {'days':>4} {'objective':>9} {'best':>6} {'gap %':>7} {'bound':>8} {'time s':>7} {'viol':>4}"
+HEADER = (f"{'instance':<11} {'emp':>4} {'days':>4} {'objective':>9} {'best':>6} {'gap %':>7} {'bound':>8} "
+          f"{'time s':>7} {'viol':>4}")
 
 
 def format_row(r: dict) -> str:
@@ -136,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--primal-share", type=float, default=0.0,
                     help="share of the time, before the neighbourhood search, warm-started with 2 full workers")
     ap.add_argument("--cp-sat", default="", help="extra CP-SAT parameters, e.g. linearization_level=2")
-    ap.add_argument("--log", action="store_true", help="print the CP-SAT search log and the neighbourhood search's tally")
+    ap.add_argument("--log", action="store_true",
+                    help="print the CP-SAT search log and the neighbourhood search's tally")
     args = ap.parse_args(argv)
     params = SolveParams(
         time_limit=args.time_limit, seed=args.seed, log=args.log, runs=args.runs,

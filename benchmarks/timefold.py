@@ -75,7 +75,8 @@ def to_problem(inst: dict, resolution: int = RESOLUTION) -> Problem:
     for e in inst["employees"]:
         name, skills = e["name"], set(e["skills"])
         employees.append(Employee(name, rules, eligible=frozenset(sid for sid, *_, k in raw if k in skills)))
-        unavailable = {sid for d in e["unavailable_dates"] for sid, start, end, k in touching.get(date.fromisoformat(d), ())
+        unavailable = {sid for d in e["unavailable_dates"]
+                       for sid, start, end, k in touching.get(date.fromisoformat(d), ())
                        if k in skills and minutes_on(start, end, date.fromisoformat(d))}
         forbidden += [(name, sid) for sid in sorted(unavailable)]
         for key, rule, sign in (("undesired_dates", "undesired_date", 1), ("desired_dates", "desired_date", -1)):
@@ -122,7 +123,8 @@ def run_instance(name: str, params: SolveParams, assignment_dir: Path | None) ->
     }
 
 
-HEADER = f"{'instance':<12} {'emp':>4} {'shifts':>6} {'time s':>6} {'first s':>7} {'complete':>8} {'hard':>5} {'soft':>12}  timefold (same limit)"
+HEADER = (f"{'instance':<12} {'emp':>4} {'shifts':>6} {'time s':>6} {'first s':>7} {'complete':>8} {'hard':>5} "
+          f"{'soft':>12}  timefold (same limit)")
 
 
 def format_row(r: dict) -> str:
@@ -152,11 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lns-share", type=float, default=0.5,
                     help="share of the time, at the end, in the engine's neighbourhood search (0: off)")
     ap.add_argument("--lns-threads", type=int, default=1,
-                    help="neighbourhoods solved at once (default 1: two copies of e200_s1500 passed 1 GiB; 0: one per core)")
+                    help="neighbourhoods solved at once (default 1: two copies of e200_s1500 passed 1 GiB; "
+                         "0: one per core)")
     ap.add_argument("--cp-sat", default=NO_PRESOLVE,
                     help=f"CP-SAT parameters name=int,... (default {NO_PRESOLVE}: on e200_s1500 the presolve "
                          "took most of the time to a first plan, and plans came better without it)")
-    ap.add_argument("--log", action="store_true", help="print the CP-SAT search log and the neighbourhood search's tally")
+    ap.add_argument("--log", action="store_true",
+                    help="print the CP-SAT search log and the neighbourhood search's tally")
     args = ap.parse_args(argv)
     cp_sat = tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv))
     params = SolveParams(time_limit=args.time_limit, seed=args.seed, log=args.log,

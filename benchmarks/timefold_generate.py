@@ -3,8 +3,9 @@
 Example: ``python -m benchmarks.timefold_generate --employees 500 --shifts 4000 --seed 1 -o big.json``
 
 Deterministic for a seed. The proportions follow Timefold's own e200_s1500 instance (its demo data
-generator): the same number of shifts every day; each employee is a Doctor or a Nurse with one or two of Cardiology, Anaesthetics and
-Radiology; about 70 shifts per location over the horizon; 8 h shifts at 06:00, 09:00, 14:00 and 22:00
+generator): the same number of shifts every day; each employee is a Doctor or a Nurse with one or two of
+Cardiology, Anaesthetics and Radiology; about 70 shifts per location over the horizon; 8 h shifts at 06:00,
+09:00, 14:00 and 22:00
 in the instance's proportions; 0 to 4 unavailable, undesired and desired dates per employee.
 """
 from __future__ import annotations
@@ -39,7 +40,7 @@ def generate(employees: int, shifts: int, days: int = 14, seed: int = 0) -> dict
     """An instance with `employees` employees and `shifts` shifts over `days` days."""
     rng = random.Random(seed)
     dates = [FIRST_DAY + timedelta(days=d) for d in range(days)]
-    names = [f"{f} {l}" for l in LAST for f in FIRST]
+    names = [f"{first} {last}" for last in LAST for first in FIRST]
     emps = []
     for i in range(employees):
         name = names[i % len(names)] + ("" if i < len(names) else f" {i // len(names) + 1}")

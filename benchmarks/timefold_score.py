@@ -68,7 +68,8 @@ def score(instance: dict, assignments: list[dict]) -> Score:
     s1 = s2 = 0
     for name, sids in mine.items():
         e = emps[name]
-        dates = {k: {date.fromisoformat(d) for d in e[k]} for k in ("unavailable_dates", "undesired_dates", "desired_dates")}
+        dates = {k: {date.fromisoformat(d) for d in e[k]}
+                 for k in ("unavailable_dates", "undesired_dates", "desired_dates")}
         for sid in sids:
             start, end, skill = shifts[sid]
             h["skill"] += skill not in e["skills"]

@@ -41,7 +41,8 @@ def check_code(value: str, what: str = "code") -> str:
     code = str(value).strip().upper()
     if not CODE_PATTERN.match(code):
         raise ValueError(
-            f"{what} {value!r} must be 1-{CODE_LENGTH} letters, digits, '-', '_' or '.', starting with a letter or digit"
+            f"{what} {value!r} must be 1-{CODE_LENGTH} letters, digits, '-', '_' or '.', "
+            "starting with a letter or digit"
         )
     return code
 

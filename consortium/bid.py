@@ -228,4 +228,5 @@ def _commitments(outcome: TenderOutcome) -> list[Commitment]:
     for p in outcome.placements:
         acc[p.member, p.resource, p.process, p.week] += Decimal(str(p.hours))
     return [Commitment(member=m, resource=r, process=pr, week=w, hours=money(h))
-            for (m, r, pr, w), h in sorted(acc.items(), key=lambda kv: (kv[0][0], kv[0][1], parse_week(kv[0][3]), kv[0][2]))]
+            for (m, r, pr, w), h in sorted(acc.items(),
+                                           key=lambda kv: (kv[0][0], kv[0][1], parse_week(kv[0][3]), kv[0][2]))]

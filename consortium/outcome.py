@@ -115,7 +115,8 @@ def lot_state(lot: LotVerdict) -> str:
     elif lot.missing_hours:
         parts.append(f"{lot.missing_hours:.1f} h of steps never made")
     if lot.late_unit_weeks:
-        parts.append(f"{lot.late_unit_weeks} unit-weeks late" + ("" if parts else " (every unit is made, some too late)"))
+        parts.append(f"{lot.late_unit_weeks} unit-weeks late"
+                     + ("" if parts else " (every unit is made, some too late)"))
     return "NOT feasible: " + ", ".join(parts)
 
 
@@ -165,7 +166,8 @@ def _fix(compiled: Compiled, f: st.Fix) -> FixNote:
         note = f"subcontract {hours:.1f} h of {f.process} by {week}"
     elif f.kind == "overtime":
         res = compiled.resources.get(f.resource)
-        note = f"overtime at {f.member} on {res.code if res else f.resource}: up to {hours:.1f} h of {f.process} by {week}"
+        note = (f"overtime at {f.member} on {res.code if res else f.resource}: "
+                f"up to {hours:.1f} h of {f.process} by {week}")
     elif f.kind == "later_due":
         lot = next((x for x in compiled.tender.lots if x.code == f.lot), None)
         note = f"lot {f.lot} is feasible with due week {week}" + (f" instead of {lot.due_week}" if lot else "")

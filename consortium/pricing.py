@@ -111,10 +111,10 @@ def _production(lot: str, placed, resources: dict[str, Resource]) -> list[PriceL
     for (member, code), (total, setup, overtime) in sorted(hours.items()):
         r = resources[f"{member}/{code}"]
         regular = max(Decimal(0), total - setup - overtime)
-        setup = total - overtime - regular  # setup beyond the regular hours is paid as overtime
+        paid_setup = total - overtime - regular  # setup beyond the regular hours is paid as overtime
         who = {"member": member, "resource": code}
-        if setup:
-            lines.append(_line(lot, "setup", f"setup on {code}", setup, r.hourly_rate, **who))
+        if paid_setup:
+            lines.append(_line(lot, "setup", f"setup on {code}", paid_setup, r.hourly_rate, **who))
         if regular:
             lines.append(_line(lot, "labour", f"work on {code}", regular, r.hourly_rate, **who))
         if overtime:

@@ -34,7 +34,8 @@ def _problem_lines(exc: ValidationError, source: str) -> list[str]:
     """One line per problem; an unknown key is named, with the known field it most looks like."""
     known = _known_fields()
     lines = []
-    for err, line in zip(exc.errors(), describe_validation_error(exc, source), strict=False):
+    for err, described in zip(exc.errors(), describe_validation_error(exc, source), strict=False):
+        line = described
         if err["type"] == "extra_forbidden" and err["loc"]:
             key = str(err["loc"][-1])
             close = difflib.get_close_matches(key, known, n=1)

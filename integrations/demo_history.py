@@ -134,7 +134,7 @@ def history_plans() -> tuple[Group, list[Plan]]:
     requests = [r for i in range(HISTORY_WEEKS) for r in history_requests(i)]
     group = group.model_copy(update={"requests": requests, "absences": history_absences()})
     plans: list[Plan] = []
-    for i, week in enumerate(history_weeks()):
+    for week in history_weeks():
         days = set(week.days())
         week_group = group.model_copy(update={"requests": [r for r in requests if r.day in days]})
         plans.append(_fill(week_group, week, plans))

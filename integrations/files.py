@@ -65,7 +65,7 @@ def _parent(path: Path) -> Path:
     return parent
 
 
-_CORE_DATE = re.compile(r"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
+_CORE_DATE = re.compile(r"<dcterms:(created|modified)([^>]*)>[^<]*</dcterms:\1>")
 
 
 def stabilise_zip(path: Path, stamp: datetime | None = None) -> None:
@@ -74,12 +74,15 @@ def stabilise_zip(path: Path, stamp: datetime | None = None) -> None:
         entries = [(info, source.read(info.filename)) for info in source.infolist()]
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
+        for info, content in entries:
+            data = content
             if info.filename == "docProps/core.xml":
                 text = data.decode("utf-8")
-                text = (_CORE_DATE.sub(lambda m: f'<dcterms:{m.group(1)} xsi:type="dcterms:W3CDTF">{when}'
-                                                 f'</dcterms:{m.group(1)}>', text) if when
-                        else _CORE_DATE.sub("", text))
+                # the element keeps its attributes: openpyxl declares the namespaces there when lxml is installed
+                def dated(m: re.Match[str]) -> str:
+                    return f"<dcterms:{m.group(1)}{m.group(2)}>{when}</dcterms:{m.group(1)}>"
+
+                text = _CORE_DATE.sub(dated, text) if when else _CORE_DATE.sub("", text)
                 data = text.encode("utf-8")
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED

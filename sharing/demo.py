@@ -27,7 +27,8 @@ from .skills import parse_cert_requirements
 from consortium.weeks import parse_week
 
 __all__ = [
-    "DEMO_TODAY", "DEMO_WEEK", "WINDOWS", "demo_group", "demo_members", "demo_employees", "demo_requests", "demo_absences",
+    "DEMO_TODAY", "DEMO_WEEK", "WINDOWS", "demo_group", "demo_members", "demo_employees", "demo_requests",
+    "demo_absences",
     "employee_from_row", "weekdays",
 ]
 

@@ -38,7 +38,8 @@ _TRADES: tuple[tuple[str, str, dict[str, float], str, bool, bool, float], ...] =
      "mon-fri 06:00-21:00; sat 06:00-13:00", False, False, 0.5),
     ("USIN", "Usinage", {"CNC-MILL": 4, "CNC-TURN": 3, "QUALITY": 2, "MAINT-MECA": 1}, "mon-fri 05:00-22:00",
      False, False, 0.1),
-    ("TOLE", "Tôlerie", {"MIG-MAG": 3, "ASSEMBLY": 2, "PAINT": 1, "BOILER": 1}, "mon-fri 06:00-21:00", False, False, 0.3),
+    ("TOLE", "Tôlerie", {"MIG-MAG": 3, "ASSEMBLY": 2, "PAINT": 1, "BOILER": 1}, "mon-fri 06:00-21:00",
+     False, False, 0.3),
     ("GALV", "Galvanisation", {"FORKLIFT": 3, "MAINT-MECA": 2, "MAINT-ELEC": 1, "SMAW": 1}, "mon-sun 24h",
      True, True, 1.0),
     ("AGRO", "Agroalimentaire", {"LINE": 6, "FORKLIFT": 2, "MAINT-ELEC": 2, "MAINT-MECA": 2, "QUALITY": 1},
@@ -221,7 +222,8 @@ def _requests(rng, employees, members, demands, target_hours, monday) -> list[Re
         asking = [c for c in e.contract.members if skill in demands[c]] or list(e.contract.members)
         member = by_code[rng.choice(asking)]
         site = rng.choice(member.sites)
-        window = "night" if site.night_work_allowed and rng.random() < 0.15 else rng.choice(("morning", "afternoon", "day"))
+        window = ("night" if site.night_work_allowed and rng.random() < 0.15
+                  else rng.choice(("morning", "afternoon", "day")))
         start, end, next_day = WINDOWS[window]
         lo = start.hour * 60
         length = (end.hour * 60 + (1440 if next_day else 0)) - lo

@@ -69,7 +69,8 @@ def request_problems(request: Request, catalogue: Catalogue, members: dict[str, 
     if skill is None:
         problems.append(f"{who}: field skill: unknown skill {request.skill!r}")
     elif request.min_level > len(skill.levels):
-        problems.append(f"{who}: field min_level: {request.min_level} is above the {len(skill.levels)} levels of {skill.code}")
+        problems.append(f"{who}: field min_level: {request.min_level} is above the {len(skill.levels)} levels "
+                        f"of {skill.code}")
     for req in request.certifications:
         problems.extend(_cert_problems(who, "certifications", req.type, req.level, catalogue))
     return problems
@@ -123,7 +124,8 @@ class Group(Domain):
             problems.extend(request_problems(request, self.catalogue, members))
         codes = {e.code for e in self.employees}
         problems.extend(
-            f"absence of {a.employee}: field employee: unknown employee" for a in self.absences if a.employee not in codes
+            f"absence of {a.employee}: field employee: unknown employee"
+            for a in self.absences if a.employee not in codes
         )
         return problems
 

@@ -3,8 +3,9 @@
 Every placed hour defaults to the published plan. A `Correction` (absent, extra hours, left early,
 travel) replaces the planned values of one employee on one request and day; the one *entered* last
 wins: corrections are applied in their entry order (`sequence`, given by the store), never by a date
-that imported data can carry. Once a member validates a month (`Validation`) its hours are locked: a later correction is kept as
-an *adjustment*, a separate dated line billed in a later month, never an edit of the validated month.
+that imported data can carry. Once a member validates a month (`Validation`) its hours are locked: a later
+correction is kept as an *adjustment*, a separate dated line billed in a later month, never an edit of the
+validated month.
 """
 
 from __future__ import annotations

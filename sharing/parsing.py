@@ -58,7 +58,8 @@ def parse_certifications(items: Iterable[str], subject: str) -> list[Certificati
     for item in items:
         parts = item.split(":")
         if len(parts) not in (3, 4):
-            raise InvalidInput(f"{subject}: field certifications: {item!r} is not like HAB-ELEC:BR:2025-01-15:2028-01-14")
+            raise InvalidInput(f"{subject}: field certifications: {item!r} "
+                               "is not like HAB-ELEC:BR:2025-01-15:2028-01-14")
         certifications.append(build(Certification, subject, type=parts[0], level=parts[1], valid_from=parts[2],
                                     valid_to=(parts[3] or None) if len(parts) == 4 else None))
     return certifications
@@ -67,8 +68,8 @@ def parse_certifications(items: Iterable[str], subject: str) -> list[Certificati
 def parse_weekdays(text: str | None, subject: str = "weekdays") -> list[int]:
     """`mon-fri`, `mon,wed`, `tue-thu,sat` -> weekday numbers (0 = Monday) in the order given; none means mon-fri."""
     days: list[int] = []
-    for part in (text or "mon-fri").lower().split(","):
-        part = part.strip()
+    for raw in (text or "mon-fri").lower().split(","):
+        part = raw.strip()
         first, dash, last = part.partition("-")
         if dash and (first.strip() not in WEEKDAYS or last.strip() not in WEEKDAYS):
             raise InvalidInput(f"{subject}: days {part!r} are not like mon-fri")

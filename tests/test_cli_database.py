@@ -25,9 +25,9 @@ def elsewhere(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("args", [["member", "list"], ["employee", "show", "E001"], ["plan", "show", "--week", "2026-W49"],
-                                  ["bill", "--month", "2026-11"], ["hours", "record", "E001", "R1", "--day",
-                                                                   "2026-12-01", "--absent"]])
+@pytest.mark.parametrize("args", [["member", "list"], ["employee", "show", "E001"],
+                                  ["plan", "show", "--week", "2026-W49"], ["bill", "--month", "2026-11"],
+                                  ["hours", "record", "E001", "R1", "--day", "2026-12-01", "--absent"]])
 def test_a_command_that_does_not_create_is_refused_on_a_missing_database_and_creates_nothing(elsewhere, args):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1

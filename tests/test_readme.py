@@ -30,8 +30,8 @@ def readme_commands(text: str) -> list[str]:
             continue
         for block in re.findall(r"```bash\n(.*?)```", section, flags=re.S):
             joined = re.sub(r"\\\n\s*", " ", block)
-            for line in joined.splitlines():
-                line = re.sub(r"\s+#.*$", "", line).strip()
+            for raw in joined.splitlines():
+                line = re.sub(r"\s+#.*$", "", raw).strip()
                 if line and not line.startswith("#"):
                     lines.append(line)
     return lines

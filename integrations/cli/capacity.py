@@ -31,7 +31,8 @@ def capacity():
 @click.argument("resource")
 @click.option("--week", "week_text", type=Week(), required=True, help="ISO week, e.g. 2027-W02.")
 @click.option("--hours", type=HOURS_PER_WEEK_UNIT, required=True, help="Available hours per parallel unit (0 to 168).")
-@click.option("--overtime", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True, help="Most overtime hours per unit.")
+@click.option("--overtime", type=HOURS_PER_WEEK_UNIT, default=0, show_default=True,
+              help="Most overtime hours per unit.")
 @click.option("--committed", type=COMMITTED_HOURS, default=0, show_default=True,
               help="Hours already sold elsewhere, for the whole resource.")
 @click.pass_context

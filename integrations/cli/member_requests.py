@@ -59,7 +59,8 @@ def request_add(ctx, code, member, site, skill, min_level, certs, day, until, we
 
     fields = dict(code=code, member=member, site=site, skill=skill, min_level=min_level, start=start, end=end,
                   ends_next_day=ends_next_day, headcount=headcount, priority=priority, min_chunk_hours=min_chunk_hours,
-                  same_person=same_person, preferred_employees=split_list(prefer), excluded_employees=split_list(exclude))
+                  same_person=same_person, preferred_employees=split_list(prefer),
+                  excluded_employees=split_list(exclude))
     new = requests_for(f"request {human_code(code)}", day.date(), until.date() if until else None, weekdays, certs,
                        **fields)
     with store(ctx).session() as repo:

@@ -31,7 +31,8 @@ def odoo():
 @click.option("--url", required=True, help="https://host[:port] of the Odoo server.")
 @click.option("--db", "database", required=True, help="Odoo database name.")
 @click.option("--login", required=True, help="Odoo login (an API key's user).")
-@click.option("--protocol", type=click.Choice(["xmlrpc", "xmlrpcs", "jsonrpc", "jsonrpcs"]), help="Default from the URL.")
+@click.option("--protocol", type=click.Choice(["xmlrpc", "xmlrpcs", "jsonrpc", "jsonrpcs"]),
+              help="Default from the URL.")
 @click.option("--password-env", metavar="VAR", help="Environment variable holding the password or API key.")
 @click.option("--password-file", metavar="PATH", help="File (chmod 600) holding the password or API key.")
 @click.option("--role", type=click.Choice(["ge", "member"]), default="ge", show_default=True)

@@ -23,7 +23,7 @@ CREATE_DATABASE = {"init", "demo", "import", "member add", "tender import", "odo
 READ_ONLY = {
     "member list", "member show", "employee list", "employee show", "request list", "request show", "export",
     "plan show", "check", "explain", "hours show", "bill", "ledger", "counters show", "capacity show",
-    "tender check", "tender plan", "odoo status", "payroll", "shortage", "whatif hire", "whatif train",
+    "tender check", "tender plan", "odoo status", "shortage", "whatif hire", "whatif train",
     "lend list", "lend show", "lend loans", "lend agreements", "lend ledger", "lend statement",
 }
 
@@ -102,7 +102,9 @@ def week_option(func):
 
 def solve_options(func):
     """Shared solver options: time limit, seed, workers."""
-    func = click.option("--workers", type=WORKERS, default=8, show_default=True, help="CP-SAT search threads (more threads than cores still pays: a portfolio of strategies).")(func)
+    func = click.option("--workers", type=WORKERS, default=8, show_default=True,
+                        help="CP-SAT search threads (more threads than cores still pays: "
+                             "a portfolio of strategies).")(func)
     func = click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed (same seed and "
                         "1 worker give the same plan).")(func)
     return click.option("--time-limit", type=SECONDS, default=30, show_default=True, help="Seconds.")(func)

@@ -27,7 +27,8 @@ def member():
 @click.option("--activity", default="", help="What the firm does.")
 @click.option("--entitlement", type=FiniteFloat(min=0, max=100, min_open=True), default=1.0, show_default=True,
               help="Fair share of staff.")
-@click.option("--coefficient", type=Amount("0", "99", low_open=True), default=None, help="Billing coefficient override.")
+@click.option("--coefficient", type=Amount("0", "99", low_open=True), default=None,
+              help="Billing coefficient override.")
 @click.option("--site", "site_code", help="Code of a first site.")
 @click.option("--site-name", help="Name of that site.")
 @click.option("--address", default="", help="Address of that site.")
@@ -37,8 +38,8 @@ def member():
 @click.option("--night/--no-night", default=False, help="Night work allowed at that site.")
 @click.option("--sunday/--no-sunday", default=False, help="Sunday work allowed at that site.")
 @click.pass_context
-def member_add(ctx, code, legal_name, siret, activity, entitlement, coefficient, site_code, site_name, address, lat, lon,
-               opening_hours, night, sunday):
+def member_add(ctx, code, legal_name, siret, activity, entitlement, coefficient, site_code, site_name, address,
+               lat, lon, opening_hours, night, sunday):
     """Add a member firm, optionally with its first site.
 
     \b

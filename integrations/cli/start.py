@@ -26,7 +26,8 @@ def init(ctx):
     opened = store(ctx)
     with opened.session() as repo:
         made = init_database(repo)
-    click.echo(f"database ready at {opened.url}: {made['skills']} skills, {made['certification_types']} certification types")
+    click.echo(f"database ready at {opened.url}: {made['skills']} skills, "
+               f"{made['certification_types']} certification types")
 
 
 @click.command()

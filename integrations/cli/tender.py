@@ -153,7 +153,8 @@ def tender_versions(ctx, code):
     with store(ctx).session() as repo:
         rows = list_bid_versions(repo, code)
     if not rows:
-        click.echo(f"tender {human_code(code)}: no bid yet (make one with `mutualis tender bid {human_code(code)} --out DIR`)")
+        click.echo(f"tender {human_code(code)}: no bid yet "
+                   f"(make one with `mutualis tender bid {human_code(code)} --out DIR`)")
         return
     click.echo(text_table(["version", "made on", "status", "total excl. VAT"], [list(r) for r in rows]))
 

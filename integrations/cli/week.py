@@ -11,8 +11,8 @@ from consortium.weeks import parse_week
 from integrations.reports.documents import allocation_document, check_document
 from sharing.parsing import human_code
 
-from .options import (allocation_params, day_of, echo_json, json_option, lang_option, past_options, progress, solve_options,
-                      store, week_option)
+from .options import (allocation_params, day_of, echo_json, json_option, lang_option, past_options, progress,
+                      solve_options, store, week_option)
 from .types import Day
 
 __all__ = ["allocate", "plan", "check", "explain", "pin", "unpin", "publish", "replan_cmd"]
@@ -65,8 +65,8 @@ def plan():
               help="Rows per member, employee or site [default: employee on the page, member in tables].")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "html", "ics", "json"]),
               help="Default: from --out's suffix (.csv .xlsx .html .json; a folder: calendars), else table.")
-@click.option("--out", type=click.Path(path_type=Path), help="File (csv, xlsx, html, json) or folder (ics, --per-member); "
-              "missing folders are created.")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="File (csv, xlsx, html, json) or folder (ics, --per-member); missing folders are created.")
 @click.option("--member", help="Only this member's assignments, requests and coverage (a page to send it).")
 @click.option("--per-member", is_flag=True, help="One page per member into the --out folder.")
 @lang_option
@@ -229,5 +229,6 @@ def replan_cmd(ctx, week_text, absent, from_day, time_limit, seed, workers, allo
 
     with store(ctx).session() as repo:
         allocation = replan_week(repo, parse_week(week_text), human_code(absent), from_day.date(),
-                                 allocation_params(time_limit, seed, workers), as_of=day_of(today), allow_past=allow_past)
+                                 allocation_params(time_limit, seed, workers), as_of=day_of(today),
+                                 allow_past=allow_past)
     _print_allocation(allocation, as_json)

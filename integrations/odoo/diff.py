@@ -212,10 +212,10 @@ def wire_vals(vals: Mapping[str, Any], types: Mapping[str, str]) -> dict[str, An
     """``vals`` as sent to Odoo: :func:`to_wire`, and x2many id lists as ``[(6, 0, ids)]``."""
     out = {}
     for key, value in vals.items():
-        value = to_wire(value)
-        if types.get(key) in _X2MANY and _x2many_ids(value) is not None:
-            value = [[6, 0, _x2many_ids(value)]]
-        out[key] = value
+        wired = to_wire(value)
+        if types.get(key) in _X2MANY and _x2many_ids(wired) is not None:
+            wired = [[6, 0, _x2many_ids(wired)]]
+        out[key] = wired
     return out
 
 

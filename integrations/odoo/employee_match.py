@@ -124,9 +124,11 @@ def match_employees(records: Sequence[Mapping[str, Any]], stored: Mapping[str, s
         twins = by_code.get(m.code or "", [])
         if len(twins) > 1:
             names = " and ".join(f"{t.name} (#{t.odoo_id})" for t in twins)
-            m = Match(m.odoo_id, m.name, None, m.how, f"Odoo employees {names} all give code {m.code}:"
-                                                       " not merged, none of them pulled; give each its own badge")
-        out.append(m)
+            problem = (f"Odoo employees {names} all give code {m.code}:"
+                       " not merged, none of them pulled; give each its own badge")
+            out.append(Match(m.odoo_id, m.name, None, m.how, problem))
+        else:
+            out.append(m)
     taken = set(stored) | set(links) | set(by_code)
     free = _next_free(taken)
     return [Match(m.odoo_id, m.name, next(free), "new") if m.code is None and m.problem is None else m

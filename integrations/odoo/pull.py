@@ -191,8 +191,8 @@ def pull_members(repo, gateway: OdooGateway, connection: str, tag: str, *, dry_r
 
     A partner already linked to a member (``odoo_links``) updates that member, else the member with the
     partner's SIRET (``company_registry``), else the member whose code is the partner's ``ref`` or slugged
-    name when its SIRET is the same (another SIRET is another firm: a problem, never an update); only what Odoo owns changes (``member_from_partner``).
-    A new member gets the partner's address as site ``MAIN``.
+    name when its SIRET is the same (another SIRET is another firm: a problem, never an update); only what
+    Odoo owns changes (``member_from_partner``). A new member gets the partner's address as site ``MAIN``.
     """
     report = PullReport("members", dry_run=dry_run)
     if not gateway.execute("res.partner.category", "search", [("name", "=", tag)]):

@@ -17,7 +17,8 @@ def read_yaml_mapping(path: str | Path, expected: str) -> dict:
     try:
         data = yaml.safe_load(read_text_file(Path(path))) or {}
     except yaml.YAMLError as exc:
-        raise InvalidInput(f"{path}: not a YAML mapping ({str(exc).splitlines()[0]}); expected '{expected}' lines") from None
+        raise InvalidInput(f"{path}: not a YAML mapping ({str(exc).splitlines()[0]}); "
+                           f"expected '{expected}' lines") from None
     if not isinstance(data, dict):
         raise InvalidInput(f"{path}: expected '{expected}' lines")
     return data

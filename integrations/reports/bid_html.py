@@ -29,7 +29,8 @@ td,th{border:1px solid #ccc;padding:.2em .5em;font-size:.9em}td.n{text-align:rig
 def html_table(section: Section, lang: Language) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in section.headers)
     body = "".join("<tr>" + "".join(f"<td{'' if k == 'text' else ' class=n'}>{escape(cell_text(c, k, lang))}</td>"
-                                    for c, k in zip(row, section.kinds, strict=False)) + "</tr>" for row in section.rows)
+                                    for c, k in zip(row, section.kinds, strict=False)) + "</tr>"
+                   for row in section.rows)
     return f"<h{section.level}>{escape(section.title)}</h{section.level}><table><tr>{head}</tr>{body}</table>"
 
 

@@ -12,7 +12,8 @@ from decimal import Decimal
 from .plan_files import plan_document
 
 __all__ = ["json_text", "text_table", "allocation_document", "check_document", "BILL_HEADERS", "bill_rows",
-           "bill_document", "hours_document", "counters_document", "capacity_document", "ODOO_STATUS_HEADERS", "odoo_status_document"]
+           "bill_document", "hours_document", "counters_document", "capacity_document", "ODOO_STATUS_HEADERS",
+           "odoo_status_document"]
 
 ODOO_STATUS_HEADERS = ["name", "role", "member", "url", "database", "login", "protocol", "secret", "linked"]
 BILL_HEADERS = ["member", "hours", "fte", "amount"]

@@ -81,7 +81,8 @@ def plan_html(plan: Plan, group: Group, requests: list, unfilled: list, *, by: s
     days = [week.monday + timedelta(days=d) for d in range(7)]
     colours = member_colours(group)
     members = {m.code: m for m in group.members}
-    shown = sorted({a.member for a in plan.assignments} | {r.member for r in requests} | ({member} if member else set()))
+    shown = sorted({a.member for a in plan.assignments} | {r.member for r in requests}
+                   | ({member} if member else set()))
     title = (_("Plan of {member} for week {week}", member=members[member].legal_name, week=week.week)
              if member else _("Plan for week {week}", week=week.week))
     hours = sum(a.minutes for a in plan.assignments)

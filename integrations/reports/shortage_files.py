@@ -54,7 +54,8 @@ def shortage_table(shortage: Shortage, by: str) -> str:
                   f"{round(shortage.total(), 2):g}"])
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(headers)]
     lines = [f"unfilled person-hours {shortage.weeks[0]}..{shortage.weeks[-1]} by {by}",
-             "  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths, strict=False)))]
+             "  ".join(h.ljust(w) if i == 0 else h.rjust(w)
+                       for i, (h, w) in enumerate(zip(headers, widths, strict=False)))]
     lines += ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=False)))
               for row in cells]
     if shortage.weeks_without_plan:

@@ -18,7 +18,8 @@ __all__ = ["PRIORITY_LABELS", "shortage_html"]
 
 PRIORITY_LABELS = {"critical": "critical", "normal": "normal", "optional": "optional"}
 # from the far end of the palette, so that no reason shares a colour with one of the skills' bars
-CATEGORY_COLOURS = dict(zip(CATEGORIES, ("#882d17", "#e68fac", "#604e97", "#00a3a3", "#8db600", "#dcd300", "#848482"), strict=False))
+CATEGORY_COLOURS = dict(zip(CATEGORIES, ("#882d17", "#e68fac", "#604e97", "#00a3a3", "#8db600", "#dcd300", "#848482"),
+                            strict=False))
 MAX_SKILLS = 8  # skills drawn one by one in the weekly bars; the others are stacked together
 
 _CSS = """
@@ -39,7 +40,8 @@ text-align:left;vertical-align:top}.t th{background:#eee}.t .n{text-align:right;
 
 
 def _legend(items: list[tuple[str, str]]) -> str:
-    spans = "".join(f'<span><span class="sw" style="background:{c}"></span>{escape(label)}</span>' for label, c in items)
+    spans = "".join(f'<span><span class="sw" style="background:{c}"></span>{escape(label)}</span>'
+                    for label, c in items)
     return f'<div class="legend">{spans}</div>'
 
 
@@ -104,7 +106,8 @@ def _site_map(shortage: Shortage, rows: list[ShortageRow]) -> str:
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{CATEGORY_COLOURS[main]}" '
                      f'fill-opacity="0.6" stroke="#333"><title>{escape(row.key)} {escape(name)}: '
                      f'{row.total:g} h</title></circle>'
-                     f'<text x="{x:.1f}" y="{y - r - 2:.1f}" font-size="9" text-anchor="middle">{escape(row.key)}</text>')
+                     f'<text x="{x:.1f}" y="{y - r - 2:.1f}" font-size="9" text-anchor="middle">'
+                     f'{escape(row.key)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -92,9 +92,9 @@ def _dated(path: Path, moment: datetime) -> None:
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in items:
-            if name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
-            archive.writestr(zipfile.ZipInfo(name, date_time=moment.timetuple()[:6]), data, zipfile.ZIP_DEFLATED)
+            stamped = (re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+                       if name == "docProps/core.xml" else data)
+            archive.writestr(zipfile.ZipInfo(name, date_time=moment.timetuple()[:6]), stamped, zipfile.ZIP_DEFLATED)
 
 
 def _number_formats(sheet, columns: list[str], order: list[str], first_row: int) -> None:

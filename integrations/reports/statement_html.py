@@ -45,10 +45,12 @@ def statement_html(statement: Statement, names: dict[str, str], title: str, lega
     s = statement
     who = f"{legal_name} ({s.member})"
     heading = _("Statement of {member} for {month}", member=who, month=month_name(s.month, lang))
+    note = _("Each line is hours × hourly cost × coefficient, rounded to the cent; "
+             "the total is the sum of the lines.")
     parts = [f"<!doctype html><html lang='{lang.code}'><head><meta charset='utf-8'><title>{escape(title)}: "
              f"{escape(s.member)} {s.month}</title><style>{_CSS}</style></head><body>",
              f"<h1>{escape(title)}: {escape(heading)}</h1>",
-             f"<p class='note'>{escape(_('Each line is hours × hourly cost × coefficient, rounded to the cent; the total is the sum of the lines.'))}</p>",
+             f"<p class='note'>{escape(note)}</p>",
              f"<h2>{escape(_('By employee'))}</h2><table><thead><tr><th>{escape(_('Employee'))}</th>"
              f"<th>{escape(_('Name'))}</th><th class='n'>{escape(_('Hours'))}</th>"
              f"<th class='n'>{escape(_('Amount'))}</th></tr></thead><tbody>"]
@@ -56,7 +58,8 @@ def statement_html(statement: Statement, names: dict[str, str], title: str, lega
         parts.append(f"<tr><td>{escape(code)}</td><td>{escape(names.get(code, ''))}</td>"
                      f"<td class='n'>{lang.hours(minutes)}</td><td class='n'>{lang.money(amount)}</td></tr>")
     parts.append(f"</tbody><tfoot><tr><td colspan='2'>{escape(_('Total'))}</td>"
-                 f"<td class='n'>{lang.hours(s.minutes)}</td><td class='n'>{lang.money(s.total)}</td></tr></tfoot></table>")
+                 f"<td class='n'>{lang.hours(s.minutes)}</td><td class='n'>{lang.money(s.total)}</td>"
+                 "</tr></tfoot></table>")
     heads = [_("Day"), _("Employee"), _("Request"), _("What"), _("Hours"), _("Hourly cost"), _("Coefficient"),
              _("Amount"), _("Note")]
     parts.append(f"<h2>{escape(_('Lines'))}</h2><table><thead><tr>"

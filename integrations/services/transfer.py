@@ -98,9 +98,9 @@ def import_file(repo: Repository, kind: str, path: Path, update: bool = False) -
     tally = _Tally(kind, path, update, problems)
     if kind == "members":
         writes = []
-        for row, member in cast(list[tuple[int, Member]], rows):
-            existing = members.get(member.code)
-            member = member.model_copy(update={"sites": existing.sites if existing else []})
+        for row, read in cast(list[tuple[int, Member]], rows):
+            existing = members.get(read.code)
+            member = read.model_copy(update={"sites": existing.sites if existing else []})
             if tally.classify(row, f"member {member.code}", member, existing):
                 writes.append((row, member))
         _save_all(repo.people.save_member, writes, problems)

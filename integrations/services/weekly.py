@@ -155,8 +155,10 @@ def set_pin(repo: Repository, week: IsoWeek, employee: str, request: str, pinned
     changed, assignments = 0, []
     for a in plan.assignments:
         if a.employee == employee and a.request == request and a.pinned != pinned:
-            a, changed = a.model_copy(update={"pinned": pinned}), changed + 1
-        assignments.append(a)
+            assignments.append(a.model_copy(update={"pinned": pinned}))
+            changed += 1
+        else:
+            assignments.append(a)
     repo.plans.save_plan(plan.model_copy(update={"assignments": assignments}))
     return changed
 

@@ -36,7 +36,8 @@ def _header(path: Path, cells: list[str]) -> dict[int, str]:
         [f"column {name} appears twice" for name in twice] + \
         ([f"unknown column(s) {', '.join(unknown)}"] if unknown else [])
     if problems:
-        raise InvalidInput(f"{path.name}: {'; '.join(problems)} (the capacity columns are {', '.join(CAPACITY_COLUMNS)})")
+        raise InvalidInput(f"{path.name}: {'; '.join(problems)} "
+                           f"(the capacity columns are {', '.join(CAPACITY_COLUMNS)})")
     return header
 
 

@@ -70,7 +70,8 @@ def _read_csv(path: Path) -> pd.DataFrame:
     except OSError as error:
         raise describe(path, error) from None
     if b"\0" in raw or raw.startswith(b"PK\x03\x04"):
-        raise InvalidInput(f"{path.name}: not a CSV file (binary content{'; an XLSX workbook named .csv?' if raw.startswith(b'PK') else ''})")
+        hint = "; an XLSX workbook named .csv?" if raw.startswith(b"PK") else ""
+        raise InvalidInput(f"{path.name}: not a CSV file (binary content{hint})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

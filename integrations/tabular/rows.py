@@ -87,7 +87,8 @@ def _header(sheet: Kind, path: Path, cells: list[str]) -> dict[int, str]:
     if unknown:
         problems.append(f"unknown column(s) {', '.join(unknown)}")
     if problems:
-        raise InvalidInput(f"{path.name}: {'; '.join(problems)} (the {sheet.name} columns are {', '.join(columns(sheet.name))})")
+        raise InvalidInput(f"{path.name}: {'; '.join(problems)} "
+                           f"(the {sheet.name} columns are {', '.join(columns(sheet.name))})")
     return header
 
 
@@ -131,7 +132,8 @@ def _validation_problem(sheet: Kind, path: Path, row: int, texts: dict[str, str]
     if items and column.cell.name not in ("text", "code"):
         message = f"item {items[0] + 1}: {message}"
     elif text and err["type"] not in ("value_error", "assertion_error"):
-        message = f"{message} (got {text!r})" if len(text) <= 60 else f"{message} (got {text[:40]!r}... {len(text)} characters)"
+        message = (f"{message} (got {text!r})" if len(text) <= 60
+                   else f"{message} (got {text[:40]!r}... {len(text)} characters)")
     return row_problem(path, row, column.name, message)
 
 

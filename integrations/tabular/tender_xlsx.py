@@ -60,7 +60,8 @@ def read_tender_xlsx(path: str | Path) -> Tender:
         if lot_code not in lots:
             raise InvalidInput(f"{path.name}: sheet items row {n}: column lot: unknown lot {lot_code or '(empty)'}")
         li, lot = lots[lot_code]
-        milestones = [dict(zip(("week", "quantity"), m.split(":", 1), strict=False)) for m in _split(row.pop("milestones", ""))]
+        milestones = [dict(zip(("week", "quantity"), m.split(":", 1), strict=False))
+                      for m in _split(row.pop("milestones", ""))]
         item = {**row, "steps": [], "milestones": milestones}
         origin[("lots", li, "items", len(lot["items"]))] = ("items", n)
         items[row.get("code", "").upper()] = (li, len(lot["items"]), item)

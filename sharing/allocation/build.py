@@ -98,7 +98,8 @@ class Built:
         if r.skill in e.skills:
             return []
         tz = self.group.settings.timezone
-        absences = [(a.kind, local(a.start, tz), local(a.end, tz)) for a in self.group.absences if a.employee == employee]
+        absences = [(a.kind, local(a.start, tz), local(a.end, tz))
+                    for a in self.group.absences if a.employee == employee]
         why = static_reasons(self.group, e, r, self.places[request], absences)
         return lent_reasons(self.lent[employee], why) if employee in self.lent else why
 

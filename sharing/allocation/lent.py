@@ -65,11 +65,12 @@ def lent_reasons(offer: Offer, reasons: list[str]) -> list[str]:
     for reason in reasons:
         if reason.startswith("contract does not list "):
             member = reason.removeprefix("contract does not list ").partition("/")[0]
-            reason = (f"never placed at the lender {member}" if member == offer.member
-                      else f"the offer of {offer.member} excludes {member}")
+            out.append(f"never placed at the lender {member}" if member == offer.member
+                       else f"the offer of {offer.member} excludes {member}")
         elif reason.startswith("contract not active on "):
-            reason = f"outside the loan offer ({offer.start} to {offer.end})"
-        out.append(reason)
+            out.append(f"outside the loan offer ({offer.start} to {offer.end})")
+        else:
+            out.append(reason)
     return out
 
 

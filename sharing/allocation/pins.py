@@ -96,5 +96,6 @@ def drop_breaking_pins(built, word) -> list[DroppedPin]:
     if dropped:
         gone = {(d.employee, d.request) for d in dropped}
         built.pinned -= gone
-        built.problem = dataclasses.replace(built.problem, pinned=tuple(p for p in built.problem.pinned if p not in gone))
+        built.problem = dataclasses.replace(built.problem,
+                                            pinned=tuple(p for p in built.problem.pinned if p not in gone))
     return dropped

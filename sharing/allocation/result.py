@@ -61,7 +61,8 @@ class Allocation:
     penalties: list[Penalty]
     variables: int = 0  # eligible (employee, request) pairs: the engine's decision variables
     dropped_pins: list[str] = field(default_factory=list)  # "pin E001 R-... dropped: why", one a pin
-    violations: list[tuple[str, str, str]] = field(default_factory=list)  # (employee, engine rule, subject): [] expected
+    # (employee, engine rule, subject): [] expected
+    violations: list[tuple[str, str, str]] = field(default_factory=list)
     lent_staff: frozenset[str] = frozenset()  # codes (MEMBER.PERSON) of the staff members lend this week
     _members: list[MemberRow] = field(default_factory=list, repr=False)
     _employees: list[EmployeeRow] = field(default_factory=list, repr=False)

@@ -151,7 +151,8 @@ class Context:
         plan's `travel_minutes_before` is taken, or the estimate from coordinates when that is longer.
         """
         worked = sum(p.minutes for p in items)
-        travel = sum(max(b.assignment.travel_minutes_before, self.travel(a, b)) for a, b in zip(items, items[1:], strict=False))
+        travel = sum(max(b.assignment.travel_minutes_before, self.travel(a, b))
+                     for a, b in zip(items, items[1:], strict=False))
         return worked + travel, travel
 
     def weekly_minutes(self, code: str) -> dict[IsoWeek, int]:

@@ -87,7 +87,8 @@ def site_authorisation(ctx: Context) -> Iterator[Finding]:
             continue
         missing = [d for d in _days(p) if not p.employee.has_authorisation(p.member.code, p.site.code, skill, d)]
         if missing:
-            yield _found(p, f"{p.employee.code} has no valid {skill} authorisation at {p.place} on {day_text(missing[0])}")
+            yield _found(p, f"{p.employee.code} has no valid {skill} authorisation at {p.place} "
+                            f"on {day_text(missing[0])}")
 
 
 def absence(ctx: Context) -> Iterator[Finding]:

@@ -152,7 +152,8 @@ def part_time_interruptions(ctx: Context) -> Iterator[Finding]:
             continue
         for day, items in days.items():
             # A gap no longer than the drive between two sites is travel, not an interruption.
-            breaks = [b for a, b in zip(items, items[1:], strict=False) if b.start - a.end > timedelta(minutes=ctx.travel(a, b))]
+            breaks = [b for a, b in zip(items, items[1:], strict=False)
+                      if b.start - a.end > timedelta(minutes=ctx.travel(a, b))]
             if len(breaks) > limit:
                 yield Finding(f"{code} (part time) has {len(breaks)} interruptions on {day_text(day)} "
                               f"(max {limit}): {_periods(items)}", code, None, day, breaks[limit].start)

@@ -61,7 +61,7 @@ class RosterModel:
         """Variables of every employee eligible for shift position `si`."""
         if self._by_shift is None:
             self._by_shift = {}
-            for (ei, sj), x in self.x.items():
+            for (_ei, sj), x in self.x.items():
                 self._by_shift.setdefault(sj, []).append(x)
         return self._by_shift.get(si, [])
 

@@ -17,11 +17,16 @@ HAND = {
          "desired_dates": ["2025-07-08"]},
     ],
     "shifts": [
-        {"id": "s0", "start": "2025-07-07T06:00:00", "end": "2025-07-07T14:00:00", "location": "W", "required_skill": "X"},
-        {"id": "s1", "start": "2025-07-07T22:00:00", "end": "2025-07-08T06:00:00", "location": "W", "required_skill": "Y"},
-        {"id": "s2", "start": "2025-07-08T09:00:00", "end": "2025-07-08T17:00:00", "location": "W", "required_skill": "X"},
-        {"id": "s3", "start": "2025-07-07T09:00:00", "end": "2025-07-07T17:00:00", "location": "W", "required_skill": "X"},
-        {"id": "s4", "start": "2025-07-09T06:00:00", "end": "2025-07-09T14:00:00", "location": "W", "required_skill": "X"},
+        {"id": "s0", "start": "2025-07-07T06:00:00", "end": "2025-07-07T14:00:00",
+         "location": "W", "required_skill": "X"},
+        {"id": "s1", "start": "2025-07-07T22:00:00", "end": "2025-07-08T06:00:00",
+         "location": "W", "required_skill": "Y"},
+        {"id": "s2", "start": "2025-07-08T09:00:00", "end": "2025-07-08T17:00:00",
+         "location": "W", "required_skill": "X"},
+        {"id": "s3", "start": "2025-07-07T09:00:00", "end": "2025-07-07T17:00:00",
+         "location": "W", "required_skill": "X"},
+        {"id": "s4", "start": "2025-07-09T06:00:00", "end": "2025-07-09T14:00:00",
+         "location": "W", "required_skill": "X"},
     ],
 }
 

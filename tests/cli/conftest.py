@@ -49,7 +49,8 @@ def allocated_group(tmp_path_factory) -> str:
     with store.session() as repo:
         repo.people.save_settings(GroupSettings())
         repo.people.save_skill(Skill(code="TIG", name="TIG welding"))
-        repo.people.save_certification_type(CertificationType(code="HAB-ELEC", name="Electrical habilitation", levels=["B1V", "BR"]))
+        repo.people.save_certification_type(CertificationType(code="HAB-ELEC", name="Electrical habilitation",
+                                                              levels=["B1V", "BR"]))
         repo.people.save_member(_member("ACIER", "73282932000074", "mon-fri 07:00-19:00"))
         repo.people.save_member(_member("FORGE", "00000010000016"))
         repo.people.save_employee(_employee("E1", "Martin"))

@@ -26,13 +26,14 @@ def test_an_employee_added_is_shown_then_removed(mutualis):
 
 
 def test_an_employee_with_a_skill_without_level_is_one_line_and_not_stored(mutualis):
-    assert mutualis(*NEW_EMPLOYEE, "--skill", "TIG", code=1).output == "error: employee E9: field skills: 'TIG' is not like TIG:2\n"
+    assert (mutualis(*NEW_EMPLOYEE, "--skill", "TIG", code=1).output
+            == "error: employee E9: field skills: 'TIG' is not like TIG:2\n")
     assert "E9" not in mutualis("employee", "list").output
 
 
 def test_an_employee_with_a_short_certificate_is_one_line(mutualis):
-    assert mutualis(*NEW_EMPLOYEE, "--cert", "HAB-ELEC:BR", code=1).output == ("error: employee E9: field certifications: 'HAB-ELEC:BR' is not like "
-                                             "HAB-ELEC:BR:2025-01-15:2028-01-14\n")
+    assert mutualis(*NEW_EMPLOYEE, "--cert", "HAB-ELEC:BR", code=1).output == (
+        "error: employee E9: field certifications: 'HAB-ELEC:BR' is not like HAB-ELEC:BR:2025-01-15:2028-01-14\n")
 
 
 def test_a_recurring_request_is_added_on_its_weekdays_listed_shown_and_removed(mutualis):

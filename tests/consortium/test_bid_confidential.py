@@ -96,10 +96,11 @@ def _documents(bid: JointBid, member: str | None, folder):
 
 
 def assert_confidential(tender, outcome, resources: dict, member: str | None, folder) -> set[str]:
-    """Write `member`'s documents (its version and the buyer's offer) with the true rates and with the other members' rates changed (same plan):
-    a secret is given away when some combination of the figures at the same places in the documents equals
-    it in both worlds. One world alone would flag coincidences between unrelated figures (120 - 58.85 =
-    61.15, another member's rate); a formula that works out a rate works whatever the rate is.
+    """Write `member`'s documents (its version and the buyer's offer) with the true rates and with the other
+    members' rates changed (same plan): a secret is given away when some combination of the figures at the
+    same places in the documents equals it in both worlds. One world alone would flag coincidences between
+    unrelated figures (120 - 58.85 = 61.15, another member's rate); a formula that works out a rate works
+    whatever the rate is.
     With `member` None (the full version) return what is given away instead of asserting."""
     worlds = (resources, other_rates_changed(resources, member or ""))
     bids = [build_bid(tender, outcome, w, AS_OF, None) for w in worlds]
@@ -111,7 +112,7 @@ def assert_confidential(tender, outcome, resources: dict, member: str | None, fo
     for what, value in secret[0].items():
         wanted.setdefault(round(value, 2), []).append((what, float(value), float(secret[1][what])))
     leaks = set()
-    for how, (t, c) in combinations(figures):
+    for _how, (t, c) in combinations(figures):
         for cents in (round(t, 2) - 0.01, round(t, 2), round(t, 2) + 0.01):
             for what, true, changed in wanted.get(Decimal(str(round(cents, 2))), ()):
                 if abs(t - true) <= 0.005 and abs(c - changed) <= 0.005:

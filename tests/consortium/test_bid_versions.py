@@ -37,7 +37,8 @@ def store(template, tmp_path):
 
 
 def _held(repo) -> dict:
-    return {(r.member, r.resource, r.week): (Decimal(str(r.hours)), r.status) for r in repo.consortium.list_reservations(CODE)}
+    return {(r.member, r.resource, r.week): (Decimal(str(r.hours)), r.status)
+            for r in repo.consortium.list_reservations(CODE)}
 
 
 def test_reserve_and_award_commit_exactly_the_stored_bid(store):

@@ -74,7 +74,8 @@ def test_capacity_and_tender_round_trip(run, db, tmp_path):
         _free(before)
     # the reservation is the bid: the same hours on the same members, resources and weeks as the document
     with open_store(db) as store, store.session() as repo:
-        held = {(r.member, r.resource, r.week): round(r.hours, 2) for r in repo.consortium.list_reservations("AO-2027-CHASSIS")}
+        held = {(r.member, r.resource, r.week): round(r.hours, 2)
+                for r in repo.consortium.list_reservations("AO-2027-CHASSIS")}
     from openpyxl import load_workbook
     sheet = next(ws for ws in load_workbook(tmp_path / "bid" / "bid.xlsx").worksheets if "Capacité engagée" in ws.title)
     shown = {}
@@ -139,8 +140,8 @@ def _files(tmp_path):
     (tmp_path / "latin.yaml").write_bytes("code: AO\nbuyer: Soci\xe9t\xe9\n".encode("latin-1"))
     (tmp_path / "list.yaml").write_text("- a\n- b\n", encoding="utf-8")
     (tmp_path / "header.csv").write_text("member,resource,week,available_hours\n", encoding="utf-8")
-    (tmp_path / "typo.csv").write_text("member,resource,week,available_hours,comitted_hours\nGALVA,BAIN-7M,2027-W05,9,1\n",
-                                       encoding="utf-8")
+    (tmp_path / "typo.csv").write_text("member,resource,week,available_hours,comitted_hours\n"
+                                       "GALVA,BAIN-7M,2027-W05,9,1\n", encoding="utf-8")
     (tmp_path / "rows.csv").write_text("member,resource,week,available_hours\nGALVA,BAIN-7M,2027-W05,abc\n"
                                        "GALVA,BAIN-7M,2027-W06,-3\n", encoding="utf-8")
     (tmp_path / "afile").write_text("x", encoding="utf-8")

@@ -92,7 +92,7 @@ def test_removing_a_certificate_never_decreases_the_missing_hours():
 
 
 def assert_precedence_and_lags_hold(tender, outcome):
-    for lot, item in tender.items():
+    for _lot, item in tender.items():
         for k, step in enumerate(item.steps):
             lag = {s.code: s.transfer_lag_weeks for s in item.steps}
             for pred in item.predecessors(k):

@@ -185,7 +185,8 @@ def test_an_end_before_the_start_is_refused_never_read_as_a_night_shift(store):
 
 def test_a_shift_ending_the_next_day_is_said_so_and_checked_like_any_other(store):
     with store.session() as repo, pytest.raises(InvalidInput, match="max_daily_hours.*--accept-violation"):
-        hs.record_hours(repo, "E1", "R4", MONDAY + timedelta(days=4), start="20:00", end="07:00", next_day=True, now=NOW)
+        hs.record_hours(repo, "E1", "R4", MONDAY + timedelta(days=4), start="20:00", end="07:00", next_day=True,
+                        now=NOW)
     with store.session() as repo:
         hs.record_hours(repo, "E1", "R4", MONDAY + timedelta(days=4), start="22:00", end="06:00", next_day=True,
                         accept_violation="night breakdown", now=NOW)

@@ -124,7 +124,8 @@ def test_a_validated_month_closes_planning_until_its_end(db):
     with session(db) as repo:
         hs.validate_month(repo, "ACIER", "2026-12", now=datetime(2026, 12, 2, 9), early=True)
     result = run(db, *ADD, "--day", "2026-12-21", ok=False)
-    assert "2026-12-21 is in the past (planning opens on 2027-01-01, after the validated hours of 2026-12)" in result.output
+    assert ("2026-12-21 is in the past (planning opens on 2027-01-01, after the validated hours of 2026-12)"
+            in result.output)
 
 
 # ---------------------------------------------------------------- allocation keeps the past
@@ -163,7 +164,8 @@ def test_pinning_a_day_before_today_needs_allow_past(db):
     result = run(db, "pin", "--week", str(WEEK), "E1", "R0", ok=False)
     assert result.output == ("error: pin E1 R0: 2026-11-30 is in the past (today is 2026-12-02); "
                              "pass --allow-past to plan it anyway\n")
-    assert run(db, "pin", "--week", str(WEEK), "E1", "R0", "--allow-past").output == "1 assignment(s) of E1 on R0 pinned\n"
+    assert (run(db, "pin", "--week", str(WEEK), "E1", "R0", "--allow-past").output
+            == "1 assignment(s) of E1 on R0 pinned\n")
     assert run(db, "pin", "--week", str(WEEK), "E1", "R3").output == "1 assignment(s) of E1 on R3 pinned\n"
 
 
@@ -182,7 +184,8 @@ def test_replan_from_a_day_outside_the_week_or_in_the_past_is_refused(db, day, m
 def test_a_pin_that_can_no_longer_hold_is_named_when_re_allocating(db):
     run(db, "pin", "--week", str(WEEK), "E1", "R3")
     with session(db) as repo:
-        repo.people.add_absence(Absence(employee="E1", kind="sickness", start=datetime(2026, 12, 3), end=datetime(2026, 12, 4)))
+        repo.people.add_absence(Absence(employee="E1", kind="sickness", start=datetime(2026, 12, 3),
+                                        end=datetime(2026, 12, 4)))
     result = run(db, "allocate", "--week", str(WEEK), "--replan", "--workers", "1", "--time-limit", "5")
     assert "pin E1 R3 dropped: E1 is absent (sickness) on 2026-12-03" in result.stdout.splitlines()[1]
     assert ("E1", "R3") not in plan_pairs(db)

@@ -7,7 +7,8 @@ from datetime import date
 from sharing import Absence, Certification, CertRequirement, SiteAuthorisation
 from sharing.history import EmployeeHistory, History
 
-from test_allocation_fixtures import MONDAY, WEEK, allocate, at, employee, filled, group, member, placed, reasons, request
+from test_allocation_fixtures import (MONDAY, WEEK, allocate, at, employee, filled, group, member, placed, reasons,
+                                      request)
 
 
 # --- static rules: the pair is never eligible -------------------------------------------------------
@@ -162,7 +163,8 @@ def test_eleven_hours_of_daily_rest():
 
 def test_daily_rest_runs_across_the_week_boundary():
     history = History(week=str(WEEK), employees={"E1": EmployeeHistory(last_shift_end=at(-1, "22:00"))})
-    g = group([employee("E1")], [request("R1", 0, "06:00", "12:00"), request("R2", 0, "09:00", "12:00", member="FORGE")])
+    g = group([employee("E1")], [request("R1", 0, "06:00", "12:00"),
+                                 request("R2", 0, "09:00", "12:00", member="FORGE")])
     result = allocate(g, history=history)
     assert filled(result) == {"R2"}
     assert "11 h rest after last week's last shift" in reasons(result, "R1")
@@ -195,8 +197,10 @@ def test_at_most_six_days_a_week():
 
 
 def test_consecutive_days_count_the_days_before_the_week():
-    history = History(week=str(WEEK), employees={"E1": EmployeeHistory(consecutive_days=5, last_shift_end=at(-1, "12:00"))})
-    g = group([employee("E1")], [request("R0", 0, "08:00", "12:00", priority="critical"), request("R1", 1, "08:00", "12:00")],
+    history = History(week=str(WEEK),
+                      employees={"E1": EmployeeHistory(consecutive_days=5, last_shift_end=at(-1, "12:00"))})
+    g = group([employee("E1")], [request("R0", 0, "08:00", "12:00", priority="critical"),
+                                 request("R1", 1, "08:00", "12:00")],
               weekly_rest_hours=0)
     result = allocate(g, history=history)
     assert filled(result) == {"R0"}

@@ -113,7 +113,8 @@ def test_pins_that_break_a_labour_rule_together_lose_the_latest_one_named():
     pins = [assignment("E1", r, pinned=True) for r in g.requests]
     result = allocate(g, pins=pins)
     assert len(result.dropped_pins) == 1
-    assert result.dropped_pins[0].startswith("pin E1 R2 dropped: placed at ACIER/MAIN") and "(R1)" in result.dropped_pins[0]
+    assert result.dropped_pins[0].startswith("pin E1 R2 dropped: placed at ACIER/MAIN")
+    assert "(R1)" in result.dropped_pins[0]
     assert placed(result, "R1") == ["E1"] and placed(result, "R2") == ["E2"]
 
 

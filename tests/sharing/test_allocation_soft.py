@@ -64,7 +64,8 @@ def test_continuity_keeps_last_weeks_employee_at_the_member():
     g = group([employee("E1"), employee("E2")], [request("R1", 0, "08:00", "16:00")])
     last = allocate(g).plan
     other = "E2" if placed(allocate(g), "R1") == ["E1"] else "E1"
-    moved = last.model_copy(update={"assignments": [a.model_copy(update={"employee": other}) for a in last.assignments]})
+    moved = last.model_copy(update={"assignments": [a.model_copy(update={"employee": other})
+                                                    for a in last.assignments]})
     assert placed(allocate(g, last_week=moved), "R1") == [other]
 
 
@@ -86,7 +87,8 @@ def test_preferred_and_avoided_members_and_preferred_employees_are_honoured():
 
 def test_same_seed_and_one_worker_give_the_same_plan():
     staff = [employee(f"E{i}", near=("ACIER", "FORGE", "TOLE")[i % 3]) for i in range(5)]
-    asks = [request(f"R{d}{k}", d, "08:00", "15:00", member=("ACIER", "FORGE", "TOLE")[k]) for d in range(5) for k in range(3)]
+    asks = [request(f"R{d}{k}", d, "08:00", "15:00", member=("ACIER", "FORGE", "TOLE")[k])
+            for d in range(5) for k in range(3)]
     g = group(staff, asks)
     params = AllocationParams(time_limit=5, workers=1, seed=7)
     first, second = allocate(g, params=params), allocate(g, params=params)
@@ -164,7 +166,8 @@ def test_a_deterministic_allocation_gives_the_same_plan_twice_even_when_time_is_
 
     group, week = demo_group(), parse_week(DEMO_WEEK)
     params = AllocationParams(time_limit=0.5, seed=3, deterministic=True)
-    plans = [sorted((a.employee, a.request, a.start) for a in allocate_week(group, week, params=params).plan.assignments)
+    plans = [sorted((a.employee, a.request, a.start)
+                    for a in allocate_week(group, week, params=params).plan.assignments)
              for _ in range(2)]
     assert plans[0] and plans[0] == plans[1]
 

@@ -67,7 +67,8 @@ def make_group(**labour) -> Group:
                          headcount=2, min_chunk_hours=2, weekdays=list(range(5)), first_day=MON, last_day=FRI),
     ]
     requests = [r for s in series for r in s.expand()] + [
-        _request("R-WELD-MON", "ACIER", "MAIN", MON, (8,), (16,), min_level=2, certifications=parse_cert_requirements("HAB-ELEC:B1V")),
+        _request("R-WELD-MON", "ACIER", "MAIN", MON, (8,), (16,), min_level=2,
+                 certifications=parse_cert_requirements("HAB-ELEC:B1V")),
         _request("R-TIG3-TUE", "ACIER", "MAIN", TUE, (8,), (12,), min_level=3),
         _request("R-LIFT-TUE", "ACIER", "MAIN", TUE, (8,), (12,), skill="FORKLIFT"),
         _request("R-MAIN-TUE", "ACIER", "MAIN", TUE, (8,), (12,)),

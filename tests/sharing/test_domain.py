@@ -89,7 +89,8 @@ def test_part_time_below_24_hours_needs_a_derogation():
 
 def test_request_on_an_unknown_site():
     r = Request(code="R1", member="ACIER", site="NORD", skill="TIG", day=date(2026, 12, 1), start=time(8), end=time(16))
-    assert request_problems(r, CATALOGUE, {"ACIER": MEMBER}) == ["request R1: field site: member ACIER has no site 'NORD'"]
+    assert (request_problems(r, CATALOGUE, {"ACIER": MEMBER})
+            == ["request R1: field site: member ACIER has no site 'NORD'"])
 
 
 def test_certification_levels_cover_lower_ones_and_expire():

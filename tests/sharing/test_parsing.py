@@ -58,8 +58,8 @@ def test_a_certification_with_a_bad_date_is_one_line_naming_the_field():
 
 
 @pytest.mark.parametrize(("text", "days"), [
-    (None, [0, 1, 2, 3, 4]), ("", [0, 1, 2, 3, 4]), ("mon-fri", [0, 1, 2, 3, 4]), ("mon,wed", [0, 2]), ("SAT, sun", [5, 6]),
-    ("tue-thu,sat", [1, 2, 3, 5]), ("wed,mon,wed", [2, 0]),
+    (None, [0, 1, 2, 3, 4]), ("", [0, 1, 2, 3, 4]), ("mon-fri", [0, 1, 2, 3, 4]), ("mon,wed", [0, 2]),
+    ("SAT, sun", [5, 6]), ("tue-thu,sat", [1, 2, 3, 5]), ("wed,mon,wed", [2, 0]),
 ])
 def test_weekdays_read_ranges_and_lists(text, days):
     assert parse_weekdays(text) == days

@@ -45,7 +45,8 @@ def test_neighbourhood_search_alone_reaches_the_optimum_of_a_small_problem():
     exact = solve(problem, SolveParams(time_limit=20, cp_sat=CpSatParams(workers=2)))
     assert exact.status == "OPTIMAL"
     # lns_share=1: the first run only finds a first plan, then neighbourhoods do all the work
-    found = solve(problem, SolveParams(time_limit=6, seed=3, cp_sat=CpSatParams(workers=2), phases=Phases(lns=1.0), lns=LnsParams(round=0.3)))
+    found = solve(problem, SolveParams(time_limit=6, seed=3, cp_sat=CpSatParams(workers=2), phases=Phases(lns=1.0),
+                                       lns=LnsParams(round=0.3)))
     assert found.is_feasible()
     assert found.objective == exact.objective
     assert sum(found.penalties.values()) == found.objective
@@ -55,7 +56,8 @@ def test_neighbourhood_search_alone_reaches_the_optimum_of_a_small_problem():
 
 def test_neighbourhood_search_after_an_automaton_run_keeps_its_bound():
     problem = _month(n_emp=8)
-    result = solve(problem, SolveParams(time_limit=4, runs="automaton", cp_sat=CpSatParams(workers=2), phases=Phases(lns=0.5)))
+    result = solve(problem, SolveParams(time_limit=4, runs="automaton", cp_sat=CpSatParams(workers=2),
+                                        phases=Phases(lns=0.5)))
     assert result.is_feasible()
     assert result.best_bound is not None and result.best_bound <= result.objective
     assert sum(result.penalties.values()) == result.objective

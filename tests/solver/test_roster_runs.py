@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 from test_roster_helpers import FAST, daily, one, run, taken, wanted
 
-from solver.roster import CpSatParams, Demand, Employee, History, Problem, Request, Rules, SolveParams, check_employee, solve
+from solver.roster import (CpSatParams, Demand, Employee, History, Problem, Request, Rules, SolveParams, check_employee,
+                           solve)
 
 ENCODINGS = ("clauses", "automaton")
 
@@ -64,7 +65,8 @@ def _random_problem(seed: int) -> Problem:
 @pytest.mark.parametrize("seed", [*range(60), 169, 225])  # 169, 225: contradictory minimum and maximum
 def test_both_encodings_find_the_same_optimum_and_a_compliant_plan(seed):
     problem = _random_problem(seed)
-    results = [solve(problem, SolveParams(time_limit=5, runs=runs, cp_sat=CpSatParams(workers=1))) for runs in ENCODINGS]
+    results = [solve(problem, SolveParams(time_limit=5, runs=runs, cp_sat=CpSatParams(workers=1)))
+               for runs in ENCODINGS]
     statuses = {r.status for r in results}
     assert statuses in ({"OPTIMAL"}, {"INFEASIBLE"}), [r.summary() for r in results]
     if statuses == {"OPTIMAL"}:

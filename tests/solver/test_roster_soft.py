@@ -99,7 +99,8 @@ def test_progress_callback_and_hint():
 
 def test_params_load_from_a_json_file(tmp_path):
     path = tmp_path / "params.json"
-    path.write_text(json.dumps({"time_limit": 3, "seed": 7, "cp_sat": {"workers": 1, "extra": {"linearization_level": 2}},
+    path.write_text(json.dumps({"time_limit": 3, "seed": 7,
+                                "cp_sat": {"workers": 1, "extra": {"linearization_level": 2}},
                                 "phases": {"lns": 0.5}, "lns": {"round": 0.5}}))
     assert SolveParams.from_file(path) == SolveParams(
         time_limit=3, seed=7, cp_sat=CpSatParams(workers=1, extra=(("linearization_level", 2),)),

@@ -131,7 +131,8 @@ def _lines_of(db: Database, move_ids: set[int]) -> list[dict]:
 def _hashed_error(db: Database, fields: set[str], moves: list[dict]) -> UserError:
     defs = db.fields(LINE)
     labels = [defs[name]["string"] for name in defs if name in fields]
-    return UserError("You cannot edit the following fields: {}.\nThe following entries are already hashed:\n{}".format(", ".join(labels), "\n".join(m.get("name") or "/" for m in moves)))
+    return UserError("You cannot edit the following fields: {}.\nThe following entries are already hashed:\n{}".format(
+        ", ".join(labels), "\n".join(m.get("name") or "/" for m in moves)))
 
 
 def _posted_line_error() -> UserError:

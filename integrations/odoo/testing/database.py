@@ -82,8 +82,9 @@ class Database:
             ftype = defs.get(key, {}).get("type")
             if ftype == "many2one" and isinstance(value, list):
                 self._names[(defs[key].get("relation", ""), value[0])] = value[1]
-                value = value[0]
-            row[key] = value
+                row[key] = value[0]
+            else:
+                row[key] = value
         if "active" in defs and "active" not in row:
             row["active"] = True
         table = self.table(model)

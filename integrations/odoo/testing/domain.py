@@ -76,7 +76,7 @@ def matches(domain: Sequence, record: dict, resolve: Resolver) -> bool:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or value is False or value == "" or value == []
+    return value is None or value is False or value in ("", [])
 
 
 def _like(pattern: str, value: Any, ignore_case: bool, wrap: bool) -> bool:

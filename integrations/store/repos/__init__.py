@@ -8,6 +8,5 @@ from .odoo import ROLES, OdooRepository, StoredConnection
 from .people import PeopleRepository
 from .planning import PlanRepository
 
-__all__ = ["AccessRepository", "BID_STATUSES", "ROLES", "TENDER_STATUSES", "ConsortiumRepository", "HoursRepository", "LendingRepository",
-           "OdooRepository",
-           "PeopleRepository", "PlanRepository", "StoredConnection"]
+__all__ = ["AccessRepository", "BID_STATUSES", "ROLES", "TENDER_STATUSES", "ConsortiumRepository", "HoursRepository",
+           "LendingRepository", "OdooRepository", "PeopleRepository", "PlanRepository", "StoredConnection"]

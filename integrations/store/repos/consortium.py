@@ -104,7 +104,8 @@ class ConsortiumRepository(Lookups):
             row.committed_hours, row.source = d.committed_hours, d.source
         return len(declarations)
 
-    def list_declarations(self, first_week: str | None = None, last_week: str | None = None) -> list[CapacityDeclaration]:
+    def list_declarations(self, first_week: str | None = None,
+                          last_week: str | None = None) -> list[CapacityDeclaration]:
         query = (select(CapacityDeclarationRow, ProductionResourceRow.code, MemberRow.code)
                  .join(CapacityDeclarationRow.resource).join(ProductionResourceRow.member)
                  .order_by(MemberRow.code, ProductionResourceRow.code, CapacityDeclarationRow.week))

@@ -67,7 +67,8 @@ class OdooRepository:
         return _connection(rows[0])
 
     def list_connections(self) -> list[StoredConnection]:
-        return [_connection(r) for r in self._session.scalars(select(OdooConnectionRow).order_by(OdooConnectionRow.name))]
+        rows = self._session.scalars(select(OdooConnectionRow).order_by(OdooConnectionRow.name))
+        return [_connection(r) for r in rows]
 
     # -- links ---------------------------------------------------------------------------------------
     def links(self, connection: str, model: str) -> dict[str, tuple[int, int | None]]:

@@ -134,9 +134,12 @@ class EmployeeRow(Base):
     preferred_members: Mapped[list[Any]]
     avoided_members: Mapped[list[Any]]
     max_commute_minutes: Mapped[int | None]
-    members: Mapped[list[EmployeeMemberRow]] = relationship(order_by="EmployeeMemberRow.position", cascade="all, delete-orphan")
-    sites: Mapped[list[EmployeeSiteRow]] = relationship(order_by="EmployeeSiteRow.position", cascade="all, delete-orphan")
-    skills: Mapped[list[EmployeeSkillRow]] = relationship(order_by="EmployeeSkillRow.position", cascade="all, delete-orphan")
+    members: Mapped[list[EmployeeMemberRow]] = relationship(order_by="EmployeeMemberRow.position",
+                                              cascade="all, delete-orphan")
+    sites: Mapped[list[EmployeeSiteRow]] = relationship(order_by="EmployeeSiteRow.position",
+                                              cascade="all, delete-orphan")
+    skills: Mapped[list[EmployeeSkillRow]] = relationship(order_by="EmployeeSkillRow.position",
+                                              cascade="all, delete-orphan")
     certifications: Mapped[list[EmployeeCertificationRow]] = relationship(
         order_by="EmployeeCertificationRow.position", cascade="all, delete-orphan"
     )

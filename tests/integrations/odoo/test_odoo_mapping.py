@@ -8,8 +8,8 @@ from datetime import date, datetime
 import pytest
 
 from integrations.odoo.employee_match import badge_code
-from integrations.odoo.mapping import (absence_from_calendar_leave, absence_from_leave, employee_from_odoo, member_from_partner, skill_catalog, slug, split_name,
-                                       weekly_hours)
+from integrations.odoo.mapping import (absence_from_calendar_leave, absence_from_leave, employee_from_odoo,
+                                       member_from_partner, skill_catalog, slug, split_name, weekly_hours)
 from integrations.odoo.capacity import workcenter_capacity
 from integrations.odoo.testing import capture_dir
 

@@ -111,7 +111,8 @@ def test_an_unknown_expiry_field_is_one_clear_error(store, gateway, caces):
 
 def test_certificates_of_types_odoo_does_not_know_are_kept(store, gateway, caces):
     with store.session() as repo:
-        repo.people.save_certification_type(CertificationType(code="HAB-ELEC", name="Habilitation", levels=["B1V", "BR"]))
+        repo.people.save_certification_type(CertificationType(code="HAB-ELEC", name="Habilitation",
+                                                              levels=["B1V", "BR"]))
         held = Certification(type="HAB-ELEC", level="BR", valid_from=date(2025, 1, 6), valid_to=date(2028, 1, 5))
         repo.people.add_employee(own_employee("E900", "Ronnie Hart", certifications=[held]))
         repo.odoo.link("test", "hr.employee", "E900", RONNIE)

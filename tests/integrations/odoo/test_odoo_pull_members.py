@@ -18,8 +18,8 @@ def store(store_url):
     s = open_store(store_url)
     with s.session() as repo:
         # Wood Corner is a member already, with its own sites and opening hours.
-        repo.people.add_member(Member(code="WOOD_CORNER", legal_name="Wood Corner (old name)", siret=SIRET, activity="joinery",
-                                      entitlement=2.0,
+        repo.people.add_member(Member(code="WOOD_CORNER", legal_name="Wood Corner (old name)", siret=SIRET,
+                                      activity="joinery", entitlement=2.0,
                                       sites=[Site(code="MAIN", name="Atelier", address="old street", latitude=45.0,
                                                   longitude=4.0, opening_hours="mon-fri 07:00-19:00",
                                                   sunday_work_allowed=True),

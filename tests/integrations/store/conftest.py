@@ -165,9 +165,11 @@ def employee():
                           annual_hours=1300.5, part_time_derogation=True, members=["BOIS", "ACIER"],
                           sites=["ACIER/MAIN", "BOIS/ATELIER"]),
         skills={"TIG": 3, "FORKLIFT": 1},
-        certifications=[Certification(type="HAB-ELEC", level="BR", valid_from=date(2025, 3, 1), valid_to=date(2028, 2, 28)),
+        certifications=[Certification(type="HAB-ELEC", level="BR", valid_from=date(2025, 3, 1),
+                                      valid_to=date(2028, 2, 28)),
                         Certification(type="HAB-ELEC", level="B0", valid_from=date(2020, 1, 1))],
-        site_authorisations=[SiteAuthorisation(member="ACIER", site="MAIN", skill="FORKLIFT", valid_to=date(2027, 6, 30))],
+        site_authorisations=[SiteAuthorisation(member="ACIER", site="MAIN", skill="FORKLIFT",
+                                               valid_to=date(2027, 6, 30))],
         night_worker=True, minor=False, hourly_cost=Decimal("25.50"),
         preferences=Preferences(preferred_members=["ACIER"], avoided_members=["BOIS"], max_commute_minutes=45),
     )

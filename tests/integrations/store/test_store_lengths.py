@@ -33,7 +33,8 @@ def test_a_value_too_big_for_its_column_is_refused_with_its_file_and_row_and_not
 
 def test_names_and_texts_at_their_limit_are_stored_and_read_back_whole(store):
     member = Member(code="LONG", legal_name="é" * NAME_LENGTH, siret=SIRET, activity="a" * TEXT_LENGTH,
-                    sites=[Site(code="MAIN", name="s" * NAME_LENGTH, address="r" * TEXT_LENGTH, latitude=45, longitude=4)])
+                    sites=[Site(code="MAIN", name="s" * NAME_LENGTH, address="r" * TEXT_LENGTH,
+                                latitude=45, longitude=4)])
     with store.session() as repo:
         repo.people.add_member(member)
     with store.session(write=False) as repo:

@@ -30,7 +30,8 @@ def test_skill_and_certification_type_are_upserted_by_code(store, skills, cert_t
         repo.people.save_skill(skills[1])
         repo.people.save_certification_type(cert_types[0])
         repo.people.save_skill(skills[1].model_copy(update={"name": "GTAW", "levels": ["A", "B"]}))
-        repo.people.save_certification_type(cert_types[0].model_copy(update={"ordered": False, "validity_months": None}))
+        repo.people.save_certification_type(cert_types[0].model_copy(update={"ordered": False,
+                                                                             "validity_months": None}))
     with store.session() as repo:
         catalogue = repo.people.get_catalogue()
     assert [(s.code, s.name, s.levels) for s in catalogue.skills] == [("TIG", "GTAW", ["A", "B"])]

@@ -101,7 +101,8 @@ def test_unreferenced_member_employee_and_request_are_removed(seeded):
 def test_employees_and_requests_in_a_plan_cannot_be_removed(seeded, plan):
     with seeded.session() as repo:
         repo.plans.save_plan(plan)
-    with seeded.session() as repo, pytest.raises(InvalidInput, match="^employee E001 still has 2 assignments in plans$"):
+    with (seeded.session() as repo,
+          pytest.raises(InvalidInput, match="^employee E001 still has 2 assignments in plans$")):
         repo.people.remove_employee("E001")
     with seeded.session() as repo, pytest.raises(
             InvalidInput, match="^request R-ACIER-0001 is still assigned in the plan of 2026-W49$"):
@@ -164,5 +165,6 @@ def test_a_week_has_one_plan_that_save_plan_replaces_and_unknown_employees_are_r
         assert repo.plans.get_plan(week.shift(1)) is None
         assert repo.counts()["plans"] == 1 and repo.counts()["assignments"] == 1
     bad = plan.model_copy(update={"assignments": [plan.assignments[0].model_copy(update={"employee": "E404"})]})
-    with seeded.session() as repo, pytest.raises(InvalidInput, match="^plan 2026-W49: assignment 1: unknown employee 'E404'$"):
+    with (seeded.session() as repo,
+          pytest.raises(InvalidInput, match="^plan 2026-W49: assignment 1: unknown employee 'E404'$")):
         repo.plans.save_plan(bad)

@@ -21,7 +21,8 @@ def members() -> list[Member]:
 def sites() -> list[tuple[str, Site]]:
     return [
         ("FORGE", Site(code="NORD", name="Forge Nord", address="1 av. Jean Jaurès\n38000 Grenoble", latitude=45.188529,
-                       longitude=5.724524, opening_hours=parse_opening_hours("mon-thu 05:00-13:00,14:00-22:00; fri 24h; sun 22:00-24:00"),
+                       longitude=5.724524,
+                       opening_hours=parse_opening_hours("mon-thu 05:00-13:00,14:00-22:00; fri 24h; sun 22:00-24:00"),
                        night_work_allowed=True, sunday_work_allowed=True, authorisation_required_for=["CRANE"])),
         ("ACIER", Site(code="MAIN", name="Usine", address="", latitude=-0.1, longitude=179.999999,
                        opening_hours={}, authorisation_required_for=["FORKLIFT", "CRANE"])),
@@ -59,7 +60,8 @@ def absences() -> list[Absence]:
     return [
         Absence(employee="E020", kind="sickness", start=datetime(2026, 12, 1, 8, 0), end=datetime(2026, 12, 4, 0, 0),
                 note="arrêt, \"certificat\" reçu"),
-        Absence(employee="E003", kind="other", start=datetime(2026, 12, 2, 13, 30, 15), end=datetime(2026, 12, 2, 17, 0)),
+        Absence(employee="E003", kind="other", start=datetime(2026, 12, 2, 13, 30, 15),
+                end=datetime(2026, 12, 2, 17, 0)),
     ]
 
 

@@ -5,7 +5,8 @@ import pytest
 from integrations.tabular import read_rows
 from consortium.errors import InvalidInput, RowError
 
-EMPLOYEE_HEADER = "code,first_name,last_name,home_latitude,home_longitude,contract_start,members,weekly_hours,hourly_cost"
+EMPLOYEE_HEADER = ("code,first_name,last_name,home_latitude,home_longitude,contract_start,members,weekly_hours,"
+                   "hourly_cost")
 
 
 def _employee(code, weekly_hours="35", cost="20"):

@@ -43,10 +43,12 @@ def test_booleans_accept_the_usual_spellings(tmp_path, text, value):
 
 def test_blank_lines_are_skipped_but_rows_keep_the_numbers_users_see(tmp_path):
     path = tmp_path / "absences.csv"
-    path.write_text("employee,start,end\n\nE001,2026-12-01T08:00,2026-12-01T12:00\n,,\nE002,2026-12-01 08:00,2026-12-02\n")
+    path.write_text("employee,start,end\n\nE001,2026-12-01T08:00,2026-12-01T12:00\n,,\n"
+                    "E002,2026-12-01 08:00,2026-12-02\n")
     with pytest.raises(RowError) as info:
         read_rows("absences", path)
-    assert str(info.value) == "absences.csv:5: column end: '2026-12-02' is not a local date and time like 2026-12-01T08:00"
+    assert str(info.value) == ("absences.csv:5: column end: '2026-12-02' is not a local date and time "
+                               "like 2026-12-01T08:00")
 
 
 def test_typed_excel_cells_are_read_like_text_and_the_sheet_named_like_the_kind_wins(tmp_path):

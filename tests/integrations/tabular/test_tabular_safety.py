@@ -186,4 +186,5 @@ def test_an_import_reports_added_updated_unchanged_and_changes_only_with_update(
     with demo_store.session() as repo:
         count = len(repo.people.list_employees())
         report = import_file(repo, "employees", template)
-        assert (report.added, report.updated, report.unchanged, len(repo.people.list_employees())) == (1, 0, 0, count + 1)
+        assert ((report.added, report.updated, report.unchanged, len(repo.people.list_employees()))
+                == (1, 0, 0, count + 1))
