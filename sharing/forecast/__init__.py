@@ -1,6 +1,6 @@
 """The group's skills forecast: unfilled person-hours added up by skill, site, member and week, each
 split by the reason category the allocation's rules give, and what-if re-runs of past weeks with a
-virtual hire or training (see docs/workforce.md)."""
+virtual hire or training, and recommendations of whom to hire or train (see docs/workforce.md)."""
 
 from .reasons import (
     BUSY_RULES,
@@ -11,17 +11,26 @@ from .reasons import (
     qualified,
     request_category,
 )
+from .courses import Course, load_courses
+from .options import Option, Profile, Short
+from .recommend import Estimate, Recommendation, recommend
 from .shortage import DIMENSIONS, Shortage, ShortageLine, ShortageRow, week_range
-from .whatif import HIRE_CODE, Hire, Training, WeekGain, WhatIf, apply_change, what_if
+from .whatif import HIRE_CODE, Hire, Training, WeekGain, WhatIf, apply_change, baseline, what_if
 
 __all__ = [
     "BUSY_RULES",
     "CATEGORIES",
     "CATEGORY_LABELS",
+    "Course",
     "DIMENSIONS",
+    "Estimate",
     "HIRE_CODE",
     "REST_RULES",
     "Hire",
+    "Option",
+    "Profile",
+    "Recommendation",
+    "Short",
     "Shortage",
     "ShortageLine",
     "ShortageRow",
@@ -29,8 +38,11 @@ __all__ = [
     "WeekGain",
     "WhatIf",
     "apply_change",
+    "baseline",
     "candidate_category",
+    "load_courses",
     "qualified",
+    "recommend",
     "request_category",
     "week_range",
     "what_if",
