@@ -101,6 +101,7 @@ main.add_command(access.audit)
 main.add_command(profile.profile)
 main.add_command(forecast.shortage)
 main.add_command(forecast.whatif)
+main.add_command(forecast.recommend)
 main.add_command(lending.lend)
 
 

@@ -153,6 +153,7 @@ def training_options(group: Group, found: list[Profile], courses: list[Course], 
 def _courses(group: Group, person: Employee, p: Profile, courses: list[Course], day: date) -> list[Course] | None:
     """The courses `person` needs for the profile, or None when one is missing or closed to them."""
     needed = []
+    after = {**person.skills, p.skill: max(p.level, person.skills.get(p.skill, 0))}  # certificates come after
     if person.skills.get(p.skill, 0) < p.level:
         course = next((c for c in courses if c.kind == "skill" and c.code == p.skill and c.level == str(p.level)), None)
         if course is None or not course.open_to(person.skills):
@@ -165,7 +166,7 @@ def _courses(group: Group, person: Employee, p: Profile, courses: list[Course], 
         if held:
             continue
         course = next((c for c in courses if c.kind == "cert" and c.code == kind and c.level == level), None)
-        if course is None or not course.open_to(person.skills):
+        if course is None or not course.open_to(after):
             return None
         needed.append(course)
     return needed
