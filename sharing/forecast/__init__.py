@@ -11,6 +11,7 @@ from .reasons import (
     qualified,
     request_category,
 )
+from .bridges import Bridge, Candidate, Match, load_bridges, match
 from .courses import Course, load_courses
 from .options import Option, Profile, Short
 from .recommend import Estimate, Recommendation, recommend
@@ -19,12 +20,15 @@ from .whatif import HIRE_CODE, Hire, Training, WeekGain, WhatIf, apply_change, b
 
 __all__ = [
     "BUSY_RULES",
+    "Bridge",
     "CATEGORIES",
     "CATEGORY_LABELS",
+    "Candidate",
     "Course",
     "DIMENSIONS",
     "Estimate",
     "HIRE_CODE",
+    "Match",
     "REST_RULES",
     "Hire",
     "Option",
@@ -40,7 +44,9 @@ __all__ = [
     "apply_change",
     "baseline",
     "candidate_category",
+    "load_bridges",
     "load_courses",
+    "match",
     "qualified",
     "recommend",
     "request_category",

@@ -22,7 +22,7 @@ from ..plans import Plan
 from .courses import Course
 from .whatif import Hire, Training
 
-__all__ = ["Option", "Profile", "Short", "hire_options", "profiles", "short_requests", "training_options"]
+__all__ = ["Option", "Profile", "Short", "hire_options", "profiles", "short_requests", "site_of", "training_options"]
 
 _CENT = Decimal("0.01")
 
@@ -104,7 +104,8 @@ def profiles(shorts: list[Short]) -> list[Profile]:
     return sorted(out, key=lambda p: (-p.minutes, p.label))
 
 
-def _place(group: Group, profile: Profile) -> tuple[float, float]:
+def site_of(group: Group, profile: Profile) -> tuple[float, float]:
+    """Latitude and longitude of the site where the profile's hours are most missing."""
     for m in group.members:
         for s in m.sites:
             if (m.code, s.code) == (profile.member, profile.site):
@@ -117,7 +118,7 @@ def hire_options(group: Group, found: list[Profile], hourly_cost: Decimal, weekl
     """A hire per profile (the `limit` largest), living at its most short site, each with its own code."""
     out = []
     for k, p in enumerate(found[:limit], start=1):
-        lat, lon = _place(group, p)
+        lat, lon = site_of(group, p)
         hire = Hire({p.skill: p.level}, p.certificates, lat, lon, weekly_hours, hourly_cost, code=f"NEW{k:02d}")
         out.append(Option(f"H{k}", f"hire {p.label} living near {p.member}/{p.site}", hire, Decimal(0)))
     return out
@@ -129,7 +130,7 @@ def training_options(group: Group, found: list[Profile], courses: list[Course], 
     lack it, may follow its courses, and whose contract lists the member."""
     out: list[Option] = []
     for p in found[:limit]:
-        lat, lon = _place(group, p)
+        lat, lon = site_of(group, p)
         people = sorted((e for e in group.employees if p.member in e.contract.members and e.contract.is_active(since)),
                         key=lambda e: (distance_km(e.home_latitude, e.home_longitude, lat, lon), e.code))
         taken = 0
