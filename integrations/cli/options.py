@@ -24,6 +24,7 @@ READ_ONLY = {
     "member list", "member show", "employee list", "employee show", "request list", "request show", "export",
     "plan show", "check", "explain", "hours show", "bill", "ledger", "counters show", "capacity show",
     "tender check", "tender plan", "odoo status", "payroll", "shortage", "whatif hire", "whatif train", "recommend",
+    "candidate list", "candidate show", "candidate match",
     "lend list", "lend show", "lend loans", "lend agreements", "lend ledger", "lend statement",
 }
 

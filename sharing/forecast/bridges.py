@@ -60,6 +60,8 @@ class Candidate:
     available_from: date
     weekly_hours: float
     max_travel_km: float
+    postcode: str = ""
+    consent: date | None = None  # when the person agreed to be kept on file
 
 
 @dataclass(frozen=True)
