@@ -78,18 +78,43 @@ def candidate_show(ctx, code):
 
 
 @candidate.command("forget")
-@click.argument("code")
+@click.argument("code", required=False)
+@click.option("--expired", is_flag=True, help="Erase every candidate whose consent is older than --months.")
+@click.option("--months", type=click.IntRange(1, 120), default=24, show_default=True,
+              help="How long a consent lasts (CNIL: two years after the last contact).")
+@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="The day to count from (default: today).")
 @click.pass_context
-def candidate_forget(ctx, code):
-    """Erase a candidate: nothing of the person is kept (the right to erasure).
+def candidate_forget(ctx, code, expired, months, as_of):
+    """Erase a candidate, or every one whose consent expired: nothing of the person is kept.
 
     \b
     Example:
         mutualis candidate forget C014
+        mutualis candidate forget --expired --months 24
     """
+    from datetime import date
+
+    from consortium.errors import InvalidInput
+
+    if bool(code) == expired:
+        raise InvalidInput("give a candidate code or --expired, not both")
     with store(ctx).session() as repo:
-        repo.candidates.forget(code)
-    click.echo(f"candidate {code.upper()} forgotten")
+        if code:
+            repo.candidates.forget(code)
+            return click.echo(f"candidate {code.upper()} forgotten")
+        today = as_of.date() if as_of else date.today()
+        limit = _months_before(today, months)
+        gone = repo.candidates.forget_consented_before(limit)
+    click.echo(f"{len(gone)} candidate{'s' if len(gone) != 1 else ''} forgotten (consent before {limit})"
+               + (f": {', '.join(gone)}" if gone else ""))
+
+
+def _months_before(day, months: int):
+    from datetime import date
+
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, 28))
 
 
 @candidate.command("match")

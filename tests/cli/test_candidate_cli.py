@@ -86,3 +86,11 @@ def test_a_bad_row_is_one_line_naming_file_row_and_field_and_nothing_is_stored(d
     assert result.exit_code != 0
     assert result.output == "error: candidates.csv:3: column skills: unknown skill 'WELD'\n"
     assert _run(db, "candidate", "list").output == "no candidate\n"
+
+
+def test_forget_expired_erases_only_the_candidates_whose_consent_is_older_than_the_retention(db, tmp_path):
+    old = ROWS[1].replace("2026-09-15", "2024-01-10")
+    _run(db, "candidate", "import", _sheet(tmp_path, ROWS[0], old))
+    result = _run(db, "candidate", "forget", "--expired", "--months", "24", "--as-of", "2026-12-03")
+    assert result.output == "1 candidate forgotten (consent before 2024-12-03): C002\n"
+    assert [line.split()[0] for line in _run(db, "candidate", "list").output.splitlines()] == ["C001"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -61,6 +62,12 @@ class CandidateRepository:
         if self._row(code) is None:
             raise NotFound(f"candidate {code} not found")
         self._session.execute(delete(CandidateRow).where(CandidateRow.code == code.upper()))
+
+    def forget_consented_before(self, day: date) -> list[str]:
+        """Erase every candidate whose consent is older than `day`; their codes, sorted."""
+        codes = sorted(self._session.scalars(select(CandidateRow.code).where(CandidateRow.consent_on < day)))
+        self._session.execute(delete(CandidateRow).where(CandidateRow.consent_on < day))
+        return codes
 
     def _row(self, code: str) -> CandidateRow | None:
         return self._session.scalar(select(CandidateRow).where(CandidateRow.code == code.upper()))
