@@ -6,7 +6,7 @@ import json
 
 import click
 
-from integrations.cli.forecast import _range
+from integrations.cli.forecast import weeks_span
 from integrations.cli.options import store
 
 __all__ = ["candidate"]
@@ -131,7 +131,7 @@ def candidate_match(ctx, weeks, as_json):
     """
     from integrations.services.candidates import match_candidates
 
-    first, last = _range(weeks)
+    first, last = weeks_span(weeks)
     with store(ctx).session() as repo:
         ranked = match_candidates(repo, first, last)
     rows = [{"candidate": m.candidate.code, "name": m.candidate.name, "trade": m.candidate.trade,

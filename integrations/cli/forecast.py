@@ -11,7 +11,7 @@ from integrations.cli.options import store
 from integrations.cli.types import OutPath, Week
 from sharing.forecast import DIMENSIONS
 
-__all__ = ["recommend", "shortage", "whatif"]
+__all__ = ["recommend", "shortage", "weeks_span", "whatif"]
 
 
 @click.command("shortage")
@@ -99,7 +99,7 @@ def whatif_hire(ctx, skills, certs, as_json, home, hours, cost, weeks):
     """
     from integrations.services.forecast import hire_change, what_if
 
-    first, last = _range(weeks)
+    first, last = weeks_span(weeks)
     with store(ctx).session() as repo:
         result = what_if(repo, hire_change(repo, skills, certs, home, hours, cost), first, last)
     _print_whatif(result, as_json)
@@ -118,7 +118,7 @@ def whatif_train(ctx, employee, skills, certs, as_json, weeks):
     """
     from integrations.services.forecast import training_change, what_if
 
-    first, last = _range(weeks)
+    first, last = weeks_span(weeks)
     with store(ctx).session() as repo:
         result = what_if(repo, training_change(repo, employee, skills, certs), first, last)
     _print_whatif(result, as_json)
@@ -145,7 +145,7 @@ def recommend(ctx, hires, trainings, budget, weeks, as_json):
     """
     from integrations.services.forecast import recommend as run
 
-    first, last = _range(weeks)
+    first, last = weeks_span(weeks)
     with store(ctx).session() as repo:
         result = run(repo, first, last, hires, trainings, budget)
     _print_recommendation(result, as_json)
@@ -180,7 +180,7 @@ def _print_recommendation(result, as_json: bool) -> None:
     click.echo(f"verified filled:  {checked} (labour-law violations {document['violations']})")
 
 
-def _range(text: str) -> tuple[str, str]:
+def weeks_span(text: str) -> tuple[str, str]:
     """`2026-W40..2026-W49` (or one week) as its first and last weeks, each checked."""
     from consortium.errors import InvalidInput
 
