@@ -14,8 +14,8 @@ import click
 from pydantic import ValidationError
 
 from consortium.errors import MutualisError, RowError
-from integrations.cli import (access, capacity, files, forecast, lending, member_requests, money, odoo, payroll,
-                              people, profile, start, tender, week)
+from integrations.cli import (access, candidates, capacity, files, forecast, lending, member_requests, money, odoo,
+                              payroll, people, profile, start, tender, week)
 from sharing.base import describe_validation_error
 
 
@@ -101,6 +101,8 @@ main.add_command(access.audit)
 main.add_command(profile.profile)
 main.add_command(forecast.shortage)
 main.add_command(forecast.whatif)
+main.add_command(forecast.recommend)
+main.add_command(candidates.candidate)
 main.add_command(lending.lend)
 
 

@@ -1,4 +1,4 @@
-"""The skills forecast commands: `shortage` and `whatif hire|train` (nothing they do is stored)."""
+"""The skills forecast commands: `shortage`, `whatif hire|train` and `recommend` (nothing they do is stored)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from integrations.cli.options import store
 from integrations.cli.types import OutPath, Week
 from sharing.forecast import DIMENSIONS
 
-__all__ = ["shortage", "whatif"]
+__all__ = ["recommend", "shortage", "weeks_span", "whatif"]
 
 
 @click.command("shortage")
@@ -99,7 +99,7 @@ def whatif_hire(ctx, skills, certs, as_json, home, hours, cost, weeks):
     """
     from integrations.services.forecast import hire_change, what_if
 
-    first, last = _range(weeks)
+    first, last = weeks_span(weeks)
     with store(ctx).session() as repo:
         result = what_if(repo, hire_change(repo, skills, certs, home, hours, cost), first, last)
     _print_whatif(result, as_json)
@@ -118,13 +118,69 @@ def whatif_train(ctx, employee, skills, certs, as_json, weeks):
     """
     from integrations.services.forecast import training_change, what_if
 
-    first, last = _range(weeks)
+    first, last = weeks_span(weeks)
     with store(ctx).session() as repo:
         result = what_if(repo, training_change(repo, employee, skills, certs), first, last)
     _print_whatif(result, as_json)
 
 
-def _range(text: str) -> tuple[str, str]:
+@click.command("recommend")
+@click.option("--hires", type=click.IntRange(0, 20), default=1, show_default=True, help="Hires to propose at most.")
+@click.option("--trainings", type=click.IntRange(0, 20), default=0, show_default=True,
+              help="Trainings of current staff to propose at most.")
+@click.option("--budget", type=click.FloatRange(0), default=None,
+              help="Euros at most: courses and wages during them, plus the hires' unbilled hours.")
+@_weeks_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def recommend(ctx, hires, trainings, budget, weeks, as_json):
+    """Whom to hire and whom to train for past weeks' shortage, estimated then verified (nothing stored).
+
+    Options come from the requests left short; each is re-run alone with the what-if engine, the best
+    combination is chosen by a CP-SAT model, then re-run together: both figures are printed.
+
+    \b
+    Example:
+        mutualis recommend --hires 1 --trainings 1 --budget 8000 --weeks 2026-W46..2026-W48
+    """
+    from integrations.services.forecast import recommend as run
+
+    first, last = weeks_span(weeks)
+    with store(ctx).session() as repo:
+        result = run(repo, first, last, hires, trainings, budget)
+    _print_recommendation(result, as_json)
+
+
+def _print_recommendation(result, as_json: bool) -> None:
+    options = [{"code": e.option.code, "option": e.option.label, "cost_eur": str(e.cost),
+                "alone_h": e.result.extra(), "chosen": e.option.code in result.selection.chosen}
+               for e in result.estimates]
+    verified = result.verified
+    document = {"short_h": result.short_hours(), "options": options, "chosen": result.selection.chosen,
+                "cost_eur": str(result.cost()), "estimated_h": result.estimated,
+                "verified_h": verified.extra() if verified else dict.fromkeys(result.estimated, 0.0),
+                "violations": verified.violations() if verified else 0, "error_h": result.error(),
+                "selection": result.selection.status.lower()}
+    if as_json:
+        return click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    short = ", ".join(f"{p} {h:g} h" for p, h in document["short_h"].items())
+    click.echo(f"short in the re-run weeks: {short}")
+    if not options:
+        return click.echo("no option: nothing is short, or no course in the catalogue fits")
+    width = max(len(o["option"]) for o in options)
+    click.echo(f"   code  {'option'.ljust(width)}  {'cost EUR':>9}  critical_h  normal_h  optional_h")
+    for o in options:
+        h = o["alone_h"]
+        click.echo(f"{'*' if o['chosen'] else ' '}  {o['code']:<4}  {o['option'].ljust(width)}  {o['cost_eur']:>9}  "
+                   f"{h['critical']:>10g}  {h['normal']:>8g}  {h['optional']:>10g}")
+    estimated = ", ".join(f"{p} {h:g} h" for p, h in document["estimated_h"].items())
+    checked = ", ".join(f"{p} {h:g} h" for p, h in document["verified_h"].items())
+    click.echo(f"chosen (*): {', '.join(document['chosen']) or 'nothing'}, cost {document['cost_eur']} EUR")
+    click.echo(f"estimated filled: {estimated}")
+    click.echo(f"verified filled:  {checked} (labour-law violations {document['violations']})")
+
+
+def weeks_span(text: str) -> tuple[str, str]:
     """`2026-W40..2026-W49` (or one week) as its first and last weeks, each checked."""
     from consortium.errors import InvalidInput
 

@@ -23,7 +23,8 @@ CREATE_DATABASE = {"init", "demo", "import", "member add", "tender import", "odo
 READ_ONLY = {
     "member list", "member show", "employee list", "employee show", "request list", "request show", "export",
     "plan show", "check", "explain", "hours show", "bill", "ledger", "counters show", "capacity show",
-    "tender check", "tender plan", "odoo status", "shortage", "whatif hire", "whatif train",
+    "tender check", "tender plan", "odoo status", "shortage", "whatif hire", "whatif train", "recommend",
+    "candidate list", "candidate show", "candidate match",
     "lend list", "lend show", "lend loans", "lend agreements", "lend ledger", "lend statement",
 }
 

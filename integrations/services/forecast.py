@@ -23,10 +23,11 @@ from sharing.forecast import (
     request_category,
     week_range,
 )
+from sharing.forecast import recommend as run_recommend
 from sharing.forecast import what_if as run_what_if
 from solver.roster import why_not
 
-__all__ = ["shortage", "what_if"]
+__all__ = ["hire_change", "recommend", "shortage", "training_change", "what_if"]
 
 
 def shortage(repo, first: str, last: str) -> Shortage:
@@ -97,6 +98,18 @@ def what_if(repo, change, first: str, last: str, params=None):
         raise InvalidInput(f"no requests from {first} to {last}")
     params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
     return run_what_if(groups, change, params, history=history_from_plans(repo, weeks[0]))
+
+
+def recommend(repo, first: str, last: str, hires: int, trainings: int, budget=None, params=None):
+    """Whom to hire and whom to train for the stored weeks `first`..`last`: options estimated one by
+    one, chosen together, verified together; nothing is stored (see sharing.forecast.recommend)."""
+    weeks = week_range(first, last)
+    groups = [(week, repo.load_group(week)) for week in weeks]
+    if not any(g.requests for _, g in groups):
+        raise InvalidInput(f"no requests from {first} to {last}")
+    params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
+    return run_recommend(groups, hires, trainings, params, budget=None if budget is None else Decimal(str(budget)),
+                         history=history_from_plans(repo, weeks[0]))
 
 
 def _skills(group, texts) -> dict[str, int]:
@@ -172,5 +185,5 @@ def _standing(repo):
     """The group without requests or absences: catalogue, members, employees."""
     from sharing.group import Group
 
-    return Group(settings=repo.people.get_settings(), catalogue=repo.people.get_catalogue(), members=repo.people.list_members(),
-                 employees=repo.people.list_employees(), absences=[], requests=[])
+    return Group(settings=repo.people.get_settings(), catalogue=repo.people.get_catalogue(),
+                 members=repo.people.list_members(), employees=repo.people.list_employees(), absences=[], requests=[])

@@ -9,14 +9,14 @@ from sqlalchemy.orm import Session
 from consortium.weeks import IsoWeek, parse_week
 from sharing.group import Group
 
-from .repos import (AccessRepository, ConsortiumRepository, HoursRepository, LendingRepository, OdooRepository,
-                    PeopleRepository, PlanRepository)
+from .repos import (AccessRepository, CandidateRepository, ConsortiumRepository, HoursRepository,
+                    LendingRepository, OdooRepository, PeopleRepository, PlanRepository)
 
 __all__ = ["Repository"]
 
 
 class Repository:
-    """The store inside one open session: `people`, `plans`, `consortium`, `hours`, `odoo`, `lending`
+    """The store inside one open session: `people`, `plans`, `consortium`, `hours`, `odoo`, `lending`, `candidates`
     and `access`.
 
     Get it from `Store.session()`; every write checks the references the domain can check
@@ -33,6 +33,7 @@ class Repository:
         self.odoo = OdooRepository(session)
         self.access = AccessRepository(session)
         self.lending = LendingRepository(session)
+        self.candidates = CandidateRepository(session)
 
     def load_group(self, week: IsoWeek | None = None) -> Group:
         """Everything the allocation reads; with a week, its requests and absences from a week before to one after."""

@@ -1,6 +1,6 @@
 """The group's skills forecast: unfilled person-hours added up by skill, site, member and week, each
 split by the reason category the allocation's rules give, and what-if re-runs of past weeks with a
-virtual hire or training (see docs/workforce.md)."""
+virtual hire or training, and recommendations of whom to hire or train (see docs/workforce.md)."""
 
 from .reasons import (
     BUSY_RULES,
@@ -11,17 +11,30 @@ from .reasons import (
     qualified,
     request_category,
 )
+from .bridges import Bridge, Candidate, Match, load_bridges, match
+from .courses import Course, load_courses
+from .options import Option, Profile, Short
+from .recommend import Estimate, Recommendation, recommend
 from .shortage import DIMENSIONS, Shortage, ShortageLine, ShortageRow, week_range
-from .whatif import HIRE_CODE, Hire, Training, WeekGain, WhatIf, apply_change, what_if
+from .whatif import HIRE_CODE, Hire, Training, WeekGain, WhatIf, apply_change, baseline, what_if
 
 __all__ = [
     "BUSY_RULES",
+    "Bridge",
     "CATEGORIES",
     "CATEGORY_LABELS",
+    "Candidate",
+    "Course",
     "DIMENSIONS",
+    "Estimate",
     "HIRE_CODE",
+    "Match",
     "REST_RULES",
     "Hire",
+    "Option",
+    "Profile",
+    "Recommendation",
+    "Short",
     "Shortage",
     "ShortageLine",
     "ShortageRow",
@@ -29,8 +42,13 @@ __all__ = [
     "WeekGain",
     "WhatIf",
     "apply_change",
+    "baseline",
     "candidate_category",
+    "load_bridges",
+    "load_courses",
+    "match",
     "qualified",
+    "recommend",
     "request_category",
     "week_range",
     "what_if",

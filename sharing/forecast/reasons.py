@@ -21,7 +21,8 @@ from ..employees import Employee
 from ..group import Group, requirement_met
 from ..requests import Request
 
-__all__ = ["BUSY_RULES", "CATEGORIES", "CATEGORY_LABELS", "REST_RULES", "candidate_category", "qualified", "request_category"]
+__all__ = ["BUSY_RULES", "CATEGORIES", "CATEGORY_LABELS", "REST_RULES", "candidate_category", "qualified",
+           "request_category"]
 
 CATEGORIES = ("skill", "certificate", "contract", "distance", "busy", "rest", "other")
 CATEGORY_LABELS = {

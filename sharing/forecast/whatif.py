@@ -10,7 +10,7 @@ Every variant plan goes through the independent compliance checker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -24,7 +24,7 @@ from ..group import Group
 from ..history import History
 from ..plans import Plan
 
-__all__ = ["HIRE_CODE", "Hire", "Training", "WeekGain", "WhatIf", "apply_change", "what_if"]
+__all__ = ["HIRE_CODE", "Hire", "Training", "WeekGain", "WhatIf", "apply_change", "baseline", "what_if"]
 
 HIRE_CODE = "NEW01"  # the virtual hire's employee code
 PRIORITIES = ("critical", "normal", "optional")
@@ -41,6 +41,7 @@ class Hire:
     longitude: float
     weekly_hours: float
     hourly_cost: Decimal
+    code: str = HIRE_CODE  # several hires at once need several codes
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def apply_change(group: Group, change: Hire | Training, since: date) -> Group:
             raise InvalidInput(f"unknown certification {kind!r}")
     if isinstance(change, Hire):
         hire = Employee(
-            code=HIRE_CODE, first_name="Virtual", last_name="hire", home_latitude=change.latitude,
+            code=change.code, first_name="Virtual", last_name="hire", home_latitude=change.latitude,
             home_longitude=change.longitude, skills=dict(change.skills), hourly_cost=change.hourly_cost,
             certifications=_certs(change.certifications, since),
             contract=Contract(start=since, weekly_hours=change.weekly_hours, members=[m.code for m in group.members],
@@ -76,7 +77,7 @@ def apply_change(group: Group, change: Hire | Training, since: date) -> Group:
     for e in group.employees:
         if e.code == change.employee:
             skills = {**e.skills, **{k: max(v, e.skills.get(k, 0)) for k, v in change.skills.items()}}
-            e = e.model_copy(update={"skills": skills,
+            e = e.model_copy(update={"skills": skills,  # noqa: PLW2901 - the trained employee replaces the stored one
                                      "certifications": [*e.certifications, *_certs(change.certifications, since)]})
         employees.append(e)
     if all(e.code != change.employee for e in group.employees):
@@ -96,6 +97,7 @@ class WeekGain:
     billable: Decimal  # person_hours at the person's hourly cost
     employment_cost: Decimal  # contracted hours at that cost (a hire); 0 for a training
     violations: int
+    extra_by_request: dict[str, float] = field(default_factory=dict)  # filled hours gained, per request
 
     @property
     def extra(self) -> dict[str, float]:
@@ -106,7 +108,7 @@ class WeekGain:
 class WhatIf:
     """Per week and in total: extra filled hours by priority, utilisation, money, labour-law check."""
 
-    change: Hire | Training
+    change: Hire | Training | tuple[Hire | Training, ...]
     weeks: list[WeekGain]
 
     def extra(self) -> dict[str, float]:
@@ -139,37 +141,72 @@ def _hours(plan: Plan, employee: str) -> float:
     return sum(a.minutes for a in plan.assignments if a.employee == employee) / 60
 
 
-def what_if(weeks: list[tuple[IsoWeek, Group]], change: Hire | Training, params: AllocationParams,
-            history: History | None = None) -> WhatIf:
-    """Re-run each (week, group), oldest first, as it was and with `change` (see the module docstring).
+def baseline(weeks: list[tuple[IsoWeek, Group]], params: AllocationParams,
+             history: History | None = None) -> list[Plan]:
+    """Each week's plan as it was, re-run oldest first with its history carried (shared by many what-ifs)."""
+    plans: list[Plan] = []
+    for week, group in weeks:
+        past = history_from_plans(plans, group, str(week), previous=history)
+        plans.append(allocate_week(group, week, history=past, params=params).plan)
+    return plans
 
-    `history` is what came before the first week (both runs start from it). Nothing is stored.
+
+def what_if(weeks: list[tuple[IsoWeek, Group]], change: Hire | Training | tuple[Hire | Training, ...],
+            params: AllocationParams, history: History | None = None,
+            base_plans: list[Plan] | None = None) -> WhatIf:
+    """Re-run each (week, group), oldest first, as it was and with `change` (one or several together,
+    see the module docstring).
+
+    `history` is what came before the first week (both runs start from it); `base_plans`, when given,
+    are the weeks' baseline plans already made by `baseline` with the same arguments. Nothing is stored.
     """
     if not weeks:
         raise InvalidInput("no week to re-run")
+    changes = change if isinstance(change, tuple) else (change,)
+    if len({c.code for c in changes if isinstance(c, Hire)}) < sum(isinstance(c, Hire) for c in changes):
+        raise InvalidInput("several hires need distinct codes")
     since = weeks[0][0].monday
-    base_plans: list[Plan] = []
+    base_plans = base_plans if base_plans is not None else baseline(weeks, params, history)
     variant_plans: list[Plan] = []
-    who = HIRE_CODE if isinstance(change, Hire) else change.employee
     gains = []
-    for week, group in weeks:
-        variant_group = apply_change(group, change, since)
-        base_history = history_from_plans(base_plans, group, str(week), previous=history)
+    for (week, group), base in zip(weeks, base_plans, strict=True):
+        variant_group = group
+        for one in changes:
+            variant_group = apply_change(variant_group, one, since)
         variant_history = history_from_plans(variant_plans, variant_group, str(week), previous=history)
-        base = allocate_week(group, week, history=base_history, params=params).plan
         variant = allocate_week(variant_group, week, history=variant_history, params=params,
                                 pins=list(base.assignments)).plan
-        base_plans.append(base)
         variant_plans.append(variant)
-        person = next(e for e in variant_group.employees if e.code == who)
-        if isinstance(change, Hire):
-            worked, contracted = _hours(variant, who), change.weekly_hours
-            cost = (Decimal(str(contracted)) * person.hourly_cost).quantize(_CENT, ROUND_HALF_UP)
-        else:
-            worked, contracted, cost = _hours(variant, who) - _hours(base, who), person.contract.weekly_hours, Decimal(0)
+        worked, contracted, billable, cost = 0.0, 0.0, Decimal(0), Decimal(0)
+        for one in changes:
+            w, c, b, e = _person_week(one, variant_group, base, variant)
+            worked, contracted, billable, cost = worked + w, contracted + c, billable + b, cost + e
         gains.append(WeekGain(
             week=str(week), baseline=_filled(base, group), variant=_filled(variant, variant_group),
-            person_hours=round(worked, 2), contracted_hours=contracted,
-            billable=(Decimal(str(round(worked, 2))) * person.hourly_cost).quantize(_CENT, ROUND_HALF_UP),
-            employment_cost=cost, violations=len(check_plan(variant, variant_group, variant_history))))
+            person_hours=round(worked, 2), contracted_hours=contracted, billable=billable,
+            employment_cost=cost, violations=len(check_plan(variant, variant_group, variant_history)),
+            extra_by_request=_gained(base, variant)))
     return WhatIf(change, gains)
+
+
+def _person_week(change: Hire | Training, group: Group, base: Plan, variant: Plan):
+    """Hours worked (a hire) or gained (a trained employee), contracted hours, billable, employment cost."""
+    if isinstance(change, Hire):
+        person = next(e for e in group.employees if e.code == change.code)
+        worked, contracted = _hours(variant, change.code), change.weekly_hours
+        cost = (Decimal(str(contracted)) * person.hourly_cost).quantize(_CENT, ROUND_HALF_UP)
+    else:
+        person = next(e for e in group.employees if e.code == change.employee)
+        worked = _hours(variant, change.employee) - _hours(base, change.employee)
+        contracted, cost = person.contract.weekly_hours, Decimal(0)
+    billable = (Decimal(str(round(worked, 2))) * person.hourly_cost).quantize(_CENT, ROUND_HALF_UP)
+    return worked, contracted, billable, cost
+
+
+def _gained(base: Plan, variant: Plan) -> dict[str, float]:
+    minutes: dict[str, int] = {}
+    for a in variant.assignments:
+        minutes[a.request] = minutes.get(a.request, 0) + a.minutes
+    for a in base.assignments:
+        minutes[a.request] = minutes.get(a.request, 0) - a.minutes
+    return {r: round(m / 60, 2) for r, m in sorted(minutes.items()) if m}

@@ -40,15 +40,16 @@ def _line(week, skill, hours, category, site="MAIN"):
                         certificate="", priority="critical", missing_hours=hours, category=category)
 
 
-SHORT = Shortage(["2026-W48", "2026-W49"], [_line("2026-W48", "TIG:2", 16, "busy"), _line("2026-W49", "TIG:2", 8, "skill"),
-                                            _line("2026-W49", "MIG-MAG:1", 8, "busy", site="EST")], [],
+LINES = [_line("2026-W48", "TIG:2", 16, "busy"), _line("2026-W49", "TIG:2", 8, "skill"),
+         _line("2026-W49", "MIG-MAG:1", 8, "busy", site="EST")]
+SHORT = Shortage(["2026-W48", "2026-W49"], LINES, [],
                  {"ACIER/MAIN": ("Main", 47.8, -0.7), "ACIER/EST": ("East", 47.8, -0.5)})
 
 
 def test_the_weekly_bars_stack_each_skill_at_its_height():
     html = page.shortage_html(SHORT, "GE test")
-    bars = re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)" fill="[^"]+"><title>([^<]+)</title>',
-                      html)
+    bars = re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)" fill="[^"]+">'
+                      r'<title>([^<]+)</title>', html)
     assert [title for _, title in bars] == ["2026-W48 TIG:2: 16 h", "2026-W49 TIG:2: 8 h", "2026-W49 MIG-MAG:1: 8 h"]
     heights = [float(h) for h, _ in bars]
     assert heights[0] == 2 * heights[1] == 2 * heights[2] > 0

@@ -82,6 +82,7 @@ class Group:
             tender = self.row(c, "tenders", code="T1")
             bid = self.row(c, "bids", tender_id=tender, total=Decimal(99999))
             plan = self.row(c, "plans", week="2026-W49")
+            self.row(c, "candidates", code="C001", data={})  # the GE office's only
             for who, code in (("A", "CHAUMAY"), ("B", "INOXAGRI")):
                 member = self.row(c, "members", who, code=code)
                 site = self.row(c, "sites", who, member_id=member, code="MAIN")

@@ -15,10 +15,10 @@ from integrations.store import open_store
 from integrations.store.schema import full_metadata
 
 # Tables every member reads whole (the catalogue, settings, calls for tenders, plan headers) and tables only
-# the GE office reads (staff details, absences, bids with every member's share). Every other table must hold
-# rows of both members in the fixture and show each member only its own.
+# the GE office reads (staff details, absences, bids with every member's share, the candidate pool). Every
+# other table must hold rows of both members in the fixture and show each member only its own.
 SHARED = {"settings", "skills", "certification_types", "tenders", "plans"}
-DESK_ONLY = {"absences", "bids"}
+DESK_ONLY = {"absences", "bids", "candidates"}
 COLUMNS = {"employees": "id, code, first_name, last_name"}  # a member may not read the others (cost, address)
 OWN_ONLY = {"access_logins", "audit_log"}  # checked by their own tests
 
