@@ -21,7 +21,7 @@ from integrations.files import write_text
 from integrations.reports import plan_html
 from integrations.services.billing import bill
 from integrations.services.hours_compliance import new_violations
-from integrations.services.lending_demo import load_demo_offers, write_demo_loans
+from integrations.demo_lending import load_demo_offers, write_demo_loans
 from integrations.services.tenders import plan_tender_code, write_bid
 from integrations.services.weekly import ProgressCallback, check_week, publish_week, run_allocation, week_view
 from integrations.store import Repository, Store

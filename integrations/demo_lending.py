@@ -10,7 +10,7 @@ from consortium.weeks import IsoWeek
 from integrations.store import Repository
 from sharing.lending.demo import demo_offers
 
-from .lending import add_offer, month_ledger, week_loans, write_agreements, write_statement
+from integrations.services.lending import add_offer, month_ledger, week_loans, write_agreements, write_statement
 
 __all__ = ["load_demo_offers", "write_demo_loans"]
 
