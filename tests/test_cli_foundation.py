@@ -154,3 +154,13 @@ def test_an_unknown_contract_member_names_the_spreadsheet_column(demo_db, tmp_pa
     result = run(db, "import", "employees", str(tmp_path / "employees.csv"), ok=False)
     assert result.exit_code == 1
     assert "employees.csv:4: column members: unknown member 'NOWHERE'" in result.output
+
+
+def test_the_shortage_report_counts_a_request_filled_by_lent_staff_as_filled(demo_db):
+    db, _ = demo_db
+    plan = run(db, "plan", "show", "--week", "2026-W49").output
+    lent = [line for line in plan.splitlines() if "R-ARM-ASM" in line]
+    assert len(lent) == 2 and all("prêté par LAITERIE" in line for line in lent)  # the demo's loan fills it
+    report = json.loads(run(db, "shortage", "--from", "2026-W49", "--to", "2026-W49", "--format", "json").output)
+    assert report["total_h"] > 0  # the week does leave other requests short
+    assert "R-ARM-ASM" not in json.dumps(report)

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
+from integrations.services.lending import with_lent
 from integrations.services.weekly import history_from_plans
 from sharing.allocation import AllocationParams, AllocationWeights, build_problem
 from sharing.forecast import (
@@ -50,7 +51,7 @@ def _week_lines(repo, week: IsoWeek, plan) -> list[ShortageLine]:
     days = set(week.days())
     requests = [r for r in group.requests if r.day in days]
     placed: dict[str, int] = {}
-    for a in plan.assignments:
+    for a in with_lent(repo, week, plan).assignments:  # staff lent by a member fill requests too
         placed[a.request] = placed.get(a.request, 0) + 1
     short = [r for r in requests if placed.get(r.code, 0) < r.headcount]
     if not short:
