@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -134,9 +135,11 @@ def check(ctx, week_text, month, as_json):
 
 @click.command()
 @click.argument("request_code")
+@json_option
 @click.pass_context
-def explain(ctx, request_code):
-    """Say why a request is not (fully) filled, employee by employee.
+def explain(ctx, request_code, as_json):
+    """Say why a request is not (fully) filled, employee by employee, and which candidates of the pool could
+    fill it (directly or after a trade bridge's course).
 
     \b
     Example:
@@ -146,6 +149,8 @@ def explain(ctx, request_code):
 
     with store(ctx).session() as repo:
         result = explain_one(repo, human_code(request_code))
+    if as_json:
+        return echo_json({**asdict(result.why), "leads": result.leads})
     click.echo(result.summary())
 
 

@@ -34,13 +34,14 @@ from sharing.allocation import (
 )
 from sharing.compliance import Violation, check_plan
 from sharing.compliance import history_from_plans as build_history
+from sharing.forecast import load_bridges, request_leads
 from sharing.group import Group
 from sharing.history import History
 from sharing.plans import Assignment, Plan
 from sharing.requests import Request
 
-__all__ = ["ProgressCallback", "WeekView", "run_allocation", "week_view", "check_week", "explain", "set_pin",
-           "publish_week", "replan_week", "history_from_plans"]
+__all__ = ["ProgressCallback", "WeekView", "run_allocation", "week_view", "check_week", "Explanation", "explain",
+           "set_pin", "publish_week", "replan_week", "history_from_plans"]
 
 # on_progress(objective, bound, gap, elapsed seconds) on each better plan the solver finds.
 ProgressCallback = Callable[[float, float, float, float], None]
@@ -130,12 +131,30 @@ def check_week(repo: Repository, week: IsoWeek) -> list[Violation]:
                       elsewhere=home_hours(offers, week))
 
 
-def explain(repo: Repository, request_code: str) -> RequestExplanation:
-    """Why a request is (partly) unfilled in its week's plan."""
+@dataclass(frozen=True)
+class Explanation:
+    """Why a request is (partly) unfilled, and which candidates of the pool could fill it."""
+
+    why: RequestExplanation
+    leads: list[str]
+
+    def summary(self) -> str:
+        return "\n".join([self.why.summary(), *(f"  {lead}" for lead in self.leads)])
+
+
+def explain(repo: Repository, request_code: str) -> Explanation:
+    """Why a request is (partly) unfilled in its week's plan; when it is, the pool's candidates who could fill
+    it, directly or through a trade bridge (see sharing.forecast.leads)."""
     request = repo.plans.get_request(request_code)
     week = week_of(request.day)
-    return explain_request(repo.load_group(week), week, with_lent(repo, week, _plan(repo, week)), request.code,
-                           history=history_from_plans(repo, week), lent=week_offers(repo, week))
+    group = repo.load_group(week)
+    why = explain_request(group, week, with_lent(repo, week, _plan(repo, week)), request.code,
+                          history=history_from_plans(repo, week), lent=week_offers(repo, week))
+    candidates = repo.candidates.list() if why.missing else []
+    if not candidates:
+        return Explanation(why, [])
+    site = next(s for m in group.members for s in m.sites if (m.code, s.code) == (request.member, request.site))
+    return Explanation(why, request_leads(request, (site.latitude, site.longitude), candidates, load_bridges()))
 
 
 def set_pin(repo: Repository, week: IsoWeek, employee: str, request: str, pinned: bool, *, as_of: date | None = None,

@@ -13,6 +13,7 @@ from .reasons import (
 )
 from .bridges import Bridge, Candidate, Match, load_bridges, match
 from .courses import Course, load_courses
+from .leads import request_leads
 from .options import Option, Profile, Short
 from .recommend import Estimate, Recommendation, recommend
 from .shortage import DIMENSIONS, Shortage, ShortageLine, ShortageRow, week_range
@@ -50,6 +51,7 @@ __all__ = [
     "qualified",
     "recommend",
     "request_category",
+    "request_leads",
     "week_range",
     "what_if",
 ]

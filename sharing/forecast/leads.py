@@ -1,0 +1,46 @@
+"""Leads for one unfilled request: candidates of the pool who could fill it, directly or through a bridge.
+
+`explain` adds these lines after its reasons: a candidate who has the skill at the level, or whose trade
+bridges to it (the shortest course), and who lives within his or her travel reach of the request's site.
+Direct leads come before bridged ones, then the nearest, then by code; at most three.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..geo import distance_km
+from ..requests import Request
+from .bridges import COURSE_HOURS_A_WEEK, Bridge, Candidate
+
+__all__ = ["request_leads"]
+
+
+def request_leads(request: Request, site: tuple[float, float], candidates: list[Candidate],
+                  bridges: list[Bridge], limit: int = 3) -> list[str]:
+    """One line per candidate who could fill `request` at `site` (latitude, longitude), best first."""
+    found = []
+    for c in candidates:
+        distance = distance_km(c.latitude, c.longitude, *site)
+        if distance > c.max_travel_km:
+            continue
+        if c.skills.get(request.skill, 0) >= request.min_level:
+            found.append((0, distance, c.code, _direct(c, request, distance)))
+            continue
+        fits = [b for b in bridges
+                if b.from_rome == c.rome and b.skill == request.skill and b.level >= request.min_level]
+        bridge = min(fits, key=lambda b: b.hours, default=None)
+        if bridge is not None:
+            found.append((1, distance, c.code, _bridged(c, bridge, distance)))
+    return [line for *_, line in sorted(found)[:limit]]
+
+
+def _direct(c: Candidate, request: Request, distance: float) -> str:
+    return (f"candidate {c.code} has {request.skill}:{c.skills[request.skill]} and lives {distance:.0f} km away, "
+            f"free from {c.available_from}")
+
+
+def _bridged(c: Candidate, bridge: Bridge, distance: float) -> str:
+    ready = c.available_from + timedelta(weeks=-(-bridge.hours // COURSE_HOURS_A_WEEK))
+    return (f"candidate {c.code} ({c.trade}, ROME {c.rome}) could after a {bridge.hours:g} h course "
+            f"({bridge.course}), ready {ready}, lives {distance:.0f} km away")
