@@ -10,7 +10,17 @@ from pydantic import Field, field_validator, model_validator
 from .base import Domain, Level, Money, Name, Text, check_code
 from .settings import LabourRules
 
-__all__ = ["Contract", "Certification", "SiteAuthorisation", "Preferences", "Employee"]
+__all__ = ["Contract", "Certification", "SiteAuthorisation", "Preferences", "Employee", "check_skill_levels"]
+
+
+def check_skill_levels(value: dict[str, int]) -> dict[str, int]:
+    """Skill codes checked and levels as integers of 1 or more (one line naming the skill otherwise)."""
+    result = {}
+    for skill, level in value.items():
+        if int(level) < 1:
+            raise ValueError(f"level {level} of skill {skill} must be 1 or more")
+        result[check_code(skill, "skill code")] = int(level)
+    return result
 
 
 class Contract(Domain):
@@ -155,12 +165,7 @@ class Employee(Domain):
     @field_validator("skills")
     @classmethod
     def _skills(cls, value: dict[str, int]) -> dict[str, int]:
-        result = {}
-        for skill, level in value.items():
-            if int(level) < 1:
-                raise ValueError(f"level {level} of skill {skill} must be 1 or more")
-            result[check_code(skill, "skill code")] = int(level)
-        return result
+        return check_skill_levels(value)
 
     @model_validator(mode="after")
     def _night(self):

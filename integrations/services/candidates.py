@@ -16,7 +16,7 @@ from consortium.errors import InvalidInput, RowError
 from consortium.weeks import IsoWeek
 from integrations.services.weekly import history_from_plans
 from integrations.tabular import row_problem
-from integrations.tabular.files import read_grid
+from integrations.tabular.files import read_named_rows
 from sharing.allocation import AllocationParams
 from sharing.catalogue import Catalogue
 from sharing.forecast import Candidate, Match, week_range
@@ -89,20 +89,8 @@ def _candidate(texts: dict[str, str], catalogue: Catalogue) -> Candidate:
 def read_candidates(path: Path | str, catalogue: Catalogue) -> list[tuple[int, Candidate]]:
     """(row, candidate) of every row; RowError listing every bad row, InvalidInput for a bad header."""
     path = Path(path)
-    grid = read_grid(path, "candidates")
-    if not grid or not any(grid[0]):
-        raise InvalidInput(f"{path.name}: the file is empty (expected the columns {', '.join(CANDIDATE_COLUMNS)})")
-    header = {i: name.strip().lower() for i, name in enumerate(grid[0]) if name.strip()}
-    unknown = sorted(set(header.values()) - set(CANDIDATE_COLUMNS))
-    missing = [c for c in REQUIRED if c not in header.values()]
-    if unknown or missing:
-        what = f"unknown column {unknown[0]!r}" if unknown else f"missing column {missing[0]!r}"
-        raise InvalidInput(f"{path.name}: {what} (expected {', '.join(CANDIDATE_COLUMNS)})")
     out, problems, seen = [], [], set()
-    for row, cells in enumerate(grid[1:], start=2):
-        texts = {name: cells[i] for i, name in header.items() if i < len(cells) and cells[i]}
-        if not texts:
-            continue
+    for row, texts in read_named_rows(path, "candidates", CANDIDATE_COLUMNS, REQUIRED):
         absent = [c for c in REQUIRED if c not in texts]
         if absent:
             geo = absent[0] in ("latitude", "longitude")

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from consortium.errors import InvalidInput, MutualisError, RowError
 from integrations.tabular import row_problem
-from integrations.tabular.files import read_grid
+from integrations.tabular.files import read_named_rows
 from sharing.lending import Offer, parse_home_hours
 from sharing.parsing import parse_certifications, parse_skill_levels, split_list
 
@@ -92,20 +92,8 @@ def _problems(path: Path, row: int, exc: Exception) -> list[str]:
 def read_offers(path: Path | str) -> list[tuple[int, Offer]]:
     """(row, offer) of every row; `RowError` listing every bad row, `InvalidInput` for a bad header."""
     path = Path(path)
-    grid = read_grid(path, "offers")
-    if not grid or not any(grid[0]):
-        raise InvalidInput(f"{path.name}: the file is empty (expected the columns {', '.join(OFFER_COLUMNS)})")
-    header = {i: name.strip().lower() for i, name in enumerate(grid[0]) if name.strip()}
-    unknown = sorted(set(header.values()) - set(OFFER_COLUMNS))
-    missing = [c for c in REQUIRED if c not in header.values()]
-    if unknown or missing:
-        what = f"unknown column {unknown[0]!r}" if unknown else f"missing column {missing[0]!r}"
-        raise InvalidInput(f"{path.name}: {what} (expected {', '.join(OFFER_COLUMNS)})")
     offers, problems = [], []
-    for row, cells in enumerate(grid[1:], start=2):
-        texts = {name: cells[i] for i, name in header.items() if i < len(cells) and cells[i]}
-        if not texts:
-            continue
+    for row, texts in read_named_rows(path, "offers", OFFER_COLUMNS, REQUIRED):
         absent = [c for c in REQUIRED if c not in texts]
         if absent:
             problems.append(row_problem(path, row, absent[0], "is required"))

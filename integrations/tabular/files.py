@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
@@ -22,7 +23,7 @@ from consortium.errors import InvalidInput, RowError
 from ..files import describe
 from .formulas import FormulaError, evaluate
 
-__all__ = ["SUFFIXES", "read_grid", "write_grid", "check_suffix", "neutralise", "FORMULA_STARTS"]
+__all__ = ["SUFFIXES", "read_grid", "read_named_rows", "write_grid", "check_suffix", "neutralise", "FORMULA_STARTS"]
 
 SUFFIXES = (".csv", ".xlsx")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -63,6 +64,27 @@ def read_grid(path: Path, sheet: str) -> list[list[str]]:
     grid = [[str(v).strip() for v in row] for row in frame.fillna("").itertuples(index=False, name=None)]
     return _computed(path, name, grid)
 
+
+
+def read_named_rows(path: Path, sheet: str, columns: Sequence[str],
+                    required: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
+    """(row number, {column: text}) of every non-empty row of a sheet whose header names its columns.
+
+    An empty file, or a header with an unknown column or without a required one, is one `InvalidInput`
+    naming the file and the expected columns; cells left empty are absent from a row's dict.
+    """
+    grid = read_grid(path, sheet)
+    if not grid or not any(grid[0]):
+        raise InvalidInput(f"{path.name}: the file is empty (expected the columns {', '.join(columns)})")
+    header = {i: name.strip().lower() for i, name in enumerate(grid[0]) if name.strip()}
+    unknown = sorted(set(header.values()) - set(columns))
+    missing = [c for c in required if c not in header.values()]
+    if unknown or missing:
+        what = f"unknown column {unknown[0]!r}" if unknown else f"missing column {missing[0]!r}"
+        raise InvalidInput(f"{path.name}: {what} (expected {', '.join(columns)})")
+    rows = [(row, {name: cells[i] for i, name in header.items() if i < len(cells) and cells[i]})
+            for row, cells in enumerate(grid[1:], start=2)]
+    return [(row, texts) for row, texts in rows if texts]
 
 def _read_csv(path: Path) -> pd.DataFrame:
     try:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pydantic import Field, field_validator, model_validator
 
 from ..base import Domain, Money, Name, Text, check_code
-from ..employees import Certification
+from ..employees import Certification, check_skill_levels
 
 __all__ = ["DAYS", "CostBasis", "HomeShift", "Offer", "parse_home_hours"]
 
@@ -113,12 +113,7 @@ class Offer(Domain):
     @field_validator("skills")
     @classmethod
     def _skills(cls, value: dict[str, int]) -> dict[str, int]:
-        result = {}
-        for skill, level in value.items():
-            if int(level) < 1:
-                raise ValueError(f"level {level} of skill {skill} must be 1 or more")
-            result[check_code(skill, "skill code")] = int(level)
-        return result
+        return check_skill_levels(value)
 
     @field_validator("home_postcode")
     @classmethod
