@@ -32,6 +32,8 @@ def _eur(amount) -> str:
 @click.option("--first-name", required=True, help="First name.")
 @click.option("--last-name", required=True, help="Last name.")
 @click.option("--qualification", default="", help="Job title and qualification at the home firm.")
+@click.option("--trade", default="", help="The person's current trade, a ROME code (e.g. H2102); shows the trade "
+              "bridges a course would open (a bridge never qualifies: record the skill once the course is done).")
 @click.option("--skills", required=True, help="Skills with levels, e.g. 'TIG:2,MIG:1'.")
 @click.option("--certs", default="", help="Certifications TYPE:LEVEL:FROM[:TO], comma-separated.")
 @click.option("--from", "start", type=Day(), required=True, help="First day the person may be lent.")
@@ -53,14 +55,14 @@ def _eur(amount) -> str:
 @click.option("--exclude", default="", help="Members the person may not be lent to, comma-separated.")
 @click.option("--night/--no-night", default=False, help="The person is a night worker.")
 @click.pass_context
-def lend_offer(ctx, member, person, first_name, last_name, qualification, skills, certs, start, end, hours_per_week,
-               salary, charges, expenses, cost_per_hour, consent, contract_hours, home_hours, postcode, home_lat,
-               home_lon, exclude, night):
+def lend_offer(ctx, member, person, first_name, last_name, qualification, trade, skills, certs, start, end,
+               hours_per_week, salary, charges, expenses, cost_per_hour, consent, contract_hours, home_hours, postcode,
+               home_lat, home_lon, exclude, night):
     """Offer one of MEMBER's employees for lending, with the cost per hour broken down.
 
     \b
     Example:
-        mutualis lend offer BISCUIT --person OP1 --first-name Léa --last-name Roux --skills CONDUITE:1 \\
+        mutualis lend offer BISCUIT --person OP1 --first-name Léa --last-name Roux --trade H2102 --skills LINE:1 \\
             --from 2026-12-01 --until 2026-12-31 --hours-per-week 35 --salary 14.20 --charges 6.10 \\
             --expenses 1.00 --cost-per-hour 21.30 --consent 2026-11-20 --home-hours "Mon 08:00-12:00"
     """
@@ -73,7 +75,7 @@ def lend_offer(ctx, member, person, first_name, last_name, qualification, skills
     except ValueError as exc:
         raise InvalidInput(f"{subject}: field home_hours: {exc}") from None
     offer = build(Offer, subject, member=member, person=person, first_name=first_name, last_name=last_name,
-                  qualification=qualification, skills=parse_skill_levels(split_list(skills), subject),
+                  qualification=qualification, trade=trade, skills=parse_skill_levels(split_list(skills), subject),
                   certifications=parse_certifications(split_list(certs), subject), start=start.date(),
                   end=end.date(), hours_per_week=hours_per_week,
                   cost={"salary": salary, "charges": charges, "expenses": expenses}, home_postcode=postcode,
@@ -94,7 +96,8 @@ def lend_import(ctx, path):
     """Import offers from a CSV or XLSX sheet: every row or none (each bad row named).
 
     Columns: member, person, first_name, last_name, skills, from, until, hours_per_week, salary, charges,
-    consent; optional: qualification, certs, expenses, contract_hours, home_hours, postcode, exclude, night.
+    consent; optional: qualification, trade (ROME code), certs, expenses, contract_hours, home_hours,
+    postcode, exclude, night.
 
     \b
     Example:
@@ -126,9 +129,9 @@ def lend_list(ctx, member, withdrawn, as_json):
     if as_json:
         return echo_json([o.model_dump(mode="json") for o in offers])
     click.echo(text_table(
-        ["offer", "name", "from", "until", "h/week", "EUR/h", "skills", "status"],
+        ["offer", "name", "from", "until", "h/week", "EUR/h", "skills", "trade", "status"],
         [[o.code, o.name, o.start, o.end, f"{o.hours_per_week:g}", _eur(o.cost.total),
-          ", ".join(f"{k}:{v}" for k, v in o.skills.items()), "withdrawn" if o.withdrawn else "open"]
+          ", ".join(f"{k}:{v}" for k, v in o.skills.items()), o.trade or "-", "withdrawn" if o.withdrawn else "open"]
          for o in offers]))
 
 
@@ -143,14 +146,19 @@ def lend_show(ctx, offer, as_json):
     Example:
         mutualis lend show BISCUIT.OP1
     """
-    from integrations.services.lending import get_offer
+    from integrations.services.lending import get_offer, trade_bridges
 
     with store(ctx).session() as repo:
         o = get_offer(repo, offer)
+    trade, bridges = trade_bridges(o)
     if as_json:
-        return echo_json(o.model_dump(mode="json"))
+        return echo_json({**o.model_dump(mode="json"), "bridges": [
+            {"skill": b.bridge.skill, "level": b.bridge.level, "course": b.bridge.course, "hours": b.bridge.hours,
+             "done": b.done} for b in bridges]})
     rows = [
         ("offer", o.code), ("name", o.name), ("qualification", o.qualification or "-"),
+        ("trade", f"{o.trade} {trade or '(no bridge from it in the catalogue)'}" if o.trade else "-"),
+        *(("bridges" if i == 0 else "", _bridge(b)) for i, b in enumerate(bridges)),
         ("skills", ", ".join(f"{k}:{v}" for k, v in o.skills.items())),
         ("certifications", ", ".join(f"{c.type}:{c.level}" for c in o.certifications) or "-"),
         ("window", f"{o.start} to {o.end}"), ("hours lent", f"at most {o.hours_per_week:g} h/week"),
@@ -163,7 +171,13 @@ def lend_show(ctx, offer, as_json):
         ("status", "withdrawn" if o.withdrawn else "open"),
     ]
     for label, value in rows:
-        click.echo(f"{label + ':':18}{value}")
+        click.echo(f"{label + ':' if label else '':18}{value}")
+
+
+def _bridge(b) -> str:
+    """`CNC-MILL:1 after a 280 h course (…)`; `done` once the skill is recorded on the offer."""
+    state = "done (recorded)" if b.done else "not done (qualifies once the skill is recorded)"
+    return f"{b.bridge.skill}:{b.bridge.level} after a {b.bridge.hours:g} h course ({b.bridge.course}): {state}"
 
 
 @click.command("withdraw")

@@ -6,6 +6,7 @@ through `repo.lending` (integrations/store/repos/lending.py).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -14,10 +15,11 @@ from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
 from sharing.lending import (LendingStatement, Loan, Offer, Placement, as_employee, check_at_cost, ledger,
                              lending_statement, loans_of)
+from sharing.forecast import Bridge, load_bridges
 from sharing.plans import Assignment, Plan
 
-__all__ = ["add_offer", "list_offers", "get_offer", "withdraw_offer", "week_offers", "keep_placements", "week_loans",
-           "with_lent", "with_lent_staff", "home_hours",
+__all__ = ["add_offer", "list_offers", "get_offer", "TradeBridge", "trade_bridges", "withdraw_offer", "week_offers",
+           "keep_placements", "week_loans", "with_lent", "with_lent_staff", "home_hours",
            "AGREEMENT_FORMATS", "write_agreements", "record_loan_hours", "month_ledger", "month_statement",
            "write_statement"]
 
@@ -46,6 +48,24 @@ def list_offers(repo, member: str | None = None, *, withdrawn: bool = False,
 
 def get_offer(repo, code: str) -> Offer:
     return repo.lending.get_offer(code)
+
+
+@dataclass(frozen=True)
+class TradeBridge:
+    """A bridge of the catalogue from the offer's trade; `done` when its skill level is recorded on the offer
+    (only then does the allocation place the person on such requests: a bridge alone never qualifies)."""
+
+    bridge: Bridge
+    done: bool
+
+
+def trade_bridges(offer: Offer, bridges: list[Bridge] | None = None) -> tuple[str, list[TradeBridge]]:
+    """The name of the offer's trade in the bridge catalogue ('' when unknown there or no trade) and the
+    bridges it opens, by skill and level."""
+    bridges = load_bridges() if bridges is None else bridges
+    mine = sorted((b for b in bridges if offer.trade and b.from_rome == offer.trade), key=lambda b: (b.skill, b.level))
+    name = mine[0].from_trade if mine else ""
+    return name, [TradeBridge(b, offer.skills.get(b.skill, 0) >= b.level) for b in mine]
 
 
 def withdraw_offer(repo, code: str) -> Offer:

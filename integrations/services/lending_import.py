@@ -1,9 +1,9 @@
 """Offers of lent staff from a spreadsheet (CSV or XLSX, header on row 1): all rows or none.
 
 Columns: member, person, first_name, last_name, skills (`TIG:2, MIG:1`), from, until, hours_per_week,
-salary, charges, consent (required); qualification, certs (`SST:1:2026-01-01`), expenses, contract_hours,
-home_hours (`Mon 08:00-12:00, Tue 08:00-12:00`), postcode, exclude, night (yes/no) (optional). Every bad
-row is reported as `FILE:ROW: column COLUMN: what is wrong`.
+salary, charges, consent (required); qualification, trade (a ROME code, `H2102`), certs (`SST:1:2026-01-01`),
+expenses, contract_hours, home_hours (`Mon 08:00-12:00, Tue 08:00-12:00`), postcode, exclude, night (yes/no)
+(optional). Every bad row is reported as `FILE:ROW: column COLUMN: what is wrong`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ __all__ = ["OFFER_COLUMNS", "read_offers", "import_offers"]
 
 REQUIRED = ("member", "person", "first_name", "last_name", "skills", "from", "until", "hours_per_week", "salary",
             "charges", "consent")
-OPTIONAL = ("qualification", "certs", "expenses", "contract_hours", "home_hours", "postcode", "exclude", "night")
+OPTIONAL = ("qualification", "trade", "certs", "expenses", "contract_hours", "home_hours", "postcode", "exclude",
+            "night")
 OFFER_COLUMNS = REQUIRED + OPTIONAL
 # domain field (first part of pydantic's location) -> column
 _COLUMN_OF = {"start": "from", "end": "until", "consent_date": "consent", "home_postcode": "postcode",
@@ -64,7 +65,7 @@ def _offer(texts: dict[str, str]) -> Offer:
         raise ValueError(f"home_hours: {exc}") from None
     return Offer(
         member=texts["member"], person=texts["person"], first_name=texts["first_name"], last_name=texts["last_name"],
-        qualification=texts.get("qualification", ""), skills=skills, certifications=certs,
+        qualification=texts.get("qualification", ""), trade=texts.get("trade", ""), skills=skills, certifications=certs,
         start=_day(texts["from"], "from"), end=_day(texts["until"], "until"),
         hours_per_week=float(_number(texts["hours_per_week"], "hours_per_week")),
         cost={"salary": _number(texts["salary"], "salary"), "charges": _number(texts["charges"], "charges"),

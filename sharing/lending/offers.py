@@ -3,6 +3,8 @@
 The offer names the person, what they can do, the window and hours they may work elsewhere, the cost
 basis per hour broken down as the law requires (salary, social charges, professional expenses), and the
 hours they still work at the home firm each week, so that daily and weekly limits count both employers.
+The person's current trade (a ROME code) only says which trade bridges a course would open: the allocation
+qualifies a lent person on the skills and certificates recorded on the offer, never through a bridge.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ __all__ = ["DAYS", "CostBasis", "HomeShift", "Offer", "parse_home_hours"]
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MAX_LEGAL_WEEK = 48  # hours, both employers together (L3121-20)
+ROME_CODE = re.compile(r"[A-N]\d{4}")  # France Travail's job codes: 14 domains A to N, then four digits
 
 
 class CostBasis(Domain):
@@ -83,6 +86,7 @@ class Offer(Domain):
     first_name: Name = Field(min_length=1)
     last_name: Name = Field(min_length=1)
     qualification: Name = ""
+    trade: str = Field("", description="the person's current trade, a ROME code (H2102); bridges start from it")
     skills: dict[str, int] = Field(min_length=1, description="skill code -> level rank (1 = lowest)")
     certifications: list[Certification] = Field(default_factory=list)
     start: date
@@ -114,6 +118,14 @@ class Offer(Domain):
     @classmethod
     def _skills(cls, value: dict[str, int]) -> dict[str, int]:
         return check_skill_levels(value)
+
+    @field_validator("trade")
+    @classmethod
+    def _trade(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value and not ROME_CODE.fullmatch(value):
+            raise ValueError(f"trade {value!r} is not a ROME code (a letter A to N and four digits, like H2102)")
+        return value
 
     @field_validator("home_postcode")
     @classmethod

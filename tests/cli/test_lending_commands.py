@@ -12,7 +12,7 @@ def test_an_offer_is_added_listed_shown_and_withdrawn(mutualis):
     assert mutualis("lend", "offer", *OFFER, "--cost-per-hour", "21.30").output == (
         "offer FORGE.OP1 added: Léa Roux, 2026-11-30 to 2026-12-31, 21 h/week at 21.30 EUR/h\n")
     assert mutualis("lend", "list").output.splitlines()[2].split() == [
-        "FORGE.OP1", "Léa", "Roux", "2026-11-30", "2026-12-31", "21", "21.30", "TIG:2", "open"]
+        "FORGE.OP1", "Léa", "Roux", "2026-11-30", "2026-12-31", "21", "21.30", "TIG:2", "-", "open"]
     shown = mutualis("lend", "show", "forge.op1").output
     assert "cost per hour:    21.30 EUR = salary 14.20 + charges 6.10 + expenses 1.00\n" in shown
     assert "home firm:        35 h contract; still works Mon 08:00-12:00, Tue 08:00-12:00 there\n" in shown

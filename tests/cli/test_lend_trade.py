@@ -1,0 +1,89 @@
+"""`lend offer --trade`: the person's trade is stored, `lend show` lists the bridges it opens, and `explain`
+names a lent person whose trade bridges to an unfilled request; a bridge alone never places the person; a
+trade that is not a ROME code is one line and stores nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from integrations.store import open_store
+from sharing import Skill
+
+from test_lending_commands import OFFER
+
+
+@pytest.fixture
+def mig_mag(db):
+    store = open_store(db)
+    with store.session() as repo:
+        repo.people.save_skill(Skill(code="MIG-MAG", name="MIG/MAG welding"))
+    store.close()
+
+
+def _offer(*extra: str) -> list[str]:
+    args = list(OFFER)
+    args[args.index("TIG:2")] = "TIG:1"
+    return [*args, *extra]
+
+
+def _short_of_mig_mag(mutualis):
+    mutualis("request", "add", "R9", "--member", "ACIER", "--site", "MAIN", "--skill", "MIG-MAG", "--level", "2",
+             "--day", "2026-12-02", "--start", "08:00", "--end", "12:00")
+    return mutualis("allocate", "--week", "2026-W49", "--workers", "1", "--time-limit", "5").output
+
+
+def test_the_trade_is_stored_and_shown_with_the_bridges_it_opens(mutualis, mig_mag):
+    mutualis("lend", "offer", *_offer("--trade", "h2102"))
+    shown = mutualis("lend", "show", "FORGE.OP1").output
+    assert "trade:            H2102 food-industry line operator\n" in shown
+    assert ("bridges:          ASSEMBLY:1 after a 140 h course (Mechanical assembly (POEC)): not done (qualifies "
+            "once the skill is recorded)\n") in shown
+    assert "                  MIG-MAG:2 after a 400 h course (MIG/MAG welder" in shown
+    document = json.loads(mutualis("lend", "show", "FORGE.OP1", "--json").output)
+    assert document["trade"] == "H2102"
+    assert [(b["skill"], b["level"], b["done"]) for b in document["bridges"]] == [
+        ("ASSEMBLY", 1, False), ("CNC-MILL", 1, False), ("MIG-MAG", 2, False)]
+    assert mutualis("lend", "list").output.splitlines()[2].split()[-2:] == ["H2102", "open"]
+
+
+def test_a_bridge_recorded_as_done_shows_so(mutualis, mig_mag):
+    mutualis("lend", "offer", *_offer("--trade", "H2102", "--skills", "TIG:1,MIG-MAG:2"))
+    assert ": done (recorded)\n" in mutualis("lend", "show", "FORGE.OP1").output
+
+
+def test_a_trade_with_no_bridge_in_the_catalogue_says_so(mutualis):
+    mutualis("lend", "offer", *_offer("--trade", "K2204"))
+    shown = mutualis("lend", "show", "FORGE.OP1").output
+    assert "trade:            K2204 (no bridge from it in the catalogue)\n" in shown and "bridges:" not in shown
+
+
+def test_a_trade_that_is_not_a_rome_code_is_one_line_and_stores_nothing(mutualis):
+    assert mutualis("lend", "offer", *_offer("--trade", "H21"), code=1).output == (
+        "error: offer FORGE.OP1: field trade: trade 'H21' is not a ROME code (a letter A to N and four digits, "
+        "like H2102)\n")
+    assert mutualis("lend", "list", "--json").output == "[]\n"
+
+
+def test_once_the_course_is_recorded_on_the_offer_the_lent_person_fills_the_request(mutualis, mig_mag):
+    mutualis("lend", "offer", *_offer("--trade", "H2102", "--skills", "TIG:1,MIG-MAG:2"))
+    assert "1 of lent staff, on 1 request" in _short_of_mig_mag(mutualis)
+    assert "FORGE.OP1 Léa Roux (lent by FORGE): placed" in mutualis("explain", "R9").output
+
+
+SHEET = ("member,person,first_name,last_name,trade,skills,from,until,hours_per_week,salary,charges,consent\n"
+         "FORGE,OP1,Léa,Roux,H2102,TIG:2,2026-11-30,2026-12-31,21,14.20,6.10,2026-11-20\n"
+         "FORGE,OP2,Jean,Petit,,TIG:1,2026-11-30,2026-12-31,10,15,6.5,2026-11-20\n")
+
+
+def test_the_offers_sheet_takes_a_trade_column_and_a_bad_trade_is_named_storing_nothing(mutualis, tmp_path):
+    sheet = tmp_path / "offers.csv"
+    sheet.write_text(SHEET.replace(",,TIG:1", ",X12,TIG:1"), encoding="utf-8")
+    assert mutualis("lend", "import", str(sheet), code=1).output == (
+        "error: offers.csv:3: column trade: trade 'X12' is not a ROME code (a letter A to N and four digits, "
+        "like H2102)\n")
+    assert mutualis("lend", "list", "--json").output == "[]\n"
+    sheet.write_text(SHEET, encoding="utf-8")
+    mutualis("lend", "import", str(sheet))
+    assert [o["trade"] for o in json.loads(mutualis("lend", "list", "--json").output)] == ["H2102", ""]
