@@ -34,7 +34,7 @@ from sharing.allocation import (
 )
 from sharing.compliance import Violation, check_plan
 from sharing.compliance import history_from_plans as build_history
-from sharing.forecast import load_bridges, request_leads
+from sharing.forecast import lent_leads, load_bridges, request_leads
 from sharing.group import Group
 from sharing.history import History
 from sharing.plans import Assignment, Plan
@@ -144,17 +144,20 @@ class Explanation:
 
 def explain(repo: Repository, request_code: str) -> Explanation:
     """Why a request is (partly) unfilled in its week's plan; when it is, the pool's candidates who could fill
-    it, directly or through a trade bridge (see sharing.forecast.leads)."""
+    it, directly or through a trade bridge, and the lent staff whose trade bridges to it (see
+    sharing.forecast.leads)."""
     request = repo.plans.get_request(request_code)
     week = week_of(request.day)
     group = repo.load_group(week)
+    offers = week_offers(repo, week)
     why = explain_request(group, week, with_lent(repo, week, _plan(repo, week)), request.code,
-                          history=history_from_plans(repo, week), lent=week_offers(repo, week))
-    candidates = repo.candidates.list() if why.missing else []
-    if not candidates:
+                          history=history_from_plans(repo, week), lent=offers)
+    if not why.missing:
         return Explanation(why, [])
     site = next(s for m in group.members for s in m.sites if (m.code, s.code) == (request.member, request.site))
-    return Explanation(why, request_leads(request, (site.latitude, site.longitude), candidates, load_bridges()))
+    point, bridges = (site.latitude, site.longitude), load_bridges()
+    return Explanation(why, [*request_leads(request, point, repo.candidates.list(), bridges),
+                             *lent_leads(request, point, offers, bridges)])
 
 
 def set_pin(repo: Repository, week: IsoWeek, employee: str, request: str, pinned: bool, *, as_of: date | None = None,

@@ -13,7 +13,7 @@ from .reasons import (
 )
 from .bridges import Bridge, Candidate, Match, load_bridges, match
 from .courses import Course, load_courses
-from .leads import request_leads
+from .leads import lent_leads, request_leads
 from .options import Option, Profile, Short
 from .recommend import Estimate, Recommendation, recommend
 from .shortage import DIMENSIONS, Shortage, ShortageLine, ShortageRow, week_range
@@ -45,6 +45,7 @@ __all__ = [
     "apply_change",
     "baseline",
     "candidate_category",
+    "lent_leads",
     "load_bridges",
     "load_courses",
     "match",

@@ -3,6 +3,9 @@
 `explain` adds these lines after its reasons: a candidate who has the skill at the level, or whose trade
 bridges to it (the shortest course), and who lives within his or her travel reach of the request's site.
 Direct leads come before bridged ones, then the nearest, then by code; at most three.
+
+`lent_leads` does the same for the staff members offer to lend: a lent person is placed only on the skills
+recorded on the offer, so one whose trade bridges to the request's skill is a lead, named with the course.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..geo import distance_km
+from ..lending import Offer
 from ..requests import Request
 from .bridges import COURSE_HOURS_A_WEEK, Bridge, Candidate
 
-__all__ = ["request_leads"]
+__all__ = ["lent_leads", "request_leads"]
 
 
 def request_leads(request: Request, site: tuple[float, float], candidates: list[Candidate],
@@ -44,3 +48,27 @@ def _bridged(c: Candidate, bridge: Bridge, distance: float) -> str:
     ready = c.available_from + timedelta(weeks=-(-bridge.hours // COURSE_HOURS_A_WEEK))
     return (f"candidate {c.code} ({c.trade}, ROME {c.rome}) could after a {bridge.hours:g} h course "
             f"({bridge.course}), ready {ready}, lives {distance:.0f} km away")
+
+
+def lent_leads(request: Request, site: tuple[float, float], offers: list[Offer], bridges: list[Bridge],
+               limit: int = 3) -> list[str]:
+    """One line per offered person, open on the request's day and allowed at its member, who lacks the skill
+    level on the offer but whose trade bridges to it: shortest course first, then the nearest."""
+    found = []
+    for o in offers:
+        if (not o.is_open(request.day) or request.member in (o.member, *o.excluded_members)
+                or o.skills.get(request.skill, 0) >= request.min_level):
+            continue
+        fits = [b for b in bridges
+                if b.from_rome == o.trade and b.skill == request.skill and b.level >= request.min_level]
+        bridge = min(fits, key=lambda b: b.hours, default=None)
+        if bridge is None:
+            continue
+        distance = (distance_km(o.home_latitude, o.home_longitude, *site)
+                    if o.home_latitude is not None and o.home_longitude is not None else None)
+        where = "" if distance is None else f", lives {distance:.0f} km away"
+        found.append((bridge.hours, distance or 0.0, o.code,
+                      f"{o.member}'s {bridge.from_trade} {o.code} {o.name} (lent staff, ROME {o.trade}) could after a "
+                      f"{bridge.hours:g} h course ({bridge.course}){where}; {request.skill}:{bridge.level} counts "
+                      "once recorded on the offer"))
+    return [line for *_, line in sorted(found)[:limit]]

@@ -66,6 +66,18 @@ def test_a_trade_that_is_not_a_rome_code_is_one_line_and_stores_nothing(mutualis
     assert mutualis("lend", "list", "--json").output == "[]\n"
 
 
+def test_explain_names_the_lent_person_whose_trade_bridges_and_the_bridge_alone_never_places_him(mutualis, mig_mag):
+    mutualis("lend", "offer", *_offer("--trade", "H2102"))
+    _short_of_mig_mag(mutualis)
+    explained = mutualis("explain", "R9").output
+    assert explained.startswith("R9 at ACIER/MAIN: 0 of 1 placed\n")
+    assert explained.endswith(
+        "  FORGE's food-industry line operator FORGE.OP1 Léa Roux (lent staff, ROME H2102) could after a 400 h "
+        "course (MIG/MAG welder (titre professionnel soudeur assembleur industriel)), lives 0 km away; MIG-MAG:2 "
+        "counts once recorded on the offer\n")
+    assert json.loads(mutualis("explain", "R9", "--json").output)["leads"][0].startswith("FORGE's food-industry")
+
+
 def test_once_the_course_is_recorded_on_the_offer_the_lent_person_fills_the_request(mutualis, mig_mag):
     mutualis("lend", "offer", *_offer("--trade", "H2102", "--skills", "TIG:1,MIG-MAG:2"))
     assert "1 of lent staff, on 1 request" in _short_of_mig_mag(mutualis)
