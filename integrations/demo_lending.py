@@ -30,12 +30,12 @@ def load_demo_offers(repo: Repository) -> int:
 def write_demo_loans(repo: Repository, week: IsoWeek, out_dir: Path, today: date,
                      lang: str | None = None) -> list[Path]:
     """Write the week's agreements and amendments and, for each month of the week, each lender's statement
-    to each borrower (French) into `out_dir`; the files written (none when nobody is lent)."""
+    to each borrower (French unless `lang`) into `out_dir`; the files written (none when nobody is lent)."""
     if not week_loans(repo, week):
         return []
     files = write_agreements(repo, week, out_dir, today, lang=lang)
     for month in sorted({f"{day:%Y-%m}" for day in week.days()}):
         for statement in month_ledger(repo, month):
             name = f"releve-{statement.lender}-{statement.borrower}-{month}.html"
-            files.append(write_statement(repo, statement, Path(out_dir) / name))
+            files.append(write_statement(repo, statement, Path(out_dir) / name, lang))
     return files

@@ -117,22 +117,25 @@ def lend_ledger(ctx, month, as_json):
 @click.argument("lender")
 @click.argument("borrower")
 @click.option("--month", type=Month(), required=True, help="Month, e.g. 2026-12.")
-@click.option("--out", type=OutPath(), default=None, help="Also write it as a French HTML page to this file.")
+@click.option("--out", type=OutPath(), default=None, help="Also write it as an HTML page to this file (French "
+              "unless --lang en).")
+@lang_option
 @json_option
 @click.pass_context
-def lend_statement(ctx, lender, borrower, month, out, as_json):
+def lend_statement(ctx, lender, borrower, month, out, lang, as_json):
     """Show what BORROWER owes LENDER for the month's loans: hours × declared cost, to the cent per line.
 
     \b
     Example:
         mutualis lend statement BISCUIT ACIER --month 2026-12 --out releve.html
+        mutualis lend statement BISCUIT ACIER --month 2026-12 --out statement.html --lang en
     """
     from integrations.services.lending import month_statement, write_statement
 
     with store(ctx).session() as repo:
         s = month_statement(repo, lender, borrower, month)
         if out is not None:
-            click.echo(f"wrote {write_statement(repo, s, out)}", err=True)
+            click.echo(f"wrote {write_statement(repo, s, out, lang)}", err=True)
     if as_json:
         return echo_json({"lender": s.lender, "borrower": s.borrower, "month": s.month, "total": s.total,
                           "lines": [vars(x) for x in s.lines]})

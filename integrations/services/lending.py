@@ -191,13 +191,13 @@ def month_statement(repo, lender: str, borrower: str, month: str) -> LendingStat
     return lending_statement(lender, borrower, month, placements, offers)
 
 
-def write_statement(repo, statement: LendingStatement, out: Path | str) -> Path:
-    """Write the statement as a French HTML page (checked at cost again just before)."""
+def write_statement(repo, statement: LendingStatement, out: Path | str, lang: str | None = None) -> Path:
+    """Write the statement as an HTML page, French unless `lang` (checked at cost again just before)."""
     from integrations.files import write_text
     from integrations.reports.lending_statement import lending_statement_html
 
     offers = {o.code: o for o in repo.lending.offers(withdrawn=True)}
     check_at_cost(statement, offers)
     html = lending_statement_html(statement, offers, repo.people.get_member(statement.lender),
-                                  repo.people.get_member(statement.borrower))
+                                  repo.people.get_member(statement.borrower), lang)
     return write_text(out, html)
