@@ -15,7 +15,7 @@ from .options import echo_json, json_option, store
 from .types import HOURS_PER_WEEK, LATITUDE, LONGITUDE, Amount, Day
 
 
-__all__ = ["lend_offer", "lend_import", "lend_list", "lend_show", "lend_withdraw"]
+__all__ = ["lend_offer", "lend_import", "lend_list", "lend_show", "lend_record", "lend_withdraw"]
 
 EUROS = Amount("0", "9999.9999", places=4)
 
@@ -178,6 +178,32 @@ def _bridge(b) -> str:
     """`CNC-MILL:1 after a 280 h course (…)`; `done` once the skill is recorded on the offer."""
     state = "done (recorded)" if b.done else "not done (qualifies once the skill is recorded)"
     return f"{b.bridge.skill}:{b.bridge.level} after a {b.bridge.hours:g} h course ({b.bridge.course}): {state}"
+
+
+@click.command("record")
+@click.argument("offer")
+@click.option("--skills", default="", help="Skill levels the course gave, e.g. 'MIG-MAG:2'.")
+@click.option("--certs", default="", help="Certificates it gave, TYPE:LEVEL:FROM[:TO], comma-separated.")
+@click.pass_context
+def lend_record(ctx, offer, skills, certs):
+    """Record on an offer the skills or certificates a course gave (a trade bridge's course done).
+
+    A bridge alone never qualifies a lent person: from the next allocation on, the person may be placed on
+    requests needing what is recorded here.
+
+    \b
+    Example:
+        mutualis lend record LAITERIE.OP2 --skills CNC-MILL:1
+    """
+    from integrations.services.lending import record_course
+
+    subject = f"offer {human_code(offer)}"
+    levels = parse_skill_levels(split_list(skills), subject)
+    certifications = parse_certifications(split_list(certs), subject)
+    with store(ctx).session() as repo:
+        o = record_course(repo, offer, levels, certifications)
+    click.echo(f"offer {o.code}: skills {', '.join(f'{k}:{v}' for k, v in o.skills.items())}; certificates "
+               f"{', '.join(f'{c.type}:{c.level}' for c in o.certifications) or '-'}")
 
 
 @click.command("withdraw")

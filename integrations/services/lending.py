@@ -15,10 +15,13 @@ from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
 from sharing.lending import (LendingStatement, Loan, Offer, Placement, as_employee, check_at_cost, ledger,
                              lending_statement, loans_of)
+from sharing.employees import Certification
 from sharing.forecast import Bridge, load_bridges
+from sharing.parsing import build
 from sharing.plans import Assignment, Plan
 
-__all__ = ["add_offer", "list_offers", "get_offer", "TradeBridge", "trade_bridges", "withdraw_offer", "week_offers",
+__all__ = ["add_offer", "list_offers", "get_offer", "TradeBridge", "trade_bridges", "record_course", "withdraw_offer",
+           "week_offers",
            "keep_placements", "week_loans", "with_lent", "with_lent_staff", "home_hours",
            "AGREEMENT_FORMATS", "write_agreements", "record_loan_hours", "month_ledger", "month_statement",
            "write_statement"]
@@ -66,6 +69,22 @@ def trade_bridges(offer: Offer, bridges: list[Bridge] | None = None) -> tuple[st
     mine = sorted((b for b in bridges if offer.trade and b.from_rome == offer.trade), key=lambda b: (b.skill, b.level))
     name = mine[0].from_trade if mine else ""
     return name, [TradeBridge(b, offer.skills.get(b.skill, 0) >= b.level) for b in mine]
+
+
+def record_course(repo, code: str, skills: dict[str, int], certifications: list[Certification]) -> Offer:
+    """Record on a stored offer the skill levels and certificates a course gave (a bridge's course done): a
+    level never goes down, a certificate replaces the one of the same type. From the next allocation on, the
+    person may be placed on requests needing them; loans already placed stay as they are."""
+    offer = repo.lending.get_offer(code)
+    if not skills and not certifications:
+        raise InvalidInput(f"offer {offer.code}: give the skills (--skills) or certificates (--certs) the course gave")
+    skills = {k.strip().upper(): v for k, v in skills.items()}
+    levels = {**offer.skills, **{k: max(v, offer.skills.get(k, 0)) for k, v in skills.items()}}
+    types = {c.type for c in certifications}
+    certs = [*(c for c in offer.certifications if c.type not in types), *certifications]
+    updated = build(Offer, f"offer {offer.code}", **{**offer.model_dump(), "skills": levels, "certifications": certs})
+    repo.lending.set_qualifications(updated)
+    return updated
 
 
 def withdraw_offer(repo, code: str) -> Offer:

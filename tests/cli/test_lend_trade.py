@@ -31,6 +31,10 @@ def _offer(*extra: str) -> list[str]:
 def _short_of_mig_mag(mutualis):
     mutualis("request", "add", "R9", "--member", "ACIER", "--site", "MAIN", "--skill", "MIG-MAG", "--level", "2",
              "--day", "2026-12-02", "--start", "08:00", "--end", "12:00")
+    return _allocate(mutualis)
+
+
+def _allocate(mutualis):
     return mutualis("allocate", "--week", "2026-W49", "--workers", "1", "--time-limit", "5").output
 
 
@@ -79,9 +83,41 @@ def test_explain_names_the_lent_person_whose_trade_bridges_and_the_bridge_alone_
 
 
 def test_once_the_course_is_recorded_on_the_offer_the_lent_person_fills_the_request(mutualis, mig_mag):
-    mutualis("lend", "offer", *_offer("--trade", "H2102", "--skills", "TIG:1,MIG-MAG:2"))
-    assert "1 of lent staff, on 1 request" in _short_of_mig_mag(mutualis)
-    assert "FORGE.OP1 Léa Roux (lent by FORGE): placed" in mutualis("explain", "R9").output
+    mutualis("lend", "offer", *_offer("--trade", "H2102"))
+    assert "lent staff" not in _short_of_mig_mag(mutualis).splitlines()[0]
+    assert mutualis("lend", "record", "forge.op1", "--skills", "mig-mag:2").output == (
+        "offer FORGE.OP1: skills TIG:1, MIG-MAG:2; certificates -\n")
+    assert "MIG-MAG:2 after a 400 h course (MIG/MAG welder (titre professionnel soudeur assembleur industriel)): " \
+           "done (recorded)\n" in mutualis("lend", "show", "FORGE.OP1").output
+    assert "1 of lent staff, on 1 request" in _allocate(mutualis)
+    explained = mutualis("explain", "R9").output
+    assert "FORGE.OP1 Léa Roux (lent by FORGE): placed" in explained and "could after" not in explained
+
+
+def test_recording_keeps_the_higher_level_and_replaces_a_certificate_of_the_same_type(mutualis):
+    mutualis("lend", "offer", *_offer("--certs", "HAB-ELEC:B1V:2026-01-01"))
+    assert mutualis("lend", "record", "FORGE.OP1", "--skills", "TIG:2", "--certs", "HAB-ELEC:BR:2026-11-02").output == (
+        "offer FORGE.OP1: skills TIG:2; certificates HAB-ELEC:BR\n")
+    assert mutualis("lend", "record", "FORGE.OP1", "--skills", "TIG:1").output == (
+        "offer FORGE.OP1: skills TIG:2; certificates HAB-ELEC:BR\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--skills", "WELD:1"), "offer FORGE.OP1: field skills: unknown skill 'WELD'"),
+    (("--skills", "TIG"), "offer FORGE.OP1: field skills: 'TIG' is not like TIG:2"),
+    ((), "offer FORGE.OP1: give the skills (--skills) or certificates (--certs) the course gave"),
+    (("--certs", "SST:1:2026-01-01"), "offer FORGE.OP1: field certifications: unknown certification 'SST'"),
+])
+def test_a_bad_record_is_one_line_and_changes_nothing(mutualis, args, message):
+    mutualis("lend", "offer", *_offer())
+    assert mutualis("lend", "record", "FORGE.OP1", *args, code=1).output == f"error: {message}\n"
+    shown = json.loads(mutualis("lend", "show", "FORGE.OP1", "--json").output)
+    assert (shown["skills"], shown["certifications"]) == ({"TIG": 1}, [])
+
+
+def test_recording_on_an_unknown_offer_is_one_line(mutualis):
+    assert mutualis("lend", "record", "FORGE.OP9", "--skills", "TIG:2", code=1).output == (
+        "error: no offer 'FORGE.OP9'\n")
 
 
 SHEET = ("member,person,first_name,last_name,trade,skills,from,until,hours_per_week,salary,charges,consent\n"

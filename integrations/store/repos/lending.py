@@ -35,6 +35,21 @@ class LendingRepository(Lookups):
         if self._session.scalars(select(OfferRow).where(OfferRow.code == offer.code)).first() is not None:
             raise AlreadyExists(f"offer {offer.code} already exists")
         member = self._member_row(offer.member)
+        self._check_known(offer)
+        data = offer.model_dump(mode="json", exclude={"member", "start", "end", "cost", "withdrawn"})
+        self._session.add(OfferRow(code=offer.code, member=member, starts_on=offer.start, ends_on=offer.end,
+                                   salary=offer.cost.salary, charges=offer.cost.charges,
+                                   expenses=offer.cost.expenses, withdrawn=offer.withdrawn, data=data))
+        self._session.flush()
+
+    def set_qualifications(self, offer: Offer) -> None:
+        """Replace the skills and certificates of the stored offer of the same code (a course done)."""
+        row = self._offer_row(offer.code)
+        self._check_known(offer)
+        row.data = {**row.data, **offer.model_dump(mode="json", include={"skills", "certifications"})}
+        self._session.flush()
+
+    def _check_known(self, offer: Offer) -> None:
         members = set(self._ids(MemberRow))
         for code in offer.excluded_members:
             if code not in members:
@@ -47,11 +62,6 @@ class LendingRepository(Lookups):
         for cert in offer.certifications:
             if cert.type not in types:
                 raise InvalidInput(f"offer {offer.code}: field certifications: unknown certification {cert.type!r}")
-        data = offer.model_dump(mode="json", exclude={"member", "start", "end", "cost", "withdrawn"})
-        self._session.add(OfferRow(code=offer.code, member=member, starts_on=offer.start, ends_on=offer.end,
-                                   salary=offer.cost.salary, charges=offer.cost.charges,
-                                   expenses=offer.cost.expenses, withdrawn=offer.withdrawn, data=data))
-        self._session.flush()
 
     def offers(self, member: str | None = None, *, withdrawn: bool = False) -> list[Offer]:
         """Offers ordered by code, of one member or all; withdrawn ones only when asked."""

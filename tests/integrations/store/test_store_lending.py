@@ -43,6 +43,19 @@ def test_an_offer_naming_what_the_group_does_not_know_is_refused_and_nothing_sto
         assert repo.lending.offers() == []
 
 
+def test_an_offers_trade_comes_back_and_its_qualifications_are_replaced_the_rest_kept(seeded):
+    with seeded.session() as repo:
+        repo.lending.add_offer(_offer(trade="H2102"))
+    with seeded.session() as repo:
+        repo.lending.set_qualifications(_offer(trade="H2102", skills={"TIG": 3}, first_name="ignored"))
+    with seeded.session() as repo:
+        assert repo.lending.get_offer("BOIS.P01") == _offer(trade="H2102", skills={"TIG": 3})
+    with pytest.raises(InvalidInput, match="unknown skill 'WELD'"), seeded.session() as repo:
+        repo.lending.set_qualifications(_offer(skills={"WELD": 1}))
+    with seeded.session() as repo:
+        assert repo.lending.get_offer("BOIS.P01").skills == {"TIG": 3}
+
+
 def test_an_offer_twice_or_of_an_unknown_member_is_refused(seeded):
     with seeded.session() as repo:
         repo.lending.add_offer(_offer())
