@@ -16,6 +16,7 @@ def lend():
 
 lend.add_command(lending_offers.lend_offer)
 lend.add_command(lending_offers.lend_import)
+lend.add_command(lending_offers.lend_template)
 lend.add_command(lending_offers.lend_list)
 lend.add_command(lending_offers.lend_show)
 lend.add_command(lending_offers.lend_record)

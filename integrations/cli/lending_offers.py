@@ -12,10 +12,10 @@ from sharing.lending import Offer, parse_home_hours
 from sharing.parsing import build, human_code, parse_certifications, parse_skill_levels, split_list
 
 from .options import echo_json, json_option, store
-from .types import HOURS_PER_WEEK, LATITUDE, LONGITUDE, Amount, Day
+from .types import HOURS_PER_WEEK, LATITUDE, LONGITUDE, Amount, Day, OutPath
 
 
-__all__ = ["lend_offer", "lend_import", "lend_list", "lend_show", "lend_record", "lend_withdraw"]
+__all__ = ["lend_offer", "lend_import", "lend_template", "lend_list", "lend_show", "lend_record", "lend_withdraw"]
 
 EUROS = Amount("0", "9999.9999", places=4)
 
@@ -108,6 +108,21 @@ def lend_import(ctx, path):
     with store(ctx).session() as repo:
         offers = import_offers(repo, path)
     click.echo(f"{len(offers)} offer{'s' if len(offers) != 1 else ''} added: {', '.join(o.code for o in offers)}")
+
+
+@click.command("template")
+@click.argument("file", type=OutPath())
+def lend_template(file):
+    """Write the offers sheet (CSV or XLSX by the suffix) with every column and one example row.
+
+    \b
+    Example:
+        mutualis lend template offers.xlsx
+    """
+    from integrations.services.lending_import import write_offer_template
+
+    write_offer_template(file)
+    click.echo(f"template for offers written to {file}")
 
 
 @click.command("list")

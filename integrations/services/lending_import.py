@@ -16,11 +16,11 @@ from pydantic import ValidationError
 
 from consortium.errors import InvalidInput, MutualisError, RowError
 from integrations.tabular import row_problem
-from integrations.tabular.files import read_named_rows
-from sharing.lending import Offer, parse_home_hours
+from integrations.tabular.files import read_named_rows, write_grid
+from sharing.lending import CostBasis, Offer, parse_home_hours
 from sharing.parsing import parse_certifications, parse_skill_levels, split_list
 
-__all__ = ["OFFER_COLUMNS", "read_offers", "import_offers"]
+__all__ = ["OFFER_COLUMNS", "EXAMPLE", "offer_cells", "read_offers", "import_offers", "write_offer_template"]
 
 REQUIRED = ("member", "person", "first_name", "last_name", "skills", "from", "until", "hours_per_week", "salary",
             "charges", "consent")
@@ -121,3 +121,38 @@ def import_offers(repo, path: Path | str) -> list[Offer]:
         except MutualisError as exc:
             raise RowError([row_problem(Path(path), row, None, str(exc))]) from None
     return stored
+
+
+# The template's example row: a third line operator of the demo's dairy (ROME H2102), lent 21 h a week in
+# December; the template imports unchanged into the demo.
+EXAMPLE = Offer(member="LAITERIE", person="OP3", first_name="Inès", last_name="Garnier",
+                qualification="Conductrice de ligne de conditionnement", trade="H2102",
+                skills={"LINE": 2, "ASSEMBLY": 1}, start=date(2026, 11, 30), end=date(2026, 12, 31), hours_per_week=21,
+                cost=CostBasis(salary=Decimal("13.90"), charges=Decimal("5.84"), expenses=Decimal("0.60")),
+                home_postcode="53170", contract_hours=35,
+                home_hours=parse_home_hours("Mon 06:00-13:00,Tue 06:00-13:00"),
+                consent_date=date(2026, 11, 20), excluded_members=["VOLAILLE"])
+_NUMERIC = {"hours_per_week", "salary", "charges", "expenses", "contract_hours"}
+
+
+def offer_cells(offer: Offer) -> dict[str, str]:
+    """The offer as the sheet's cells, which `read_offers` reads back (home coordinates are not columns)."""
+    return {
+        "member": offer.member, "person": offer.person, "first_name": offer.first_name,
+        "last_name": offer.last_name, "skills": ", ".join(f"{k}:{v}" for k, v in offer.skills.items()),
+        "from": offer.start.isoformat(), "until": offer.end.isoformat(), "hours_per_week": f"{offer.hours_per_week:g}",
+        "salary": str(offer.cost.salary), "charges": str(offer.cost.charges), "consent": offer.consent_date.isoformat(),
+        "qualification": offer.qualification, "trade": offer.trade,
+        "certs": ", ".join(f"{c.type}:{c.level}:{c.valid_from}" + (f":{c.valid_to}" if c.valid_to else "")
+                           for c in offer.certifications),
+        "expenses": str(offer.cost.expenses), "contract_hours": f"{offer.contract_hours:g}",
+        "home_hours": ", ".join(str(s) for s in offer.home_shifts_sorted), "postcode": offer.home_postcode,
+        "exclude": ", ".join(offer.excluded_members), "night": "yes" if offer.night_worker else "no",
+    }
+
+
+def write_offer_template(path: Path | str) -> None:
+    """The offers sheet (CSV or XLSX by the suffix): every column and one example row `lend import` accepts."""
+    cells = offer_cells(EXAMPLE)
+    write_grid(Path(path), "offers", list(OFFER_COLUMNS), [[cells[c] for c in OFFER_COLUMNS]],
+               [c in _NUMERIC for c in OFFER_COLUMNS])

@@ -135,3 +135,15 @@ def test_the_offers_sheet_takes_a_trade_column_and_a_bad_trade_is_named_storing_
     sheet.write_text(SHEET, encoding="utf-8")
     mutualis("lend", "import", str(sheet))
     assert [o["trade"] for o in json.loads(mutualis("lend", "list", "--json").output)] == ["H2102", ""]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_the_offers_template_has_every_column_and_an_example_row_that_reads_back(mutualis, tmp_path, suffix):
+    from integrations.services.lending_import import EXAMPLE, OFFER_COLUMNS, read_offers
+
+    path = tmp_path / f"offers.{suffix}"
+    assert mutualis("lend", "template", str(path)).output == f"template for offers written to {path}\n"
+    [(row, offer)] = read_offers(path)
+    assert (row, offer, offer.trade) == (2, EXAMPLE, "H2102")
+    if suffix == "csv":
+        assert path.read_text(encoding="utf-8").splitlines()[0] == ",".join(OFFER_COLUMNS)
