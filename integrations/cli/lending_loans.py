@@ -49,8 +49,8 @@ def lend_loans(ctx, week_text, as_json):
 @week_option
 @click.option("--out", type=OutPath(folder=True), required=True, help="Folder to write the documents into.")
 @click.option("--as-of", "as_of", type=Day(), default=None, help="Date written on the documents (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["html", "docx", "both"]), default="html", show_default=True,
-              help="HTML pages, Word files or both.")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf", "both", "all"]), default="html",
+              show_default=True, help="HTML pages, Word files, PDF files, both HTML and Word, or all three.")
 @lang_option
 @click.pass_context
 def lend_agreements(ctx, week_text, out, as_of, fmt, lang):
@@ -117,8 +117,8 @@ def lend_ledger(ctx, month, as_json):
 @click.argument("lender")
 @click.argument("borrower")
 @click.option("--month", type=Month(), required=True, help="Month, e.g. 2026-12.")
-@click.option("--out", type=OutPath(), default=None, help="Also write it as an HTML page to this file (French "
-              "unless --lang en).")
+@click.option("--out", type=OutPath(), default=None, help="Also write it to this file: an HTML page, or a PDF "
+              "file if it ends in .pdf (French unless --lang en).")
 @lang_option
 @json_option
 @click.pass_context
@@ -128,7 +128,7 @@ def lend_statement(ctx, lender, borrower, month, out, lang, as_json):
     \b
     Example:
         mutualis lend statement BISCUIT ACIER --month 2026-12 --out releve.html
-        mutualis lend statement BISCUIT ACIER --month 2026-12 --out statement.html --lang en
+        mutualis lend statement BISCUIT ACIER --month 2026-12 --out statement.pdf --lang en
     """
     from integrations.services.lending import month_statement, write_statement
 

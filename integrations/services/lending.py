@@ -143,20 +143,23 @@ def with_lent_staff(group, offers: list[Offer]):
     return group.model_copy(update={"employees": [*group.employees, *staff]}) if staff else group
 
 
-AGREEMENT_FORMATS = {"html": ("html",), "docx": ("docx",), "both": ("html", "docx")}
+AGREEMENT_FORMATS = {"html": ("html",), "docx": ("docx",), "pdf": ("pdf",), "both": ("html", "docx"),
+                     "all": ("html", "docx", "pdf")}
 
 
 def write_agreements(repo, week: IsoWeek, out: Path | str, today: date, fmt: str = "html",
                      lang: str | None = None) -> list[Path]:
     """Write the agreement and the amendment of each loan of the week into `out`; the paths written.
 
-    `fmt` is html, docx or both; `lang` the documents' language (French by default). Nothing is written
-    when the week has no loan (InvalidInput says so), and all files appear together or none.
+    `fmt` is html, docx, pdf, both (html and docx) or all three; `lang` the documents' language (French by
+    default). Nothing is written when the week has no loan (InvalidInput says so), and all files appear
+    together or none.
     """
     from integrations.files import written_folder
     from integrations.reports.language import language
     from integrations.reports.lending_documents import agreement_html, amendment_html, loan_files
     from integrations.reports.lending_docx import write_docx
+    from integrations.reports.lending_pdf import pdf_bytes
 
     if fmt not in AGREEMENT_FORMATS:
         raise InvalidInput(f"unknown agreement format {fmt!r}: use one of {', '.join(AGREEMENT_FORMATS)}")
@@ -175,8 +178,10 @@ def write_agreements(repo, week: IsoWeek, out: Path | str, today: date, fmt: str
                 for name, html in zip(loan_files(loan, suffix), pages, strict=True):
                     if suffix == "html":
                         (staging / name).write_text(html, encoding="utf-8")
-                    else:
+                    elif suffix == "docx":
                         write_docx(html, staging / name)
+                    else:
+                        (staging / name).write_bytes(pdf_bytes(html))
                     paths.append(Path(out) / name)
     return paths
 
@@ -211,12 +216,16 @@ def month_statement(repo, lender: str, borrower: str, month: str) -> LendingStat
 
 
 def write_statement(repo, statement: LendingStatement, out: Path | str, lang: str | None = None) -> Path:
-    """Write the statement as an HTML page, French unless `lang` (checked at cost again just before)."""
-    from integrations.files import write_text
+    """Write the statement as an HTML page, or a PDF file when `out` ends in .pdf; French unless `lang`
+    (checked at cost again just before)."""
+    from integrations.files import write_bytes, write_text
+    from integrations.reports.lending_pdf import pdf_bytes
     from integrations.reports.lending_statement import lending_statement_html
 
     offers = {o.code: o for o in repo.lending.offers(withdrawn=True)}
     check_at_cost(statement, offers)
     html = lending_statement_html(statement, offers, repo.people.get_member(statement.lender),
                                   repo.people.get_member(statement.borrower), lang)
+    if Path(out).suffix.lower() == ".pdf":
+        return write_bytes(out, pdf_bytes(html))
     return write_text(out, html)
