@@ -1,4 +1,4 @@
-"""`mutualis lend offer|import|list|show|withdraw`: the offers of a member's own staff."""
+"""`mutualis lend offer|import|template|list|show|record|withdraw`: the offers of a member's own staff."""
 
 from __future__ import annotations
 
