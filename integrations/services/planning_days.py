@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from consortium.members import Site
 from consortium.errors import InvalidInput, MutualisError
 from sharing.requests import Request, site_closed
-from consortium.weeks import IsoWeek
+from consortium.weeks import IsoWeek, week_of
 from sharing.settings import RequestCutoff
 from sharing.window import PlanningWindow
 from integrations.store import Repository
@@ -125,7 +125,18 @@ def file_requests(repo: Repository, requests: list[Request], *, as_of: date | No
     late = [r.code for r in added if cutoff is not None and filed_at is not None and cutoff.is_late(r.day, filed_at)]
     for r in added:
         repo.plans.add_request(r, late=r.code in late)
+    late = _stored_late(repo, added, late)
     return FiledRequests(added, [closed[r.code] for r in requests if r.code in closed], late)
+
+
+def _stored_late(repo: Repository, added: list[Request], late: list[str]) -> list[str]:
+    """The codes of `added` stored as late: on PostgreSQL the database also flags a member's request filed
+    after the cut-off by its own clock (migration 0010_memberhours), whatever day the CLI plans on."""
+    if not repo.access.available or not added:
+        return late
+    weeks = {week_of(r.day) for r in added}
+    stored = {code for w in weeks for code in repo.plans.late_requests(w)}
+    return [r.code for r in added if r.code in late or r.code in stored]
 
 
 def set_request_cutoff(repo: Repository, weekday: str | None, at: str | None) -> RequestCutoff | None:
