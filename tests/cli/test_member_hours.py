@@ -7,6 +7,8 @@ and R-B1 (INOXAGRI, Monday 13:00-17:00) of 2030-W49, allocated and published by 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
@@ -140,3 +142,38 @@ def test_the_manager_checks_member_hours_confirms_them_declaring_what_they_break
     assert validated.startswith("hours of CHAUMAY for 2030-12 validated on ")
     assert validated.rstrip().endswith("shift(s) recorded by its login checked against the labour rules")
     assert "to check" not in _ok(url_of("M"), "hours", "show", "--month", "2030-12", "--member", "CHAUMAY")
+
+
+@pytest.mark.postgres
+def test_a_members_import_and_raw_insert_after_the_cutoff_are_stored_late(worked, tmp_path):
+    url_of, _ = worked
+    _ok(url_of("M"), "request", "cutoff", "wed", "12:00")
+    sheet = tmp_path / "requests.csv"
+    row = "{code},{member},{site},TIG,{day},08:00,12:00\n"
+    sheet.write_text("code,member,site,skill,day,start,end\n"
+                     + row.format(code="R-A7", member="CHAUMAY", site="BELLITOURNE", day="2030-12-12")
+                     + row.format(code="R-A8", member="CHAUMAY", site="BELLITOURNE", day="2030-12-19"))
+    imported = _run(url_of("A"), "import", "requests", str(sheet), env={"MUTUALIS_NOW": "2030-12-04T12:30"})
+    assert imported.output == ("requests: 2 added, 0 updated, 0 unchanged, 1 late (filed after the cut-off, flagged "
+                               f"to the GE manager: R-A7) ({sheet})\n")
+    sheet.write_text("code,member,site,skill,day,start,end\n"
+                     + row.format(code="R-B7", member="INOXAGRI", site="USINE", day="2030-12-12"))
+    foreign = _run(url_of("A"), "import", "requests", str(sheet))
+    assert foreign.exit_code == 1 and len(foreign.output.splitlines()) == 1
+    assert foreign.output == "error: requests.csv:2: column member: CHAUMAY may not change requests of INOXAGRI\n"
+
+    # psql: the database's own clock decides (2026-12-01 is long past its cut-off, 2099 far ahead of it).
+    engine = create_engine(url_of("A"))
+    with engine.begin() as connection:
+        ids = connection.execute(text("SELECT member_id, site_id, skill_id FROM requests WHERE code = 'R-A1'")).one()
+        for code, day in (("R-PSQL-OLD", "2026-12-01"), ("R-PSQL-NEW", "2099-12-01")):
+            connection.execute(text(
+                "INSERT INTO requests (code, member_id, site_id, skill_id, day, start, \"end\", ends_next_day, "
+                "min_level, certifications, headcount, priority, min_chunk_hours, preferred_employees, "
+                "excluded_employees, same_person, note, late) VALUES (:code, :m, :s, :k, :day, '08:00', '12:00', "
+                "false, 1, '[]', 1, 'normal', 1, '[]', '[]', false, '', false)"),
+                {"code": code, "m": ids.member_id, "s": ids.site_id, "k": ids.skill_id, "day": day})
+    engine.dispose()
+    listed = json.loads(_ok(url_of("M"), "request", "list", "--member", "CHAUMAY", "--json"))
+    assert {r["code"] for r in listed if r["late"]} >= {"R-A7", "R-PSQL-OLD"}
+    assert not {r["code"] for r in listed if r["late"]} & {"R-A8", "R-PSQL-NEW", "R-A1"}
