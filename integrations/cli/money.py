@@ -42,6 +42,8 @@ def hours_record(ctx, employee, request_code, day, absent, start, end, next_day,
 
     Hours that break a labour rule (day or week too long, rest too short, member not in the contract)
     are refused unless --accept-violation gives the reason; one person at two places is always refused.
+    A member firm's login records hours on its own requests only; they are stored to be checked by the GE
+    manager (`check --month`), since that login may not read the contracts the rules need.
 
     \b
     Example:
