@@ -66,8 +66,8 @@ def login_member(repo: Repository) -> str | None:
 def refuse_declaring(member: str, reason: str) -> None:
     """A member's login may not declare exceptions: it cannot see the rules its hours would break."""
     if reason.strip():
-        raise InvalidInput(f"{member}'s login may not declare exceptions to the labour rules (accept_violation): "
-                           "its hours are checked by the GE manager, who declares them")
+        raise InvalidInput(f"{member}'s login may not declare exceptions to the labour rules (--accept-violation, "
+                           "column accept_violation): its hours are checked by the GE manager, who declares them")
 
 
 def checked_correction(repo: Repository, employee: str, request: str, day: date, *, absent: bool, start: str | None,
