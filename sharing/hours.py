@@ -42,7 +42,9 @@ class Correction(Domain):
     `member` and `site` are the request's (the service fills them). `adjustment` is set when the
     month was already validated for the member when it was recorded. `sequence` is the entry order the
     store gives (None before it is stored); `accepted_reason` is why the manager knowingly recorded
-    hours that break a labour rule (the declared exception).
+    hours that break a labour rule (the declared exception). `to_check` is set when a member firm's login
+    recorded it: that login may not read the contracts and other members' shifts the labour rules need, so
+    the GE manager checks them (the month's check and validation) and confirms or corrects the shift.
     """
 
     employee: str
@@ -59,6 +61,7 @@ class Correction(Domain):
     adjustment: bool = False
     sequence: int | None = None
     accepted_reason: str = ""
+    to_check: bool = False
 
     @field_validator("employee", "member", "site")
     @classmethod
@@ -130,6 +133,7 @@ class WorkedLine(Domain):
     correction: int | None = Field(None, description="entry number of the correction that applies, if any")
     recorded_at: datetime | None = Field(None, description="when that correction was recorded")
     accepted_reason: str = ""
+    to_check: bool = Field(False, description="the correction that applies was recorded by a member's login")
 
     @property
     def minutes(self) -> int:
@@ -152,7 +156,7 @@ def _apply(line: WorkedLine | None, c: Correction) -> WorkedLine:
         line = WorkedLine(employee=c.employee, request=c.request, member=c.member, site=c.site, day=c.day,
                           start=None, end=None, source="extra")
     update: dict = {"note": c.note or line.note, "correction": c.sequence, "recorded_at": c.recorded_at,
-                    "accepted_reason": c.accepted_reason}
+                    "accepted_reason": c.accepted_reason, "to_check": c.to_check}
     if c.absent:
         update |= {"start": None, "end": None, "travel_minutes": 0, "source": "absent"}
     else:

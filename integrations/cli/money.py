@@ -15,6 +15,9 @@ from .types import TRAVEL_MINUTES, YEAR, Day, Month, Week
 
 __all__ = ["hours", "bill_cmd", "ledger_cmd", "counters"]
 
+TO_CHECK = ("to be checked by the GE manager: the labour rules read every employee's contract and shifts, "
+            "which a member's login may not")
+
 
 @click.group()
 def hours():
@@ -39,6 +42,8 @@ def hours_record(ctx, employee, request_code, day, absent, start, end, next_day,
 
     Hours that break a labour rule (day or week too long, rest too short, member not in the contract)
     are refused unless --accept-violation gives the reason; one person at two places is always refused.
+    A member firm's login records hours on its own requests only; they are stored to be checked by the GE
+    manager (`check --month`), since that login may not read the contracts the rules need.
 
     \b
     Example:
@@ -56,6 +61,8 @@ def hours_record(ctx, employee, request_code, day, absent, start, end, next_day,
     click.echo(f"{'adjustment' if c.adjustment else 'hours'} recorded: {c.employee} on {c.request} {c.day}: {what}")
     for v in recorded.declared:
         click.echo(f"declared exception {v.rule}: {v.message} (accepted: {c.accepted_reason})")
+    if c.to_check:
+        click.echo(TO_CHECK)
 
 
 @hours.command("import")
@@ -69,11 +76,13 @@ def hours_import(ctx, file):
     Example:
         mutualis hours import november.xlsx
     """
-    from integrations.services.hours_import import import_hours
+    from integrations.services.hours_import import import_hour_rows
 
     with store(ctx).session() as repo:
-        count = import_hours(repo, file)
-    click.echo(f"{count} hour corrections imported from {file}")
+        stored = import_hour_rows(repo, file)
+    click.echo(f"{len(stored)} hour corrections imported from {file}")
+    if any(c.to_check for c in stored):
+        click.echo(TO_CHECK)
 
 
 @hours.command("show")
@@ -95,13 +104,16 @@ def hours_show(ctx, month, member, employee, as_json):
         lines = month_hours(repo, month, member=member, employee=employee)
     if as_json:
         return echo_json(hours_document(lines))
+    pending = sum(1 for x in lines if x.to_check)
+    check = (lambda x: ["to check" if x.to_check else ""]) if pending else (lambda x: [])  # a column only when needed
     click.echo(text_table(["day", "employee", "member", "request", "start", "end", "hours", "travel_min", "source",
-                       "correction", "note"],
+                       "correction", "note"] + (["check"] if pending else []),
                       [[x.day, x.employee, x.member, x.request, f"{x.start:%H:%M}" if x.start else "",
                         f"{x.end:%H:%M}" if x.end else "", f"{x.minutes / 60:.2f}", x.travel_minutes, x.source,
-                        f"#{x.correction} of {x.recorded_at:%Y-%m-%d %H:%M}" if x.correction else "", x.note]
-                       for x in lines]))
-    click.echo(f"{len(lines)} shifts, {sum(x.minutes for x in lines) / 60:.2f} h worked")
+                        f"#{x.correction} of {x.recorded_at:%Y-%m-%d %H:%M}" if x.correction else "", x.note,
+                        *check(x)] for x in lines]))
+    click.echo(f"{len(lines)} shifts, {sum(x.minutes for x in lines) / 60:.2f} h worked"
+               + (f", {pending} recorded by a member's login to be checked by the GE manager" if pending else ""))
 
 
 @hours.command("validate")
@@ -122,7 +134,9 @@ def hours_validate(ctx, member, month, early):
 
     with store(ctx).session() as repo:
         v = validate_month(repo, member, month, early=early)
-    click.echo(f"hours of {v.member} for {v.month} validated on {v.validated_at:%Y-%m-%d %H:%M}")
+    click.echo(f"hours of {v.member} for {v.month} validated on {v.validated_at:%Y-%m-%d %H:%M}"
+               + (f"; {v.checked} shift(s) recorded by its login checked against the labour rules" if v.checked
+                  else ""))
 
 
 @click.command("bill")

@@ -109,26 +109,31 @@ def check(ctx, week_text, month, as_json):
     """
     if (week_text is None) == (month is None):
         raise click.UsageError("give --week or --month (one of them)")
-    declared = []
+    declared, to_check = [], []
     with store(ctx).session() as repo:
         if month:
             from integrations.services.hours_compliance import check_month
 
             result = check_month(repo, month)
             violations, declared, what = result.open, result.declared, f"the hours worked in {result.month}"
+            to_check = result.to_check
         else:
             from integrations.services.weekly import check_week
 
             violations, what = check_week(repo, parse_week(week_text)), f"the plan of {week_text}"
     if as_json:
-        echo_json(check_document(violations, declared))
+        echo_json(check_document(violations, declared, to_check))
     else:
         for v in violations:
             click.echo(f"{v.rule}: {v.message}")
         for v, x in declared:
             click.echo(f"declared exception {v.rule}: {v.message} (accepted: {x.reason})")
+        for x in to_check:
+            click.echo(f"to check: {x.employee} on {x.request} {x.day} recorded by {x.member}'s login "
+                       f"(#{x.correction}): checked above; confirm with `hours record` or validate the month")
         click.echo(f"{len(violations)} violation(s) in {what}"
-                   + (f", {len(declared)} declared exception(s)" if declared else ""))
+                   + (f", {len(declared)} declared exception(s)" if declared else "")
+                   + (f", {len(to_check)} shift(s) recorded by members' logins to check" if to_check else ""))
     if violations:
         sys.exit(1)
 

@@ -53,9 +53,12 @@ def _violation(v) -> dict:
     return {"rule": v.rule, "employee": v.employee, "request": v.request, "message": v.message}
 
 
-def check_document(violations, declared) -> list[dict]:
-    """The broken rules, then the declared exceptions (each with its reason)."""
-    return [_violation(v) for v in violations] + [_violation(v) | {"declared": x.reason} for v, x in declared]
+def check_document(violations, declared, to_check=()) -> list[dict]:
+    """The broken rules, then the declared exceptions (each with its reason), then the shifts recorded by members'
+    logins that the GE manager has not confirmed yet (`"to_check": true`, their rules checked above)."""
+    return ([_violation(v) for v in violations] + [_violation(v) | {"declared": x.reason} for v, x in declared]
+            + [{"to_check": True, "employee": x.employee, "request": x.request, "member": x.member,
+                "day": x.day.isoformat(), "correction": x.correction} for x in to_check])
 
 
 def bill_rows(result) -> list[list]:

@@ -14,9 +14,10 @@ from datetime import date, datetime, time, timedelta
 
 from pydantic import ValidationError
 
-from consortium.errors import InvalidInput
+from consortium.errors import InvalidInput, MutualisError
 from consortium.weeks import IsoWeek, month_bounds, parse_week, week_of
-from integrations.services.hours_compliance import check_month, new_violations, refuse_if_any, worked_between
+from integrations.services.hours_compliance import (check_month, new_violations, refuse_if_any, still_to_check,
+                                                    worked_between)
 from integrations.store import Repository
 from sharing.base import describe_validation_error
 from sharing.compliance import Violation
@@ -24,8 +25,9 @@ from sharing.counters import AnnualCounter, annual_counter, contracted_minutes, 
 from sharing.history import EmployeeHistory, History
 from sharing.hours import Correction, Validation, WorkedLine, month_of
 
-__all__ = ["EmployeeCounters", "RecordedHours", "record_hours", "month_hours", "validate_month", "employee_counters",
-           "worked_history", "checked_correction", "store_correction", "clock"]
+__all__ = ["EmployeeCounters", "RecordedHours", "ValidatedMonth", "record_hours", "month_hours", "validate_month",
+           "employee_counters", "worked_history", "checked_correction", "store_correction", "clock", "login_member",
+           "refuse_declaring"]
 
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})(:\d{2})?$")
 
@@ -53,19 +55,40 @@ def clock(text: str, what: str) -> time:
     return time(int(match.group(1)), int(match.group(2)))
 
 
+def login_member(repo: Repository) -> str | None:
+    """The member firm of a member's PostgreSQL login (its code); None for the GE office and on SQLite."""
+    if not repo.access.available:
+        return None
+    who = repo.access.identity()
+    return (who.member or who.login) if who.is_member else None
+
+
+def refuse_declaring(member: str, reason: str) -> None:
+    """A member's login may not declare exceptions: it cannot see the rules its hours would break."""
+    if reason.strip():
+        raise InvalidInput(f"{member}'s login may not declare exceptions to the labour rules (--accept-violation, "
+                           "column accept_violation): its hours are checked by the GE manager, who declares them")
+
+
 def checked_correction(repo: Repository, employee: str, request: str, day: date, *, absent: bool, start: str | None,
                        end: str | None, travel: int | None, note: str, now: datetime,
-                       next_day: bool = False) -> Correction:
+                       next_day: bool = False, by_member: str | None = None) -> Correction:
     """A correction checked against the database: the employee, the request and its day.
 
     The end is on the same day as the start unless `next_day` says the shift ends the next day: an end
     before the start is refused, never read as a night shift (08:00-07:59 is a typing error, not 23 h 59).
+    `by_member` is the member firm of a member's login (`login_member`): the request must be its own
+    ("CHAUMAY may not change hours of INOXAGRI") and the correction is stored to be checked by the manager.
     """
-    emp = repo.people.get_employee(employee)
+    if by_member is not None:
+        owner = repo.access.request_member(request)
+        if owner is not None and owner != by_member:
+            raise MutualisError(f"{by_member} may not change hours of {owner}")
+    emp_code = repo.people.employee_code(employee)
     req = repo.plans.get_request(request)
     if req.day != day:
         raise InvalidInput(f"request {req.code} is on {req.day}, not on {day}")
-    who = f"hours of {emp.code} on {req.code}"
+    who = f"hours of {emp_code} on {req.code}"
     if absent and (start or end):
         raise InvalidInput(f"{who}: --absent with a start or end time")
     if (start is None) != (end is None):
@@ -85,9 +108,9 @@ def checked_correction(repo: Repository, employee: str, request: str, day: date,
                                "(a shift that ends the next day needs --next-day, column ends_next_day)")
     locked = repo.hours.get_validation(req.member, month_of(day)) is not None
     try:
-        return Correction(employee=emp.code, request=req.code, member=req.member, site=req.site, day=day,
+        return Correction(employee=emp_code, request=req.code, member=req.member, site=req.site, day=day,
                           absent=absent, start=begins, end=ends, travel_minutes=travel, note=note, recorded_at=now,
-                          adjustment=locked)
+                          adjustment=locked, to_check=by_member is not None)
     except ValidationError as exc:
         raise InvalidInput("; ".join(describe_validation_error(exc))) from None
 
@@ -98,6 +121,11 @@ class RecordedHours:
 
     correction: Correction
     declared: list[Violation] = field(default_factory=list)
+
+    @property
+    def to_check(self) -> bool:
+        """Recorded by a member's login: the GE manager checks its labour rules."""
+        return self.correction.to_check
 
 
 def store_correction(repo: Repository, c: Correction, found: list[Violation], reason: str) -> RecordedHours:
@@ -116,10 +144,19 @@ def record_hours(repo: Repository, employee: str, request: str, day: date, *, ab
     The hours go through the labour rules of the compliance checker: one person at two places at once is
     refused; any other rule they break is refused unless `accept_violation` gives the reason the manager
     records them knowingly (kept with the hours as a declared exception, shown on the statement).
+
+    A member firm's login records hours on its own requests only, and may not read the contracts and other
+    members' shifts the rules need: its hours are stored to be checked by the GE manager (`to_check`),
+    who sees them in `check --month`, `hours show` and `hours validate`, and confirms or corrects the shift.
     """
+    me = login_member(repo)
+    if me is not None:
+        refuse_declaring(me, accept_violation)
     correction = checked_correction(repo, employee.upper(), request.upper(), day, absent=absent, start=start,
                                     end=end, travel=travel, note=note,
-                                    now=now or datetime.now().replace(microsecond=0), next_day=next_day)
+                                    now=now or datetime.now().replace(microsecond=0), next_day=next_day, by_member=me)
+    if me is not None:
+        return store_correction(repo, correction, [], "")
     found = new_violations(repo, [correction])
     refuse_if_any(f"hours of {correction.employee} on {correction.request} {day}", found, accept_violation)
     return store_correction(repo, correction, found, accept_violation)
@@ -132,30 +169,47 @@ def month_hours(repo: Repository, month: str, member: str | None = None,
                 employee: str | None = None) -> list[WorkedLine]:
     """The month's hours worked, one line per shift (absences kept), optionally for one member or employee.
 
-    Each line names the correction that applies to it (its entry number and when it was recorded).
+    Each line names the correction that applies to it (its entry number and when it was recorded), and
+    `to_check` when a member's login recorded it and the GE manager has not confirmed it yet.
     An unknown member or employee code is an error (NotFound), never an empty month.
     """
     first, nxt = month_bounds(month)
     member = repo.people.get_member(member.upper()).code if member else None
     employee = repo.people.employee_code(employee) if employee else None
-    return [x for x in _lines(repo, first, nxt)
-            if (member is None or x.member == member) and (employee is None or x.employee == employee)]
+    lines = still_to_check(repo, _lines(repo, first, nxt))
+    return [x for x in lines if (member is None or x.member == member) and (employee is None or x.employee == employee)]
+
+
+@dataclass(frozen=True)
+class ValidatedMonth:
+    """A member's month locked, and how many shifts its login recorded were checked by this validation."""
+
+    member: str
+    month: str
+    validated_at: datetime
+    checked: int = 0
 
 
 def validate_month(repo: Repository, member: str, month: str, now: datetime | None = None,
-                   early: bool = False) -> Validation:
+                   early: bool = False) -> ValidatedMonth:
     """Lock a member's month: later corrections of it become dated adjustments.
 
     Refused while the month is not over (unless `early`: hours recorded later become adjustments), and
     while an employee who worked for the member that month has a labour rule broken and not declared.
+    The hours the member's login recorded (`to_check`) are checked by it like the others: the count is told.
     """
     first, nxt = month_bounds(month)
     now = now or datetime.now().replace(microsecond=0)
+    me = login_member(repo)
+    if me is not None:
+        raise MutualisError(f"hours validate checks the labour rules on every employee's contract and shifts, which "
+                            f"{me}'s login may not read: the GE manager validates the month")
     code = repo.people.get_member(member.upper()).code
     if now.date() < nxt and not early:
         raise InvalidInput(f"{first:%Y-%m} is not over (it ends on {nxt - timedelta(days=1)}): hours recorded after "
                            "validation become adjustments billed later; pass --early to validate it now")
-    worked = {x.employee for x in _lines(repo, first, nxt) if x.member == code}
+    lines = [x for x in still_to_check(repo, _lines(repo, first, nxt)) if x.member == code]
+    worked = {x.employee for x in lines}
     still_open = check_month(repo, month).open_for(worked)
     if still_open:
         raise InvalidInput(f"the hours of {code} for {first:%Y-%m} break {len(still_open)} labour rule(s), first: "
@@ -163,7 +217,7 @@ def validate_month(repo: Repository, member: str, month: str, now: datetime | No
                            "(hours record ... --accept-violation REASON); see `mutualis check --month`")
     validation = Validation(member=code, month=f"{first:%Y-%m}", validated_at=now)
     repo.hours.add_validation(validation)
-    return validation
+    return ValidatedMonth(code, validation.month, now, sum(1 for x in lines if x.to_check))
 
 
 # ---------------------------------------------------------------- counters and history

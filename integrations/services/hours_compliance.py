@@ -7,7 +7,7 @@ tells new violations from those already there or knowingly declared.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -19,7 +19,7 @@ from consortium.weeks import IsoWeek, month_bounds, week_of
 from integrations.store import Repository
 
 __all__ = ["MonthCheck", "weeks_between", "worked_between", "new_violations", "refusal", "check_month",
-           "declared_for"]
+           "declared_for", "still_to_check"]
 
 
 def weeks_between(start: date, end: date) -> list[IsoWeek]:
@@ -32,30 +32,38 @@ def weeks_between(start: date, end: date) -> list[IsoWeek]:
 
 
 def worked_between(repo: Repository, start: date, end: date, extra: Sequence[Correction] = (), *,
-                   include_adjustments: bool = True) -> list[WorkedLine]:
-    """Lines worked on the days [start, end); `extra` corrections (not stored yet) are applied last."""
+                   include_adjustments: bool = True, unchecked: Collection[tuple] = ()) -> list[WorkedLine]:
+    """Lines worked on the days [start, end); `extra` corrections (not stored yet) are applied last.
+
+    The corrections a member's login recorded (`to_check`) on the shifts `unchecked` (employee, request,
+    day) are left out: what those shifts were before the GE manager had to check them.
+    """
     plans = [p for p in (repo.plans.get_plan(w) for w in weeks_between(start, end)) if p is not None]
-    corrections = repo.hours.list_corrections(start, end) + list(extra)
+    corrections = [c for c in repo.hours.list_corrections(start, end) if not (c.to_check and c.key() in unchecked)]
+    corrections += list(extra)
     return [x for x in worked_lines(plans, corrections, include_adjustments=include_adjustments)
             if start <= x.day < end]
 
 
-def _violations(repo: Repository, weeks: list[IsoWeek], extra: Sequence[Correction] = ()) -> list[Violation]:
+def _violations(repo: Repository, weeks: list[IsoWeek], extra: Sequence[Correction] = (),
+                unchecked: Collection[tuple] = ()) -> list[Violation]:
     reach = repo.people.get_settings().labour.average_weeks
     start = min(weeks).shift(-reach).monday
     end = max(weeks).monday + timedelta(days=7)
-    return check_worked(worked_between(repo, start, end, extra), repo.load_group(), weeks)
+    return check_worked(worked_between(repo, start, end, extra, unchecked=unchecked), repo.load_group(), weeks)
 
 
 def new_violations(repo: Repository, corrections: list[Correction]) -> list[Violation]:
     """The violations that recording `corrections` would add to the hours worked (those already there left out).
 
     The weeks checked are those of the corrections and the week after each (rests and streaks carry over).
+    What a member's login recorded on the same shifts is not "already there": the GE manager confirming or
+    correcting such a shift is told every rule it breaks, and declares them with a reason.
     """
     if not corrections:
         return []
     weeks = sorted({w for c in corrections for w in (week_of(c.day), week_of(c.day).shift(1))})
-    before = {_key(v) for v in _violations(repo, weeks)}
+    before = {_key(v) for v in _violations(repo, weeks, unchecked={c.key() for c in corrections})}
     return [v for v in _violations(repo, weeks, corrections) if _key(v) not in before]
 
 
@@ -83,6 +91,7 @@ class MonthCheck:
     month: str
     open: list[Violation] = field(default_factory=list)
     declared: list[tuple[Violation, DeclaredException]] = field(default_factory=list)
+    to_check: list[WorkedLine] = field(default_factory=list)  # recorded by members' logins, not confirmed yet
 
     def open_for(self, employees: set[str]) -> list[Violation]:
         return [v for v in self.open if v.employee is None or v.employee in employees]
@@ -109,7 +118,24 @@ def check_month(repo: Repository, month: str) -> MonthCheck:
     declared = declared_for(repo, weeks[0].monday - timedelta(days=7), nxt + timedelta(days=7))
     open_, covered = split_declared(found, declared)
     pairs = [(v, declared[exception_key(v.rule, v.employee, v.day)]) for v in covered]
-    return MonthCheck(month=f"{first:%Y-%m}", open=open_, declared=pairs)
+    pending = [x for x in still_to_check(repo, worked_between(repo, first, nxt)) if x.to_check]
+    return MonthCheck(month=f"{first:%Y-%m}", open=open_, declared=pairs, to_check=pending)
+
+
+def still_to_check(repo: Repository, lines: list[WorkedLine]) -> list[WorkedLine]:
+    """`lines` with `to_check` kept only where the GE manager has not confirmed the shift yet.
+
+    A shift a member's login recorded is confirmed when the manager records it again (then that correction
+    applies), or by the validation of the member's month, which checks every rule first (a correction
+    recorded after the validation, an adjustment, stays to check).
+    """
+    validated = {(v.member, v.month): v.validated_at for v in repo.hours.list_validations()}
+
+    def pending(x: WorkedLine) -> bool:
+        at = validated.get((x.member, x.month))
+        return at is None or (x.recorded_at is not None and x.recorded_at > at)
+
+    return [x if not x.to_check or pending(x) else x.model_copy(update={"to_check": False}) for x in lines]
 
 
 def refuse_if_any(where: str, found: list[Violation], accepted_reason: str) -> None:

@@ -10,15 +10,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from integrations.services.hours_compliance import new_violations, refusal
-from integrations.services.hours import checked_correction, clock, store_correction
+from integrations.services.hours import checked_correction, clock, login_member, refuse_declaring, store_correction
 from integrations.tabular.cells import CELLS
 from integrations.tabular.files import read_grid
-from consortium.errors import InvalidInput, NotFound, RowError
+from consortium.errors import InvalidInput, MutualisError, NotFound, RowError
 from sharing.hours import Correction
 from consortium.weeks import week_of
 from integrations.store import Repository
 
-__all__ = ["HOURS_COLUMNS", "read_hours_file", "import_hours"]
+__all__ = ["HOURS_COLUMNS", "read_hours_file", "import_hours", "import_hour_rows"]
 
 HOURS_COLUMNS = ("employee", "request", "day", "absent", "start", "end", "ends_next_day", "travel_minutes", "note",
                  "accept_violation")
@@ -116,23 +116,40 @@ def _row_of(v, rows: list[tuple[int, Correction]]) -> int:
 
 
 def import_hours(repo: Repository, path: Path, now: datetime | None = None) -> int:
-    """Record every row of an hours sheet, or none if any row is bad (every problem is reported).
+    """Record every row of an hours sheet, or none if any row is bad; the number of rows (`import_hour_rows`)."""
+    return len(import_hour_rows(repo, path, now))
+
+
+def import_hour_rows(repo: Repository, path: Path, now: datetime | None = None) -> list[Correction]:
+    """Record every row of an hours sheet, or none if any row is bad (every problem is reported); the stored rows.
 
     Rows go through the same labour rules as `record_hours`; a row's `accept_violation` is its reason.
+    A member firm's login imports hours on its own requests only, without `accept_violation`; its rows are
+    stored to be checked by the GE manager, as `record_hours` does.
     """
     path, now = Path(path), now or datetime.now().replace(microsecond=0)
+    me = login_member(repo)
     rows, problems, reasons = [], [], {}
     for row, f in read_hours_file(path):
         where = f"{path.name}:{row}"
         reasons[row] = f["accept_violation"]
         try:
-            repo.people.get_employee(f["employee"])
+            if me is not None:
+                refuse_declaring(me, f["accept_violation"])
+        except InvalidInput as exc:
+            problems.append(f"{where}: column accept_violation: {exc}")
+            continue
+        try:
+            repo.people.employee_code(f["employee"])
         except NotFound as exc:
             problems.append(f"{where}: column employee: {exc}")
             continue
         try:
+            owner = repo.access.request_member(f["request"]) if me is not None else None
+            if owner is not None and owner != me:
+                raise MutualisError(f"{me} may not change hours of {owner}")
             day = repo.plans.get_request(f["request"]).day
-        except NotFound as exc:
+        except MutualisError as exc:
             problems.append(f"{where}: column request: {exc}")
             continue
         if day != f["day"]:
@@ -141,14 +158,14 @@ def import_hours(repo: Repository, path: Path, now: datetime | None = None) -> i
         try:
             rows.append((row, checked_correction(
                 repo, f["employee"], f["request"], f["day"], absent=f["absent"], start=f["start"], end=f["end"],
-                travel=f["travel"], note=f["note"], now=now, next_day=f["ends_next_day"])))
+                travel=f["travel"], note=f["note"], now=now, next_day=f["ends_next_day"], by_member=me)))
         except InvalidInput as exc:
             column = "absent" if f["absent"] else "end" if "not after start" in str(exc) else "start"
             problems.append(f"{where}: column {column}: {exc}")
     if problems:
         raise RowError(problems)
     found: dict[int, list] = {}
-    for v in new_violations(repo, [c for _, c in rows]):
+    for v in new_violations(repo, [c for _, c in rows]) if me is None else []:
         found.setdefault(_row_of(v, rows), []).append(v)
     for row, items in sorted(found.items()):
         why = refusal(items, reasons[row])
@@ -157,6 +174,4 @@ def import_hours(repo: Repository, path: Path, now: datetime | None = None) -> i
             problems.append(f"{path.name}:{row}: column {column}: refused: {why}")
     if problems:
         raise RowError(problems)
-    for row, c in rows:
-        store_correction(repo, c, found.get(row, []), reasons[row])
-    return len(rows)
+    return [store_correction(repo, c, found.get(row, []), reasons[row]).correction for row, c in rows]

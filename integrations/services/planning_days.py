@@ -18,13 +18,13 @@ from pydantic import ValidationError
 from consortium.members import Site
 from consortium.errors import InvalidInput, MutualisError
 from sharing.requests import Request, site_closed
-from consortium.weeks import IsoWeek
+from consortium.weeks import IsoWeek, week_of
 from sharing.settings import RequestCutoff
 from sharing.window import PlanningWindow
 from integrations.store import Repository
 
 __all__ = ["ENV_NOW", "ENV_TODAY", "FiledRequests", "today", "now", "planning_window", "new_request_problems",
-           "file_requests", "set_request_cutoff"]
+           "file_requests", "set_request_cutoff", "late_codes", "stored_late"]
 
 ENV_TODAY, ENV_NOW = "MUTUALIS_TODAY", "MUTUALIS_NOW"
 
@@ -120,12 +120,29 @@ def file_requests(repo: Repository, requests: list[Request], *, as_of: date | No
         more = f"; also closed on {', '.join(f'{r.day:%a} {r.day}' for r in days[1:])}" if len(days) > 1 else ""
         raise InvalidInput(f"{subject}: {first}{more}")
     added = [r for r in requests if r.code not in closed]
-    cutoff = repo.people.get_settings().request_cutoff
-    filed_at = now(repo, as_of) if cutoff is not None else None
-    late = [r.code for r in added if cutoff is not None and filed_at is not None and cutoff.is_late(r.day, filed_at)]
+    late = late_codes(repo, added, as_of=as_of)
     for r in added:
         repo.plans.add_request(r, late=r.code in late)
-    return FiledRequests(added, [closed[r.code] for r in requests if r.code in closed], late)
+    return FiledRequests(added, [closed[r.code] for r in requests if r.code in closed], stored_late(repo, added, late))
+
+
+def late_codes(repo: Repository, requests: Iterable[Request], *, as_of: date | None = None) -> list[str]:
+    """The codes of the new `requests` filed now after the group's cut-off for their week (none without one)."""
+    cutoff = repo.people.get_settings().request_cutoff
+    if cutoff is None:
+        return []
+    filed_at = now(repo, as_of)
+    return [r.code for r in requests if cutoff.is_late(r.day, filed_at)]
+
+
+def stored_late(repo: Repository, added: list[Request], late: list[str]) -> list[str]:
+    """The codes of `added` stored as late: on PostgreSQL the database also flags a member's request filed
+    after the cut-off by its own clock (migration 0010_memberhours), whatever day the CLI plans on."""
+    if not repo.access.available or not added:
+        return late
+    weeks = {week_of(r.day) for r in added}
+    stored = {code for w in weeks for code in repo.plans.late_requests(w)}
+    return [r.code for r in added if r.code in late or r.code in stored]
 
 
 def set_request_cutoff(repo: Repository, weekday: str | None, at: str | None) -> RequestCutoff | None:

@@ -24,6 +24,8 @@ from sharing.group import employee_problems, member_problems, request_problems
 from sharing.requests import Request
 
 from .. import tabular
+from .access import whoami
+from .planning_days import late_codes, stored_late, today
 
 __all__ = ["ImportReport", "import_file", "export_file", "KINDS"]
 
@@ -39,13 +41,20 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    late: tuple[str, ...] | None = None  # requests: those filed after the group's cut-off (None: it has none)
 
     @property
     def rows(self) -> int:
         return self.added + self.updated + self.unchanged
 
     def __str__(self) -> str:
-        return f"{self.kind}: {self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+        counts = f"{self.kind}: {self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+        if self.late is None:
+            return counts
+        if not self.late:
+            return f"{counts}, 0 late"
+        return (f"{counts}, {len(self.late)} late (filed after the cut-off, flagged to the GE manager: "
+                f"{', '.join(self.late)})")
 
 
 def _differences(new: BaseModel, old: BaseModel) -> list[str]:
@@ -79,8 +88,8 @@ class _Tally:
         self.counts["updated"] += 1
         return True
 
-    def report(self) -> ImportReport:
-        return ImportReport(self.kind, **self.counts)
+    def report(self, late: list[str] | None = None) -> ImportReport:
+        return ImportReport(self.kind, **self.counts, late=None if late is None else tuple(late))
 
 
 def import_file(repo: Repository, kind: str, path: Path, update: bool = False) -> ImportReport:
@@ -143,12 +152,35 @@ def import_file(repo: Repository, kind: str, path: Path, update: bool = False) -
     elif kind == "requests":
         request_rows = cast(list[tuple[int, Request]], rows)
         requests = {r.code: r for r in repo.plans.list_requests()}
-        for _, request in request_rows:
+        who = whoami(repo)
+        mine = who.member if who is not None and who.is_member else None
+        for row, request in request_rows:
+            if mine is not None and request.member != mine:  # a member's login sees no other member
+                problems.append(tabular.row_problem(path, row, "member",
+                                                    f"{mine} may not change requests of {request.member}"))
+                continue
             problems.extend(tabular.locate(p, at, path) for p in request_problems(request, catalogue, members))
         request_writes = [(row, r) for row, r in request_rows
                           if tally.classify(row, f"request {r.code}", r, requests.get(r.code))]
-        _save_all(repo.plans.save_request, request_writes, problems)
+        return tally.report(_save_requests(repo, [r for _, r in request_writes], set(requests), problems))
     return tally.report()
+
+
+def _save_requests(repo: Repository, writes: list[Request], stored: set[str], problems: list[str]) -> list[str] | None:
+    """Store the requests of a sheet, the new ones filed after the group's cut-off flagged late as `request add`
+    does; the codes flagged (None when the group has no cut-off). A request for a day before today is history
+    (a group moved to another database), never late; an update keeps the flag its request has."""
+    if problems:
+        raise RowError(problems)
+    first = today(repo)
+    new = [r for r in writes if r.code not in stored and r.day >= first]
+    late = late_codes(repo, new)
+    for r in writes:
+        repo.plans.save_requests([r], late=True if r.code in late else None)
+    flagged = stored_late(repo, [r for r in writes if r.code not in stored], late)
+    if not flagged and repo.people.get_settings().request_cutoff is None:
+        return None
+    return flagged
 
 
 def _absence_key(a: Absence) -> tuple[str, datetime, datetime, str]:

@@ -29,6 +29,7 @@ __all__ = [
     "identity",
     "list_logins",
     "refusal",
+    "request_member",
     "revoke_login",
 ]
 
@@ -171,6 +172,12 @@ def identity(session: Session) -> Identity:
         "(SELECT m.code FROM access_logins a JOIN members m ON m.id = a.member_id "
         "WHERE a.login = current_user) AS member")).one()
     return Identity(row.login, row.member, bool(row.is_member))
+
+
+def request_member(session: Session, code: str) -> str | None:
+    """The code of the member whose request `code` is, even when the login may not read it (migration
+    0010_memberhours: only that code is told); None when there is no such request."""
+    return session.execute(text("SELECT mutualis_request_member(:c)"), {"c": code}).scalar()
 
 
 def audit_entries(session: Session, member: str | None, since: datetime | None) -> list[AuditEntry]:

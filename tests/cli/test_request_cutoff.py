@@ -63,3 +63,29 @@ def test_without_a_cutoff_no_request_is_late_and_a_bad_cutoff_is_one_line(mutual
     assert mutualis("request", "cutoff", "wed", "25:00", code=1).output.startswith("error: request_cutoff: field at: ")
     assert mutualis("request", "cutoff", "thu", "17:30").output == "request cut-off: thu 17:30 of the week before\n"
     assert mutualis("request", "cutoff", "--off").output == "request cut-off: none (no request is late)\n"
+
+
+def _sheet(path, *rows):
+    header = "code,member,site,skill,day,start,end\n"
+    path.write_text(header + "".join(f"{code},ACIER,MAIN,TIG,{day},08:00,12:00\n" for code, day in rows))
+    return path
+
+
+def test_requests_imported_after_the_cutoff_are_stored_late_and_the_summary_says_how_many(mutualis, monkeypatch,
+                                                                                         tmp_path):
+    sheet = _sheet(tmp_path / "requests.csv", ("I1", "2026-12-01"), ("I2", "2026-12-09"))
+    assert mutualis("import", "requests", str(sheet)).output == (
+        f"requests: 2 added, 0 updated, 0 unchanged ({sheet})\n")  # no cut-off: nothing said of lateness
+    mutualis("request", "cutoff", "wed", "12:00")
+    monkeypatch.setenv("MUTUALIS_NOW", "2026-11-25T12:01")
+    sheet = _sheet(tmp_path / "more.csv", ("I1", "2026-12-01"), ("I3", "2026-12-02"), ("I4", "2026-12-10"),
+                   ("I5", "2026-11-24"))  # I5: a day gone by is history moved in, never late
+    assert mutualis("import", "requests", str(sheet)).output == (
+        "requests: 3 added, 0 updated, 1 unchanged, 1 late (filed after the cut-off, flagged to the GE manager: "
+        f"I3) ({sheet})\n")
+    listed = mutualis("request", "list", "--json").output
+    assert {r["code"] for r in json.loads(listed) if r["late"]} == {"I3"}
+    assert mutualis("import", "requests", str(sheet)).output == (
+        f"requests: 0 added, 0 updated, 4 unchanged, 0 late ({sheet})\n")
+    allocated = mutualis("allocate", "--week", "2026-W49", "--time-limit", "5", "--workers", "1").output
+    assert allocated.splitlines()[-1] == "late requests (filed after the cut-off): I3"

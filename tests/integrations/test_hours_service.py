@@ -393,3 +393,35 @@ def test_hours_that_shorten_a_day_already_too_long_are_recorded_and_the_day_stay
         hs.record_hours(repo, "E1", "R0", MONDAY, start="08:00", end="19:00", now=NOW)  # 11 h: better, still over
         [still] = hs.check_month(repo, "2026-11").open
     assert (still.rule, still.day) == ("max_daily_hours", MONDAY) and "11 h" in still.message
+
+
+def test_hours_a_members_login_recorded_stay_to_check_until_the_manager_confirms_them_declaring_what_they_break(store):
+    from sharing.hours import Correction
+
+    with store.session() as repo:  # as a member's login stores them (on PostgreSQL): unchecked, flagged
+        repo.hours.add_correction(Correction(
+            employee="E1", request="R0", member="ACIER", site="MAIN", day=MONDAY, recorded_at=NOW, to_check=True,
+            start=datetime.combine(MONDAY, time(6)), end=datetime.combine(MONDAY, time(17))))
+        repo.hours.add_correction(Correction(
+            employee="E1", request="R2", member="ACIER", site="MAIN", day=MONDAY + timedelta(days=2),
+            recorded_at=NOW, to_check=True, absent=True))
+    with store.session() as repo:
+        checked = hs.check_month(repo, "2026-11")
+        shown = {x.request: x.to_check for x in hs.month_hours(repo, "2026-11")}
+    assert [x.request for x in checked.to_check] == ["R0", "R2"]
+    assert [v.rule for v in checked.open] == ["max_daily_hours"]
+    assert shown == {"R0": True, "R1": False, "R2": True, "R3": False, "R4": False}
+
+    with store.session() as repo, pytest.raises(InvalidInput, match=r"\[max_daily_hours\]"):
+        hs.record_hours(repo, "E1", "R0", MONDAY, start="06:00", end="17:00", now=NOW)  # the same 11 h: still told
+    with store.session() as repo:
+        confirmed = hs.record_hours(repo, "E1", "R0", MONDAY, start="06:00", end="17:00", now=NOW,
+                                    accept_violation="furnace restart")
+        assert [v.rule for v in confirmed.declared] == ["max_daily_hours"] and not confirmed.to_check
+        checked = hs.check_month(repo, "2026-11")
+    assert [x.request for x in checked.to_check] == ["R2"] and checked.open == []
+
+    with store.session() as repo:
+        validated = hs.validate_month(repo, "ACIER", "2026-11", now=OVER)
+        assert validated.checked == 1  # R2, confirmed by the validation
+        assert hs.check_month(repo, "2026-11").to_check == []

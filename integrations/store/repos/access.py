@@ -39,6 +39,10 @@ class AccessRepository:
         """The connection's login and member firm."""
         return access.identity(self._session)
 
+    def request_member(self, code: str) -> str | None:
+        """Whose request `code` is (its member's code), whoever may read it; None when there is none."""
+        return access.request_member(self._session, code)
+
     def audit(self, member: str | None, since: datetime | None) -> list[AuditEntry]:
         """The recorded changes, of one member's rows and from a moment when given."""
         return access.audit_entries(self._session, member, since)

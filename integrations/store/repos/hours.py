@@ -40,7 +40,8 @@ class HoursRepository(Lookups):
         row = CorrectionRow(
             employee_id=employee.id, request_id=request.id, day=c.day, absent=c.absent, starts_at=c.start,
             ends_at=c.end, travel_minutes=c.travel_minutes, note=c.note, recorded_at=c.recorded_at,
-            adjustment=c.adjustment, accepted_reason=c.accepted_reason)
+            adjustment=c.adjustment, accepted_reason=c.accepted_reason,
+            to_check=c.to_check)
         self._session.add(row)
         self._session.flush()
         for rule, day, message in exceptions:
@@ -59,7 +60,8 @@ class HoursRepository(Lookups):
         return [Correction(employee=r.employee.code, request=r.request.code, member=r.request.member.code,
                            site=r.request.site.code, day=r.day, absent=r.absent, start=r.starts_at, end=r.ends_at,
                            travel_minutes=r.travel_minutes, note=r.note, recorded_at=r.recorded_at,
-                           adjustment=r.adjustment, sequence=r.id, accepted_reason=r.accepted_reason or "")
+                           adjustment=r.adjustment, sequence=r.id, accepted_reason=r.accepted_reason or "",
+                           to_check=r.to_check)
                 for r in rows]
 
     def list_exceptions(self, start: date | None = None, end: date | None = None) -> list[DeclaredException]:

@@ -1,12 +1,12 @@
-"""Rows of hours worked: corrections, declared exceptions, month validations (migrations 0003 and
-0005_hours_exceptions). A correction's id is its entry order.
+"""Rows of hours worked: corrections, declared exceptions, month validations (migrations 0003,
+0005_hours_exceptions and 0010_memberhours). A correction's id is its entry order.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .core import Base, EmployeeRow, MemberRow, RequestRow
@@ -30,6 +30,8 @@ class CorrectionRow(Base):
     recorded_at: Mapped[datetime]
     adjustment: Mapped[bool]
     accepted_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Recorded by a member's login: the labour rules are the GE manager's to check (migration 0010_memberhours).
+    to_check: Mapped[bool] = mapped_column(default=False, server_default=false())
     employee: Mapped[EmployeeRow] = relationship()
     request: Mapped[RequestRow] = relationship()
 
