@@ -211,16 +211,25 @@ class ConsortiumRepository(Lookups):
         row = self._bid_row(tender, version)
         return self._save_views(row, JointBid.model_validate(row.data))
 
+    def _tender_key(self, code: str) -> tuple[int, str]:
+        """The tender's id and code, its document left unread (a member's view needs neither costs nor terms)."""
+        row = self._session.execute(select(TenderRow.id, TenderRow.code)
+                                    .where(TenderRow.code == normal_code(code))).first()
+        if row is None:
+            raise NotFound(f"no tender {normal_code(code)!r}")
+        return row.id, row.code
+
     def _view_row(self, tender: str, member: str, version: int | None) -> BidMemberViewRow:
-        t, m = self._find(TenderRow, tender, "tender"), self._member_row(member)
-        query = select(BidMemberViewRow).where(BidMemberViewRow.tender_id == t.id, BidMemberViewRow.member_id == m.id)
+        (tender_id, code), m = self._tender_key(tender), self._member_row(member)
+        query = select(BidMemberViewRow).where(BidMemberViewRow.tender_id == tender_id,
+                                               BidMemberViewRow.member_id == m.id)
         query = (query.where(BidMemberViewRow.version == version) if version
                  else query.order_by(BidMemberViewRow.version.desc()))
         row = self._session.scalars(query).first()
         if row is None:
             which = f"bid version {version}" if version else "bid"
-            again = f"mutualis tender bid {t.code} --for {m.code}" + (f" --version {version}" if version else "")
-            raise NotFound(f"tender {t.code}: no {which} stored for {m.code} (none made yet, {m.code} not in its team, "
+            again = f"mutualis tender bid {code} --for {m.code}" + (f" --version {version}" if version else "")
+            raise NotFound(f"tender {code}: no {which} stored for {m.code} (none made yet, {m.code} not in its team, "
                            f"or made before members' views were stored): the GE manager must write the bid again "
                            f"for {m.code}'s view (`{again} --out DIR`)")
         return row
@@ -231,9 +240,9 @@ class ConsortiumRepository(Lookups):
 
     def list_member_views(self, tender: str, member: str) -> list[tuple[int, date, str, Decimal]]:
         """(version, made_on, status, total) of every version of the tender's bid stored for `member`, oldest first."""
-        t, m = self._find(TenderRow, tender, "tender"), self._member_row(member)
+        (tender_id, _), m = self._tender_key(tender), self._member_row(member)
         return [(v.version, v.made_on, v.status, money_out(v.total)) for v in self._session.scalars(
-            select(BidMemberViewRow).where(BidMemberViewRow.tender_id == t.id, BidMemberViewRow.member_id == m.id)
+            select(BidMemberViewRow).where(BidMemberViewRow.tender_id == tender_id, BidMemberViewRow.member_id == m.id)
             .order_by(BidMemberViewRow.version))]
 
     def _bid_row(self, tender: str, version: int | None = None) -> BidRow:
