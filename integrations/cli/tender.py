@@ -150,8 +150,8 @@ def tender_bid(ctx, code, out_dir, margin, audience, version, lang, time_limit, 
 @click.argument("code")
 @click.pass_context
 def tender_versions(ctx, code):
-    """List the stored versions of a tender's bid: date, status and total (a member's login: the versions
-    stored for it).
+    """List the stored versions of a tender's bid: date, status and total. A member's login lists the
+    versions stored for it.
 
     \b
     Example:
