@@ -136,6 +136,11 @@ def test_a_member_writes_its_own_view_byte_for_byte_as_the_managers_and_is_refus
     versions = _ok(url_of("A"), "tender", "versions", TENDER)
     assert versions == _ok(url_of("M"), "tender", "versions", TENDER)  # every version has CHAUMAY in its team
     assert re.search(rf"^{version} +{DEMO_AS_OF} +draft +\d+\.\d\d$", versions, re.M)
+    _ok(url_of("M"), "tender", "reserve", TENDER, "--version", version, *AS_OF)
+    reserved = _ok(url_of("B"), "tender", "versions", TENDER)
+    assert re.search(rf"^{version} +{DEMO_AS_OF} +reserved ", reserved, re.M), reserved
+    _ok(url_of("M"), "tender", "release", TENDER)
+    assert re.search(rf"^{version} +{DEMO_AS_OF} +released ", _ok(url_of("A"), "tender", "versions", TENDER), re.M)
 
 
 @pytest.mark.postgres
