@@ -66,7 +66,7 @@ def _check_access(opened, ctx: click.Context, name: str) -> None:
 
     if opened.url.startswith("postgresql"):
         with opened.session(write=False) as repo:
-            check_command(repo, name, ctx.params.get("member") or ctx.params.get("for_member"), opened.writes)
+            check_command(repo, name, ctx.params.get("member"), opened.writes)
 
 
 def json_option(func):

@@ -107,7 +107,8 @@ def tender_plan(ctx, code, time_limit, as_of, as_json):
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the files.")
 @click.option("--margin", type=MARGIN, default=None,
               help="Margin on costs, 0 <= margin < 1, as 0.12 or 12% (default: the tender's).")
-@click.option("--for", "for_member", default=None, help="Write the version this member may see.")
+@click.option("--for", "audience", default=None,
+              help="Write the version this member may see (a member's login: its own code, required).")
 @click.option("--version", "version", type=click.IntRange(min=1), default=None,
               help="Write the documents of this stored bid version instead of making a new bid.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
@@ -115,10 +116,13 @@ def tender_plan(ctx, code, time_limit, as_of, as_json):
 @_time_limit_option
 @as_of_option
 @click.pass_context
-def tender_bid(ctx, code, out_dir, margin, for_member, version, lang, time_limit, as_of):
+def tender_bid(ctx, code, out_dir, margin, audience, version, lang, time_limit, as_of):
     """Make the joint bid, store it as a version, and write its documents into a folder: the internal bid
     (Markdown, HTML, XLSX annex) and the buyer's offer (offre.md, offre.html; offer.* in English). The
     same tender and data give the same bid (no new version). Exits 1 when the tender is infeasible.
+
+    A member firm's login (PostgreSQL) writes its own view of a stored version (the latest, or --version),
+    stored with the version by the GE manager: --for its own code, no --margin, --time-limit nor --as-of.
 
     \b
     Example:
@@ -126,11 +130,15 @@ def tender_bid(ctx, code, out_dir, margin, for_member, version, lang, time_limit
         mutualis tender bid AO-2027-CHASSIS --out bid/ --for TOLERIE
         mutualis tender bid AO-2027-CHASSIS --out bid/ --version 1 --lang en
     """
+    from click.core import ParameterSource
+
     from integrations.services.tenders import write_bid
 
+    making = [f"--{name.replace('_', '-')}" for name in ("margin", "time_limit", "as_of")
+              if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE]
     with store(ctx).session() as repo:
-        paths, bid = write_bid(repo, code, out_dir, margin, for_member, float(time_limit), as_of=day_of(as_of),
-                               version=version, lang=lang)
+        paths, bid = write_bid(repo, code, out_dir, margin, audience, float(time_limit), as_of=day_of(as_of),
+                               version=version, lang=lang, making=making)
     click.echo(f"tender {bid.tender}: bid version {bid.version}, {bid.status}")
     for path in paths:
         click.echo(str(path))
@@ -142,7 +150,8 @@ def tender_bid(ctx, code, out_dir, margin, for_member, version, lang, time_limit
 @click.argument("code")
 @click.pass_context
 def tender_versions(ctx, code):
-    """List the stored versions of a tender's bid: date, status and total.
+    """List the stored versions of a tender's bid: date, status and total. A member's login lists the
+    versions stored for it.
 
     \b
     Example:
@@ -154,7 +163,7 @@ def tender_versions(ctx, code):
         rows = list_bid_versions(repo, code)
     if not rows:
         click.echo(f"tender {human_code(code)}: no bid yet "
-                   f"(make one with `mutualis tender bid {human_code(code)} --out DIR`)")
+                   f"(the GE manager makes one with `mutualis tender bid {human_code(code)} --out DIR`)")
         return
     click.echo(text_table(["version", "made on", "status", "total excl. VAT"], [list(r) for r in rows]))
 

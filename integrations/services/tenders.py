@@ -1,10 +1,13 @@
 """Tenders and joint bids against the database: import, check, plan, bid (stored versions), reserve, award, release.
 
-Every function takes a `Repository` (inside `store.session()`) and is what one CLI command calls.
+Every function takes a `Repository` (inside `store.session()`) and is what one CLI command calls. A member
+firm's login (PostgreSQL) never reads the bids: `write_bid` and `list_bid_versions` give it its own stored
+view of each version (`bid_member_views`), written when the GE manager stored the version.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -13,7 +16,7 @@ from pathlib import Path
 from consortium.adapter import Compiled, compile_tender
 from consortium.bid import JointBid, build_bid
 from consortium.bid_record import StoredBid, capacity_changes, capacity_uses, reservations_of, tender_digest
-from consortium.errors import InvalidInput, RowError
+from consortium.errors import InvalidInput, MutualisError, RowError
 from consortium.outcome import TenderOutcome, read_result
 from consortium.tender import Tender
 from consortium.tender_file import read_tender_file
@@ -27,11 +30,13 @@ from ..reports.bid_xlsx import write_bid_xlsx
 from ..reports.language import language
 from ..reports.offer import offer_stem, write_offer_html, write_offer_markdown
 from ..tabular.tender_xlsx import read_tender_xlsx
+from .access import whoami
 from .capacity import capabilities
 
 __all__ = [
     "DEFAULT_PARAMS", "TenderImport", "import_tender", "read_tender", "check_tender", "plan_tender_code", "make_bid",
-    "bid_for", "write_bid", "write_bid_files", "list_bid_versions", "reserve_tender", "release_tender", "award_tender",
+    "bid_for", "write_bid", "write_bid_files", "write_member_bid", "list_bid_versions", "login_member",
+    "reserve_tender", "release_tender", "award_tender",
 ]
 
 DEFAULT_PARAMS = PlanParams(stage_time_limits=(4.0, 4.0, 1.5), extension_time_limit=2.0)
@@ -136,16 +141,51 @@ def bid_for(repo: Repository, code: str, margin: Decimal | None = None, time_lim
 
 def write_bid(repo: Repository, code: str, out_dir: str | Path, margin: Decimal | None = None,
               for_member: str | None = None, time_limit: float | None = None, params: PlanParams | None = None,
-              as_of: date | None = None, version: int | None = None,
-              lang: str | None = None) -> tuple[list[Path], JointBid]:
+              as_of: date | None = None, version: int | None = None, lang: str | None = None,
+              making: Collection[str] = ()) -> tuple[list[Path], JointBid]:
     """Make (or, with `version`, read back) the bid and write its documents into `out_dir`: the internal
     `bid.md`, `bid.html`, `bid.xlsx` (or `bid-MEMBER.*` for a member's version) and, for the full
-    version, the buyer's offer (`offre.*` in French, `offer.*` in English)."""
+    version, the buyer's offer (`offre.*` in French, `offer.*` in English).
+
+    A member firm's login writes its own stored view instead (`write_member_bid`); `making` names the options
+    of making a bid that were given (`--margin`, `--time-limit`, `--as-of`), which are refused to it."""
+    member = login_member(repo)
+    if member is not None:
+        return write_member_bid(repo, code, out_dir, member, for_member, version, lang, making)
     if version is not None and (margin is not None or as_of is not None):
         raise InvalidInput("--version writes a stored bid as it is: leave out --margin and --as-of")
     stored = (repo.consortium.get_bid(code, version) if version is not None
               else make_bid(repo, code, margin, time_limit, params, as_of))
+    # A version stored before the members' views were (migration 0010) gets them now.
+    repo.consortium.save_member_views(stored.tender, stored.version)
     bid = stored.bid.for_member(for_member) if for_member else stored.bid
+    return write_bid_files(bid, out_dir, lang), bid
+
+
+def login_member(repo: Repository) -> str | None:
+    """The member firm of a member's login (PostgreSQL); None for the GE office and on SQLite."""
+    who = whoami(repo)
+    if who is None or not who.is_member:
+        return None
+    if who.member is None:
+        raise MutualisError(f"{who.login}'s login stands for no member firm: ask the GE manager")
+    return who.member
+
+
+def write_member_bid(repo: Repository, code: str, out_dir: str | Path, member: str, for_member: str | None,
+                     version: int | None = None, lang: str | None = None,
+                     making: Collection[str] = ()) -> tuple[list[Path], JointBid]:
+    """`member`'s documents (`bid-MEMBER.*`) of a stored bid version (the latest stored for it by default),
+    from its stored view alone: no solver run, and neither the bid, the tender's costs nor another member's
+    rates are read. The same bytes as the GE manager's `tender bid T --for MEMBER --version N`."""
+    if making:
+        raise InvalidInput(f"making a bid is the GE manager's: {member}'s login writes its view of a stored "
+                           f"version; leave out {' and '.join(making)}")
+    if for_member is None:
+        raise InvalidInput(f"a member's login must say --for {member} (it writes {member}'s view of the bid)")
+    if for_member.strip().upper() != member:
+        raise MutualisError(f"{member} may not read the bid of {for_member.strip().upper()}")
+    bid = repo.consortium.get_member_view(code, member, version)
     return write_bid_files(bid, out_dir, lang), bid
 
 
@@ -169,7 +209,11 @@ def write_bid_files(bid: JointBid, out_dir: str | Path, lang: str | None = None)
 
 
 def list_bid_versions(repo: Repository, code: str) -> list[tuple[int, date, str, Decimal]]:
-    """(version, made_on, status, total) of each stored version of the tender's bid."""
+    """(version, made_on, status, total) of each stored version of the tender's bid; for a member's login,
+    of the versions stored for it (its views)."""
+    member = login_member(repo)
+    if member is not None:
+        return repo.consortium.list_member_views(code, member)
     return repo.consortium.list_bids(code)
 
 

@@ -95,6 +95,23 @@ def _documents(bid: JointBid, member: str | None, folder):
     return write_bid_files(bid.for_member(member), folder) + offer
 
 
+def given_away(docs, secret: list[dict[str, Decimal]]) -> set[str]:
+    """The secrets that some combination of the figures at the same places in the two worlds' documents
+    (`numbers_in` of each) equals in both worlds; `secret` is `secrets(...)` of each world."""
+    assert len(docs[0][0]) == len(docs[1][0])  # same documents, other figures: places line up
+    figures = sorted({pair for pair in zip(docs[0][0], docs[1][0], strict=False) if any(pair)})
+    wanted: dict[Decimal, list] = {}
+    for what, value in secret[0].items():
+        wanted.setdefault(round(value, 2), []).append((what, float(value), float(secret[1][what])))
+    leaks = set()
+    for _how, (t, c) in combinations(figures):
+        for cents in (round(t, 2) - 0.01, round(t, 2), round(t, 2) + 0.01):
+            for what, true, changed in wanted.get(Decimal(str(round(cents, 2))), ()):
+                if abs(t - true) <= 0.005 and abs(c - changed) <= 0.005:
+                    leaks.add(what)
+    return leaks
+
+
 def assert_confidential(tender, outcome, resources: dict, member: str | None, folder) -> set[str]:
     """Write `member`'s documents (its version and the buyer's offer) with the true rates and with the other
     members' rates changed (same plan): a secret is given away when some combination of the figures at the
@@ -105,18 +122,7 @@ def assert_confidential(tender, outcome, resources: dict, member: str | None, fo
     worlds = (resources, other_rates_changed(resources, member or ""))
     bids = [build_bid(tender, outcome, w, AS_OF, None) for w in worlds]
     docs = [numbers_in(_documents(b, member, folder / str(k))) for k, b in enumerate(bids)]
-    assert len(docs[0][0]) == len(docs[1][0])  # same documents, other figures: places line up
-    figures = sorted({pair for pair in zip(docs[0][0], docs[1][0], strict=False) if any(pair)})
-    secret = [secrets(b, w.values(), member) for b, w in zip(bids, worlds, strict=False)]
-    wanted: dict[Decimal, list] = {}
-    for what, value in secret[0].items():
-        wanted.setdefault(round(value, 2), []).append((what, float(value), float(secret[1][what])))
-    leaks = set()
-    for _how, (t, c) in combinations(figures):
-        for cents in (round(t, 2) - 0.01, round(t, 2), round(t, 2) + 0.01):
-            for what, true, changed in wanted.get(Decimal(str(round(cents, 2))), ()):
-                if abs(t - true) <= 0.005 and abs(c - changed) <= 0.005:
-                    leaks.add(what)
+    leaks = given_away(docs, [secrets(b, w.values(), member) for b, w in zip(bids, worlds, strict=False)])
     if member is None:
         return leaks
     assert not leaks, (member, sorted(leaks))

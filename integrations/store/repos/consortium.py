@@ -1,5 +1,6 @@
 """The group's pooled capacity in and out of the session: resources, certificates, weekly capacity, tenders,
-capacity reservations, and the stored versions of each tender's bid with the capacity they use.
+capacity reservations, the stored versions of each tender's bid with the capacity they use, and each team
+member's view of every version (what a member's login reads instead of the bid).
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from consortium.bid import JointBid
 from consortium.bid_record import CapacityUse, StoredBid
@@ -18,8 +19,8 @@ from consortium.tender import Tender
 
 from ..mapping import money_in, money_out
 from ..tables.consortium import (
-    BidCapacityRow, BidRow, CapacityDeclarationRow, CapacityReservationRow, MemberCertificateRow, ProductionResourceRow,
-    TenderRow,
+    BidCapacityRow, BidMemberViewRow, BidRow, CapacityDeclarationRow, CapacityReservationRow, MemberCertificateRow,
+    ProductionResourceRow, TenderRow,
 )
 from ..tables.core import MemberRow
 from .lookups import Lookups, normal_code
@@ -186,8 +187,63 @@ class ConsortiumRepository(Lookups):
                 raise NotFound(f"no resource '{u.key}'")
             self._session.add(BidCapacityRow(bid_id=row.id, resource_id=ids[u.key], week=u.week, hours=u.hours,
                                              free_hours=u.free_hours))
-        self._session.flush()
+        self._save_views(row, bid)
         return stored.model_copy(update={"version": version, "bid": bid})
+
+    def _save_views(self, row: BidRow, bid: JointBid) -> int:
+        """Store the view of each member of the bid's team that has none yet (and still exists); how many."""
+        have = set(self._session.scalars(select(BidMemberViewRow.member_id).where(BidMemberViewRow.bid_id == row.id)))
+        ids = dict(self._session.execute(select(MemberRow.code, MemberRow.id)
+                                         .where(MemberRow.code.in_(bid.team))).all())
+        added = 0
+        for code in bid.team:
+            if code in ids and ids[code] not in have:
+                self._session.add(BidMemberViewRow(
+                    bid_id=row.id, tender_id=row.tender_id, member_id=ids[code], version=row.version,
+                    made_on=row.made_on, status=row.status, total=row.total,
+                    data=bid.for_member(code).model_dump(mode="json")))
+                added += 1
+        self._session.flush()
+        return added
+
+    def save_member_views(self, tender: str, version: int) -> int:
+        """Store the missing members' views of a stored version (one made before views were stored); how many."""
+        row = self._bid_row(tender, version)
+        return self._save_views(row, JointBid.model_validate(row.data))
+
+    def _tender_key(self, code: str) -> tuple[int, str]:
+        """The tender's id and code, its document left unread (a member's view needs neither costs nor terms)."""
+        row = self._session.execute(select(TenderRow.id, TenderRow.code)
+                                    .where(TenderRow.code == normal_code(code))).first()
+        if row is None:
+            raise NotFound(f"no tender {normal_code(code)!r}")
+        return row.id, row.code
+
+    def _view_row(self, tender: str, member: str, version: int | None) -> BidMemberViewRow:
+        (tender_id, code), m = self._tender_key(tender), self._member_row(member)
+        query = select(BidMemberViewRow).where(BidMemberViewRow.tender_id == tender_id,
+                                               BidMemberViewRow.member_id == m.id)
+        query = (query.where(BidMemberViewRow.version == version) if version
+                 else query.order_by(BidMemberViewRow.version.desc()))
+        row = self._session.scalars(query).first()
+        if row is None:
+            which = f"bid version {version}" if version else "bid"
+            again = f"mutualis tender bid {code} --for {m.code}" + (f" --version {version}" if version else "")
+            raise NotFound(f"tender {code}: no {which} stored for {m.code} (none made yet, {m.code} not in its team, "
+                           f"or made before members' views were stored): the GE manager must write the bid again "
+                           f"for {m.code}'s view (`{again} --out DIR`)")
+        return row
+
+    def get_member_view(self, tender: str, member: str, version: int | None = None) -> JointBid:
+        """`member`'s view of version `version` of the tender's bid (its latest when None), read without `bids`."""
+        return JointBid.model_validate(self._view_row(tender, member, version).data)
+
+    def list_member_views(self, tender: str, member: str) -> list[tuple[int, date, str, Decimal]]:
+        """(version, made_on, status, total) of every version of the tender's bid stored for `member`, oldest first."""
+        (tender_id, _), m = self._tender_key(tender), self._member_row(member)
+        return [(v.version, v.made_on, v.status, money_out(v.total)) for v in self._session.scalars(
+            select(BidMemberViewRow).where(BidMemberViewRow.tender_id == tender_id, BidMemberViewRow.member_id == m.id)
+            .order_by(BidMemberViewRow.version))]
 
     def _bid_row(self, tender: str, version: int | None = None) -> BidRow:
         row = self._find(TenderRow, tender, "tender")
@@ -226,7 +282,11 @@ class ConsortiumRepository(Lookups):
                                                                    BidRow.id != row.id)):
                 if other.status != "draft":
                     other.status = "draft"
+            self._session.execute(update(BidMemberViewRow).where(
+                BidMemberViewRow.tender_id == row.tender_id, BidMemberViewRow.bid_id != row.id,
+                BidMemberViewRow.status != "draft").values(status="draft"))
         row.status = status
+        self._session.execute(update(BidMemberViewRow).where(BidMemberViewRow.bid_id == row.id).values(status=status))
 
     def list_bids(self, tender: str) -> list[tuple[int, date, str, Decimal]]:
         """(version, made_on, status, total) of every version of the tender's bid, oldest first."""

@@ -1,7 +1,8 @@
 """Rows of the group's pooled capacity: resources, certificates, weekly capacity, tenders (the JSON of the
-domain model), capacity reservations, and the stored versions of each tender's bid with the capacity they use.
+domain model), capacity reservations, the stored versions of each tender's bid with the capacity they use, and
+each participating member's view of every version.
 
-Migrations 0002 and 0005_bids.
+Migrations 0002, 0005_bids and 0011_memberbid.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .core import CODE, Base, MemberRow, _fk
 
 __all__ = ["ProductionResourceRow", "MemberCertificateRow", "CapacityDeclarationRow", "TenderRow",
-           "CapacityReservationRow", "BidRow", "BidCapacityRow"]
+           "CapacityReservationRow", "BidRow", "BidCapacityRow", "BidMemberViewRow"]
 
 
 class ProductionResourceRow(Base):
@@ -112,3 +113,20 @@ class BidCapacityRow(Base):
     week: Mapped[str] = mapped_column(String(8))
     hours: Mapped[Decimal]
     free_hours: Mapped[Decimal]
+
+
+class BidMemberViewRow(Base):
+    """What one member of the team may see of a bid version (JSON of `JointBid.for_member`): its own lines in
+    full, the other members only by code and share. A member's login reads these rows, never `bids`."""
+
+    __tablename__ = "bid_member_views"
+    __table_args__ = (UniqueConstraint("bid_id", "member_id"), UniqueConstraint("tender_id", "member_id", "version"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bid_id: Mapped[int] = _fk("bids.id", ondelete="CASCADE")
+    tender_id: Mapped[int] = _fk("tenders.id", ondelete="CASCADE")
+    member_id: Mapped[int] = _fk("members.id", ondelete="CASCADE")
+    version: Mapped[int]
+    made_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(16))
+    total: Mapped[Decimal]
+    data: Mapped[dict[str, Any]]

@@ -102,6 +102,7 @@ class Group:
                 self.row(c, "capacity_declarations", who, resource_id=resource, week="2026-W50", available_hours=30.0)
                 self.row(c, "capacity_reservations", who, tender_id=tender, resource_id=resource)
                 self.row(c, "bid_capacity", who, bid_id=bid, resource_id=resource)
+                self.row(c, "bid_member_views", who, bid_id=bid, tender_id=tender, member_id=member, data={})
                 request = self.row(c, "requests", who, code=f"R-{code}", member_id=member, site_id=site,
                                    skill_id=skill)
                 self.row(c, "assignments", who, plan_id=plan, employee_id=employee, request_id=request, site_id=site)
