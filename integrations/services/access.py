@@ -45,7 +45,7 @@ MANAGER_ONLY = frozenset({
 })
 # What a command's noun is about, in "CHAUMAY may not change requests of INOXAGRI".
 _NOUNS = {"request": "requests", "tender": "bid shares", "plan": "plans", "member": "the details",
-          "odoo": "Odoo links"}
+          "odoo": "Odoo links", "bill": "statements"}
 
 
 def _postgres(repo: Repository) -> None:
