@@ -171,9 +171,10 @@ def bill_cmd(ctx, month, out, lang, as_json):
 @json_option
 @click.pass_context
 def bill_show(ctx, month, member, lang, as_json):
-    """Print the month's statements as the GE manager billed them: lines, hours, rates and amounts excluding tax.
+    """Print a month's stored statements line by line (a member's login: its own).
 
-    The GE office sees every member's (or one with --member); a member firm's login its own only.
+    Each statement as the GE manager billed it: hours, rates, coefficients and amounts excluding tax, to the
+    cent. The GE office sees every member's (or one with --member); a member firm's login its own only.
 
     \b
     Example:
