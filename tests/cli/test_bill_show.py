@@ -101,3 +101,5 @@ def test_a_bill_whose_files_cannot_be_written_stores_nothing_and_keeps_the_earli
     assert mutualis("bill", "show", "--month", "2026-12", "--json").output != before
     assert mutualis("bill", "--month", code=2).output.endswith("Error: Option '--month' requires an argument.\n")
     assert "Missing option '--month'" in mutualis("bill", code=2).output
+    assert mutualis("bill", "--month", "2026-12", "show", "--month", "2026-12", code=2).output.endswith(
+        "Error: give the options after `bill show`\n")
