@@ -49,8 +49,11 @@ def test_bill_show_gives_back_each_members_statement_as_the_files_show_it(billed
     assert [(x["employee"], x["request"], x["kind"], x["minutes"]) for x in forge["lines"]] == [
         ("E1", "RF", "work", 210)]
     assert forge["lines"][0]["amount"] == "75.60"  # 3.5 h x 20.00 x 1.08
-    ledger_total = Decimal(json.loads(mutualis("bill", "--month", "2026-12", "--json").output)["members_total"])
-    assert sum(Decimal(s["amount"]) for s in shown) == ledger_total
+    billed_total = Decimal(json.loads(mutualis("bill", "--month", "2026-12", "--json").output)["members_total"])
+    assert sum(Decimal(s["amount"]) for s in shown) == billed_total
+    ledger = json.loads(mutualis("ledger", "--year", "2026", "--json").output)
+    assert {r["member"]: Decimal(r["amount"]) for r in ledger if r["period"] == "2026-12"} == {
+        s["member"]: Decimal(s["amount"]) for s in shown}
 
 
 def test_bill_show_prints_one_member_in_english_and_the_whole_month_in_french(billed):
