@@ -49,6 +49,8 @@ def test_each_member_login_reads_its_own_statement_and_no_figure_of_the_others(g
     for me, mine, other in (("A", "CHAUMAY", "INOXAGRI"), ("B", "INOXAGRI", "CHAUMAY")):
         shown = json.loads(_ok(url_of(me), "bill", "show", "--month", "2030-12", "--json"))
         assert shown == [every[mine]]
+        assert json.loads(_ok(url_of(me), "bill", "show", "--month", "2030-12", "--member", mine.lower(),
+                              "--json")) == shown
         text_view = _ok(url_of(me), "bill", "show", "--month", "2030-12", "--lang", "en")
         assert text_view.startswith(f"Statement of {mine} for December 2030: ")
         assert f"€{Decimal(every[mine]['amount']):,.2f} excluding tax" in text_view
