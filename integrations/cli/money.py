@@ -1,4 +1,5 @@
-"""Money and time worked: hours (record, import, show, validate), the month's bill, the ledger, the counters."""
+"""Money and time worked: hours (record, import, show, validate), the month's bill and its stored statements, the
+ledger, the counters."""
 
 from __future__ import annotations
 
@@ -139,8 +140,8 @@ def hours_validate(ctx, member, month, early):
                   else ""))
 
 
-@click.command("bill")
-@click.option("--month", type=Month(), required=True, help="Month, e.g. 2026-11.")
+@click.group("bill", invoke_without_command=True, subcommand_metavar="[show ...]")
+@click.option("--month", type=Month(), help="Month to bill, e.g. 2026-11 (required to bill).")
 @click.option("--out", type=click.Path(path_type=Path),
               help="Folder for the statements (created; complete or left as it was).")
 @lang_option
@@ -149,11 +150,21 @@ def hours_validate(ctx, member, month, early):
 def bill_cmd(ctx, month, out, lang, as_json):
     """Bill a month at cost: hours x hourly cost x coefficient per member, the GE's own idle cost apart.
 
+    Each member's statement is stored in the database (billing the month again replaces them) and, with
+    --out, written as XLSX and HTML. `bill show` prints the stored statements (a member's login: its own).
+
     \b
     Example:
         mutualis bill --month 2026-11 --out statements/
         mutualis bill --month 2026-11 --out statements/ --lang en
+        mutualis bill show --month 2026-11 --member ACIER
     """
+    if ctx.invoked_subcommand is not None:
+        if month or out or as_json:
+            raise click.UsageError(f"give the options after `bill {ctx.invoked_subcommand}`", ctx)
+        return
+    if month is None:
+        raise click.UsageError("Missing option '--month'.", ctx)
     from integrations.services.billing import bill
 
     with store(ctx).session() as repo:
@@ -165,6 +176,35 @@ def bill_cmd(ctx, month, out, lang, as_json):
     click.echo(f"members {b.members_total} + GE's own {b.ge_total} = {b.costed_total} EUR costed")
     if result.files:
         click.echo(f"{len(result.files)} statement files written to {out}")
+
+
+@bill_cmd.command("show")
+@click.option("--month", type=Month(), required=True, help="Month billed, e.g. 2026-11.")
+@click.option("--member", help="Only this member's statement (a member's login reads only its own).")
+@lang_option
+@json_option
+@click.pass_context
+def bill_show(ctx, month, member, lang, as_json):
+    """Print a month's stored statements line by line (a member's login: its own).
+
+    Each statement as the GE manager billed it: hours, rates, coefficients and amounts excluding tax, to the
+    cent. The GE office sees every member's (or one with --member); a member firm's login its own only.
+
+    \b
+    Example:
+        mutualis bill show --month 2026-11
+        mutualis bill show --month 2026-11 --member ACIER --lang en
+    """
+    from integrations.reports.statement_text import statement_document, statement_text, statements_total_text
+    from integrations.services.billing import billed_statements
+
+    with store(ctx).session() as repo:
+        found = billed_statements(repo, month, member)
+    if as_json:
+        return echo_json([statement_document(x.statement, x.billed_at, x.status) for x in found])
+    click.echo("\n\n".join(statement_text(x.statement, x.billed_at, x.status, lang) for x in found))
+    if len(found) > 1:
+        click.echo(statements_total_text([x.statement for x in found], lang))
 
 
 @click.command("ledger")

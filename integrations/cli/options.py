@@ -22,7 +22,7 @@ CREATE_DATABASE = {"init", "demo", "import", "member add", "tender import", "odo
 # Commands that only read: they never wait for a writer (SQLite WAL); every other takes the write lock.
 READ_ONLY = {
     "member list", "member show", "employee list", "employee show", "request list", "request show", "export",
-    "plan show", "check", "explain", "hours show", "bill", "ledger", "counters show", "capacity show",
+    "plan show", "check", "explain", "hours show", "bill show", "ledger", "counters show", "capacity show",
     "tender check", "tender plan", "odoo status", "shortage", "whatif hire", "whatif train", "recommend",
     "candidate list", "candidate show", "candidate match",
     "lend list", "lend show", "lend loans", "lend agreements", "lend ledger", "lend statement",

@@ -45,7 +45,7 @@ MANAGER_ONLY = frozenset({
 })
 # What a command's noun is about, in "CHAUMAY may not change requests of INOXAGRI".
 _NOUNS = {"request": "requests", "tender": "bid shares", "plan": "plans", "member": "the details",
-          "odoo": "Odoo links"}
+          "odoo": "Odoo links", "bill": "statements"}
 
 
 def _postgres(repo: Repository) -> None:
@@ -95,7 +95,7 @@ def check_command(repo: Repository, command: str, member: str | None = None, wri
     me = who.member or who.login
     if command in MANAGER_ONLY:
         raise MutualisError(f"{command} is for the GE manager; {me}'s login may not run it")
-    if member != who.member:
+    if member.strip().upper() != who.member:  # codes are read in any case (`--member chaumay`)
         noun = command.split(maxsplit=1)[0]
         raise MutualisError(f"{me} may not {'change' if writes else 'see'} {_NOUNS.get(noun, noun)} of {member}")
 

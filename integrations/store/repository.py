@@ -10,14 +10,14 @@ from consortium.weeks import IsoWeek, parse_week
 from sharing.group import Group
 
 from .repos import (AccessRepository, CandidateRepository, ConsortiumRepository, HoursRepository,
-                    LendingRepository, OdooRepository, PeopleRepository, PlanRepository)
+                    LendingRepository, OdooRepository, PeopleRepository, PlanRepository, StatementRepository)
 
 __all__ = ["Repository"]
 
 
 class Repository:
-    """The store inside one open session: `people`, `plans`, `consortium`, `hours`, `odoo`, `lending`, `candidates`
-    and `access`.
+    """The store inside one open session: `people`, `plans`, `consortium`, `hours`, `odoo`, `lending`, `candidates`,
+    `statements` and `access`.
 
     Get it from `Store.session()`; every write checks the references the domain can check
     (`member_problems`, `employee_problems`, `request_problems`) and raises `InvalidInput` with the
@@ -34,6 +34,7 @@ class Repository:
         self.access = AccessRepository(session)
         self.lending = LendingRepository(session)
         self.candidates = CandidateRepository(session)
+        self.statements = StatementRepository(session)
 
     def load_group(self, week: IsoWeek | None = None) -> Group:
         """Everything the allocation reads; with a week, its requests and absences from a week before to one after."""

@@ -20,6 +20,8 @@ TESTS = Path(__file__).resolve().parents[1]
 def _leaf_paths(group: click.Group, prefix: tuple[str, ...] = ()):
     for name, command in group.commands.items():
         if isinstance(command, click.Group):
+            if command.invoke_without_command:  # runs on its own too (`bill --month ...` beside `bill show`)
+                yield prefix + (name,)
             yield from _leaf_paths(command, prefix + (name,))
         else:
             yield prefix + (name,)
@@ -52,7 +54,7 @@ def _command_run(words: list[str]) -> tuple[str, ...] | None:
                 break
             command = command.commands[following]
             path.append(following)
-        if command is not None and not isinstance(command, click.Group):
+        if command is not None and (not isinstance(command, click.Group) or command.invoke_without_command):
             rest = words[start + len(path):]
             return None if "--help" in rest or "-h" in rest else tuple(path)
     return None

@@ -8,7 +8,8 @@ from .lending import LendingRepository
 from .odoo import ROLES, OdooRepository, StoredConnection
 from .people import PeopleRepository
 from .planning import PlanRepository
+from .statements import StatementRepository, StoredStatement
 
 __all__ = ["AccessRepository", "BID_STATUSES", "ROLES", "TENDER_STATUSES", "CandidateRepository",
            "ConsortiumRepository", "HoursRepository", "LendingRepository", "OdooRepository", "PeopleRepository",
-           "PlanRepository", "StoredConnection"]
+           "PlanRepository", "StatementRepository", "StoredConnection", "StoredStatement"]

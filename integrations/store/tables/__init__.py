@@ -5,7 +5,7 @@ against). Rows never leave `integrations.store`: the repositories (`integrations
 from domain objects.
 """
 
-from . import access, candidates, consortium, core, hours, lending, odoo
+from . import access, candidates, consortium, core, hours, lending, odoo, statements
 from .core import Base
 
-__all__ = ["Base", "access", "candidates", "core", "consortium", "hours", "lending", "odoo"]
+__all__ = ["Base", "access", "candidates", "core", "consortium", "hours", "lending", "odoo", "statements"]

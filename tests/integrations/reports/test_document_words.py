@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from integrations.reports import statement_files, statement_html
 
 REPORTS = Path(statement_files.__file__).resolve().parent
-DOCUMENTS = ["plan_html.py", "plan_files.py", "statement_html.py", "statement_files.py"]
+DOCUMENTS = ["plan_html.py", "plan_files.py", "statement_html.py", "statement_files.py", "statement_text.py"]
 PO = REPORTS / "locales" / "fr" / "LC_MESSAGES" / "mutualis.po"
 
 

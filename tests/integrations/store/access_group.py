@@ -33,6 +33,8 @@ from integrations.store import open_store
 from integrations.store.access import grant_login
 from integrations.store.schema import full_metadata
 
+# Each member's statement total for 2026-11, distinct so that a test can look for B's figure in A's view.
+STATEMENT_AMOUNTS = {"A": Decimal("1234.56"), "B": Decimal("9876.54")}
 _FILL = ((JSON, lambda n: []), (Boolean, lambda n: False), (DateTime, lambda n: datetime(2026, 12, 1, 8, 0)),
          (Date, lambda n: date(2026, 12, 1)), (Time, lambda n: time(8, 0)), (Numeric, lambda n: Decimal(1)),
          (Double, lambda n: 1.0), (Integer, lambda n: 1), (Text, lambda n: ""), (String, lambda n: f"X{n}"))
@@ -112,6 +114,11 @@ class Group:
                 self.row(c, "odoo_links", who, connection=f"ERP{who}")
                 offer = self.row(c, "lending_offers", who, code=f"{code}.P{who}", member_id=member, data={})
                 self.row(c, "lending_placements", who, offer_id=offer, request_id=request)  # lender and borrower
+                amount = STATEMENT_AMOUNTS[who]
+                statement = self.row(c, "statements", who, member_id=member, month="2026-11", minutes=2100,
+                                     amount=amount)
+                self.row(c, "statement_lines", who, statement_id=statement, member_id=member, employee=f"E{who}",
+                         minutes=2100, hourly_cost=Decimal("25.5"), coefficient=Decimal("1.08"), amount=amount)
         with Session(self.engine) as session, session.begin():
             grant_login(session, self.logins["A"], "CHAUMAY", "a secret")
             grant_login(session, self.logins["B"], "INOXAGRI", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from access_group import Group
+from access_group import STATEMENT_AMOUNTS, Group
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
@@ -143,6 +143,26 @@ def test_a_member_changes_no_row_of_another_member(group):
     assert changed == 0
     assert deleted == len(group.owned["A"]["hours_corrections"])
     assert _ids(group, "B", "hours_corrections") == group.owned["B"]["hours_corrections"]
+
+
+@pytest.mark.postgres
+def test_a_member_reads_its_own_statement_amounts_never_the_others_and_cannot_change_them(group):
+    engine = create_engine(group.url_of("A"))
+    with engine.connect() as connection:
+        totals = connection.execute(text("SELECT amount FROM statements")).scalars().all()
+        lines = connection.execute(text("SELECT amount, hourly_cost FROM statement_lines")).all()
+        everything = str(connection.execute(text("SELECT * FROM statements s JOIN statement_lines l "
+                                                 "ON l.statement_id = s.id")).all())
+    assert totals == [STATEMENT_AMOUNTS["A"]] and [amount for amount, _ in lines] == [STATEMENT_AMOUNTS["A"]]
+    assert str(STATEMENT_AMOUNTS["B"]) not in everything and "EB" not in everything
+    for statement in ("UPDATE statements SET amount = 0", "DELETE FROM statement_lines",
+                      "INSERT INTO statements (member_id, month, billed_at, status, minutes, amount) "
+                      "VALUES (1, '2026-10', now(), 'validated', 0, 0)"):
+        with pytest.raises(DBAPIError) as refused, engine.begin() as connection:
+            connection.execute(text(statement))
+        assert refused.value.orig.sqlstate == "42501", statement
+    engine.dispose()
+    assert _ids(group, "M", "statements") >= group.owned["A"]["statements"] | group.owned["B"]["statements"]
 
 
 @pytest.mark.postgres
