@@ -3,8 +3,9 @@
 The bridge catalogue ships as data (`sharing/data/bridges.csv`, sources in docs/workforce.md): from a
 trade (its ROME code) to a skill level, the skills carried over, the course and its hours. A
 candidate matches a short profile directly (he or she has the skill at the level) or through a bridge
-from his or her trade; the hours the candidate would cover are measured by the what-if engine as a
-hire living at home with the wished hours, ready after the course (35 course hours a week).
+from his or her trade; the hours the candidate would cover are estimated by the what-if engine as a
+hire living at home with the wished hours, on the places the baseline left open (`focused.estimate`),
+ready after the course (35 course hours a week).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from ..group import Group
 from ..history import History
 from .options import Profile, site_of, profiles, short_requests
 from .recommend import WEIGHTS
-from .whatif import Hire, baseline, what_if
+from .focused import estimate
+from .whatif import Hire, baseline
 
 __all__ = ["Bridge", "Candidate", "Match", "load_bridges", "match"]
 
@@ -135,7 +137,7 @@ def match(weeks: list[tuple[IsoWeek, Group]], candidates: list[Candidate], param
             ready = c.available_from + timedelta(weeks=weeks_of_course)
             hire = Hire({profile.skill: profile.level}, profile.certificates, c.latitude, c.longitude,
                         c.weekly_hours, cost.quantize(Decimal("0.01")))
-            found_extra = what_if(weeks, hire, params, history, base_plans=base).extra()
+            found_extra = estimate(weeks, hire, params, history, base_plans=base).extra()
             candidate = Match(c, profile, bridge, ready, round(distance, 1), found_extra)
             if candidate.score() > best.score() or best.profile is None:
                 best = candidate

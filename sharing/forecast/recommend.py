@@ -2,7 +2,8 @@
 
 1. The weeks are re-run as they were (the baseline); the requests it leaves short are the demand.
 2. Options are built from them (`options`): hire profiles and trainings with catalogue courses.
-3. Each option alone is re-run against the same baseline (`what_if`): the hours it fills per request.
+3. Each option alone is estimated against the same baseline (`focused.estimate`): the places the
+   baseline left open that the changed person alone would have filled, everyone else's week kept.
 4. A CP-SAT selection (`solver.selection`) takes at most N hires and M trainings within the budget so
    that the weighted hours filled together are largest, an overlap counted once (critical hours weigh
    100, normal 10, optional 1). This sum of estimates ignores how options help or hinder each other.
@@ -26,6 +27,7 @@ from ..allocation import AllocationParams
 from ..group import Group
 from ..history import History
 from .courses import Course, load_courses
+from .focused import estimate
 from .options import Option, Short, hire_options, profiles, short_requests, training_options
 from .whatif import PRIORITIES, WhatIf, baseline, what_if
 
@@ -90,7 +92,7 @@ def recommend(weeks: list[tuple[IsoWeek, Group]], hires: int, trainings: int, pa
     if trainings:
         options += training_options(group, found, courses if courses is not None else load_courses(),
                                      weeks[0][0].monday, limit=max(3, 2 * trainings))
-    estimates = [_estimate(o, what_if(weeks, o.change, params, history, base_plans=base)) for o in options]
+    estimates = [_estimate(o, estimate(weeks, o.change, params, history, base_plans=base)) for o in options]
     problem = SelectionProblem(
         demands=[Demand(_key(s.week, s.request), s.minutes, WEIGHTS[s.priority]) for s in shorts],
         options=[Choice(e.option.code, e.option.kind, _cents(e.cost),
