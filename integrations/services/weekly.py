@@ -19,7 +19,7 @@ from integrations.services.lending import (
     with_lent,
     with_lent_staff,
 )
-from integrations.services.planning_days import planning_window
+from integrations.services.planning_days import planning_window, today
 from integrations.store import Repository
 from sharing.absences import Absence
 from sharing.allocation import (
@@ -35,6 +35,7 @@ from sharing.allocation import (
 from sharing.compliance import Violation, check_plan
 from sharing.compliance import history_from_plans as build_history
 from sharing.forecast import load_bridges, request_leads
+from sharing.forecast.consent import consent_expired, retention_months
 from sharing.group import Group
 from sharing.history import History
 from sharing.plans import Assignment, Plan
@@ -151,10 +152,13 @@ def explain(repo: Repository, request_code: str) -> Explanation:
     why = explain_request(group, week, with_lent(repo, week, _plan(repo, week)), request.code,
                           history=history_from_plans(repo, week), lent=week_offers(repo, week))
     candidates = repo.candidates.list() if why.missing else []
+    months, day = retention_months(group.settings), today(repo)  # an expired consent: not a lead
+    candidates = [c for c in candidates if not consent_expired(c.consent, day, months)]
     if not candidates:
         return Explanation(why, [])
     site = next(s for m in group.members for s in m.sites if (m.code, s.code) == (request.member, request.site))
-    return Explanation(why, request_leads(request, (site.latitude, site.longitude), candidates, load_bridges()))
+    return Explanation(why, request_leads(request, (site.latitude, site.longitude), candidates, load_bridges(),
+                                          catalogue=group.catalogue))
 
 
 def set_pin(repo: Repository, week: IsoWeek, employee: str, request: str, pinned: bool, *, as_of: date | None = None,

@@ -11,7 +11,7 @@ from .reasons import (
     qualified,
     request_category,
 )
-from .bridges import Bridge, Candidate, Match, load_bridges, match
+from .bridges import Bridge, Candidate, Held, Match, load_bridges, match
 from .courses import Course, load_courses
 from .leads import request_leads
 from .options import Option, Profile, Short
@@ -29,6 +29,7 @@ __all__ = [
     "DIMENSIONS",
     "Estimate",
     "HIRE_CODE",
+    "Held",
     "Match",
     "REST_RULES",
     "Hire",
