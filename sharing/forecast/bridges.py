@@ -27,11 +27,11 @@ from ..geo import distance_km
 from ..group import Group
 from ..history import History
 from .options import Profile, site_of, profiles, short_requests
-from .recommend import WEIGHTS
+from .options import WEIGHTS
 from .focused import estimate
 from .whatif import Hire, baseline
 
-__all__ = ["Bridge", "Candidate", "Held", "Match", "load_bridges", "match"]
+__all__ = ["Bridge", "Candidate", "Held", "Match", "load_bridges", "match", "routes"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "bridges.csv"
 COURSE_HOURS_A_WEEK = 35
@@ -48,6 +48,7 @@ class Bridge:
     carried: str
     course: str
     hours: float
+    cost: Decimal = Decimal(0)  # euros, indicative (docs/workforce.md)
 
 
 class Held(NamedTuple):
@@ -122,14 +123,16 @@ def load_bridges(path: Path | None = None) -> list[Bridge]:
                 level = int(row["to_level"])
                 field = "hours"
                 hours = float(row["hours"])
-            except ValueError as exc:
+                field = "cost_eur"
+                cost = Decimal(row.get("cost_eur") or "0")
+            except (ValueError, ArithmeticError) as exc:
                 raise RowError([f"{path.name}:{number}: column {field}: {exc}"]) from None
             out.append(Bridge(row["from_rome"], row["from_trade"], row["to_skill"], level, row["carried"],
-                              row["course"], hours))
+                              row["course"], hours, cost))
     return out
 
 
-def _routes(candidate: Candidate, found: list[Profile], group: Group, bridges: list[Bridge]):
+def routes(candidate: Candidate, found: list[Profile], group: Group, bridges: list[Bridge]):
     """(profile, bridge or None, distance, ready day) for each profile within the candidate's reach whose
     certificates he or she holds, valid on the day he or she would be ready; most hours first."""
     for p in found:
@@ -160,7 +163,7 @@ def match(weeks: list[tuple[IsoWeek, Group]], candidates: list[Candidate], param
     out = []
     for c in candidates:
         best = Match(c, None, None, None, None, dict.fromkeys(WEIGHTS, 0.0))
-        for profile, bridge, distance, ready in _routes(c, found, group, bridges):
+        for profile, bridge, distance, ready in routes(c, found, group, bridges):
             hire = Hire({profile.skill: profile.level}, profile.certificates, c.latitude, c.longitude,
                         c.weekly_hours, cost.quantize(Decimal("0.01")))
             found_extra = estimate(weeks, hire, params, history, base_plans=base).extra()
