@@ -17,8 +17,7 @@ from datetime import date
 
 from benchmarks.allocation import cpu_model
 from consortium.weeks import parse_week
-from sharing.allocation import AllocationParams
-from sharing.forecast import recommend
+from sharing.forecast import forecast_params, recommend
 from sharing.generator import generate_group
 
 HEADER = ("size", "employees", "weeks", "requests/week", "short h", "options", "time s", "estimated h",
@@ -30,7 +29,7 @@ def run(size: str, weeks: int, hires: int, trainings: int, seed: int) -> tuple:
     last = parse_week("2026-W49")
     groups = [(w, generate_group(size, seed, week=str(w), demand_ratio=1.3))
               for w in (last.shift(k - weeks + 1) for k in range(weeks))]
-    params = AllocationParams(time_limit=1, seed=seed, workers=1, deterministic=True)
+    params = forecast_params(seed)
     started = time.monotonic()
     result = recommend(groups, hires, trainings, params)
     elapsed = time.monotonic() - started

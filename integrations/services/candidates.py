@@ -23,7 +23,7 @@ from integrations.tabular import row_problem
 from integrations.tabular.files import read_named_rows
 from sharing.allocation import AllocationParams
 from sharing.catalogue import Catalogue
-from sharing.forecast import Candidate, Held, Match, week_range
+from sharing.forecast import Candidate, Held, Match, forecast_params, week_range
 from sharing.forecast import match as run_match
 from sharing.forecast.consent import consent_expired, consent_limit, months_after, retention_months
 from sharing.parsing import split_list
@@ -203,5 +203,5 @@ def match_candidates(repo, first: str, last: str, params: AllocationParams | Non
     expired = [p for p in pooled if p.expired_on is not None]
     if not valid:
         return [], expired
-    params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
+    params = params or forecast_params()
     return run_match(groups, valid, params, history=history_from_plans(repo, weeks[0])), expired

@@ -14,13 +14,14 @@ from consortium.weeks import IsoWeek
 from integrations.services.lending import with_lent
 from integrations.services.planning_days import today
 from integrations.services.weekly import history_from_plans
-from sharing.allocation import AllocationParams, AllocationWeights, build_problem
+from sharing.allocation import AllocationWeights, build_problem
 from sharing.forecast import (
     Hire,
     Shortage,
     ShortageLine,
     Training,
     candidate_category,
+    forecast_params,
     qualified,
     request_category,
     week_range,
@@ -99,7 +100,7 @@ def what_if(repo, change, first: str, last: str, params=None):
     groups = [(week, repo.load_group(week)) for week in weeks]
     if not any(g.requests for _, g in groups):
         raise InvalidInput(f"no requests from {first} to {last}")
-    params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
+    params = params or forecast_params()
     return run_what_if(groups, change, params, history=history_from_plans(repo, weeks[0]))
 
 
@@ -112,7 +113,7 @@ def recommend(repo, first: str, last: str, hires: int, trainings: int, budget=No
     groups = [(week, repo.load_group(week)) for week in weeks]
     if not any(g.requests for _, g in groups):
         raise InvalidInput(f"no requests from {first} to {last}")
-    params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
+    params = params or forecast_params()
     pool = []
     if candidates:
         months, day = retention_months(groups[-1][1].settings), today(repo)

@@ -17,7 +17,18 @@ from .leads import request_leads
 from .options import Option, Profile, Short
 from .recommend import Estimate, Recommendation, recommend
 from .shortage import DIMENSIONS, Shortage, ShortageLine, ShortageRow, week_range
-from .whatif import HIRE_CODE, Hire, Training, WeekGain, WhatIf, apply_change, baseline, what_if
+from .whatif import (
+    HIRE_CODE,
+    ForecastParams,
+    Hire,
+    Training,
+    WeekGain,
+    WhatIf,
+    apply_change,
+    baseline,
+    forecast_params,
+    what_if,
+)
 
 __all__ = [
     "BUSY_RULES",
@@ -27,6 +38,7 @@ __all__ = [
     "Candidate",
     "Course",
     "DIMENSIONS",
+    "ForecastParams",
     "Estimate",
     "HIRE_CODE",
     "Held",
@@ -46,6 +58,7 @@ __all__ = [
     "apply_change",
     "baseline",
     "candidate_category",
+    "forecast_params",
     "load_bridges",
     "load_courses",
     "match",
