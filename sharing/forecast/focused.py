@@ -18,6 +18,8 @@ employee's (rest, hours, days, travel, eligibility) or one request's headcount; 
 a reduced problem beyond the pins are the changed people's on the places kept. With none kept, the
 plan can only be the pins, i.e. the baseline's, so the week's gain is 0 and the history carried to
 the next week is the baseline's (tested: `test_a_week_without_a_place_the_option_brings_is_not_solved`).
+One exception is solved anyway: a trained employee's pins after a week where his or her plan already
+differed from the baseline's, since the heavier history may break one (the engine then drops it).
 
 The reduced plans, merged into the baseline's, give the same `WhatIf` as `what_if`: filled hours by
 priority, the person's hours, money, and the independent compliance checker's violations of the
@@ -55,13 +57,14 @@ def estimate(weeks: list[tuple[IsoWeek, Group]], change: Hire | Training | tuple
     since = weeks[0][0].monday
     base_plans = base_plans if base_plans is not None else baseline(weeks, params, history)
     own: list[Plan] = []  # the changed people's plans, week by week (their history)
+    diverged = False  # whether an earlier week's plan of the changed people differs from the baseline's
     gains = []
     for (week, group), base in zip(weeks, base_plans, strict=True):
         changed = group
         for one in changes:
             changed = apply_change(changed, one, since)
         mine = [a for a in base.assignments if a.employee in people]
-        reduced = _reduced(group, changed, week, base, people, changes)
+        reduced = _reduced(group, changed, week, base, people, changes, keep_pins=diverged and bool(mine))
         if reduced is None:  # no place the change brings: the baseline's week, exactly (module docstring)
             plan, violations = base.model_copy(update={"assignments": mine}), 0
         else:
@@ -71,6 +74,7 @@ def estimate(weeks: list[tuple[IsoWeek, Group]], change: Hire | Training | tuple
             plan = allocate_week(reduced, week, history=past, params=params, pins=mine).plan
             violations = len(check_plan(plan, reduced, past))
         own.append(plan)
+        diverged = diverged or sorted(_pairs(plan.assignments)) != sorted(_pairs(mine))
         variant = base.model_copy(update={"assignments": [a for a in base.assignments if a.employee not in people]
                                           + list(plan.assignments)})
         worked, contracted, billable, cost = 0.0, 0.0, Decimal(0), Decimal(0)
@@ -88,9 +92,14 @@ def _person(change: Hire | Training) -> str:
     return change.code if isinstance(change, Hire) else change.employee
 
 
+def _pairs(assignments) -> list[tuple[str, str]]:
+    return [(a.employee, a.request) for a in assignments]
+
+
 def _reduced(group: Group, changed: Group, week: IsoWeek, base: Plan, people: set[str],
-             changes: tuple[Hire | Training, ...]) -> Group | None:
-    """The week's problem for the changed people alone, or None when the change brings no open place."""
+             changes: tuple[Hire | Training, ...], keep_pins: bool = False) -> Group | None:
+    """The week's problem for the changed people alone, or None when the change brings no open place
+    (unless `keep_pins`: then their pinned places alone are a problem to check)."""
     days = set(week.days())
     placed: dict[str, int] = {}
     theirs: dict[str, int] = {}
@@ -113,7 +122,7 @@ def _reduced(group: Group, changed: Group, week: IsoWeek, base: Plan, people: se
         headcount = max(0, open_places) + theirs.get(r.code, 0)
         if headcount:
             requests.append(r.model_copy(update={"headcount": headcount}))
-    if not brought:
+    if not brought and not keep_pins:
         return None
     return changed.model_copy(update={"employees": [after[p] for p in sorted(people)], "requests": requests})
 

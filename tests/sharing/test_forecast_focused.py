@@ -99,3 +99,15 @@ def test_a_hire_never_reduces_the_filled_hours_and_the_same_inputs_give_the_same
 def test_the_same_person_twice_is_refused():
     with pytest.raises(InvalidInput, match="distinct"):
         estimate([_week(0)], (_hire("TIG"), _hire("TIG", near="ACIER")), PARAMS)
+
+
+def test_after_a_week_that_gained_a_trainees_pins_are_checked_even_without_a_new_place(solves):
+    # week 0: a TIG:2 place E3 fills once trained; week 1: only a TIG:1 request, E3's in the baseline
+    e3 = employee("E3", skills={"TIG": 1}, members=("TOLE",), near="TOLE")
+    first = [request("R-A", -7, "08:00", "16:00", member="TOLE", min_level=2, priority="critical")]
+    second = [request("R-B", 0, "08:00", "16:00", member="TOLE", min_level=1, priority="critical")]
+    weeks = [(WEEKS[1], group([e3], first)), (WEEKS[2], group([e3], second))]
+    result = estimate(weeks, Training("E3", {"TIG": 2}, ()), PARAMS)
+    assert solves == [str(WEEKS[1]), str(WEEKS[2])]
+    assert result.weeks[0].extra_by_request == {"R-A": 8} and result.weeks[1].extra_by_request == {}
+    assert result.weeks[1].variant == result.weeks[1].baseline and result.violations() == 0
