@@ -101,6 +101,8 @@ class GroupSettings(Domain):
     `today`, when set, freezes the group's planning date (the demo's database keeps its tour working
     whatever the real date); None means the real date. See docs/allocation.md, "Past and closed days".
     `request_cutoff`, when set, is the weekly deadline for requests (see docs/access.md); None: none.
+    `candidate_retention_months`, when set, is how long a candidate's consent lasts (docs/workforce.md);
+    None: the CNIL's two years (`sharing.forecast.consent.RETENTION_MONTHS`).
     """
 
     name: str = "Groupement d'employeurs"
@@ -112,3 +114,5 @@ class GroupSettings(Domain):
     request_cutoff: RequestCutoff | None = None
     # the payroll's rates and allowances (docs/payroll.md), stored with the rest: `mutualis payroll settings`
     payroll: PayrollSettings = PayrollSettings()
+    # how long a candidate's consent lasts, in months: `mutualis candidate retention`
+    candidate_retention_months: int | None = Field(default=None, ge=1, le=120)

@@ -130,29 +130,34 @@ def whatif_train(ctx, employee, skills, certs, as_json, weeks):
               help="Trainings of current staff to propose at most.")
 @click.option("--budget", type=click.FloatRange(0), default=None,
               help="Euros at most: courses and wages during them, plus the hires' unbilled hours.")
+@click.option("--candidates", "with_candidates", is_flag=True,
+              help="Offer the pool's candidates (consent valid) as hires too, directly or after a bridge course.")
 @_weeks_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
-def recommend(ctx, hires, trainings, budget, weeks, as_json):
+def recommend(ctx, hires, trainings, budget, with_candidates, weeks, as_json):
     """Whom to hire and whom to train for past weeks' shortage, estimated then verified (nothing stored).
 
-    Options come from the requests left short; each is re-run alone with the what-if engine, the best
-    combination is chosen by a CP-SAT model, then re-run together: both figures are printed.
+    Options come from the requests left short (and, with --candidates, from the candidate pool); each
+    is estimated alone with the what-if engine, the best combination is chosen by a CP-SAT model, then
+    re-run together: both figures are printed.
 
     \b
     Example:
         mutualis recommend --hires 1 --trainings 1 --budget 8000 --weeks 2026-W46..2026-W48
+        mutualis recommend --hires 2 --candidates --weeks 2026-W40..2026-W49
     """
     from integrations.services.forecast import recommend as run
 
     first, last = weeks_span(weeks)
     with store(ctx).session() as repo:
-        result = run(repo, first, last, hires, trainings, budget)
+        result = run(repo, first, last, hires, trainings, budget, candidates=with_candidates)
     _print_recommendation(result, as_json)
 
 
 def _print_recommendation(result, as_json: bool) -> None:
-    options = [{"code": e.option.code, "option": e.option.label, "cost_eur": str(e.cost),
+    options = [{"code": e.option.code, "option": e.option.label, "candidate": e.option.candidate or None,
+                "cost_eur": str(e.cost),
                 "alone_h": e.result.extra(), "chosen": e.option.code in result.selection.chosen}
                for e in result.estimates]
     verified = result.verified

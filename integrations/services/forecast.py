@@ -12,19 +12,22 @@ from decimal import ROUND_HALF_UP, Decimal
 from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
 from integrations.services.lending import with_lent
+from integrations.services.planning_days import today
 from integrations.services.weekly import history_from_plans
-from sharing.allocation import AllocationParams, AllocationWeights, build_problem
+from sharing.allocation import AllocationWeights, build_problem
 from sharing.forecast import (
     Hire,
     Shortage,
     ShortageLine,
     Training,
     candidate_category,
+    forecast_params,
     qualified,
     request_category,
     week_range,
 )
 from sharing.forecast import recommend as run_recommend
+from sharing.forecast.consent import consent_expired, retention_months
 from sharing.forecast import what_if as run_what_if
 from solver.roster import why_not
 
@@ -97,20 +100,26 @@ def what_if(repo, change, first: str, last: str, params=None):
     groups = [(week, repo.load_group(week)) for week in weeks]
     if not any(g.requests for _, g in groups):
         raise InvalidInput(f"no requests from {first} to {last}")
-    params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
+    params = params or forecast_params()
     return run_what_if(groups, change, params, history=history_from_plans(repo, weeks[0]))
 
 
-def recommend(repo, first: str, last: str, hires: int, trainings: int, budget=None, params=None):
+def recommend(repo, first: str, last: str, hires: int, trainings: int, budget=None, params=None,
+              candidates: bool = False):
     """Whom to hire and whom to train for the stored weeks `first`..`last`: options estimated one by
-    one, chosen together, verified together; nothing is stored (see sharing.forecast.recommend)."""
+    one, chosen together, verified together; nothing is stored (see sharing.forecast.recommend).
+    With `candidates`, the pool's candidates whose consent holds are hire options too."""
     weeks = week_range(first, last)
     groups = [(week, repo.load_group(week)) for week in weeks]
     if not any(g.requests for _, g in groups):
         raise InvalidInput(f"no requests from {first} to {last}")
-    params = params or AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
+    params = params or forecast_params()
+    pool = []
+    if candidates:
+        months, day = retention_months(groups[-1][1].settings), today(repo)
+        pool = [c for c in repo.candidates.list() if not consent_expired(c.consent, day, months)]
     return run_recommend(groups, hires, trainings, params, budget=None if budget is None else Decimal(str(budget)),
-                         history=history_from_plans(repo, weeks[0]))
+                         history=history_from_plans(repo, weeks[0]), candidates=pool)
 
 
 def _skills(group, texts) -> dict[str, int]:

@@ -19,7 +19,7 @@ from integrations.services.lending import (
     with_lent,
     with_lent_staff,
 )
-from integrations.services.planning_days import planning_window
+from integrations.services.planning_days import planning_window, today
 from integrations.store import Repository
 from sharing.absences import Absence
 from sharing.allocation import (
@@ -35,6 +35,7 @@ from sharing.allocation import (
 from sharing.compliance import Violation, check_plan
 from sharing.compliance import history_from_plans as build_history
 from sharing.forecast import lent_leads, load_bridges, request_leads
+from sharing.forecast.consent import consent_expired, retention_months
 from sharing.group import Group
 from sharing.history import History
 from sharing.plans import Assignment, Plan
@@ -154,9 +155,11 @@ def explain(repo: Repository, request_code: str) -> Explanation:
                           history=history_from_plans(repo, week), lent=offers)
     if not why.missing:
         return Explanation(why, [])
+    months, day = retention_months(group.settings), today(repo)  # an expired consent: not a lead
+    candidates = [c for c in repo.candidates.list() if not consent_expired(c.consent, day, months)]
     site = next(s for m in group.members for s in m.sites if (m.code, s.code) == (request.member, request.site))
     point, bridges = (site.latitude, site.longitude), load_bridges()
-    return Explanation(why, [*request_leads(request, point, repo.candidates.list(), bridges),
+    return Explanation(why, [*request_leads(request, point, candidates, bridges, catalogue=group.catalogue),
                              *lent_leads(request, point, offers, bridges)])
 
 

@@ -11,13 +11,24 @@ from .reasons import (
     qualified,
     request_category,
 )
-from .bridges import Bridge, Candidate, Match, load_bridges, match
+from .bridges import Bridge, Candidate, Held, Match, load_bridges, match
 from .courses import Course, load_courses
 from .leads import lent_leads, request_leads
 from .options import Option, Profile, Short
 from .recommend import Estimate, Recommendation, recommend
 from .shortage import DIMENSIONS, Shortage, ShortageLine, ShortageRow, week_range
-from .whatif import HIRE_CODE, Hire, Training, WeekGain, WhatIf, apply_change, baseline, what_if
+from .whatif import (
+    HIRE_CODE,
+    ForecastParams,
+    Hire,
+    Training,
+    WeekGain,
+    WhatIf,
+    apply_change,
+    baseline,
+    forecast_params,
+    what_if,
+)
 
 __all__ = [
     "BUSY_RULES",
@@ -27,8 +38,10 @@ __all__ = [
     "Candidate",
     "Course",
     "DIMENSIONS",
+    "ForecastParams",
     "Estimate",
     "HIRE_CODE",
+    "Held",
     "Match",
     "REST_RULES",
     "Hire",
@@ -45,6 +58,7 @@ __all__ = [
     "apply_change",
     "baseline",
     "candidate_category",
+    "forecast_params",
     "lent_leads",
     "load_bridges",
     "load_courses",

@@ -3,14 +3,17 @@
 The bridge catalogue ships as data (`sharing/data/bridges.csv`, sources in docs/workforce.md): from a
 trade (its ROME code) to a skill level, the skills carried over, the course and its hours. A
 candidate matches a short profile directly (he or she has the skill at the level) or through a bridge
-from his or her trade; the hours the candidate would cover are measured by the what-if engine as a
-hire living at home with the wished hours, ready after the course (35 course hours a week).
+from his or her trade; the hours the candidate would cover are estimated by the what-if engine as a
+hire living at home with the wished hours, on the places the baseline left open (`focused.estimate`),
+ready after the course (35 course hours a week). A profile asking for certificates is a route only
+when the candidate holds them, valid on the day he or she would be ready: an expired one does not count.
 """
 
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -19,14 +22,16 @@ from consortium.errors import RowError
 from consortium.weeks import IsoWeek
 
 from ..allocation import AllocationParams
+from ..catalogue import Catalogue
 from ..geo import distance_km
 from ..group import Group
 from ..history import History
 from .options import Profile, site_of, profiles, short_requests
-from .recommend import WEIGHTS
-from .whatif import Hire, baseline, what_if
+from .options import WEIGHTS
+from .focused import estimate
+from .whatif import Hire, baseline
 
-__all__ = ["Bridge", "Candidate", "Match", "load_bridges", "match"]
+__all__ = ["Bridge", "Candidate", "Held", "Match", "load_bridges", "match", "routes"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "bridges.csv"
 COURSE_HOURS_A_WEEK = 35
@@ -43,6 +48,18 @@ class Bridge:
     carried: str
     course: str
     hours: float
+    cost: Decimal = Decimal(0)  # euros, indicative (docs/workforce.md)
+
+
+class Held(NamedTuple):
+    """A candidate's certificate: type, level, and the last day it is valid (None: it does not expire)."""
+
+    kind: str
+    level: str
+    valid_to: date | None = None
+
+    def is_valid(self, day: date) -> bool:
+        return self.valid_to is None or day <= self.valid_to
 
 
 @dataclass(frozen=True)
@@ -56,12 +73,22 @@ class Candidate:
     rome: str
     trade: str
     skills: dict[str, int]
-    certificates: tuple[tuple[str, str], ...]
+    certificates: tuple[Held, ...]
     available_from: date
     weekly_hours: float
     max_travel_km: float
     postcode: str = ""
     consent: date | None = None  # when the person agreed to be kept on file
+
+    def holds(self, catalogue: Catalogue, kind: str, level: str, day: date) -> bool:
+        """Whether a certificate valid on `day` covers `kind` at `level` (an expired one does not)."""
+        cert_type = catalogue.certification_type(kind)
+        return cert_type is not None and any(
+            h.kind == kind and h.is_valid(day) and level in cert_type.covered_by(h.level) for h in self.certificates)
+
+    def lacks(self, catalogue: Catalogue, needs, day: date) -> list[str]:
+        """The `TYPE:LEVEL` of `needs` ((type, level) pairs) that no certificate valid on `day` covers."""
+        return [f"{kind}:{level}" for kind, level in needs if not self.holds(catalogue, kind, level, day)]
 
 
 @dataclass(frozen=True)
@@ -96,27 +123,33 @@ def load_bridges(path: Path | None = None) -> list[Bridge]:
                 level = int(row["to_level"])
                 field = "hours"
                 hours = float(row["hours"])
-            except ValueError as exc:
+                field = "cost_eur"
+                cost = Decimal(row.get("cost_eur") or "0")
+            except (ValueError, ArithmeticError) as exc:
                 raise RowError([f"{path.name}:{number}: column {field}: {exc}"]) from None
             out.append(Bridge(row["from_rome"], row["from_trade"], row["to_skill"], level, row["carried"],
-                              row["course"], hours))
+                              row["course"], hours, cost))
     return out
 
 
-def _routes(candidate: Candidate, found: list[Profile], group: Group, bridges: list[Bridge]):
-    """(profile, bridge or None, distance) for each profile within the candidate's reach, most hours first."""
+def routes(candidate: Candidate, found: list[Profile], group: Group, bridges: list[Bridge]):
+    """(profile, bridge or None, distance, ready day) for each profile within the candidate's reach whose
+    certificates he or she holds, valid on the day he or she would be ready; most hours first."""
     for p in found:
         lat, lon = site_of(group, p)
         distance = distance_km(candidate.latitude, candidate.longitude, lat, lon)
         if distance > candidate.max_travel_km:
             continue
-        if candidate.skills.get(p.skill, 0) >= p.level:
-            yield p, None, distance
-            continue
-        fits = [b for b in bridges if b.from_rome == candidate.rome and b.skill == p.skill and b.level >= p.level]
-        bridge = min(fits, key=lambda b: b.hours, default=None)
-        if bridge is not None:
-            yield p, bridge, distance
+        bridge = None
+        if candidate.skills.get(p.skill, 0) < p.level:
+            fits = [b for b in bridges if b.from_rome == candidate.rome and b.skill == p.skill and b.level >= p.level]
+            bridge = min(fits, key=lambda b: b.hours, default=None)
+            if bridge is None:
+                continue
+        course_weeks = 0 if bridge is None else -(-bridge.hours // COURSE_HOURS_A_WEEK)
+        ready = candidate.available_from + timedelta(weeks=course_weeks)
+        if not candidate.lacks(group.catalogue, p.certificates, ready):  # an expired certificate does not count
+            yield p, bridge, distance, ready
 
 
 def match(weeks: list[tuple[IsoWeek, Group]], candidates: list[Candidate], params: AllocationParams,
@@ -130,12 +163,10 @@ def match(weeks: list[tuple[IsoWeek, Group]], candidates: list[Candidate], param
     out = []
     for c in candidates:
         best = Match(c, None, None, None, None, dict.fromkeys(WEIGHTS, 0.0))
-        for profile, bridge, distance in _routes(c, found, group, bridges):
-            weeks_of_course = 0 if bridge is None else -(-bridge.hours // COURSE_HOURS_A_WEEK)
-            ready = c.available_from + timedelta(weeks=weeks_of_course)
+        for profile, bridge, distance, ready in routes(c, found, group, bridges):
             hire = Hire({profile.skill: profile.level}, profile.certificates, c.latitude, c.longitude,
                         c.weekly_hours, cost.quantize(Decimal("0.01")))
-            found_extra = what_if(weeks, hire, params, history, base_plans=base).extra()
+            found_extra = estimate(weeks, hire, params, history, base_plans=base).extra()
             candidate = Match(c, profile, bridge, ready, round(distance, 1), found_extra)
             if candidate.score() > best.score() or best.profile is None:
                 best = candidate

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ..catalogue import Catalogue
 from ..geo import distance_km
 from ..lending import Offer
 from ..requests import Request
@@ -21,20 +22,25 @@ __all__ = ["lent_leads", "request_leads"]
 
 
 def request_leads(request: Request, site: tuple[float, float], candidates: list[Candidate],
-                  bridges: list[Bridge], limit: int = 3) -> list[str]:
-    """One line per candidate who could fill `request` at `site` (latitude, longitude), best first."""
+                  bridges: list[Bridge], limit: int = 3, catalogue: Catalogue | None = None) -> list[str]:
+    """One line per candidate who could fill `request` at `site` (latitude, longitude), best first.
+
+    With `catalogue`, a candidate must hold the request's certificates, valid on the day he or she
+    would be ready (an expired one does not count)."""
     found = []
+    needs = [(c.type, c.level) for c in request.certifications]
     for c in candidates:
         distance = distance_km(c.latitude, c.longitude, *site)
         if distance > c.max_travel_km:
             continue
         if c.skills.get(request.skill, 0) >= request.min_level:
-            found.append((0, distance, c.code, _direct(c, request, distance)))
+            if catalogue is None or not c.lacks(catalogue, needs, c.available_from):
+                found.append((0, distance, c.code, _direct(c, request, distance)))
             continue
         fits = [b for b in bridges
                 if b.from_rome == c.rome and b.skill == request.skill and b.level >= request.min_level]
         bridge = min(fits, key=lambda b: b.hours, default=None)
-        if bridge is not None:
+        if bridge is not None and (catalogue is None or not c.lacks(catalogue, needs, _ready(c, bridge))):
             found.append((1, distance, c.code, _bridged(c, bridge, distance)))
     return [line for *_, line in sorted(found)[:limit]]
 
@@ -44,8 +50,12 @@ def _direct(c: Candidate, request: Request, distance: float) -> str:
             f"free from {c.available_from}")
 
 
+def _ready(c: Candidate, bridge: Bridge):
+    return c.available_from + timedelta(weeks=-(-bridge.hours // COURSE_HOURS_A_WEEK))
+
+
 def _bridged(c: Candidate, bridge: Bridge, distance: float) -> str:
-    ready = c.available_from + timedelta(weeks=-(-bridge.hours // COURSE_HOURS_A_WEEK))
+    ready = _ready(c, bridge)
     return (f"candidate {c.code} ({c.trade}, ROME {c.rome}) could after a {bridge.hours:g} h course "
             f"({bridge.course}), ready {ready}, lives {distance:.0f} km away")
 

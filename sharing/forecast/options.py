@@ -22,9 +22,11 @@ from ..plans import Plan
 from .courses import Course
 from .whatif import Hire, Training
 
-__all__ = ["Option", "Profile", "Short", "hire_options", "profiles", "short_requests", "site_of", "training_options"]
+__all__ = ["WEIGHTS", "Option", "Profile", "Short", "hire_options", "profiles", "short_requests", "site_of",
+           "training_options"]
 
 _CENT = Decimal("0.01")
+WEIGHTS = {"critical": 100, "normal": 10, "optional": 1}  # a filled minute's worth by priority
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class Option:
     change: Hire | Training
     upfront: Decimal
     course_hours: float = 0.0
+    candidate: str = ""  # the pool's candidate this hire would be (sharing.forecast.pool)
 
     @property
     def kind(self) -> str:

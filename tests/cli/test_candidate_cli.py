@@ -73,7 +73,7 @@ def test_the_bridged_line_operator_ranks_above_the_cleaner_living_at_the_same_pl
 def test_list_show_and_forget(db, tmp_path):
     _run(db, "candidate", "import", _sheet(tmp_path, *ROWS))
     assert _run(db, "candidate", "show", "c001").output.splitlines()[1] == (
-        "home 48.2000,-0.7000 53200  certificates -  consent 2026-09-15")
+        "home 48.2000,-0.7000 53200  certificates -  consent 2026-09-15 (kept until 2028-09-15)")
     assert _run(db, "candidate", "forget", "C001").output == "candidate C001 forgotten\n"
     assert [line.split()[0] for line in _run(db, "candidate", "list").output.splitlines()] == ["C002"]
     result = _run(db, "candidate", "show", "C001")
@@ -94,3 +94,49 @@ def test_forget_expired_erases_only_the_candidates_whose_consent_is_older_than_t
     result = _run(db, "candidate", "forget", "--expired", "--months", "24", "--as-of", "2026-12-03")
     assert result.output == "1 candidate forgotten (consent before 2024-12-03): C002\n"
     assert [line.split()[0] for line in _run(db, "candidate", "list").output.splitlines()] == ["C001"]
+
+
+def test_the_retention_is_a_group_setting_used_by_list_match_and_forget(db, tmp_path):
+    assert _run(db, "candidate", "retention").output == (
+        "candidate consent retention: 24 months (default: the CNIL's two years)\n")
+    old = ROWS[1].replace("2026-09-15", "2025-06-10")  # 18 months before 2026-12-03
+    _run(db, "candidate", "import", _sheet(tmp_path, ROWS[0], old))
+    listed = _run(db, "candidate", "list", "--as-of", "2026-12-03").output.splitlines()
+    assert [("EXPIRED" in line) for line in listed] == [False, False]
+    assert _run(db, "candidate", "retention", "12").output == "candidate consent retention: 12 months\n"
+    assert _run(db, "candidate", "retention").output == "candidate consent retention: 12 months\n"
+    listed = _run(db, "candidate", "list", "--as-of", "2026-12-03").output.splitlines()
+    assert listed[1].startswith("C002") and listed[1].endswith(
+        "CONSENT EXPIRED on 2026-06-10: mutualis candidate forget --expired")
+    assert "EXPIRED" not in listed[0]
+    matched = _run(db, "candidate", "match", "--weeks", "2026-W48..2026-W49", "--as-of", "2026-12-03")
+    assert matched.exit_code == 0, matched.output
+    lines = matched.output.splitlines()
+    assert lines[0].startswith("C001") and lines[1] == (
+        "C002  Marc Dubois (cleaner): left out, consent expired on 2026-06-10 (mutualis candidate forget --expired)")
+    as_json = json.loads(_run(db, "candidate", "match", "--weeks", "2026-W48..2026-W49", "--as-of", "2026-12-03",
+                              "--json").output)
+    assert as_json[1] == {"candidate": "C002", "name": "Marc Dubois", "trade": "cleaner", "profile": None,
+                          "route": "left out: consent expired", "consent_expired_on": "2026-06-10"}
+    result = _run(db, "candidate", "forget", "--expired", "--as-of", "2026-12-03")
+    assert result.output == "1 candidate forgotten (consent before 2025-12-03): C002\n"
+    assert _run(db, "candidate", "retention", "--default").output.startswith("candidate consent retention: 24 months")
+    assert _run(db, "candidate", "retention", "0").exit_code != 0
+
+
+def test_certificates_are_checked_against_the_catalogue_with_their_expiry(db, tmp_path):
+    header = HEADER + ",certs"
+    good = ROWS[0] + ",SST:SST; CACES-R489:3:2027-03-31"
+    bad = ROWS[1] + ",HAB-ELEK:BR"
+    path = tmp_path / "candidates.csv"
+    path.write_text("\n".join([header, good, bad]) + "\n", encoding="utf-8")
+    result = _run(db, "candidate", "import", str(path))
+    assert result.exit_code != 0
+    assert result.output == ("error: candidates.csv:3: column certs: unknown certificate type 'HAB-ELEK' (did you "
+                             "mean HAB-ELEC?) (TYPE:LEVEL[:VALID-TO], e.g. SST:SST or HAB-ELEC:BR:2027-03-31)\n")
+    assert _run(db, "candidate", "list").output == "no candidate\n"
+    path.write_text("\n".join([header, good, ROWS[1] + ",HAB-ELEC:BX"]) + "\n", encoding="utf-8")
+    assert "column certs: 'HAB-ELEC:BX': HAB-ELEC has levels" in _run(db, "candidate", "import", str(path)).output
+    path.write_text("\n".join([header, good]) + "\n", encoding="utf-8")
+    assert _run(db, "candidate", "import", str(path)).output == "1 candidate added\n"
+    assert "certificates SST:SST, CACES-R489:3 until 2027-03-31" in _run(db, "candidate", "show", "C001").output

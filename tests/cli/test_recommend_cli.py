@@ -82,3 +82,20 @@ def test_a_backwards_week_range_is_one_clear_line(db):
     assert result.exit_code != 0
     assert result.output.strip().splitlines() == [
         "error: week range 2026-W49..2026-W47 runs backwards: its first week is after its last"]
+
+
+def test_with_candidates_the_pool_offers_hires_at_their_homes_and_leaves_expired_consents_out(db, tmp_path):
+    sheet = tmp_path / "candidates.csv"
+    sheet.write_text("code,name,latitude,longitude,rome,trade,skills,available_from,hours,consent\n"
+                     "C001,Ana Ruiz,48.17,-0.70,H2913,welder,TIG:2,2026-10-01,30,2026-09-15\n"
+                     "C002,Old Consent,48.17,-0.70,H2913,welder,TIG:2,2026-10-01,30,2020-01-15\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["--db", db, "candidate", "import", str(sheet)]).exit_code == 0
+    result = CliRunner().invoke(main, ["--db", db, "recommend", "--hires", "1", "--candidates", "--weeks",
+                                       "2026-W47..2026-W49", "--json"], env={"MUTUALIS_TODAY": "2026-12-03"})
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    offered = {o["code"]: o for o in document["options"]}
+    assert [o["candidate"] for o in document["options"] if o["candidate"]] == ["C001"]
+    assert offered["C1"]["option"] == "hire candidate C001 (welder) as TIG:2 directly, ready 2026-10-01"
+    # 30 contracted hours instead of the profile's 35 for the same 24 h a week: the candidate is cheaper
+    assert document["chosen"] == ["C1"] and document["verified_h"]["critical"] >= 0.8 * 72

@@ -3,13 +3,15 @@ no bridge living at the same place; the bridge names the course and when the per
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 from test_allocation_fixtures import SITES, WEEK, employee, group, request
 
 from sharing.allocation import AllocationParams
-from sharing.forecast.bridges import Bridge, Candidate, load_bridges, match
+from sharing.forecast.bridges import Bridge, Candidate, Held, load_bridges, match
+from sharing.skills import CertRequirement
 
 PARAMS = AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
 WEEKS = [WEEK.shift(-1), WEEK]
@@ -60,3 +62,19 @@ def test_the_shipped_catalogue_bridges_food_and_logistics_trades_into_metalworki
     assert bridges
     assert {"H2102", "H3301", "I1304", "N1101", "N1103"} <= {b.from_rome for b in bridges}
     assert {"CNC-MILL", "CNC-TURN", "MAINT-MECA", "MIG-MAG", "PAINT"} <= {b.skill for b in bridges}
+
+
+def test_an_expired_certificate_does_not_count():
+    # the requests ask for HAB-ELEC BR; C4's expired before he or she is free, C5's holds
+    weeks = []
+    for week, g in _weeks():
+        needs = [r.model_copy(update={"certifications": [CertRequirement(type="HAB-ELEC", level="BR")]})
+                 for r in g.requests]
+        weeks.append((week, g.model_copy(update={"requests": needs})))
+    expired = replace(_candidate("C4", "H2913", {"TIG": 2}),
+                      certificates=(Held("HAB-ELEC", "BR", date(2026, 9, 30)),))
+    valid = replace(expired, code="C5", certificates=(Held("HAB-ELEC", "BR", date(2028, 9, 30)),))
+    result = {m.candidate.code: m for m in match(weeks, [expired, valid], PARAMS, bridges=[BRIDGE])}
+    assert result["C4"].route == "none" and result["C4"].extra["critical"] == 0
+    assert result["C5"].route == "direct" and result["C5"].extra["critical"] >= 0.8 * 48
+    assert valid.lacks(weeks[0][1].catalogue, [("HAB-ELEC", "BR")], date(2028, 10, 1)) == ["HAB-ELEC:BR"]

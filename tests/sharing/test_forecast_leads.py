@@ -3,11 +3,14 @@ nobody out of reach or without a route is named."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
-from sharing.forecast.bridges import Bridge, Candidate
+from sharing.catalogue import standard_catalogue
+from sharing.forecast.bridges import Bridge, Candidate, Held
 from sharing.forecast.leads import request_leads
 from sharing.requests import Request
+from sharing.skills import CertRequirement
 
 SITE = (48.0, -0.7)
 REQUEST = Request(code="R1", member="TOLE", site="MAIN", skill="MIG-MAG", min_level=2, day=date(2026, 12, 1),
@@ -44,3 +47,13 @@ def test_direct_leads_come_first_then_the_nearest_and_at_most_three():
             _candidate("C3", 20, skills={"MIG-MAG": 2}), _candidate("C4", 1, "H2102")]
     leads = request_leads(REQUEST, SITE, pool, BRIDGES)
     assert [line.split()[1] for line in leads] == ["C3", "C2", "C4"]
+
+
+def test_a_certificate_the_request_needs_must_be_valid_when_the_candidate_is_ready():
+    needs = REQUEST.model_copy(update={"certifications": [CertRequirement(type="SST", level="SST")]})
+    lapsed = replace(_candidate("C1", 5, skills={"MIG-MAG": 2}), certificates=(Held("SST", "SST", date(2026, 12, 31)),))
+    valid = replace(lapsed, code="C2", certificates=(Held("SST", "SST", date(2028, 1, 4)),))
+    bridged = replace(valid, code="C3", rome="H2102", skills={})  # ready 2027-03-01, SST still valid
+    lines = request_leads(needs, SITE, [lapsed, valid, bridged], BRIDGES, catalogue=standard_catalogue())
+    assert [line.split()[1] for line in lines] == ["C2", "C3"]
+    assert len(request_leads(needs, SITE, [lapsed], BRIDGES)) == 1  # without a catalogue, certificates are not read

@@ -10,7 +10,7 @@ from test_allocation_fixtures import SITES, WEEK, employee, group, request
 
 from consortium.errors import InvalidInput, NotFound
 from sharing.allocation import AllocationParams
-from sharing.forecast.whatif import HIRE_CODE, Hire, Training, apply_change, what_if
+from sharing.forecast.whatif import HIRE_CODE, Hire, Training, apply_change, forecast_params, what_if
 
 PARAMS = AllocationParams(time_limit=1, seed=0, workers=1, deterministic=True)
 WEEKS = [WEEK.shift(-2), WEEK.shift(-1), WEEK]
@@ -82,3 +82,12 @@ def test_an_unknown_skill_or_employee_is_refused():
     with pytest.raises(NotFound, match="employee E9"):
         apply_change(g, Training("E9", {"TIG": 1}, ()), WEEKS[0].monday)
     assert HIRE_CODE not in {e.code for e in g.employees}
+
+
+def test_the_forecast_params_keep_the_deterministic_budget_with_a_wide_wall_clock_stop():
+    engine = forecast_params(seed=3).engine()
+    assert engine.time_limit == 600 and engine.seed == 3 and engine.cp_sat.workers == 1
+    assert ("max_deterministic_time", 1.0) in engine.cp_sat.extra
+    # the same plan as the allocation's deterministic parameters when the machine is not overloaded
+    week = _week(0)
+    assert what_if([week], _hire("TIG"), forecast_params()) == what_if([week], _hire("TIG"), PARAMS)

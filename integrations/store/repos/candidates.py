@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from consortium.errors import AlreadyExists, NotFound
-from sharing.forecast import Candidate
+from sharing.forecast import Candidate, Held
 
 from ..tables.candidates import CandidateRow
 
@@ -19,8 +19,14 @@ __all__ = ["CandidateRepository"]
 def _from_row(row: CandidateRow) -> Candidate:
     return Candidate(row.code, row.name, row.latitude, row.longitude, row.rome, row.trade,
                      {k: int(v) for k, v in row.data["skills"].items()},
-                     tuple((kind, level) for kind, level in row.data["certificates"]), row.available_from,
+                     tuple(_held(item) for item in row.data["certificates"]), row.available_from,
                      row.weekly_hours, row.max_travel_km, row.postcode, row.consent_on)
+
+
+def _held(item: list) -> Held:
+    """[type, level] or [type, level, last valid day or None] (rows stored before expiry dates: two items)."""
+    valid_to = item[2] if len(item) > 2 else None
+    return Held(item[0], item[1], date.fromisoformat(valid_to) if valid_to else None)
 
 
 class CandidateRepository:
@@ -41,7 +47,8 @@ class CandidateRepository:
                 code=c.code, name=c.name, postcode=c.postcode, latitude=c.latitude, longitude=c.longitude,
                 rome=c.rome, trade=c.trade, available_from=c.available_from, weekly_hours=c.weekly_hours,
                 max_travel_km=c.max_travel_km, consent_on=c.consent,
-                data={"skills": dict(c.skills), "certificates": [list(pair) for pair in c.certificates]}))
+                data={"skills": dict(c.skills), "certificates": [
+                    [h.kind, h.level, h.valid_to.isoformat() if h.valid_to else None] for h in c.certificates]}))
             count += 1
         self._session.flush()
         return count

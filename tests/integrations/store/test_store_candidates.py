@@ -3,6 +3,7 @@ leaves no trace in any table."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,10 +11,12 @@ from sqlalchemy import text
 
 from consortium.errors import AlreadyExists, NotFound
 from integrations.store.schema import full_metadata
-from sharing.forecast import Candidate
+from sharing.forecast import Candidate, Held
 
 LINA = Candidate("C014", "Lina Zyxmorel", 47.83, -0.7, "H2102", "poultry-plant line operator", {"LINE": 1},
-                 (("SST", "SST"),), date(2026, 10, 1), 35, 40, "53200", date(2026, 9, 15))
+                 (Held("SST", "SST"), Held("CACES", "R489-3", date(2027, 3, 31))), date(2026, 10, 1), 35, 40, "53200",
+                 date(2026, 9, 15))
+OLD = replace(LINA, code="C002", name="Marc Qwertyan", consent=date(2024, 1, 10))
 
 
 def _traces(repo, needle: str) -> list[str]:
@@ -45,3 +48,13 @@ def test_forgetting_a_candidate_leaves_no_trace_in_any_table(store):
         assert _traces(repo, "Zyxmorel") == []
         with pytest.raises(NotFound, match="candidate C014 not found"):
             repo.candidates.get("C014")
+
+
+def test_forgetting_the_expired_consents_leaves_no_trace_of_them_and_keeps_the_others(store):
+    with store.session() as repo:
+        repo.candidates.add([LINA, OLD])
+    with store.session() as repo:
+        assert repo.candidates.forget_consented_before(date(2024, 12, 3)) == ["C002"]
+    with store.session() as repo:
+        assert _traces(repo, "Qwertyan") == [] and _traces(repo, "Zyxmorel") == ["candidates"]
+        assert repo.candidates.list() == [LINA]
