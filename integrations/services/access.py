@@ -95,7 +95,7 @@ def check_command(repo: Repository, command: str, member: str | None = None, wri
     me = who.member or who.login
     if command in MANAGER_ONLY:
         raise MutualisError(f"{command} is for the GE manager; {me}'s login may not run it")
-    if member.strip().upper() != who.member:  # codes are read in any case (`--member chaumay`)
+    if member is not None and member.strip().upper() != who.member:  # codes are read in any case (`--member chaumay`)
         noun = command.split(maxsplit=1)[0]
         raise MutualisError(f"{me} may not {'change' if writes else 'see'} {_NOUNS.get(noun, noun)} of {member}")
 
