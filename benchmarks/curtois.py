@@ -131,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lns-share", type=float, default=0.5,
                     help="share of the time, at the end, in the engine's neighbourhood search (0: off)")
     ap.add_argument("--lns-round", type=float, default=1.0, help="seconds at most for one neighbourhood")
+    ap.add_argument("--handover", type=float, default=0.0,
+                    help="share of the time at which the first run hands over to the neighbourhood search "
+                         "early if it has no plan or its gap is above --handover-gap (0: off)")
+    ap.add_argument("--handover-gap", type=float, default=1.0, help="see --handover (1: only without a plan)")
     ap.add_argument("--subsolvers", default="", help="CP-SAT subsolvers ('' = default)")
     ap.add_argument("--construct-share", type=float, default=0.0, help="share of the time building a first plan")
     ap.add_argument("--relax-share", type=float, default=0.0, help="share of the time on a cover-only first phase")
@@ -147,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             extra=tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv)),
         ),
         phases=Phases(construct=args.construct_share, relax=args.relax_share, primal=args.primal_share,
-                      lns=args.lns_share),
+                      lns=args.lns_share, handover=args.handover, handover_gap=args.handover_gap),
         lns=LnsParams(round=args.lns_round),
     )
     if args.log:
