@@ -156,15 +156,23 @@ def test_first_run_without_a_good_enough_plan_hands_over_to_the_search_early(mon
     assert len(calls) == 1 and calls[0][0] < 6.0, calls  # not at 10 s, the end of the first run's share
 
 
-def test_a_first_run_within_the_handover_gap_keeps_its_share():
-    from solver.roster.build import build as build_model
-    from solver.roster.search.run import run
-    import time
+@pytest.mark.parametrize("last_gap, limit, stopped", [
+    (None, 1.0, True),   # no plan yet: handed over whatever the limit
+    (0.5, 1.0, False),   # a plan, gap within the limit: the run keeps its share
+    (0.5, 0.2, True),    # a plan, gap above the limit: handed over
+    (0.2, 0.2, False),
+])
+def test_handover_stops_a_run_without_a_plan_or_above_the_gap(last_gap, limit, stopped):
+    from solver.roster.search.run import _Handover
 
-    problem = _month()
-    m = build_model(problem)
-    params = SolveParams(time_limit=1.5, cp_sat=CpSatParams(workers=1), phases=Phases(lns=0.5, handover_gap=1.0))
-    started = time.monotonic()
-    result = run(m, params, None, started, 1.5, handover=0.1)  # a plan by 0.1 s: gap <= 1, not stopped
-    assert result.is_feasible()
-    assert result.status == "OPTIMAL" or result.runtime >= 1.4
+    class Solver:
+        calls = 0
+
+        def stop_search(self):
+            self.calls += 1
+
+    solver = Solver()
+    watch = _Handover(solver, limit, None, 0.0)
+    watch.last_gap = last_gap
+    watch.due()
+    assert (watch.stopped, solver.calls) == (stopped, int(stopped))

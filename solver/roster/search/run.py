@@ -1,6 +1,7 @@
 """One CP-SAT run over a built model, hints, and reading a finished run back into a Result."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterable
@@ -10,6 +11,8 @@ from ortools.sat.python import cp_model
 from ..model import RosterModel
 from ..params import SolveParams
 from ..result import Progress, Result
+
+log = logging.getLogger(__name__)
 
 
 def set_parameters(sp, params: SolveParams, time_limit: float) -> None:
@@ -91,6 +94,9 @@ def run(
         status = solver.solve(m.cp, watch)
     finally:
         timer.cancel()
+    if watch.stopped:
+        log.info("first run handed over at %.1f s (%s)", handover,
+                 "no plan" if watch.last_gap is None else f"gap {watch.last_gap:.3f}")
     return read_result(m, solver, status, started)
 
 
