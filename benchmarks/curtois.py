@@ -4,7 +4,8 @@ Example: ``python -m benchmarks.curtois benchmarks/data/curtois/Instance1.txt --
 
 Defaults: half the time CP-SAT's portfolio on the automaton model (the bound, the proofs), half the
 engine's neighbourhood search (the plans), which starts at 15 % of the time when the portfolio has no
-plan by then; see docs/benchmarks-curtois.md.
+plan by then and doubles its round limit (up to 4 s) after 15 rounds without a better plan; see
+docs/benchmarks-curtois.md.
 """
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of the time at which the first run hands over to the neighbourhood search "
                          "early if it has no plan or its gap is above --handover-gap (0: off)")
     ap.add_argument("--handover-gap", type=float, default=1.0, help="see --handover (1: only without a plan)")
-    ap.add_argument("--lns-stall", type=int, default=0,
+    ap.add_argument("--lns-stall", type=int, default=15,
                     help="rounds without a better plan after which the round limit doubles (0: off)")
     ap.add_argument("--lns-round-max", type=float, default=4.0, help="the most seconds a round gets after stalls")
     ap.add_argument("--lns-deterministic", action="store_true",
