@@ -3,7 +3,9 @@
 Example: ``python -m benchmarks.curtois benchmarks/data/curtois/Instance1.txt --time-limit 10``
 
 Defaults: half the time CP-SAT's portfolio on the automaton model (the bound, the proofs), half the
-engine's neighbourhood search (the plans); see docs/benchmarks-curtois.md.
+engine's neighbourhood search (the plans), which starts at 15 % of the time when the portfolio has no
+plan by then and doubles its round limit (up to 4 s) after 15 rounds without a better plan; see
+docs/benchmarks-curtois.md.
 """
 from __future__ import annotations
 
@@ -131,6 +133,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lns-share", type=float, default=0.5,
                     help="share of the time, at the end, in the engine's neighbourhood search (0: off)")
     ap.add_argument("--lns-round", type=float, default=1.0, help="seconds at most for one neighbourhood")
+    ap.add_argument("--handover", type=float, default=0.15,
+                    help="share of the time at which the first run hands over to the neighbourhood search "
+                         "early if it has no plan or its gap is above --handover-gap (0: off)")
+    ap.add_argument("--handover-gap", type=float, default=1.0, help="see --handover (1: only without a plan)")
+    ap.add_argument("--lns-stall", type=int, default=15,
+                    help="rounds without a better plan after which the round limit doubles (0: off)")
+    ap.add_argument("--lns-round-max", type=float, default=4.0, help="the most seconds a round gets after stalls")
+    ap.add_argument("--lns-deterministic", action="store_true",
+                    help="round limits in CP-SAT's deterministic time (work) rather than wall seconds")
     ap.add_argument("--subsolvers", default="", help="CP-SAT subsolvers ('' = default)")
     ap.add_argument("--construct-share", type=float, default=0.0, help="share of the time building a first plan")
     ap.add_argument("--relax-share", type=float, default=0.0, help="share of the time on a cover-only first phase")
@@ -147,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
             extra=tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv)),
         ),
         phases=Phases(construct=args.construct_share, relax=args.relax_share, primal=args.primal_share,
-                      lns=args.lns_share),
-        lns=LnsParams(round=args.lns_round),
+                      lns=args.lns_share, handover=args.handover, handover_gap=args.handover_gap),
+        lns=LnsParams(round=args.lns_round, stall=args.lns_stall, round_max=args.lns_round_max,
+                      deterministic=args.lns_deterministic),
     )
     if args.log:
         logging.basicConfig(level=logging.INFO, format="%(message)s")

@@ -63,6 +63,11 @@ class Phases:
         `price_least` seconds.
     reserve : kept at the very end for reading the plan back (no phase runs in it).
     primal_workers : full-problem workers of the primal phase.
+    handover : with `lns` on, the share of the time limit at which the first CP-SAT run is stopped and
+        the neighbourhood search starts early, if that run has no plan by then or its gap is above
+        `handover_gap` (0: off, the run keeps its whole share).
+    handover_gap : the gap ((objective - bound) / objective) above which the run is stopped at
+        `handover` (1: only a run without a plan is stopped).
     """
 
     construct: float = 0.0
@@ -74,9 +79,11 @@ class Phases:
     price_least: float = 1.0
     reserve: float = 0.0
     primal_workers: int = 2
+    handover: float = 0.0
+    handover_gap: float = 1.0
 
     def __post_init__(self) -> None:
-        for name in ("construct", "linear", "relax", "primal", "lns", "price"):
+        for name in ("construct", "linear", "relax", "primal", "lns", "price", "handover", "handover_gap"):
             _share("Phases", name, getattr(self, name))
         _share("Phases", "reserve", self.reserve, 0.5)
         if self.primal + self.lns > 1:
@@ -95,16 +102,30 @@ class LnsParams:
     ----------
     round : seconds at most for one neighbourhood.
     threads : neighbourhoods solved at once (0: one per core, at most `CpSatParams.workers`).
+    stall : after this many rounds in a row without a better plan, the round limit doubles (up to
+        `round_max`), so that larger neighbourhoods get solved; it falls back to `round` on a better
+        plan (0: off, every round gets `round`).
+    round_max : the most seconds a round may get after stalls.
+    deterministic : `round` and `round_max` count CP-SAT's deterministic time (work, about a second of
+        one core each) rather than wall seconds: on a machine shared with other jobs the rounds, and the
+        sizes they adapt to, stay the same (False: wall seconds).
     """
 
     round: float = 1.0
     threads: int = 0
+    stall: int = 0
+    round_max: float = 4.0
+    deterministic: bool = False
 
     def __post_init__(self) -> None:
         if self.round <= 0:
             raise ValueError(f"LnsParams: round must be above 0, not {self.round!r}")
         if self.threads < 0:
             raise ValueError(f"LnsParams: threads must be >= 0, not {self.threads!r}")
+        if self.stall < 0:
+            raise ValueError(f"LnsParams: stall must be >= 0, not {self.stall!r}")
+        if self.round_max < self.round:
+            raise ValueError(f"LnsParams: round_max must be at least round, not {self.round_max!r}")
 
 
 @dataclass(frozen=True, slots=True)

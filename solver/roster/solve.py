@@ -57,7 +57,8 @@ def solve(
         # no time left for a full run before the later phases: start them from the priced plan
         result = replace(fallback, status="FEASIBLE", best_bound=None)
     else:
-        result = run(m, params, on_progress, started, max(0.2, first))
+        early = params.time_limit * phases.handover if phases.handover and phases.lns else None
+        result = run(m, params, on_progress, started, max(0.2, first), early)
     if phases.primal and result.status == "FEASIBLE":
         result = primal_phase(m, result, params, on_progress, started)
     if fallback is not None and fallback.cost() < result.cost():

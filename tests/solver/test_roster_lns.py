@@ -72,3 +72,107 @@ def test_an_error_in_a_round_reaches_the_caller(monkeypatch):
     monkeypatch.setattr(lns.Neighbourhoods, "free", broken)
     with pytest.raises(RuntimeError, match="neighbourhood broke"):
         solve(_month(), SolveParams(time_limit=3, cp_sat=CpSatParams(workers=2), phases=Phases(lns=1.0)))
+
+
+def _search(lns: LnsParams):
+    from solver.roster.search.lns import _Search
+
+    m = build(_month())
+    values = [0] * len(m.cp.Proto().variables)
+    return _Search(m, values, 100.0, None, SolveParams(lns=lns), deadline=0.0, on_progress=None, started=0.0)
+
+
+def test_round_limit_doubles_after_stalls_up_to_its_maximum_and_falls_back_on_a_better_plan():
+    search = _search(LnsParams(round=0.5, stall=2, round_max=1.5))
+    limits = []
+    for better in (False, False, False, False, False, False, True):
+        search._escalate(better)
+        limits.append(search.round_limit)
+    assert limits == [0.5, 1.0, 1.0, 1.5, 1.5, 1.5, 0.5]
+    assert search.escalations == 2
+
+
+def test_without_stall_the_round_limit_never_moves():
+    search = _search(LnsParams(round=0.5))
+    for _ in range(10):
+        search._escalate(False)
+    assert search.round_limit == 0.5 and search.escalations == 0
+
+
+def test_deterministic_rounds_limit_the_work_of_each_neighbourhood(monkeypatch):
+    from solver.roster.search import lns
+
+    seen = []
+    real = lns.cp_model.CpSolver.solve
+
+    def spy(self, model, *args, **kwargs):
+        seen.append((self.parameters.max_deterministic_time, self.parameters.max_time_in_seconds))
+        return real(self, model, *args, **kwargs)
+
+    problem = _month()
+    monkeypatch.setattr(lns.cp_model.CpSolver, "solve", spy)
+    found = solve(problem, SolveParams(time_limit=4, seed=3, cp_sat=CpSatParams(workers=2), phases=Phases(lns=1.0),
+                                       lns=LnsParams(round=0.25, deterministic=True)))
+    rounds = [s for s in seen if s[0] == 0.25]
+    assert rounds, seen
+    assert all(wall > 0.25 for _, wall in rounds[:1])  # the wall limit is only the search's end
+    assert found.is_feasible() and sum(found.penalties.values()) == found.objective
+
+
+@pytest.mark.parametrize("lns, field", [
+    ({"stall": -1}, "stall"),
+    ({"round": 2.0, "round_max": 1.0}, "round_max"),
+])
+def test_neighbourhood_params_out_of_range_are_refused(lns, field):
+    with pytest.raises(ValueError, match=field):
+        SolveParams.from_dict({"lns": lns})
+
+
+def test_phases_handover_out_of_range_is_refused():
+    with pytest.raises(ValueError, match="handover_gap"):
+        SolveParams.from_dict({"phases": {"handover_gap": 1.5}})
+
+
+def test_first_run_without_a_good_enough_plan_hands_over_to_the_search_early(monkeypatch):
+    import importlib
+
+    solve_module = importlib.import_module("solver.roster.solve")
+
+    calls = []
+    real = solve_module.improve
+
+    def spy(m, best, params, on_progress, started):
+        import time
+        calls.append((time.monotonic() - started, best.status))
+        return real(m, best, params, on_progress, started)
+
+    monkeypatch.setattr(solve_module, "improve", spy)
+    problem = _month(n_emp=12, days=28)
+    # gap 0: any plan not proved optimal at 10 % of the time is handed over to the search then
+    params = SolveParams(time_limit=20, seed=1, cp_sat=CpSatParams(workers=2),
+                         phases=Phases(lns=0.5, handover=0.1, handover_gap=0.0), lns=LnsParams(round=0.3))
+    result = solve(problem, params)
+    assert result.is_feasible() and sum(result.penalties.values()) == result.objective
+    assert len(calls) == 1 and calls[0][0] < 6.0, calls  # not at 10 s, the end of the first run's share
+
+
+@pytest.mark.parametrize("last_gap, limit, stopped", [
+    (None, 1.0, True),   # no plan yet: handed over whatever the limit
+    (0.5, 1.0, False),   # a plan, gap within the limit: the run keeps its share
+    (0.5, 0.2, True),    # a plan, gap above the limit: handed over
+    (0.2, 0.2, False),
+])
+def test_handover_stops_a_run_without_a_plan_or_above_the_gap(last_gap, limit, stopped):
+    from solver.roster.search.run import _Handover
+
+    class Solver:
+        calls = 0
+
+        def stop_search(self):
+            self.calls += 1
+
+    solver = Solver()
+    watch = _Handover(solver, limit, None, 0.0)
+    watch.last_gap = last_gap
+    watch.due()
+    assert (watch.stopped, solver.calls) == (stopped, int(stopped))

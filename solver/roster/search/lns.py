@@ -139,6 +139,8 @@ class _Search:
         self.stop = threading.Event()
         self.error: BaseException | None = None
         self.round_limit = params.lns.round
+        self.stalled = 0  # rounds in a row without a better plan
+        self.escalations = 0
 
     def done(self) -> bool:
         """Out of time, stopped, or the incumbent meets the bound."""
@@ -167,17 +169,23 @@ class _Search:
         sp.num_workers = 1
         sp.linearization_level = 2  # small models: the full LP relaxation proves rounds several times faster
         sp.random_seed = rng.randrange(1 << 30)
-        sp.max_time_in_seconds = max(0.01, min(self.round_limit, self.deadline - time.monotonic()))
+        left = self.deadline - time.monotonic()
+        if self.params.lns.deterministic:
+            sp.max_deterministic_time = self.round_limit
+            sp.max_time_in_seconds = max(0.01, left)
+        else:
+            sp.max_time_in_seconds = max(0.01, min(self.round_limit, left))
         status = solver.solve(sub)
         solved = status == cp_model.OPTIMAL
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         with self.lock:
             kind.rounds += 1
             kind.adapt(solved)
+            obj = solver.objective_value if found else self.objective
+            better = obj < self.objective
+            self._escalate(better)
             if not found:
                 return
-            obj = solver.objective_value
-            better = obj < self.objective
             if better or (obj == self.objective and version == self.version):
                 self.values = list(solver.response_proto.solution)
                 self.objective = obj
@@ -186,6 +194,18 @@ class _Search:
                     kind.improved += 1
                     if self.on_progress:
                         report(self.on_progress, obj, self.bound if self.bound is not None else obj, self.started)
+
+    def _escalate(self, better: bool) -> None:
+        """Double the round limit after `LnsParams.stall` rounds in a row without a better plan (up to
+        `round_max`); back to `round` on a better plan. Called under the lock."""
+        lp = self.params.lns
+        if better:
+            self.stalled, self.round_limit = 0, lp.round
+        elif lp.stall:
+            self.stalled += 1
+            if self.stalled >= lp.stall and self.round_limit < lp.round_max:
+                self.stalled, self.escalations = 0, self.escalations + 1
+                self.round_limit = min(lp.round_max, 2 * self.round_limit)
 
     def _pick(self, rng: random.Random) -> _Kind:
         """A kind drawn with weight 1 + its share of improvements (kinds that pay are drawn more)."""
@@ -247,7 +267,8 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Prog
             t.join()
     if search.error is not None:
         raise search.error
-    log.info("engine LNS: %s", tally(search.kinds))
+    log.info("engine LNS: %s; round limit %.1f s after %d escalations", tally(search.kinds),
+             search.round_limit, search.escalations)
     plan = [(m.problem.employees[ei].id, m.problem.shifts[si].id)
             for (ei, si), x in m.x.items() if search.values[x.index]]
     if set(plan) == set(best.assignments):

@@ -1,6 +1,8 @@
 """One CP-SAT run over a built model, hints, and reading a finished run back into a Result."""
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from collections.abc import Iterable
 
@@ -9,6 +11,8 @@ from ortools.sat.python import cp_model
 from ..model import RosterModel
 from ..params import SolveParams
 from ..result import Progress, Result
+
+log = logging.getLogger(__name__)
 
 
 def set_parameters(sp, params: SolveParams, time_limit: float) -> None:
@@ -42,18 +46,57 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         report(self.fn, self.objective_value, self.best_objective_bound, self.started)
 
 
+class _Handover(cp_model.CpSolverSolutionCallback):
+    """Stops the search at `due()` when it has no plan yet or its gap is above `gap` (the
+    neighbourhood search then starts early); passes each plan on to `fn`."""
+
+    def __init__(self, solver: cp_model.CpSolver, gap: float, fn: Progress | None, started: float) -> None:
+        super().__init__()
+        self.solver, self.gap, self.fn, self.started = solver, gap, fn, started
+        self.last_gap: float | None = None
+        self.stopped = False
+
+    def on_solution_callback(self) -> None:
+        obj, bound = self.objective_value, self.best_objective_bound
+        self.last_gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
+        if self.fn:
+            report(self.fn, obj, bound, self.started)
+
+    def due(self) -> None:
+        if self.last_gap is None or self.last_gap > self.gap:
+            self.stopped = True
+            self.solver.stop_search()
+
+
 def run(
     m: RosterModel,
     params: SolveParams,
     on_progress: Progress | None,
     started: float,
     time_limit: float | None = None,
+    handover: float | None = None,
 ) -> Result:
-    """One CP-SAT run over the built model (by default until the search's end), read back."""
+    """One CP-SAT run over the built model (by default until the search's end), read back.
+
+    With `handover` (seconds after `started`), the run is stopped then if it has no plan or its gap
+    is above `params.phases.handover_gap` (`Phases.handover`).
+    """
     limit = params.search_end - (time.monotonic() - started) if time_limit is None else time_limit
     solver = cp_model.CpSolver()
     set_parameters(solver.parameters, params, limit)
-    status = solver.solve(m.cp, _Progress(on_progress, started) if on_progress else None)
+    if handover is None or handover - (time.monotonic() - started) >= limit:
+        status = solver.solve(m.cp, _Progress(on_progress, started) if on_progress else None)
+        return read_result(m, solver, status, started)
+    watch = _Handover(solver, params.phases.handover_gap, on_progress, started)
+    timer = threading.Timer(max(0.0, handover - (time.monotonic() - started)), watch.due)
+    timer.start()
+    try:
+        status = solver.solve(m.cp, watch)
+    finally:
+        timer.cancel()
+    if watch.stopped:
+        log.info("first run handed over at %.1f s (%s)", handover,
+                 "no plan" if watch.last_gap is None else f"gap {watch.last_gap:.3f}")
     return read_result(m, solver, status, started)
 
 
