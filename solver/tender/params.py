@@ -44,7 +44,7 @@ class PlanParams:
     extension_time_limit: float = 5.0
     greedy_hint: bool = True
     lp_guide: bool = True
-    lp_guide_share: float = 0.5
+    lp_guide_share: float = 0.7
     solver_parameters: tuple[tuple[str, object], ...] = ()
     diagnose: bool = True
     log: bool = False
