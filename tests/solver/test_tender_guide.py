@@ -2,7 +2,7 @@
 import pytest
 from ortools.sat.python import cp_model
 
-from solver.tender import PlanParams, plan_tender, random_problem, tiny_problem
+from solver.tender import PlanParams, mip_yardstick, plan_tender, random_problem, tiny_problem
 from solver.tender.greedy import greedy_units
 from solver.tender.guide import lp_bound
 from solver.tender.index import build_index
@@ -74,3 +74,11 @@ def test_a_model_with_an_enforced_constraint_is_not_read_as_a_mip():
     m.add(x >= 3).only_enforce_if(b)
     with pytest.raises(NotLinear, match="enforced"):
         as_mip(m.proto)
+
+
+def test_the_yardstick_solves_the_cost_stage_of_a_tiny_tender_to_the_engines_optimum():
+    problem = tiny_problem(quantity=20, coordination_cents=1000)
+    y = mip_yardstick(problem, 20.0, EXACT)
+    assert y is not None and y.reason == "OPTIMAL"
+    assert y.lp_cents is not None and y.lp_cents <= y.mip_cents == plan_tender(problem, EXACT).stages[1].objective
+    assert sum(a.units for a in y.allocations if a.step == "weld") == 20
