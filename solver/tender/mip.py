@@ -110,7 +110,10 @@ def _highs(threads: int, seed: int, seconds: float | None, log: bool) -> mathopt
 
 def solve_lp(relaxed: Mip) -> tuple[float, list[float]] | None:
     """Optimum (in the proto's objective units) and values of a relaxation, None if HiGHS finds none."""
-    result = mathopt.solve(relaxed.model, mathopt.SolverType.HIGHS, params=_highs(1, 0, None, False))
+    try:
+        result = mathopt.solve(relaxed.model, mathopt.SolverType.HIGHS, params=_highs(1, 0, None, False))
+    except Exception:  # noqa: BLE001 - the LP is optional: without it the cost stage is CP-SAT's alone
+        return None
     if result.termination.reason != mathopt.TerminationReason.OPTIMAL:
         return None
     return (result.objective_value() + relaxed.offset) * relaxed.scale, list(result.variable_values(relaxed.x))
