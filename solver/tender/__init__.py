@@ -11,10 +11,11 @@ from .result import (
     Allocation, Costs, Fix, Issue, LotOutcome, ResourceLoad, Shortage, StageReport, TenderResult,
 )
 from .rules import TENDER_RULES, Rule
+from .yardstick import MipYardstick, mip_yardstick
 
 __all__ = [
     "Allocation", "CertRequirement", "Certificate", "Costs", "Fix", "Issue", "Item", "Lot", "LotOutcome",
-    "Milestone", "Override", "PlanParams", "Resource", "ResourceLoad", "ResourceWeek", "Rule", "Shortage",
-    "StageReport", "Step", "TENDER_RULES", "TeamRules", "TenderInputError", "TenderProblem", "TenderResult",
-    "Transfer", "plan_tender", "precheck", "random_problem", "tiny_problem",
+    "Milestone", "MipYardstick", "Override", "PlanParams", "Resource", "ResourceLoad", "ResourceWeek", "Rule",
+    "Shortage", "StageReport", "Step", "TENDER_RULES", "TeamRules", "TenderInputError", "TenderProblem",
+    "TenderResult", "Transfer", "mip_yardstick", "plan_tender", "precheck", "random_problem", "tiny_problem",
 ]

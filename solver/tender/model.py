@@ -24,6 +24,7 @@ class TenderModel:
         self.m = cp_model.CpModel()
         self.vars: list = []
         self.x: dict = {}
+        self.ub: dict = {}  # (s, r, w) -> most units of s that fit in one week of r (the x variable's bound)
         self.missing: dict = {}
         self.batch: dict = {}
         self._used: dict = {}  # (s, r) -> 1 if r makes any unit of s
@@ -54,7 +55,8 @@ class TenderModel:
             q = ix.quantity(s)
             for r in ix.eligible[s]:
                 for w in ix.weeks[s, r]:
-                    v = self.new_var(0, q, f"x_{s}_{r}_w{w}")
+                    self.ub[s, r, w] = ub = _fits(ix, s, r, w, q)
+                    v = self.new_var(0, ub, f"x_{s}_{r}_w{w}")
                     self.x[s, r, w] = v
                     self._x_of[s, w].append(v)
                     self._x_sm[s, ix.member_of(r), w].append(v)
@@ -103,8 +105,14 @@ class TenderModel:
                 u = xs[0]
             else:
                 u = self.new_var(0, 1, f"used_{s}_{r}")
-                for v in xs:
-                    self.m.add(v <= q * u)
+                for w, v in zip(self.ix.weeks[s, r], xs, strict=True):
+                    b = self.batch.get((s, r, w))
+                    if b is not None and b is not v:
+                        self.m.add(b <= u)  # v <= ub * b then bounds v too, and tighter in the LP
+                    else:
+                        self.m.add(v <= self.ub[s, r, w] * u)
+                # the same link over all weeks: a resource used for a share of the step is that share used
+                self.m.add(sum(xs) <= min(q, sum(self.ub[s, r, w] for w in self.ix.weeks[s, r])) * u)
                 self.m.add(u <= sum(xs))
             self._used[s, r] = u
         return self._used[s, r]
@@ -126,3 +134,13 @@ class TenderModel:
                     mu = self.new_var(0, 1, f"member_used_{s}_{p}")
                     self.m.add_max_equality(mu, us)
                     self.member_used[s, p] = mu
+
+
+def _fits(ix: Index, s: str, r: str, w: int, q: int) -> int:
+    """Units of ``s`` that fit in week ``w`` of ``r`` (regular + overtime, after the setup), at most ``q``:
+    the tightest constant for the links ``units <= M * used`` the LP relaxation reads."""
+    per_unit = ix.minutes[s, r]
+    if per_unit <= 0:
+        return q
+    room = ix.cap_reg.get((r, w), 0) + ix.cap_ot.get((r, w), 0) - ix.setup[s, r]
+    return max(0, min(q, room // per_unit))

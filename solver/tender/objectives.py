@@ -39,6 +39,13 @@ def handoffs(tm: TenderModel) -> dict:
                             h = tm.new_var(0, 1, f"handoff_{s}_{t}_{p}_{q}")
                             tm.m.add(h >= tm.member_used[s, p] + tm.member_used[t, q] - 1)
                             tm.handoff[s, t, p, q] = h
+                # A member making units of t without making s receives them from someone else: at least
+                # one hand-off into it (valid in every plan, and far tighter in the LP than the pairs).
+                for q in tm.members_of(t):
+                    into = [tm.handoff[s, t, p, q] for p in tm.members_of(s) if p != q]
+                    own = tm.member_used.get((s, q), 0)
+                    if into:
+                        tm.m.add(sum(into) >= tm.member_used[t, q] - own)
     return tm.handoff
 
 

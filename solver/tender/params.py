@@ -18,6 +18,9 @@ class PlanParams:
     ``missing_weight`` (None = horizon + 1) weighs a missing standard minute against a minute-week late,
     so that never producing a unit always costs more than producing it late.
     ``greedy_hint`` starts stage 1 from a constructive plan (completed by CP-SAT).
+    ``lp_guide``: the cost stage first solves its LP relaxation (HiGHS), whose optimum is its proven bound,
+    then spends ``lp_guide_share`` of its time on CP-SAT restricted to the (step, resource) pairs the
+    relaxation uses; that plan is the hint of the full model (see ``guide.py``).
     ``solver_parameters``: extra CP-SAT parameters as (name, value) pairs, e.g. (("linearization_level", 2),).
     ``deterministic`` (default) makes the same problem give the same plan on every run and machine load:
     time limits are CP-SAT's deterministic time (work done, roughly seconds on a desktop core), several
@@ -40,6 +43,8 @@ class PlanParams:
     due_extension_weeks: int = 4
     extension_time_limit: float = 5.0
     greedy_hint: bool = True
+    lp_guide: bool = True
+    lp_guide_share: float = 0.7
     solver_parameters: tuple[tuple[str, object], ...] = ()
     diagnose: bool = True
     log: bool = False

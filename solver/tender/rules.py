@@ -44,7 +44,7 @@ def setup_and_min_batch(tm: TenderModel) -> None:
         q = ix.quantity(s)
         b = v if q == 1 else tm.new_var(0, 1, f"batch_{s}_{r}_w{w}")
         if b is not v:
-            tm.m.add(v <= q * b)
+            tm.m.add(v <= tm.ub[s, r, w] * b)
             tm.m.add(v >= max(1, min(step.min_batch, q)) * b)
         tm.batch[s, r, w] = b
 
@@ -54,7 +54,7 @@ def capacity(tm: TenderModel) -> None:
     ix = tm.ix
     terms = defaultdict(list)
     for (s, r, w), v in tm.x.items():
-        terms[r, w].append((ix.minutes[s, r], v, ix.quantity(s)))
+        terms[r, w].append((ix.minutes[s, r], v, tm.ub[s, r, w]))
     for (s, r, w), b in tm.batch.items():
         if ix.setup[s, r]:
             terms[r, w].append((ix.setup[s, r], b, 1))
@@ -103,6 +103,13 @@ def team(tm: TenderModel) -> None:
             tm.m.add(t == 1)
         else:
             tm.m.add(t <= sum(work[p]))
+    # Cut (valid in every plan, tight in the LP): a member's load fits in its capacity only when it is in.
+    loads = defaultdict(list)
+    for (r, w), load in tm.load.items():
+        loads[ix.member_of(r)].append((load, ix.cap_reg.get((r, w), 0) + ix.cap_ot.get((r, w), 0)))
+    for p, rows in loads.items():
+        if p in tm.team:
+            tm.m.add(sum(load for load, _ in rows) <= sum(cap for _, cap in rows) * tm.team[p])
     if team_rules.max_size and len(tm.team) > team_rules.max_size:
         tm.m.add(sum(tm.team.values()) <= team_rules.max_size)
 

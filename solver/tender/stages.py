@@ -8,6 +8,7 @@ from ortools.sat.python import cp_model
 
 from .index import MONEY_SCALE, Index
 from .greedy import greedy_units
+from .guide import lp_bound, restricted_solve
 from .model import TenderModel
 from .objectives import cost_terms, robustness_terms, service_terms
 from .params import PlanParams
@@ -91,6 +92,34 @@ def _complete_hint(tm: TenderModel, units: dict, limit: float, params: PlanParam
     return True
 
 
+def _solver(limit: float, params: PlanParams, workers: int) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    _limits(solver, limit, params, workers)
+    solver.parameters.log_search_progress = params.log
+    for key, value in params.solver_parameters:
+        setattr(solver.parameters, key, value)
+    return solver
+
+
+def _guided(tm: TenderModel, limit: float, params: PlanParams):
+    """(LP bound, solver of the restricted run or None, time taken from the stage). The LP's wall time
+    counts only with wall-clock limits: deterministic limits count work, and the LP's is small and fixed."""
+    t0 = time.perf_counter()
+    bound, values = lp_bound(tm)
+    used = 0.0 if params.deterministic else time.perf_counter() - t0
+    if values is None:
+        return bound, None, used
+    solver = _solver(max(0.05, (limit - used) * params.lp_guide_share), params, params.workers)
+    found = restricted_solve(tm, values, solver)
+    return bound, solver if found else None, used + _spent(solver, params)
+
+
+def _hint_all(tm: TenderModel, solver: cp_model.CpSolver) -> None:
+    tm.m.clear_hints()
+    for v in tm.vars:
+        tm.m.add_hint(v, solver.value(v))
+
+
 def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
     """Run the requested stages in order; stop at the first stage without a solution."""
     stages = sorted(stages or params.stages)
@@ -100,31 +129,39 @@ def solve_stages(ix: Index, params: PlanParams, stages=None) -> Solved:
         name, build = STAGES[stage]
         terms = build(tm, params)
         tm.m.minimize(terms.expr())
-        own = params.stage_time_limits[stage - 1]
-        if best is not None:
-            units = {k: best.value(v) for k, v in tm.x.items()}
-            if not _complete_hint(tm, units, max(0.1, own / 10), params):
-                _partial_hint(tm, best, known)
-        elif params.greedy_hint:
-            _complete_hint(tm, greedy_units(ix), max(0.1, own / 10), params)
-        limit = own
+        t0, limit = time.perf_counter(), params.stage_time_limits[stage - 1]
         if params.total_time_limit is not None:
             limit = min(limit, max(0.05, params.total_time_limit - spent))
-        solver = cp_model.CpSolver()
-        _limits(solver, limit, params, params.workers)
-        solver.parameters.log_search_progress = params.log
-        for key, value in params.solver_parameters:
-            setattr(solver.parameters, key, value)
-        t0, known = time.perf_counter(), len(tm.vars)
+        budget, lp, guided, used = limit, None, None, 0.0
+        if stage == 2 and params.lp_guide:
+            lp, guided, used = _guided(tm, limit, params)
+            limit = max(0.05, limit - used)
+        if guided is not None:
+            _hint_all(tm, guided)
+        elif best is not None:
+            units = {k: best.value(v) for k, v in tm.x.items()}
+            if not _complete_hint(tm, units, max(0.1, limit / 10), params):
+                _partial_hint(tm, best, known)
+        elif params.greedy_hint:
+            _complete_hint(tm, greedy_units(ix), max(0.1, limit / 10), params)
+        if not params.deterministic:  # wall-clock limits: the stage's time includes its guide and hints
+            limit = max(0.05, budget - (time.perf_counter() - t0))
+        solver = _solver(limit, params, params.workers)
+        known = len(tm.vars)
         status = solver.solve(tm.m)
-        spent += _spent(solver, params)
+        spent += used + _spent(solver, params) if params.deterministic else time.perf_counter() - t0
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        scale = MONEY_SCALE if stage == 2 else 1  # report the cost stage in cents
         capped = " (wall-clock cap)" if _wall_capped(solver, limit, params) else ""
+        bound = solver.best_objective_bound if found else None
+        if guided is not None and (not found or guided.objective_value < solver.objective_value):
+            solver, status, found, capped = guided, cp_model.FEASIBLE, True, ""  # the restricted plan is kept
+        if lp is not None and found:
+            bound = lp if bound is None else max(bound, lp)
+        scale = MONEY_SCALE if stage == 2 else 1  # report the cost stage in cents
         reports.append(StageReport(
             stage, name, solver.status_name(status) + capped,
             solver.objective_value / scale if found else None,
-            solver.best_objective_bound / scale if found else None,
+            bound / scale if bound is not None else None,
             time.perf_counter() - t0,
         ))
         if not found:

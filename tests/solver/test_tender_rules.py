@@ -33,6 +33,16 @@ def test_capacity_and_overtime_limits_hold():
     assert result.loads
     for load in result.loads:
         assert load.load_minutes <= load.regular_capacity + load.overtime_capacity
+    # Two steps that each fit a week share it: the cheap resource could cut all 10 units in its 600
+    # minutes, or weld them, not both (the bound of one step alone is already in its variables).
+    cheap = Resource("X1", "X", frozenset({"cut", "weld"}), rate_cents=1000)
+    dear = Resource("Y1", "Y", frozenset({"cut", "weld"}), rate_cents=9000)
+    steps = (Step("cut", "I1", "cut", 60), Step("weld", "I1", "weld", 60, predecessors=("cut",)))
+    problem = TenderProblem(1, (cheap, dear), (ResourceWeek("X1", 0, 600), ResourceWeek("Y1", 0, 600)),
+                            (Lot("L1", 0, 0),), (Item("I1", "L1", 10),), steps)
+    result = plan_tender(problem, FAST)
+    assert result.is_feasible()
+    assert {load.resource: load.load_minutes for load in result.loads} == {"X1": 600, "Y1": 600}
 
 
 def _one_step(capacities: dict, quantity: int = 8, **step) -> TenderProblem:
