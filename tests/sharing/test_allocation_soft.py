@@ -199,7 +199,7 @@ def test_a_generated_week_solved_part_by_part_has_the_whole_week_s_optimum(monke
 
     monkeypatch.setattr(decompose, "BATCH_PAIRS", 40)  # M (40 employees, 25 parts): five runs, not one
     g, week = generate_group("M", 0), parse_week(DEMO_WEEK)
-    whole = allocate_week(g, week, params=AllocationParams(time_limit=20, workers=2, decompose=False))
-    split = allocate_week(g, week, params=AllocationParams(time_limit=20, workers=2))
+    whole = allocate_week(g, week, params=AllocationParams(time_limit=20, decompose=False))
+    split = allocate_week(g, week, params=AllocationParams(time_limit=20))
     assert whole.status == split.status == "OPTIMAL" and split.objective == whole.objective
     assert check_plan(split.plan, g) == [] and split.violations == []

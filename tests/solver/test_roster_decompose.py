@@ -2,7 +2,6 @@
 of a demand under a hard maximum."""
 from dataclasses import replace
 
-from ortools.sat.python import cp_model
 from test_roster_helpers import FAST, shift
 
 from solver.roster import decompose
@@ -93,17 +92,13 @@ def test_a_part_that_cannot_keep_its_pins_makes_the_whole_infeasible(monkeypatch
     assert solve(p, replace(FAST, decompose=True)).status == "INFEASIBLE"
 
 
-def test_under_a_hard_maximum_the_shortfall_is_exactly_the_missing_people():
-    p = _two_trades()
-    m = build(p)
-    pos = {s.id: i for i, s in enumerate(p.shifts)}
-    for (ei, si), x in m.x.items():
-        m.cp.add(x == int(p.employees[ei].id == "C0" and si in (pos["c0"], pos["c1"])))
-    for demand, missing in (("c0", 0), ("c1", 1)):  # c1 asks for 2, C0 alone is placed on both
-        m.cp.maximize(m.under[demand])  # nothing may inflate the shortfall
-        solver = cp_model.CpSolver()
-        assert solver.solve(m.cp) == cp_model.OPTIMAL
-        assert solver.value(m.under[demand]) == missing
+def test_a_plan_is_priced_on_the_whole_model_with_its_real_shortfalls():
+    p = _two_trades(groups=(Group(0, 0.5), Group(1, 0.5)), fairness_weight=1)
+    p = replace(p, employees=p.employees[:-1])
+    whole = solve(p, FAST)
+    priced = decompose._price(build(p), list(whole.assignments), 5.0, 0, 0.0)
+    assert priced.objective == whole.objective and priced.penalties == whole.penalties
+    assert priced.penalties[("cover_under", "c1")] == 107  # c1 (weight 107) asks for 2, one is placed
 
 
 def test_decompose_is_a_solve_parameter_read_from_files():
