@@ -1,6 +1,7 @@
 """Benchmark of the weekly allocation on generated groups (`sharing.generator.generate_group`).
 
     python -m benchmarks.allocation [--sizes S,M,L,XL] [--time-limit S] [--workers K] [--seed N] [--lns-share F]
+        [--no-decompose]
 
 Prints one row per size: employees, requests, variables (eligible employee-request pairs, the
 engine's decision variables), build and total time, objective, best bound, gap, coverage of the
@@ -39,7 +40,8 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def run(size: str, time_limit: float | None, workers: int, seed: int, lns_share: float = 0.0) -> tuple:
+def run(size: str, time_limit: float | None, workers: int, seed: int, lns_share: float = 0.0,
+        decompose: bool = True) -> tuple:
     started = time.monotonic()
     group = generate_group(size, seed)
     generate_s = time.monotonic() - started
@@ -48,7 +50,7 @@ def run(size: str, time_limit: float | None, workers: int, seed: int, lns_share:
     built = build_problem(group, week, AllocationWeights())
     build_s = time.monotonic() - started
     params = AllocationParams(time_limit=time_limit or TIME_LIMITS[size], workers=workers, seed=seed,
-                              lns_share=lns_share)
+                              lns_share=lns_share, decompose=decompose)
     result = allocate_week(group, week, params=params)
     violations = len(check_plan(result.plan, group)) if result.is_feasible() else "-"
     gap = "-" if result.gap is None else f"{100 * result.gap:.2f}"
@@ -75,12 +77,16 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--lns-share", type=float, default=0.0,
                         help="share of the time, at the end, in the engine's neighbourhood search")
+    parser.add_argument("--no-decompose", action="store_true",
+                        help="CP-SAT on the whole week (the default solves its independent parts one by one)")
     args = parser.parse_args(argv)
     print(f"machine: {os.cpu_count()} CPUs ({cpu_model()}), workers {args.workers}, seed {args.seed}, "
-          f"lns share {args.lns_share}, {date.today()}")
+          f"lns share {args.lns_share}, decompose {not args.no_decompose}, {date.today()}, "
+          f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     rows = []
     for size in args.sizes.split(","):
-        rows.append(run(size.strip().upper(), args.time_limit, args.workers, args.seed, args.lns_share))
+        rows.append(run(size.strip().upper(), args.time_limit, args.workers, args.seed, args.lns_share,
+                        not args.no_decompose))
         print(table(rows[-1:]).splitlines()[-1], flush=True)
     print()
     print(table(rows))

@@ -66,7 +66,11 @@ def solve_built(built: Built, params: AllocationParams, on_progress: Progress | 
     started = time.monotonic()
     built.dropped += drop_breaking_pins(built, word_violation)
     greedy = sorted(set(greedy_plan(built.problem)))
-    result = solve(built.problem, params.engine(), hint=greedy, on_progress=on_progress)
+    engine = params.engine()
+    if not params.deterministic:  # the greedy plan's seconds count in the time limit
+        engine = dataclasses.replace(engine, time_limit=max(0.1 * params.time_limit,
+                                                            params.time_limit - (time.monotonic() - started)))
+    result = solve(built.problem, engine, hint=greedy, on_progress=on_progress)
     if not result.is_feasible() and greedy:
         # no plan found and the greedy one could not be priced: it is the answer (the safety check reports)
         result = dataclasses.replace(result, status="FEASIBLE", assignments=tuple(greedy))

@@ -103,6 +103,10 @@ class AllocationParams:
     ``deterministic``: the same data and seed give the same plan on any machine and under any load: one
     CP-SAT worker whose budget is ``time_limit`` in CP-SAT's deterministic time (work done, not seconds),
     with ten times the limit in wall-clock seconds as a safety stop. The neighbourhood search is off.
+
+    ``decompose``: the week's independent parts (employees and requests linked by eligibility; skills
+    and regions rarely mix) are solved one by one, then priced together (engine `SolveParams.decompose`);
+    not in the deterministic mode.
     """
 
     time_limit: float = 30.0
@@ -112,6 +116,7 @@ class AllocationParams:
     log: bool = False
     lns_share: float = 0.0
     deterministic: bool = False
+    decompose: bool = True
 
     def __post_init__(self) -> None:
         if self.time_limit <= 0:
@@ -135,6 +140,7 @@ class AllocationParams:
         return SolveParams(
             time_limit=self.time_limit, seed=self.seed, log=self.log, cp_sat=CpSatParams(workers=self.workers),
             phases=Phases(lns=self.lns_share, price=0.1, price_least=0.5, reserve=0.05),
+            decompose=self.decompose,
         )
 
     @classmethod

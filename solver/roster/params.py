@@ -142,6 +142,9 @@ class SolveParams:
     cp_sat : CP-SAT's parameters (`CpSatParams`).
     phases : the share of the time of each search phase (`Phases`).
     lns : the neighbourhood search (`LnsParams`).
+    decompose : solve the independent parts of the problem one by one (connected components of the
+        eligibility, demand, consistency, request and reference links; see decompose.py), each with
+        its share of the time and these parameters, then price their union on the whole model.
     """
 
     time_limit: float = 10.0
@@ -151,6 +154,7 @@ class SolveParams:
     cp_sat: CpSatParams = field(default_factory=CpSatParams)
     phases: Phases = field(default_factory=Phases)
     lns: LnsParams = field(default_factory=LnsParams)
+    decompose: bool = False
 
     def __post_init__(self) -> None:
         if self.time_limit <= 0:

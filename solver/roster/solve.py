@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from .build import build
 from .data import Problem
+from .decompose import solve_decomposed
 from .model import RosterModel
 from .params import SolveParams
 from .result import Progress, Result, settle
@@ -37,6 +38,10 @@ def solve(
     time. Ctrl-C stops the search and the best plan found so far is returned.
     """
     started = time.monotonic()
+    if params.decompose:
+        parts = solve_decomposed(problem, params, hint, on_progress, solve, started)
+        if parts is not None:
+            return parts
     phases = params.phases
     m = build(problem, runs=params.runs)
     if hint is None and phases.construct:

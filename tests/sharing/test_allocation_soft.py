@@ -179,9 +179,27 @@ def test_the_engine_parameters_carry_the_allocation_s_budget_and_reserve_the_rea
     exact = AllocationParams(time_limit=2, lns_share=0.5, deterministic=True).engine()
     assert exact.cp_sat.workers == 1 and exact.phases.lns == 0
     assert ("max_deterministic_time", 2) in exact.cp_sat.extra
+    # the week's independent parts are solved one by one, except in the deterministic mode
+    assert searched.decompose and not exact.decompose
+    assert not AllocationParams(decompose=False).engine().decompose
 
 
 def test_every_allocation_reports_the_engine_s_own_safety_check():
     g = group([employee("E1")], [request("R1", 0, "08:00", "16:00")])
     result = allocate(g)
     assert filled(result) == {"R1"} and result.violations == []
+
+
+def test_a_generated_week_solved_part_by_part_has_the_whole_week_s_optimum(monkeypatch):
+    from solver.roster import decompose
+    from sharing.compliance import check_plan
+    from sharing.generator import generate_group
+    from sharing.demo import DEMO_WEEK
+    from consortium.weeks import parse_week
+
+    monkeypatch.setattr(decompose, "BATCH_PAIRS", 40)  # M (40 employees, 25 parts): five runs, not one
+    g, week = generate_group("M", 0), parse_week(DEMO_WEEK)
+    whole = allocate_week(g, week, params=AllocationParams(time_limit=20, decompose=False))
+    split = allocate_week(g, week, params=AllocationParams(time_limit=20))
+    assert whole.status == split.status == "OPTIMAL" and split.objective == whole.objective
+    assert check_plan(split.plan, g) == [] and split.violations == []
