@@ -102,7 +102,8 @@ class AllocationParams:
 
     ``deterministic``: the same data and seed give the same plan on any machine and under any load: one
     CP-SAT worker whose budget is ``time_limit`` in CP-SAT's deterministic time (work done, not seconds),
-    with ten times the limit in wall-clock seconds as a safety stop. The neighbourhood search is off.
+    with ten times the limit in wall-clock seconds as a safety stop (the greedy plan is priced in work
+    done too). The neighbourhood search is off.
 
     ``decompose``: the week's independent parts (employees and requests linked by eligibility; skills
     and regions rarely mix) are solved one by one, then priced together (engine `SolveParams.decompose`);

@@ -55,7 +55,14 @@ def solve(
         # price the plan on the model and hint every variable (CP-SAT ignores incomplete hints it
         # fails to complete; complete_hint leaves the decision variables hinted when pricing fails)
         budget = max(phases.price_least, phases.price * params.time_limit)
-        fallback = price(m, hint, budget, params.seed, started)
+        work = dict(params.cp_sat.extra).get("max_deterministic_time")
+        if isinstance(work, int | float):
+            # a deterministic run: price in work done too, the wall clock only a safety stop, so that
+            # the same data give the same plan however loaded the machine is
+            budget, work = params.time_limit, max(phases.price_least, phases.price * work)
+        else:
+            work = None
+        fallback = price(m, hint, budget, params.seed, started, work)
     share = phases.lns + phases.primal
     first = params.search_end * (1 - share) - (time.monotonic() - started)
     if fallback is not None and share and first < 1.0:

@@ -203,3 +203,25 @@ def test_a_generated_week_solved_part_by_part_has_the_whole_week_s_optimum(monke
     split = allocate_week(g, week, params=AllocationParams(time_limit=20))
     assert whole.status == split.status == "OPTIMAL" and split.objective == whole.objective
     assert check_plan(split.plan, g) == [] and split.violations == []
+
+
+def test_a_deterministic_allocation_prices_its_hint_in_work_done_not_in_a_short_wall_clock(monkeypatch):
+    # on a loaded machine a few wall seconds may not be enough to price the greedy plan, and the plan would
+    # then depend on the load: in the deterministic mode the pricing is bounded by CP-SAT's work
+    from consortium.weeks import parse_week
+    from sharing.demo import DEMO_WEEK, demo_group
+    from solver.roster.search import run
+
+    calls = []
+    original = run.complete_hint
+
+    def spy(m, plan, time_limit, seed=0, work=None):
+        calls.append((time_limit, work))
+        return original(m, plan, time_limit, seed, work)
+
+    monkeypatch.setattr(run, "complete_hint", spy)
+    allocate_week(demo_group(), parse_week(DEMO_WEEK), params=AllocationParams(time_limit=2, deterministic=True))
+    assert calls == [(20, 0.5)]  # the whole safety stop as wall clock; max(0.5, 1 % of 2) of work
+    calls.clear()
+    allocate_week(demo_group(), parse_week(DEMO_WEEK), params=AllocationParams(time_limit=2, decompose=False))
+    assert calls == [(0.5, None)]  # otherwise the wall clock alone

@@ -135,13 +135,14 @@ def add_hint(m: RosterModel, plan: Iterable[tuple[str, str]]) -> None:
 
 
 def complete_hint(m: RosterModel, plan: Iterable[tuple[str, str]], time_limit: float,
-                  seed: int = 0) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus] | None:
+                  seed: int = 0, work: float | None = None) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus] | None:
     """Hint every variable of `m` (auxiliaries included) from a plan of (employee id, shift id).
 
     The plan's decision variables are fixed and the rest is solved for (one worker, fast: propagation
     and a small optimisation of the auxiliaries); on success every variable gets its value as hint and
     the finished (solver, status) is returned (read it with `read_result`: the plan priced). Otherwise
-    only the decision variables are hinted and None is returned.
+    only the decision variables are hinted and None is returned. `work` bounds it in CP-SAT's
+    deterministic time as well (then `time_limit` is only a wall-clock safety stop).
     """
     add_hint(m, plan)
     solver = cp_model.CpSolver()
@@ -150,6 +151,8 @@ def complete_hint(m: RosterModel, plan: Iterable[tuple[str, str]], time_limit: f
     sp.num_workers = 1
     sp.random_seed = seed
     sp.max_time_in_seconds = max(0.05, time_limit)
+    if work is not None:
+        sp.max_deterministic_time = work
     status = solver.solve(m.cp)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
@@ -161,7 +164,8 @@ def complete_hint(m: RosterModel, plan: Iterable[tuple[str, str]], time_limit: f
     return solver, status
 
 
-def price(m: RosterModel, plan, time_limit: float, seed: int, started: float) -> Result | None:
+def price(m: RosterModel, plan, time_limit: float, seed: int, started: float,
+          work: float | None = None) -> Result | None:
     """`plan` priced on the model (see `complete_hint`), or None when it could not be."""
-    priced = complete_hint(m, plan, time_limit, seed)
+    priced = complete_hint(m, plan, time_limit, seed, work)
     return read_result(m, *priced, started) if priced is not None else None
