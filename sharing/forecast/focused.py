@@ -28,7 +28,6 @@ changed people's weeks (the others' weeks are the baseline's). Nothing is stored
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from consortium.errors import InvalidInput
 from consortium.weeks import IsoWeek
@@ -39,7 +38,7 @@ from ..group import Group, requirement_met
 from ..history import History
 from ..plans import Plan
 from ..requests import Request
-from .whatif import Hire, Training, WeekGain, WhatIf, _filled, _gained, _person_week, apply_change, baseline
+from .whatif import Hire, Training, WhatIf, apply_change, baseline, week_gain
 
 __all__ = ["estimate"]
 
@@ -77,14 +76,7 @@ def estimate(weeks: list[tuple[IsoWeek, Group]], change: Hire | Training | tuple
         diverged = diverged or sorted(_pairs(plan.assignments)) != sorted(_pairs(mine))
         variant = base.model_copy(update={"assignments": [a for a in base.assignments if a.employee not in people]
                                           + list(plan.assignments)})
-        worked, contracted, billable, cost = 0.0, 0.0, Decimal(0), Decimal(0)
-        for one in changes:
-            w, c, b, e = _person_week(one, changed, base, variant)
-            worked, contracted, billable, cost = worked + w, contracted + c, billable + b, cost + e
-        gains.append(WeekGain(
-            week=str(week), baseline=_filled(base, group), variant=_filled(variant, changed),
-            person_hours=round(worked, 2), contracted_hours=contracted, billable=billable,
-            employment_cost=cost, violations=violations, extra_by_request=_gained(base, variant)))
+        gains.append(week_gain(week, changes, group, changed, base, variant, violations))
     return WhatIf(change, gains)
 
 

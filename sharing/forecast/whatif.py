@@ -202,16 +202,23 @@ def what_if(weeks: list[tuple[IsoWeek, Group]], change: Hire | Training | tuple[
         variant = allocate_week(variant_group, week, history=variant_history, params=params,
                                 pins=list(base.assignments)).plan
         variant_plans.append(variant)
-        worked, contracted, billable, cost = 0.0, 0.0, Decimal(0), Decimal(0)
-        for one in changes:
-            w, c, b, e = _person_week(one, variant_group, base, variant)
-            worked, contracted, billable, cost = worked + w, contracted + c, billable + b, cost + e
-        gains.append(WeekGain(
-            week=str(week), baseline=_filled(base, group), variant=_filled(variant, variant_group),
-            person_hours=round(worked, 2), contracted_hours=contracted, billable=billable,
-            employment_cost=cost, violations=len(check_plan(variant, variant_group, variant_history)),
-            extra_by_request=_gained(base, variant)))
+        gains.append(week_gain(week, changes, group, variant_group, base, variant,
+                               len(check_plan(variant, variant_group, variant_history))))
     return WhatIf(change, gains)
+
+
+def week_gain(week: IsoWeek, changes: tuple[Hire | Training, ...], group: Group, changed: Group, base: Plan,
+              variant: Plan, violations: int) -> WeekGain:
+    """One week of a what-if: `base` is the plan of `group`, `variant` that of `changed` (the group with
+    `changes`); the changed people's hours, contracted hours, billable amount and employment cost added up."""
+    worked, contracted, billable, cost = 0.0, 0.0, Decimal(0), Decimal(0)
+    for one in changes:
+        w, c, b, e = _person_week(one, changed, base, variant)
+        worked, contracted, billable, cost = worked + w, contracted + c, billable + b, cost + e
+    return WeekGain(
+        week=str(week), baseline=_filled(base, group), variant=_filled(variant, changed),
+        person_hours=round(worked, 2), contracted_hours=contracted, billable=billable,
+        employment_cost=cost, violations=violations, extra_by_request=_gained(base, variant))
 
 
 def _person_week(change: Hire | Training, group: Group, base: Plan, variant: Plan):
