@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import time
 
-from ortools.sat.python import cp_model
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from .build import build
 from .data import Problem
-from .model import RosterModel
 from .index import Index
 from .params import SolveParams
 from .result import Progress, Result, settle
-from .search.run import add_hint, read_result, report, run
+from .search.run import price, report, run
 
 BATCH_PAIRS = 400  # parts smaller than this (in eligible pairs) are solved together in batches
 
@@ -222,7 +220,7 @@ def solve_decomposed(problem: Problem, params: SolveParams, hint: Iterable[tuple
     plan, bound, status = solve_parts(problem, params, parts, solve, seconds, hint)
     if status == "INFEASIBLE":
         return Result("INFEASIBLE", None, None, time.monotonic() - started, labels=m.labels)
-    priced = _price(m, plan, price_budget, params.seed, started)
+    priced = price(m, plan, price_budget, params.seed, started)
     if priced is None:
         return None
     result = settle(priced, bound)
@@ -236,36 +234,3 @@ def solve_decomposed(problem: Problem, params: SolveParams, hint: Iterable[tuple
     bounds = [b for b in (bound, whole.best_bound) if b is not None]
     best = whole if whole.cost() < result.cost() else result
     return settle(best, max(bounds) if bounds else None)
-
-
-def _price(m: RosterModel, plan: list[tuple[str, str]], seconds: float, seed: int, started: float) -> Result | None:
-    """The plan priced on the whole model: its decision variables and its demands' real shortfalls
-    (requirement - placed, at least 0) fixed, the rest solved for; every variable then hinted.
-
-    Without the shortfalls the cover's free `over` lets a shortfall exceed the real one at a price, and
-    the fairness rule's maximum of shortfalls hides that from the search: a plan of 1,000 employees was
-    not priced in 30 s, against half a second with them (`search.run.complete_hint` fixes only the
-    decision variables).
-    """
-    add_hint(m, plan)
-    placed: dict[str, int] = {}
-    for _, s in plan:
-        placed[s] = placed.get(s, 0) + 1
-    for d in m.problem.demands:
-        under = m.under.get(d.id)
-        if under is not None and not isinstance(under, int) and under is not m.zero:
-            m.cp.add_hint(under, max(0, d.requirement - sum(placed.get(s, 0) for s in d.shifts)))
-    solver = cp_model.CpSolver()
-    sp = solver.parameters
-    sp.fix_variables_to_their_hinted_value = True
-    sp.num_workers = 1
-    sp.random_seed = seed
-    sp.max_time_in_seconds = max(0.05, seconds)
-    status = solver.solve(m.cp)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    values = solver.response_proto.solution
-    m.cp.clear_hints()
-    m.cp.proto.solution_hint.vars.extend(range(len(values)))
-    m.cp.proto.solution_hint.values.extend(values)
-    return read_result(m, solver, status, started)
