@@ -2,9 +2,11 @@
 
 Example: ``python -m benchmarks.curtois benchmarks/data/curtois/Instance1.txt --time-limit 10``
 
-Defaults: half the time CP-SAT's portfolio on the automaton model (the bound, the proofs), half the
-engine's neighbourhood search (the plans), which starts at 15 % of the time when the portfolio has no
-plan by then and doubles its round limit (up to 4 s) after 15 rounds without a better plan; see
+Defaults: the first 30 % of the time column generation over whole employee schedules (the bound, and a
+plan from the LP: a dive, then CP-SAT choosing one generated schedule per employee); what it leaves of
+the first 10 %, CP-SAT's portfolio on the automaton model from that plan (it proves the small instances);
+the last 90 % the engine's neighbourhood search, with neighbourhoods that recombine generated schedules,
+which doubles its round limit (up to 4 s) after 15 rounds without a better plan. See
 docs/benchmarks-curtois.md.
 """
 from __future__ import annotations
@@ -130,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--roster-dir", type=Path, default=Path("rosters"))
     ap.add_argument("--runs", choices=("automaton", "clauses"), default="automaton",
                     help="encoding of the run rules in the first CP-SAT run (default: automaton, a tight bound)")
-    ap.add_argument("--lns-share", type=float, default=0.5,
+    ap.add_argument("--lns-share", type=float, default=0.9,
                     help="share of the time, at the end, in the engine's neighbourhood search (0: off)")
     ap.add_argument("--lns-round", type=float, default=1.0, help="seconds at most for one neighbourhood")
     ap.add_argument("--handover", type=float, default=0.15,
@@ -144,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="round limits in CP-SAT's deterministic time (work) rather than wall seconds")
     ap.add_argument("--subsolvers", default="", help="CP-SAT subsolvers ('' = default)")
     ap.add_argument("--construct-share", type=float, default=0.0, help="share of the time building a first plan")
+    ap.add_argument("--columns", type=float, default=0.3,
+                    help="share of the time, at the start, in column generation over whole schedules (0: off)")
     ap.add_argument("--relax-share", type=float, default=0.0, help="share of the time on a cover-only first phase")
     ap.add_argument("--primal-share", type=float, default=0.0,
                     help="share of the time, before the neighbourhood search, warm-started with 2 full workers")
@@ -157,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             workers=args.workers, subsolvers=tuple(filter(None, args.subsolvers.split(","))),
             extra=tuple((k, int(v)) for k, v in (kv.split("=") for kv in args.cp_sat.split(",") if kv)),
         ),
-        phases=Phases(construct=args.construct_share, relax=args.relax_share, primal=args.primal_share,
+        phases=Phases(construct=args.construct_share, relax=args.relax_share, columns=args.columns,
+                      primal=args.primal_share,
                       lns=args.lns_share, handover=args.handover, handover_gap=args.handover_gap),
         lns=LnsParams(round=args.lns_round, stall=args.lns_stall, round_max=args.lns_round_max,
                       deterministic=args.lns_deterministic),

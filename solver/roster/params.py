@@ -55,6 +55,9 @@ class Phases:
         a balance term).
     relax : the model with only the cover terms as objective; its plan is priced and hinted (when no
         hint is given).
+    columns : column generation over whole employee schedules (search/columns.py), when no hint is
+        given and the employees meet only in the demands: its Lagrangian bound is kept as the bound and
+        its dive's plan is priced and hinted.
     primal : at the end, before the neighbourhood search, a CP-SAT run warm-started from the best plan
         with only `primal_workers` full-problem workers (the others do LNS and local search); the first
         run's bound is kept.
@@ -73,6 +76,7 @@ class Phases:
     construct: float = 0.0
     linear: float = 0.0
     relax: float = 0.0
+    columns: float = 0.0
     primal: float = 0.0
     lns: float = 0.0
     price: float = 0.1
@@ -83,7 +87,7 @@ class Phases:
     handover_gap: float = 1.0
 
     def __post_init__(self) -> None:
-        for name in ("construct", "linear", "relax", "primal", "lns", "price", "handover", "handover_gap"):
+        for name in ("construct", "linear", "relax", "columns", "primal", "lns", "price", "handover", "handover_gap"):
             _share("Phases", name, getattr(self, name))
         _share("Phases", "reserve", self.reserve, 0.5)
         if self.primal + self.lns > 1:

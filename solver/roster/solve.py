@@ -17,8 +17,9 @@ from .decompose import solve_decomposed
 from .model import RosterModel
 from .params import SolveParams
 from .result import Progress, Result, settle
+from .search.columns import column_plan
 from .search.construct import construct
-from .search.lns import improve
+from .search.lns import Pool, improve
 from .search.primal import primal_phase
 from .search.relax import linear_plan, relaxed_plan
 from .search.run import price, run
@@ -50,6 +51,13 @@ def solve(
         hint = linear_plan(m, params, params.time_limit * phases.linear, on_progress)
     if hint is None and phases.relax:
         hint = relaxed_plan(m, params, params.time_limit * phases.relax)
+    bound, pool = None, None
+    if hint is None and phases.columns:
+        columns = column_plan(problem, params, started + params.time_limit * phases.columns)
+        if columns is not None:
+            hint, bound, pool = columns.plan, columns.bound, columns.pool
+            if bound is not None:
+                m.cp.add(m.penalties.objective() >= bound)  # a valid cut: CP-SAT's own proof starts there
     fallback = None
     if hint is not None:
         # price the plan on the model and hint every variable (CP-SAT ignores incomplete hints it
@@ -75,13 +83,24 @@ def solve(
         result = primal_phase(m, result, params, on_progress, started)
     if fallback is not None and fallback.cost() < result.cost():
         result = settle(fallback, result.best_bound)
+    if bound is not None:
+        result = _with_bound(result, bound)
     if phases.lns and result.status in ("FEASIBLE", "UNKNOWN"):
-        result = _engine_lns(m, result, params, on_progress, started)
+        result = _engine_lns(m, result, params, on_progress, started, pool)
     return result
 
 
+def _with_bound(result: Result, bound: int) -> Result:
+    """`result` under the better of its bound and `bound` (a plan's status follows, see `settle`)."""
+    if result.best_bound is not None and result.best_bound >= bound:
+        return result
+    if result.objective is None:
+        return replace(result, best_bound=bound)
+    return settle(result, bound)
+
+
 def _engine_lns(m: RosterModel, result: Result, params: SolveParams, on_progress: Progress | None,
-                started: float) -> Result:
+                started: float, pool: Pool | None = None) -> Result:
     """The engine's neighbourhood search on the clause-encoded model (its one-worker rounds are much
     faster there than on the automaton), after a first plan if the first run found none."""
     lm = m if m.runs == "clauses" else build(m.problem, m.ix, "clauses")
@@ -92,4 +111,4 @@ def _engine_lns(m: RosterModel, result: Result, params: SolveParams, on_progress
             return found
         bounds = [b for b in (result.best_bound, found.best_bound) if b is not None]
         result = replace(found, status="FEASIBLE", best_bound=max(bounds) if bounds else None)
-    return improve(lm, result, params, on_progress, started)
+    return improve(lm, result, params, on_progress, started, pool)

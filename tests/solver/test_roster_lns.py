@@ -1,5 +1,6 @@
 """The engine's neighbourhood search: neighbourhoods, and plans that improve and stay compliant."""
 import random
+import time
 
 import pytest
 
@@ -9,7 +10,7 @@ from solver.roster import (
     CpSatParams, Demand, Employee, LnsParams, Phases, Problem, Request, Rules, SolveParams, check_employee, solve,
 )
 from solver.roster.build import build
-from solver.roster.search.lns import Neighbourhoods
+from solver.roster.search.lns import Neighbourhoods, improve
 
 
 def _month(n_emp: int = 6, days: int = 14) -> Problem:
@@ -141,10 +142,9 @@ def test_first_run_without_a_good_enough_plan_hands_over_to_the_search_early(mon
     calls = []
     real = solve_module.improve
 
-    def spy(m, best, params, on_progress, started):
-        import time
+    def spy(m, best, params, on_progress, started, *pool):
         calls.append((time.monotonic() - started, best.status))
-        return real(m, best, params, on_progress, started)
+        return real(m, best, params, on_progress, started, *pool)
 
     monkeypatch.setattr(solve_module, "improve", spy)
     problem = _month(n_emp=12, days=28)
@@ -176,3 +176,42 @@ def test_handover_stops_a_run_without_a_plan_or_above_the_gap(last_gap, limit, s
     watch.last_gap = last_gap
     watch.due()
     assert (watch.stopped, solver.calls) == (stopped, int(stopped))
+
+
+def test_columns_neighbourhoods_choose_each_drawn_employee_a_pooled_schedule_or_their_own():
+    m = build(_month())
+    mine = {(ei, si) for ei, si in m.x if si % 3 == 0}
+    values = [0] * len(m.cp.Proto().variables)
+    for key in mine:
+        values[m.x[key].index] = 1
+    pool = [set() for _ in range(6)]
+    pool[1] = {frozenset({0, 4}), frozenset()}
+    hood = Neighbourhoods(m, pool)
+    assert "columns" in [k.name for k in hood.kinds()] and "columns" not in [k.name for k in Neighbourhoods(m).kinds()]
+    mask, tables = hood.columns(6, random.Random(0), values)
+    assert set(hood.emp[mask]) == {1}  # only employees with pooled schedules are drawn
+    (variables, rows), = tables
+    shifts = [si for (ei, si) in m.x if ei == 1]
+    assert variables == [m.x[1, si].index for si in shifts]
+    as_sets = {frozenset(si for si, v in zip(shifts, row, strict=True) if v) for row in rows}
+    assert as_sets == {frozenset({0, 4}) & set(shifts), frozenset(), frozenset(s for s in shifts if s % 3 == 0)}
+
+
+def test_the_search_reaches_a_pooled_optimum_through_columns_neighbourhoods_alone(monkeypatch):
+    problem = _month(n_emp=5, days=10)
+    exact = solve(problem, SolveParams(time_limit=20, cp_sat=CpSatParams(workers=2)))
+    assert exact.status == "OPTIMAL"
+    m = build(problem)
+    ix = m.ix
+    pool = [set() for _ in problem.employees]
+    for e, s in exact.assignments:
+        pool[ix.emp_pos[e]].add(s)
+    pool = [{frozenset(ix.shift_pos[s] for s in shifts)} for shifts in pool]
+    first = CpSatParams(workers=1, extra=(("stop_after_first_solution", True),))
+    start = solve(problem, SolveParams(time_limit=2, cp_sat=first))
+    assert start.objective > exact.objective
+    real = Neighbourhoods.kinds
+    monkeypatch.setattr(Neighbourhoods, "kinds", lambda self: [k for k in real(self) if k.name == "columns"])
+    params = SolveParams(time_limit=10, cp_sat=CpSatParams(workers=1), lns=LnsParams(round=1.0))
+    found = improve(m, start, params, None, time.monotonic(), pool)
+    assert found.objective == exact.objective

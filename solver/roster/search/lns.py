@@ -1,7 +1,9 @@
 """Large-neighbourhood search over employees and days, on the built CP-SAT model.
 
 Each round chooses a neighbourhood (a few whole employees, every employee on one or two windows of days,
-a block of employees and days, or the people around a shortfall or an unmet wish), copies the model, fixes every
+a block of employees and days, the people around a shortfall or an unmet wish, or, given a pool of whole
+schedules from column generation, several employees each choosing one schedule of the pool or keeping
+theirs), copies the model, fixes every
 other decision variable to the incumbent with two linear rows, hints the incumbent, and re-optimises with
 one CP-SAT worker under a short limit. A plan no worse than the incumbent replaces it (equal plans let the
 search cross plateaus). Each kind keeps its own size: it grows when a round is solved to optimality and
@@ -43,11 +45,18 @@ class _Kind:
         self.size = min(self.high, self.size * 1.1) if solved else max(self.low, self.size * 0.85)
 
 
+Pool = list[set[frozenset[int]]]  # per employee position: whole schedules (sets of shift positions)
+
+
 class Neighbourhoods:
     """Decision variables by employee and day, and the neighbourhoods drawn over them."""
 
-    def __init__(self, m: RosterModel) -> None:
+    def __init__(self, m: RosterModel, pool: Pool | None = None) -> None:
         keys = list(m.x)
+        self.pool = pool if pool and any(pool) else None
+        self.emp_vars: list[list[tuple[int, int]]] = [[] for _ in m.problem.employees]  # (shift, var index)
+        for ei, si in keys:
+            self.emp_vars[ei].append((si, m.x[ei, si].index))
         shifts = m.problem.shifts
         self.var = np.array([m.x[k].index for k in keys], dtype=np.int64)
         self.emp = np.array([k[0] for k in keys], dtype=np.int64)
@@ -80,7 +89,30 @@ class Neighbourhoods:
             out.append(_Kind("shortfall", min(e, 3.0), 1.0, e))
         if self.wishes:
             out.append(_Kind("wishes", min(e, 3.0), 1.0, e))
+        if self.pool:
+            out.append(_Kind("columns", float(e), 2.0, e))
         return out
+
+    def remember(self, values: list[int]) -> None:
+        """Add each employee's schedule in `values` to the pool (later rounds may recombine them)."""
+        if self.pool is not None:
+            for ei, pairs in enumerate(self.emp_vars):
+                if self.pool[ei]:
+                    self.pool[ei].add(frozenset(si for si, v in pairs if values[v]))
+
+    def columns(self, size: float, rng: random.Random, values: list[int]) -> tuple[np.ndarray, list]:
+        """Employees drawn among those with pooled schedules, free, and for each a table constraint
+        (variable indices, allowed 0/1 rows): a schedule of the pool or their own."""
+        assert self.pool is not None
+        pooled = [ei for ei, cols in enumerate(self.pool) if cols]
+        emps = rng.sample(pooled, max(1, min(len(pooled), round(size))))
+        tables = []
+        for ei in emps:
+            pairs = self.emp_vars[ei]
+            own = tuple(values[v] for _, v in pairs)
+            rows = {tuple(int(si in col) for si, _ in pairs) for col in self.pool[ei]} | {own}
+            tables.append(([v for _, v in pairs], sorted(rows)))
+        return np.isin(self.emp, emps), tables
 
     def free(self, kind: str, size: float, rng: random.Random, values: list[int]) -> np.ndarray:
         """A boolean mask over the decision variables: True where the variable is set free."""
@@ -125,13 +157,14 @@ class _Search:
     """The shared incumbent and the round loop run by each thread."""
 
     def __init__(self, m: RosterModel, values: list[int], objective: float, bound: float | None,
-                 params: SolveParams, deadline: float, on_progress: Progress | None, started: float) -> None:
+                 params: SolveParams, deadline: float, on_progress: Progress | None, started: float,
+                 pool: Pool | None = None) -> None:
         self.m, self.params, self.deadline = m, params, deadline
         self.on_progress, self.started = on_progress, started
         self.base = cp_model.CpModel()
         self.base.proto.copy_from(m.cp.proto)
         self.base.proto.clear_solution_hint()
-        self.hood = Neighbourhoods(m)
+        self.hood = Neighbourhoods(m, pool)
         self.kinds = self.hood.kinds()
         self.values, self.objective, self.version = list(values), objective, 0
         self.bound = bound
@@ -162,8 +195,16 @@ class _Search:
         with self.lock:
             values, version = self.values, self.version
             kind = self._pick(rng)
-        mask = self.hood.free(kind.name, kind.size, rng, values)
+        tables: list = []
+        if kind.name == "columns":
+            mask, tables = self.hood.columns(kind.size, rng, values)
+        else:
+            mask = self.hood.free(kind.name, kind.size, rng, values)
         sub = self._sub_model(values, mask)
+        for variables, rows in tables:
+            table = sub.proto.constraints.add().table
+            table.vars.extend(variables)
+            table.values.extend(v for row in rows for v in row)
         solver = cp_model.CpSolver()
         sp = solver.parameters
         sp.num_workers = 1
@@ -192,6 +233,7 @@ class _Search:
                 self.version += 1
                 if better:
                     kind.improved += 1
+                    self.hood.remember(self.values)
                     if self.on_progress:
                         report(self.on_progress, obj, self.bound if self.bound is not None else obj, self.started)
 
@@ -233,8 +275,9 @@ class _Search:
 
 
 def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Progress | None,
-            started: float) -> Result:
-    """Improve a feasible `best` by neighbourhood search until the search's end.
+            started: float, pool: Pool | None = None) -> Result:
+    """Improve a feasible `best` by neighbourhood search until the search's end; `pool` (whole
+    schedules per employee position, e.g. from column generation) adds the `columns` neighbourhoods.
 
     The bound of `best` is kept; Ctrl-C stops the search and keeps the best plan found.
     """
@@ -252,7 +295,7 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Prog
         objective = solver.objective_value
     else:
         objective = best.objective
-    search = _Search(m, values, objective, best.best_bound, params, deadline, on_progress, started)
+    search = _Search(m, values, objective, best.best_bound, params, deadline, on_progress, started, pool)
     threads = [threading.Thread(target=search.worker, args=(params.seed * 1000 + i,), daemon=True)
                for i in range(_threads(params))]
     for t in threads:

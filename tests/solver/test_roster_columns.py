@@ -1,0 +1,98 @@
+"""Column generation over whole employee schedules (`Phases.columns`): a valid, tight bound and a plan."""
+import time
+from dataclasses import replace
+
+import pytest
+from test_roster_helpers import shift
+
+from benchmarks.curtois import to_problem
+from benchmarks.curtois_format import curtois_dir, read_instance
+from benchmarks.curtois_score import score
+from solver.roster import (
+    Balance, Consistency, CpSatParams, Demand, Employee, Group, Phases, Problem, Request, Rules, SolveParams, solve,
+)
+from solver.roster.search import columns
+from solver.roster.search.columns import column_plan, separable
+
+ONE = SolveParams(time_limit=20, cp_sat=CpSatParams(workers=1))
+
+
+def _ward(days: int = 7, people: int = 4, **kw) -> Problem:
+    """Two shift types a day, each wanted by 1 or 2 people; runs, weekends and wishes per employee."""
+    shifts = tuple(shift(f"{t}d{d}", d, 6 + 8 * t, 14 + 8 * t, type=t) for d in range(days) for t in range(2))
+    rules = Rules(max_shifts_per_day=1, max_consecutive_days=3, min_consecutive_days_off=2, max_weekends=1,
+                  max_total_minutes=4 * 480, min_total_minutes=2 * 480, forbidden_successions=((1, 0),))
+    emps = tuple(Employee(f"E{i}", rules) for i in range(people))
+    demands = tuple(Demand(s.id, (s.id,), 1 + (s.day % 3 == 0), 50, 3) for s in shifts)
+    requests = (Request("E0", ("0d2", "1d2"), 7, on=False), Request("E1", ("0d4",), 5))
+    return Problem(days, shifts, emps, demands, requests=requests, **kw)
+
+
+def _optimum(p: Problem) -> float:
+    exact = solve(p, SolveParams(time_limit=30, cp_sat=CpSatParams(workers=2), runs="automaton"))
+    assert exact.status == "OPTIMAL"
+    return exact.objective
+
+
+def test_the_bound_never_passes_the_proved_optimum_and_the_dive_plan_is_feasible():
+    for people in (3, 4, 5):
+        p = _ward(people=people)
+        found = column_plan(p, ONE, time.monotonic() + 20)
+        best = _optimum(p)
+        assert found.bound is not None and found.bound <= best
+        assert found.lp <= best + 1e-6
+        priced = solve(p, SolveParams(time_limit=5, cp_sat=CpSatParams(workers=1), phases=Phases(lns=1.0)),
+                       hint=found.plan)
+        assert priced.is_feasible() and priced.objective >= best
+
+
+def test_the_bound_is_the_set_partitioning_lp_far_above_the_compact_models():
+    inst = read_instance(curtois_dir() / "Instance3.txt")
+    found = column_plan(to_problem(inst), ONE, time.monotonic() + 30)
+    # 1001 is proved optimal; CP-SAT's compact model starts far below it (its LP bound)
+    assert found.bound == 1001
+    cost, bad = score(inst, dict(((e, int(s.split(":")[0])), s.split(":")[1]) for e, s in found.plan))
+    assert not bad and cost >= 1001
+
+
+def test_the_phase_gives_its_bound_to_the_result_and_the_search_stops_at_it():
+    inst = read_instance(curtois_dir() / "Instance2.txt")
+    params = SolveParams(time_limit=30, cp_sat=CpSatParams(workers=2), phases=Phases(columns=0.3, lns=1.0))
+    started = time.monotonic()
+    result = solve(to_problem(inst), params)
+    assert result.best_bound == 828 and result.objective == 828 and result.status == "OPTIMAL"
+    assert time.monotonic() - started < 25  # stopped at the proof, not at the limit
+    without = solve(to_problem(inst), replace(params, time_limit=3, phases=Phases(lns=1.0)))
+    assert without.best_bound is None or without.best_bound < 828
+
+
+def test_a_hard_minimum_of_cover_is_met_by_the_dive():
+    p = _ward(people=5)
+    p = replace(p, demands=tuple(replace(d, hard_min=True) if d.id == "0d1" else d for d in p.demands))
+    found = column_plan(p, ONE, time.monotonic() + 20)
+    assert sum(1 for _, s in found.plan if s == "0d1") >= 1
+    assert found.bound <= _optimum(p)
+
+
+def test_no_bound_is_claimed_when_one_employee_has_no_pricing_bound(monkeypatch):
+    real = columns.Pricer.solve
+
+    def blind(self, price, time_limit, seed=0, work=None):
+        got = real(self, price, time_limit, seed, work)
+        return replace(got, bound=None) if self.m.problem.employees[0].id == "E0" else got
+
+    monkeypatch.setattr(columns.Pricer, "solve", blind)
+    found = column_plan(_ward(), ONE, time.monotonic() + 20)
+    assert found.bound is None and found.plan
+
+
+@pytest.mark.parametrize("coupling, reason", [
+    ({"consistency": (Consistency("c", ("0d0", "0d1"), 3),)}, "consistency"),
+    ({"groups": (Group(0, 1.0),), "fairness_weight": 5}, "fairness"),
+    ({"balance": Balance(weight=2)}, "balance"),
+])
+def test_problems_whose_employees_meet_beyond_the_demands_are_not_split(coupling, reason):
+    p = _ward(**coupling)
+    assert reason in separable(p)
+    assert column_plan(p, ONE, time.monotonic() + 5) is None
+    assert separable(_ward()) is None
