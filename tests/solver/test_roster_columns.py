@@ -3,6 +3,7 @@ import time
 from dataclasses import replace
 
 import pytest
+from ortools.linear_solver import pywraplp
 from test_roster_helpers import shift
 
 from benchmarks.curtois import to_problem
@@ -96,3 +97,21 @@ def test_problems_whose_employees_meet_beyond_the_demands_are_not_split(coupling
     assert reason in separable(p)
     assert column_plan(p, ONE, time.monotonic() + 5) is None
     assert separable(_ward()) is None
+
+
+def test_a_master_lp_glop_fails_once_is_solved_again_and_one_it_always_fails_drops_the_phase(monkeypatch):
+    real = pywraplp.Solver.Solve
+    calls = []
+
+    def flaky(self, *args):
+        calls.append(1)
+        return pywraplp.Solver.ABNORMAL if len(calls) == 1 else real(self, *args)
+
+    monkeypatch.setattr(pywraplp.Solver, "Solve", flaky)
+    found = column_plan(_ward(), ONE, time.monotonic() + 20)
+    assert found is not None and found.bound is not None and len(calls) > 2
+    monkeypatch.setattr(pywraplp.Solver, "Solve", lambda self, *args: pywraplp.Solver.ABNORMAL)
+    assert column_plan(_ward(), ONE, time.monotonic() + 5) is None
+    result = solve(_ward(), SolveParams(time_limit=4, cp_sat=CpSatParams(workers=1),
+                                        phases=Phases(columns=0.3, lns=0.5)))
+    assert result.is_feasible()

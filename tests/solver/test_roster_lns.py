@@ -215,3 +215,17 @@ def test_the_search_reaches_a_pooled_optimum_through_columns_neighbourhoods_alon
     params = SolveParams(time_limit=10, cp_sat=CpSatParams(workers=1), lns=LnsParams(round=1.0))
     found = improve(m, start, params, None, time.monotonic(), pool)
     assert found.objective == exact.objective
+
+
+def test_remembering_a_plan_gives_the_pool_new_sets_and_leaves_the_ones_being_read_alone():
+    m = build(_month())
+    pool = [{frozenset()} for _ in range(6)]
+    hood = Neighbourhoods(m, pool)
+    before = hood.pool[2]
+    values = [0] * len(m.cp.Proto().variables)
+    mine = [(ei, si) for ei, si in m.x if ei == 2][:3]
+    for key in mine:
+        values[m.x[key].index] = 1
+    hood.remember(values)
+    assert before == {frozenset()}  # a thread iterating over it is not disturbed
+    assert hood.pool[2] == {frozenset(), frozenset(si for _, si in mine)}

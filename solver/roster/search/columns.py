@@ -64,6 +64,10 @@ def separable(problem: Problem) -> str | None:
     return None
 
 
+class MasterLpError(RuntimeError):
+    """GLOP did not solve the master LP (twice: from its warm start, then from scratch)."""
+
+
 class Master:
     """The restricted master LP (GLOP): one column per employee, cover rows with their slacks.
 
@@ -124,8 +128,14 @@ class Master:
 
     def solve(self) -> tuple[float, list[float], list[float]]:
         """LP value, cover duals (clipped to the cover weights), convexity duals."""
-        if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
-            raise RuntimeError("column generation: the master LP was not solved")
+        status = self.lp.Solve()
+        if status != pywraplp.Solver.OPTIMAL:
+            # GLOP may end ABNORMAL from a warm start: once more from scratch
+            scratch = pywraplp.MPSolverParameters()
+            scratch.SetIntegerParam(scratch.INCREMENTALITY, scratch.INCREMENTALITY_OFF)
+            status = self.lp.Solve(scratch)
+        if status != pywraplp.Solver.OPTIMAL:
+            raise MasterLpError(f"the master LP ended with status {status}")
         pi = [min(hi, max(lo, row.dual_value())) for row, (lo, hi) in zip(self.cover, self.clip, strict=True)]
         return self.lp.Objective().Value(), pi, [row.dual_value() for row, _ in self.convex]
 
@@ -158,9 +168,13 @@ def column_plan(problem: Problem, params: SolveParams, deadline: float) -> Colum
     started = time.monotonic()
     pricers = [Pricer(problem, ei) for ei in range(len(problem.employees))]
     master = Master(problem)
-    rounds, bound = _generate(master, pricers, params, started + 0.8 * (deadline - started))
-    value, _, _ = master.solve()
-    dive = _dive(master)
+    try:
+        rounds, bound = _generate(master, pricers, params, started + 0.8 * (deadline - started))
+        value, _, _ = master.solve()
+        dive = _dive(master)
+    except MasterLpError as exc:
+        log.warning("column generation given up: %s", exc)
+        return None
     chosen = _integer_master(master, dive, params, deadline)
     p = problem
     plan = tuple((p.employees[ei].id, p.shifts[si].id)

@@ -98,7 +98,8 @@ class Neighbourhoods:
         if self.pool is not None:
             for ei, pairs in enumerate(self.emp_vars):
                 if self.pool[ei]:
-                    self.pool[ei].add(frozenset(si for si, v in pairs if values[v]))
+                    # a new set, not an update: another thread may be reading the old one (`columns`)
+                    self.pool[ei] = self.pool[ei] | {frozenset(si for si, v in pairs if values[v])}
 
     def columns(self, size: float, rng: random.Random, values: list[int]) -> tuple[np.ndarray, list]:
         """Employees drawn among those with pooled schedules, free, and for each a table constraint
