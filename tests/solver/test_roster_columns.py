@@ -12,7 +12,9 @@ from benchmarks.curtois_score import score
 from solver.roster import (
     Balance, Consistency, CpSatParams, Demand, Employee, Group, Phases, Problem, Request, Rules, SolveParams, solve,
 )
+from solver.roster.build import build
 from solver.roster.search import columns
+from solver.roster.search.run import price
 from solver.roster.search.columns import column_plan, separable
 
 ONE = SolveParams(time_limit=20, cp_sat=CpSatParams(workers=1))
@@ -115,3 +117,19 @@ def test_a_master_lp_glop_fails_once_is_solved_again_and_one_it_always_fails_dro
     result = solve(_ward(), SolveParams(time_limit=4, cp_sat=CpSatParams(workers=1),
                                         phases=Phases(columns=0.3, lns=0.5)))
     assert result.is_feasible()
+
+
+def test_a_choice_of_schedules_costs_what_the_engine_prices_and_the_integer_master_never_hands_on_worse():
+    p = _ward(people=5)
+    master = columns.Master(p)
+    pricers = [columns.Pricer(p, ei) for ei in range(len(p.employees))]
+    columns._generate(master, pricers, ONE, time.monotonic() + 10)
+    dive = columns._dive(master)
+    first = {ei: 0 for ei, cols in enumerate(master.columns) if cols}
+    m = build(p)
+    for chosen in (dive, first):
+        plan = [(p.employees[ei].id, p.shifts[si].id) for ei, ci in chosen.items() for si in master.columns[ei][ci][0]]
+        assert columns._cost(master, chosen) == price(m, plan, 5.0, 0, time.monotonic()).objective
+    for start in (dive, first):
+        chosen = columns._integer_master(master, start, ONE, time.monotonic() + 0.5)
+        assert columns._cost(master, chosen) <= columns._cost(master, start)

@@ -27,7 +27,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ortools.linear_solver import pywraplp
+from ortools.linear_solver import linear_solver_pb2, pywraplp
 from ortools.sat.python import cp_model
 
 from ..data import Problem
@@ -130,14 +130,27 @@ class Master:
         """LP value, cover duals (clipped to the cover weights), convexity duals."""
         status = self.lp.Solve()
         if status != pywraplp.Solver.OPTIMAL:
-            # GLOP may end ABNORMAL from a warm start: once more from scratch
-            scratch = pywraplp.MPSolverParameters()
-            scratch.SetIntegerParam(scratch.INCREMENTALITY, scratch.INCREMENTALITY_OFF)
-            status = self.lp.Solve(scratch)
+            # GLOP, grown column by column, may end ABNORMAL (Curtois Instance8, seed 0, round 42, even
+            # with incrementality off): the same LP loaded afresh into a new solver is solved
+            log.info("master LP status %s: solved again in a new solver", status)
+            self._reload()
+            status = self.lp.Solve()
         if status != pywraplp.Solver.OPTIMAL:
             raise MasterLpError(f"the master LP ended with status {status}")
         pi = [min(hi, max(lo, row.dual_value())) for row, (lo, hi) in zip(self.cover, self.clip, strict=True)]
         return self.lp.Objective().Value(), pi, [row.dual_value() for row, _ in self.convex]
+
+    def _reload(self) -> None:
+        """The LP exported and loaded into a new GLOP solver; every handle is moved to it."""
+        proto = linear_solver_pb2.MPModelProto()
+        self.lp.ExportModelToProto(proto)
+        lp = pywraplp.Solver.CreateSolver("GLOP")
+        lp.LoadModelFromProto(proto)
+        var, row = lp.variables(), lp.constraints()
+        self.cover = [row[c.index()] for c in self.cover]
+        self.convex = [(row[c.index()], var[a.index()]) for c, a in self.convex]
+        self.columns = [[(col, cost, var[v.index()]) for col, cost, v in cols] for cols in self.columns]
+        self.lp = lp
 
     def prices(self, pi: list[float]) -> dict[int, int]:
         """Price of each shift position in SCALE units: the sum of its demands' rounded duals."""
@@ -260,10 +273,13 @@ def _integer_master(master: Master, start: dict[int, int], params: SolveParams, 
                 for di in master.rows_of.get(si, ()):
                     rows[di].append(b)
         cp.add_exactly_one(choice[ei, ci] for ci in range(len(cols)))
+    placed = _placed(master, start)
     for di, d in enumerate(master.problem.demands):
         under = cp.new_int_var(0, 0 if d.hard_min else d.requirement, "")
         over = cp.new_int_var(0, 0 if d.hard_max else len(rows[di]), "")
         cp.add(sum(rows[di]) + under - over == d.requirement)
+        cp.add_hint(under, max(0, d.requirement - placed[di]))  # a complete hint: CP-SAT keeps it
+        cp.add_hint(over, max(0, placed[di] - d.requirement))
         terms += [d.under_weight * under, d.over_weight * over]
     cp.minimize(sum(terms))
     solver = cp_model.CpSolver()
@@ -275,4 +291,23 @@ def _integer_master(master: Master, start: dict[int, int], params: SolveParams, 
              solver.objective_value, len(choice), solver.best_objective_bound)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return start
-    return {ei: ci for (ei, ci), b in choice.items() if solver.boolean_value(b)}
+    chosen = {ei: ci for (ei, ci), b in choice.items() if solver.boolean_value(b)}
+    return chosen if _cost(master, chosen) <= _cost(master, start) else start
+
+
+def _placed(master: Master, chosen: dict[int, int]) -> list[int]:
+    """People each demand gets from the chosen schedules."""
+    placed = [0] * len(master.cover)
+    for ei, ci in chosen.items():
+        for si in master.columns[ei][ci][0]:
+            for di in master.rows_of.get(si, ()):
+                placed[di] += 1
+    return placed
+
+
+def _cost(master: Master, chosen: dict[int, int]) -> int:
+    """The objective of a choice of schedules: their own penalties and the cover's."""
+    own = sum(master.columns[ei][ci][1] for ei, ci in chosen.items())
+    cover = zip(master.problem.demands, _placed(master, chosen), strict=True)
+    return own + sum(d.under_weight * max(0, d.requirement - n) + d.over_weight * max(0, n - d.requirement)
+                     for d, n in cover)
