@@ -172,8 +172,9 @@ class Master:
 
 
 def column_plan(problem: Problem, params: SolveParams, deadline: float) -> ColumnPlan | None:
-    """Column generation until converged or `deadline` (monotonic seconds, the dive included), then a
-    dive to a plan; None when the problem is not separable by employee (see `separable`)."""
+    """Column generation until converged (or 80 % of the time to `deadline`, monotonic seconds), a dive,
+    then the integer master until `deadline`; None when the problem is not separable by employee (see
+    `separable`) or GLOP could not solve the master LP."""
     why = separable(problem)
     if why is not None:
         log.info("column generation skipped: %s", why)
@@ -200,7 +201,7 @@ def column_plan(problem: Problem, params: SolveParams, deadline: float) -> Colum
 
 def _generate(master: Master, pricers: list[Pricer], params: SolveParams, deadline: float) -> tuple[int, int | None]:
     """Pricing rounds until no column prices out, the bound meets the LP, or `deadline`; returns the
-    rounds done and the best Lagrangian bound (an integer: every penalty weight is one)."""
+    rounds done and the best Lagrangian bound, rounded up (every penalty weight is an integer)."""
     problem = master.problem
     best, center, rounds = -math.inf, None, 0
     threads = max(1, min(params.cp_sat.workers, os.cpu_count() or 1, params.lns.threads or 64))
