@@ -2,52 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from cli import main
+from tests.pg_scratch import scratch_database
 
-PG_URL = os.environ.get("MUTUALIS_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SIRETS = ("73282932000009", "73282932000017")
 
 
 @pytest.fixture(scope="module")
 def group():
     """A database with two members (CHAUMAY, INOXAGRI, one site each), and the URL of any login on it."""
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    try:
-        admin.connect().close()
-    except Exception as exc:  # noqa: BLE001 - any reason not to reach it
-        admin.dispose()
-        if os.environ.get("CI") or os.environ.get("MUTUALIS_REQUIRE_PG") == "1":
-            pytest.fail(f"PostgreSQL unreachable at {PG_URL}: {exc}")
-        pytest.skip(f"PostgreSQL unreachable at {PG_URL}")
-    name, prefix = f"mutualis_access_{uuid.uuid4().hex[:12]}", f"mc{uuid.uuid4().hex[:6]}_"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_URL).set(database=name)
-    logins = {"A": prefix + "chaumay", "B": prefix + "inoxagri", "M": prefix + "office"}  # tests add more
-
-    def url_of(who=None):
-        return (url if who is None else url.set(username=logins[who])).render_as_string(hide_password=False)
-
-    try:
-        _ok(url_of(), "init")
+    with scratch_database("access", {"A": "chaumay", "B": "inoxagri", "M": "office"}) as (url_of, logins):
+        _ok(url_of(), "init")  # tests add more logins; every one is dropped with the database
         for (code, site), siret in zip((("CHAUMAY", "BELLITOURNE"), ("INOXAGRI", "USINE")), SIRETS, strict=False):
             _ok(url_of(), "member", "add", code, "--name", code.title(), "--siret", siret, "--site", site,
                 "--lat", "45.7", "--lon", "4.8")
         yield url_of, logins
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            for role in logins.values():
-                connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        admin.dispose()
 
 
 def _run(url, *args, env=None):

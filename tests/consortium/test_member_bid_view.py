@@ -7,15 +7,12 @@ documents without reading `bids`, and they are the same bytes as the manager's `
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from cli import main
@@ -29,10 +26,10 @@ from integrations.services import access
 from integrations.services.capacity import capabilities
 from integrations.store import open_store
 from solver.tender import plan_tender
+from tests.pg_scratch import scratch_database
 
 from test_bid_confidential import DEMO_PARAMS, given_away, numbers_in, other_rates_changed, secrets
 
-PG_URL = os.environ.get("MUTUALIS_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 TENDER = demo_tender().code
 AS_OF = ("--as-of", DEMO_AS_OF.isoformat())
 MEMBERS = {"A": "CHAUMAY", "B": "TOLERIE"}
@@ -42,24 +39,7 @@ MEMBERS = {"A": "CHAUMAY", "B": "TOLERIE"}
 def group():
     """The demo's capacity and tenders on a database of their own, logins for CHAUMAY (A), TOLERIE (B) and the
     GE office (M), and the URL of each (None: the role that created it)."""
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    try:
-        admin.connect().close()
-    except Exception as exc:  # noqa: BLE001 - any reason not to reach it
-        admin.dispose()
-        if os.environ.get("CI") or os.environ.get("MUTUALIS_REQUIRE_PG") == "1":
-            pytest.fail(f"PostgreSQL unreachable at {PG_URL}: {exc}")
-        pytest.skip(f"PostgreSQL unreachable at {PG_URL}")
-    name, prefix = f"mutualis_bid_{uuid.uuid4().hex[:12]}", f"mb{uuid.uuid4().hex[:6]}_"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_URL).set(database=name)
-    logins = {"A": prefix + "chaumay", "B": prefix + "tolerie", "M": prefix + "office"}
-
-    def url_of(who=None):
-        return (url if who is None else url.set(username=logins[who])).render_as_string(hide_password=False)
-
-    try:
+    with scratch_database("bid", {"A": "chaumay", "B": "tolerie", "M": "office"}) as (url_of, logins):
         store = open_store(url_of())
         with store.session() as repo:
             load_demo(repo)
@@ -68,12 +48,6 @@ def group():
             access.grant_manager(repo, logins["M"], None)
         store.close()
         yield url_of, logins
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            for role in logins.values():
-                connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        admin.dispose()
 
 
 def _run(url, *args):
