@@ -60,11 +60,11 @@ def test_the_bound_is_the_set_partitioning_lp_far_above_the_compact_models():
 
 def test_the_phase_gives_its_bound_to_the_result_and_the_search_stops_at_it():
     inst = read_instance(curtois_dir() / "Instance2.txt")
-    params = SolveParams(time_limit=30, cp_sat=CpSatParams(workers=2), phases=Phases(columns=0.3, lns=1.0))
-    started = time.monotonic()
+    params = SolveParams(time_limit=120, cp_sat=CpSatParams(workers=2), phases=Phases(columns=0.3, lns=1.0))
     result = solve(to_problem(inst), params)
     assert result.best_bound == 828 and result.objective == 828 and result.status == "OPTIMAL"
-    assert time.monotonic() - started < 25  # stopped at the proof, not at the limit
+    # stopped at the proof: without it the search runs to the limit (the phase alone is given 36 s)
+    assert result.runtime < 0.3 * params.time_limit
     without = solve(to_problem(inst), replace(params, time_limit=3, phases=Phases(lns=1.0)))
     assert without.best_bound is None or without.best_bound < 828
 
@@ -124,7 +124,7 @@ def test_a_choice_of_schedules_costs_what_the_engine_prices_and_the_integer_mast
     master = columns.Master(p)
     pricers = [columns.Pricer(p, ei) for ei in range(len(p.employees))]
     columns._generate(master, pricers, ONE, time.monotonic() + 10)
-    dive = columns._dive(master)
+    _, dive = columns._dive(master)
     first = {ei: 0 for ei, cols in enumerate(master.columns) if cols}
     m = build(p)
     for chosen in (dive, first):

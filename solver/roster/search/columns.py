@@ -42,14 +42,12 @@ SMOOTHING = 0.5  # weight of the best prices met so far in the prices given to p
 @dataclass(frozen=True, slots=True)
 class ColumnPlan:
     """What column generation gives: a plan (employee id, shift id), a bound of the whole objective
-    (None if no round priced every employee), the master LP's value, the work done and the schedules
-    generated (for the neighbourhood search's `columns` kind)."""
+    (None if no round priced every employee), the master LP's value and the schedules generated (for the
+    neighbourhood search's `columns` kind)."""
 
     plan: tuple[tuple[str, str], ...]
     bound: int | None
     lp: float
-    rounds: int
-    columns: int
     pool: list[set[frozenset[int]]]  # per employee position, the schedules generated (shift positions)
 
 
@@ -65,7 +63,7 @@ def separable(problem: Problem) -> str | None:
 
 
 class MasterLpError(RuntimeError):
-    """GLOP did not solve the master LP (twice: from its warm start, then from scratch)."""
+    """GLOP did not solve the master LP (twice: as grown, then loaded afresh into a new solver)."""
 
 
 class Master:
@@ -117,11 +115,7 @@ class Master:
         var = self.lp.NumVar(0, 1, "")
         self.convex[ei][0].SetCoefficient(var, 1)
         self.lp.Objective().SetCoefficient(var, cost)
-        counts: dict[int, int] = {}
-        for si in column:
-            for di in self.rows_of.get(si, ()):
-                counts[di] = counts.get(di, 0) + 1
-        for di, n in counts.items():
+        for di, n in self.covered(column).items():
             self.cover[di].SetCoefficient(var, n)
         self.columns[ei].append((column, cost, var))
         return True
@@ -152,6 +146,14 @@ class Master:
         self.columns = [[(col, cost, var[v.index()]) for col, cost, v in cols] for cols in self.columns]
         self.lp = lp
 
+    def covered(self, column: frozenset[int]) -> dict[int, int]:
+        """People a schedule gives each demand row it counts in."""
+        counts: dict[int, int] = {}
+        for si in column:
+            for di in self.rows_of.get(si, ()):
+                counts[di] = counts.get(di, 0) + 1
+        return counts
+
     def prices(self, pi: list[float]) -> dict[int, int]:
         """Price of each shift position in SCALE units: the sum of its demands' rounded duals."""
         out: dict[int, int] = {}
@@ -161,7 +163,7 @@ class Master:
 
     def reduced(self, ei: int, column: frozenset[int], cost: int, pi: list[float], mu: float) -> float:
         """Reduced cost of a schedule of `ei` at duals (pi, mu)."""
-        return cost - sum(pi[di] for si in column for di in self.rows_of.get(si, ())) - mu
+        return cost - sum(pi[di] * n for di, n in self.covered(column).items()) - mu
 
     def fix(self, ei: int, ci: int) -> None:
         """Keep only column `ci` of employee `ei` (the dive)."""
@@ -184,8 +186,7 @@ def column_plan(problem: Problem, params: SolveParams, deadline: float) -> Colum
     master = Master(problem)
     try:
         rounds, bound = _generate(master, pricers, params, started + 0.8 * (deadline - started))
-        value, _, _ = master.solve()
-        dive = _dive(master)
+        value, dive = _dive(master)
     except MasterLpError as exc:
         log.warning("column generation given up: %s", exc)
         return None
@@ -193,10 +194,9 @@ def column_plan(problem: Problem, params: SolveParams, deadline: float) -> Colum
     p = problem
     plan = tuple((p.employees[ei].id, p.shifts[si].id)
                  for ei, ci in sorted(chosen.items()) for si in sorted(master.columns[ei][ci][0]))
-    columns = sum(len(c) for c in master.columns)
-    log.info("column generation: %d rounds, %d columns, LP %.2f, bound %s, %.1f s", rounds, columns, value,
-             bound, time.monotonic() - started)
-    return ColumnPlan(plan, bound, value, rounds, columns, [set(s) for s in master.seen])
+    log.info("column generation: %d rounds, %d columns, LP %.2f, bound %s, %.1f s", rounds,
+             sum(len(c) for c in master.columns), value, bound, time.monotonic() - started)
+    return ColumnPlan(plan, bound, value, [set(s) for s in master.seen])
 
 
 def _generate(master: Master, pricers: list[Pricer], params: SolveParams, deadline: float) -> tuple[int, int | None]:
@@ -232,12 +232,12 @@ def _generate(master: Master, pricers: list[Pricer], params: SolveParams, deadli
     return rounds, (math.ceil(best - 1e-6) if math.isfinite(best) else None)
 
 
-def _dive(master: Master) -> dict[int, int]:
+def _dive(master: Master) -> tuple[float, dict[int, int]]:
     """Fix the schedules the LP takes whole (and else the one it takes most), solve again, until every
-    employee with a schedule has one; returns {employee: column}."""
+    employee with a schedule has one; returns the LP's value before any fixing and {employee: column}."""
     fixed: dict[int, int] = {}
+    root, _, _ = master.solve()
     while True:
-        master.solve()
         open_ = [(var.solution_value(), ei, ci) for ei, cols in enumerate(master.columns) if ei not in fixed
                  for ci, (_, _, var) in enumerate(cols)]
         if not open_:
@@ -249,7 +249,8 @@ def _dive(master: Master) -> dict[int, int]:
         for ei, ci in whole.items():
             master.fix(ei, ci)
             fixed[ei] = ci
-    return fixed
+        master.solve()
+    return root, fixed
 
 
 def _integer_master(master: Master, start: dict[int, int], params: SolveParams, deadline: float) -> dict[int, int]:
@@ -260,7 +261,7 @@ def _integer_master(master: Master, start: dict[int, int], params: SolveParams, 
     if left < 0.2:
         return start
     cp = cp_model.CpModel()
-    rows: list[list] = [[] for _ in master.cover]
+    rows: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in master.cover]  # (people, choice)
     terms = []
     choice: dict[tuple[int, int], cp_model.IntVar] = {}
     for ei, cols in enumerate(master.columns):
@@ -270,15 +271,14 @@ def _integer_master(master: Master, start: dict[int, int], params: SolveParams, 
             b = choice[ei, ci] = cp.new_bool_var(f"c[{ei},{ci}]")
             cp.add_hint(b, start.get(ei) == ci)
             terms.append(cost * b)
-            for si in column:
-                for di in master.rows_of.get(si, ()):
-                    rows[di].append(b)
+            for di, n in master.covered(column).items():
+                rows[di].append((n, b))
         cp.add_exactly_one(choice[ei, ci] for ci in range(len(cols)))
     placed = _placed(master, start)
     for di, d in enumerate(master.problem.demands):
         under = cp.new_int_var(0, 0 if d.hard_min else d.requirement, "")
-        over = cp.new_int_var(0, 0 if d.hard_max else len(rows[di]), "")
-        cp.add(sum(rows[di]) + under - over == d.requirement)
+        over = cp.new_int_var(0, 0 if d.hard_max else sum(n for n, _ in rows[di]), "")
+        cp.add(sum(n * b for n, b in rows[di]) + under - over == d.requirement)
         cp.add_hint(under, max(0, d.requirement - placed[di]))  # a complete hint: CP-SAT keeps it
         cp.add_hint(over, max(0, placed[di] - d.requirement))
         terms += [d.under_weight * under, d.over_weight * over]
@@ -300,9 +300,8 @@ def _placed(master: Master, chosen: dict[int, int]) -> list[int]:
     """People each demand gets from the chosen schedules."""
     placed = [0] * len(master.cover)
     for ei, ci in chosen.items():
-        for si in master.columns[ei][ci][0]:
-            for di in master.rows_of.get(si, ()):
-                placed[di] += 1
+        for di, n in master.covered(master.columns[ei][ci][0]).items():
+            placed[di] += n
     return placed
 
 
