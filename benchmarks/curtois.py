@@ -6,7 +6,7 @@ Defaults: the first 30 % of the time column generation over whole employee sched
 plan from the LP: a dive, then CP-SAT choosing one generated schedule per employee); what it leaves of
 the first 10 %, CP-SAT's portfolio on the automaton model from that plan (it proves the small instances);
 the last 90 % the engine's neighbourhood search, with neighbourhoods that recombine generated schedules,
-which doubles its round limit (up to 4 s) after 15 rounds without a better plan. See
+which doubles its round limit (up to 8 s) after 15 rounds without a better plan. See
 docs/benchmarks-curtois.md.
 """
 from __future__ import annotations
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--handover-gap", type=float, default=1.0, help="see --handover (1: only without a plan)")
     ap.add_argument("--lns-stall", type=int, default=15,
                     help="rounds without a better plan after which the round limit doubles (0: off)")
-    ap.add_argument("--lns-round-max", type=float, default=4.0, help="the most seconds a round gets after stalls")
+    ap.add_argument("--lns-round-max", type=float, default=8.0, help="the most seconds a round gets after stalls")
     ap.add_argument("--lns-deterministic", action="store_true",
                     help="round limits in CP-SAT's deterministic time (work) rather than wall seconds")
     ap.add_argument("--subsolvers", default="", help="CP-SAT subsolvers ('' = default)")
