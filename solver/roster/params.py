@@ -57,7 +57,7 @@ class Phases:
         hint is given).
     columns : column generation over whole employee schedules (search/columns.py), when no hint is
         given and the employees meet only in the demands: its Lagrangian bound is kept as the bound and
-        its dive's plan is priced and hinted.
+        its plan (CP-SAT's choice of one generated schedule per employee) is priced and hinted.
     primal : at the end, before the neighbourhood search, a CP-SAT run warm-started from the best plan
         with only `primal_workers` full-problem workers (the others do LNS and local search); the first
         run's bound is kept.

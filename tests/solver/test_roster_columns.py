@@ -49,7 +49,7 @@ def test_the_bound_never_passes_the_proved_optimum_and_the_dive_plan_is_feasible
         assert priced.is_feasible() and priced.objective >= best
 
 
-def test_the_bound_is_the_set_partitioning_lp_far_above_the_compact_models():
+def test_the_bound_on_curtois_instance3_is_its_proved_optimum():
     inst = read_instance(curtois_dir() / "Instance3.txt")
     found = column_plan(to_problem(inst), ONE, time.monotonic() + 30)
     # 1001 is proved optimal; CP-SAT's compact model starts far below it (its LP bound)
@@ -80,8 +80,8 @@ def test_a_hard_minimum_of_cover_is_met_by_the_dive():
 def test_no_bound_is_claimed_when_one_employee_has_no_pricing_bound(monkeypatch):
     real = columns.Pricer.solve
 
-    def blind(self, price, time_limit, seed=0, work=None):
-        got = real(self, price, time_limit, seed, work)
+    def blind(self, price, time_limit, seed=0):
+        got = real(self, price, time_limit, seed)
         return replace(got, bound=None) if self.m.problem.employees[0].id == "E0" else got
 
     monkeypatch.setattr(columns.Pricer, "solve", blind)

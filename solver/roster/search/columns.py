@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from ortools.sat.python import cp_model
 from ..data import Problem
 from ..params import SolveParams
 from .pricing import SCALE, Pricer
+from .run import threads
 
 log = logging.getLogger(__name__)
 
@@ -204,8 +204,7 @@ def _generate(master: Master, pricers: list[Pricer], params: SolveParams, deadli
     rounds done and the best Lagrangian bound, rounded up (every penalty weight is an integer)."""
     problem = master.problem
     best, center, rounds = -math.inf, None, 0
-    threads = max(1, min(params.cp_sat.workers, os.cpu_count() or 1, params.lns.threads or 64))
-    with ThreadPoolExecutor(threads) as pool:
+    with ThreadPoolExecutor(threads(params)) as pool:
         while time.monotonic() < deadline:
             rounds += 1
             value, pi, mu = master.solve()

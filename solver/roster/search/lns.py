@@ -12,7 +12,6 @@ shrinks when a round times out. Several rounds run at once in threads (CP-SAT re
 from __future__ import annotations
 
 import logging
-import os
 import random
 import threading
 import time
@@ -24,7 +23,7 @@ from ortools.sat.python import cp_model
 from ..model import RosterModel
 from ..params import SolveParams
 from ..result import Progress, Result, settle
-from .run import complete_hint, read_result, report
+from .run import complete_hint, read_result, report, threads
 
 log = logging.getLogger(__name__)
 
@@ -297,17 +296,17 @@ def improve(m: RosterModel, best: Result, params: SolveParams, on_progress: Prog
     else:
         objective = best.objective
     search = _Search(m, values, objective, best.best_bound, params, deadline, on_progress, started, pool)
-    threads = [threading.Thread(target=search.worker, args=(params.seed * 1000 + i,), daemon=True)
-               for i in range(_threads(params))]
-    for t in threads:
+    workers = [threading.Thread(target=search.worker, args=(params.seed * 1000 + i,), daemon=True)
+               for i in range(threads(params))]
+    for t in workers:
         t.start()
     try:
-        while any(t.is_alive() for t in threads):
-            for t in threads:
+        while any(t.is_alive() for t in workers):
+            for t in workers:
                 t.join(0.1)
     except KeyboardInterrupt:
         search.stop.set()
-        for t in threads:
+        for t in workers:
             t.join()
     if search.error is not None:
         raise search.error
@@ -347,6 +346,3 @@ def tally(kinds: list[_Kind]) -> str:
     """One line for all kinds: improving rounds / rounds, and the final size (for the log)."""
     return ", ".join(f"{k.name} {k.improved}/{k.rounds} at {k.size:.1f}" for k in kinds)
 
-
-def _threads(params: SolveParams) -> int:
-    return max(1, min(params.cp_sat.workers, os.cpu_count() or 1, params.lns.threads or 64))

@@ -62,11 +62,9 @@ class Pricer:
         # shift positions are those of the whole problem: `alone` keeps every shift, in order
         self.x = {si: v for (_, si), v in self.m.x.items()}
 
-    def solve(self, price: dict[int, int], time_limit: float, seed: int = 0,
-              work: float | None = None) -> Schedules:
+    def solve(self, price: dict[int, int], time_limit: float, seed: int = 0) -> Schedules:
         """Schedules found for the objective SCALE x own penalty - sum of `price[shift]` over the shifts
-        taken (every improving plan CP-SAT meets is kept), within `time_limit` seconds (and `work`, CP-SAT's
-        deterministic time, when given)."""
+        taken (every improving plan CP-SAT meets is kept), within `time_limit` seconds."""
         terms = [(v, price[si]) for si, v in self.x.items() if price.get(si)]
         self.m.cp.minimize(SCALE * self.own - sum(p * v for v, p in terms))
         solver = cp_model.CpSolver()
@@ -75,8 +73,6 @@ class Pricer:
         sp.linearization_level = 2  # a one-employee model: the full LP proves it fastest
         sp.random_seed = seed
         sp.max_time_in_seconds = max(0.01, time_limit)
-        if work is not None:
-            sp.max_deterministic_time = work
         collect = _Collect(self.x, self.own)
         status = solver.solve(self.m.cp, collect)
         if status == cp_model.INFEASIBLE:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterable
@@ -29,6 +30,12 @@ def set_parameters(sp, params: SolveParams, time_limit: float) -> None:
         setattr(sp, name, value)
     if cp.relative_gap is not None:
         sp.relative_gap_limit = cp.relative_gap
+
+
+def threads(params: SolveParams) -> int:
+    """Threads for the engine's own one-worker CP-SAT solves (neighbourhoods, pricing): no more than the
+    workers asked for, the machine's cores or `LnsParams.threads` (0: no cap of its own)."""
+    return max(1, min(params.cp_sat.workers, os.cpu_count() or 1, params.lns.threads or 64))
 
 
 def report(fn: Progress, obj: float, bound: float, started: float) -> None:
