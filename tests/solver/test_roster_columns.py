@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 from ortools.linear_solver import pywraplp
+from ortools.sat.python import cp_model
 from test_roster_helpers import shift
 
 from benchmarks.curtois import to_problem
@@ -13,7 +14,7 @@ from solver.roster import (
     Balance, Consistency, CpSatParams, Demand, Employee, Group, Phases, Problem, Request, Rules, SolveParams, solve,
 )
 from solver.roster.build import build
-from solver.roster.search import columns
+from solver.roster.search import columns, pricing
 from solver.roster.search.run import price
 from solver.roster.search.columns import column_plan, separable
 
@@ -87,6 +88,40 @@ def test_no_bound_is_claimed_when_one_employee_has_no_pricing_bound(monkeypatch)
     monkeypatch.setattr(columns.Pricer, "solve", blind)
     found = column_plan(_ward(), ONE, time.monotonic() + 20)
     assert found.bound is None and found.plan
+
+
+class _StoppedAtOnce(cp_model.CpSolver):
+    """CP-SAT stopped before its search begins (a pricing solve started at the phase's deadline)."""
+
+    def solve(self, model, callback=None):
+        self.parameters.max_time_in_seconds = 1e-9
+        return super().solve(model, callback)
+
+
+def test_a_pricing_stopped_before_its_search_claims_no_bound_above_the_best_schedule(monkeypatch):
+    # at these prices every schedule's reduced cost is below 0; CP-SAT stopped at once reports a bound of
+    # 0 (its response's default), which lifted the Lagrangian bound of Curtois Instance8 to 3927 against
+    # an LP of 1301 once, and would have been added to the model as a cut
+    p = _ward()
+    prices = {si: 5 * pricing.SCALE for si in range(len(p.shifts))}
+    best = pricing.Pricer(p, 0).solve(prices, 10.0)
+    assert best.found and best.bound is not None and best.bound < 0
+    assert best.bound == min(cost * pricing.SCALE - sum(prices[si] for si in col) for col, cost in best.found)
+    monkeypatch.setattr(pricing.cp_model, "CpSolver", _StoppedAtOnce)
+    stopped = pricing.Pricer(p, 0).solve(prices, 10.0)
+    assert not stopped.found and stopped.bound is not None and stopped.bound <= best.bound
+
+
+def test_a_run_stopped_before_its_search_reports_a_bound_no_higher_than_the_optimum(monkeypatch):
+    from solver.roster import Cost
+    from solver.roster.search import run
+
+    p = _ward(costs=tuple(Cost(f"E{i}", s.id, -20) for i in range(4) for s in _ward().shifts))
+    best = solve(p, SolveParams(time_limit=20, cp_sat=CpSatParams(workers=2)))
+    assert best.status == "OPTIMAL" and best.objective < 0
+    monkeypatch.setattr(run.cp_model, "CpSolver", _StoppedAtOnce)
+    stopped = solve(p, SolveParams(time_limit=20, cp_sat=CpSatParams(workers=2)))
+    assert stopped.status == "UNKNOWN" and stopped.best_bound is not None and stopped.best_bound <= best.objective
 
 
 @pytest.mark.parametrize("coupling, reason", [

@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 
 from ..build import build
 from ..data import Problem
+from .run import objective_bound
 
 SCALE = 1000  # prices are counted in thousandths of a penalty unit
 
@@ -77,5 +78,5 @@ class Pricer:
         status = solver.solve(self.m.cp, collect)
         if status == cp_model.INFEASIBLE:
             return Schedules((), None)
-        bound = solver.best_objective_bound  # a valid bound even when stopped without a schedule
+        bound = objective_bound(solver, self.m.cp)  # valid even when stopped before its search began
         return Schedules(tuple(collect.found), math.floor(bound + 1e-9) if math.isfinite(bound) else None)

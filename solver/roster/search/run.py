@@ -38,6 +38,24 @@ def threads(params: SolveParams) -> int:
     return max(1, min(params.cp_sat.workers, os.cpu_count() or 1, params.lns.threads or 64))
 
 
+def objective_bound(solver: cp_model.CpSolver, model: cp_model.CpModel) -> float:
+    """CP-SAT's lower bound on the minimised objective of a finished run of `model`.
+
+    A run stopped before its search began (UNKNOWN) reports 0, the response's default, however low the
+    objective can go: then the objective's bound over its variables' domains (weaker, but valid) is
+    taken when it is below 0."""
+    bound = solver.best_objective_bound
+    if solver.response_proto.status != cp_model.UNKNOWN or bound != 0:
+        return bound
+    objective = model.proto.objective
+    low = objective.offset
+    for ref, coeff in zip(objective.vars, objective.coeffs, strict=True):
+        domain = list(model.proto.variables[ref if ref >= 0 else -ref - 1].domain)  # no [-1] on the proto's
+        lo, hi = (domain[0], domain[-1]) if ref >= 0 else (-domain[-1], -domain[0])
+        low += min(coeff * lo, coeff * hi)
+    return min(0.0, (objective.scaling_factor or 1.0) * low)
+
+
 def report(fn: Progress, obj: float, bound: float, started: float) -> None:
     """Call `fn(objective, bound, gap, elapsed)`."""
     gap = 0.0 if obj == bound else abs(obj - bound) / max(abs(obj), 1e-9)
@@ -113,7 +131,7 @@ def read_result(m: RosterModel, solver: cp_model.CpSolver, status: cp_model.CpSo
     name = solver.status_name(status)
     runtime = time.monotonic() - started
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        bound = solver.best_objective_bound if status == cp_model.UNKNOWN and m.penalties.terms else None
+        bound = objective_bound(solver, m.cp) if status == cp_model.UNKNOWN and m.penalties.terms else None
         return Result(name, None, bound, runtime, labels=m.labels)
     p = m.problem
     plan = tuple(
