@@ -119,7 +119,9 @@ CASES = [
     (["bill", "--month", "2026-11", "--out", "{d}/a-file"], "a-file: it is a file, not a folder"),
     (["bill", "--month", "2026-11", "--out", "{d}/a-file/statements"], "statements: a part of the path is a file"),
     (["demo", "--out", "{d}/a-file"], "a-file is a file, not a folder"),
-    (["tender", "bid", TENDER, "--out", "{d}/a-file/bid"], "a-file/bid: a part of the path is a file, not a folder"),
+    # refused before the bid is made (20 s of solving), as a folder no file can be written into
+    (["tender", "bid", TENDER, "--out", "{d}/a-file/bid"], "a-file/bid: {d}/a-file is a file, not a folder"),
+    (["tender", "bid", TENDER, "--out", "{d}/a-file"], "a-file is a file, not a folder"),
 ]
 
 
@@ -213,3 +215,15 @@ def test_out_creates_the_missing_parent_folders(files, tmp_path):
     result = CliRunner().invoke(main, ["--db", f"sqlite:///{files / 'm.db'}", "export", "members", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("code,legal_name")
+
+
+def test_a_bid_into_a_path_through_a_file_is_refused_before_any_solving(files, monkeypatch):
+    from integrations.services import tenders
+
+    def never(*args, **kwargs):
+        raise AssertionError("the tender was planned before the output folder was checked")
+
+    monkeypatch.setattr(tenders, "plan_tender", never)
+    result = CliRunner().invoke(main, ["--db", f"sqlite:///{files / 'm.db'}", "tender", "bid", TENDER,
+                                       "--out", str(files / "a-file" / "bid")])
+    assert result.exit_code == 2 and "a-file is a file, not a folder" in result.stderr

@@ -12,7 +12,7 @@ from integrations.reports.documents import text_table
 from sharing.parsing import human_code
 
 from .options import as_of_option, day_of, echo_json, json_option, store
-from .types import MARGIN, SOLVE_SECONDS
+from .types import MARGIN, SOLVE_SECONDS, OutPath
 
 __all__ = ["tender"]
 
@@ -104,7 +104,8 @@ def tender_plan(ctx, code, time_limit, as_of, as_json):
 
 @tender.command("bid")
 @click.argument("code")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the files.")
+@click.option("--out", "out_dir", type=OutPath(folder=True), required=True,
+              help="Folder for the files (checked before the bid is made; missing folders are created).")
 @click.option("--margin", type=MARGIN, default=None,
               help="Margin on costs, 0 <= margin < 1, as 0.12 or 12% (default: the tender's).")
 @click.option("--for", "audience", default=None,

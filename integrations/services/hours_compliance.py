@@ -15,6 +15,7 @@ from sharing.compliance import Violation, check_worked, exception_key, split_dec
 from sharing.compliance.worked import WEEK_RULE_IDS
 from consortium.errors import InvalidInput
 from sharing.hours import Correction, DeclaredException, WorkedLine, worked_lines
+from sharing.plans import Plan
 from consortium.weeks import IsoWeek, month_bounds, week_of
 from integrations.store import Repository
 
@@ -38,19 +39,32 @@ def worked_between(repo: Repository, start: date, end: date, extra: Sequence[Cor
     The corrections a member's login recorded (`to_check`) on the shifts `unchecked` (employee, request,
     day) are left out: what those shifts were before the GE manager had to check them.
     """
+    return _lines(*_stored(repo, start, end), start, end, extra, include_adjustments=include_adjustments,
+                  unchecked=unchecked)
+
+
+def _stored(repo: Repository, start: date, end: date) -> tuple[list[Plan], list[Correction]]:
+    """The plans of the weeks meeting [start, end) and the corrections stored for those days."""
     plans = [p for p in (repo.plans.get_plan(w) for w in weeks_between(start, end)) if p is not None]
-    corrections = [c for c in repo.hours.list_corrections(start, end) if not (c.to_check and c.key() in unchecked)]
-    corrections += list(extra)
+    return plans, repo.hours.list_corrections(start, end)
+
+
+def _lines(plans: list[Plan], stored: list[Correction], start: date, end: date, extra: Sequence[Correction] = (),
+           *, include_adjustments: bool = True, unchecked: Collection[tuple] = ()) -> list[WorkedLine]:
+    corrections = [c for c in stored if not (c.to_check and c.key() in unchecked)] + list(extra)
     return [x for x in worked_lines(plans, corrections, include_adjustments=include_adjustments)
             if start <= x.day < end]
 
 
-def _violations(repo: Repository, weeks: list[IsoWeek], extra: Sequence[Correction] = (),
-                unchecked: Collection[tuple] = ()) -> list[Violation]:
+def _span(repo: Repository, weeks: list[IsoWeek]) -> tuple[date, date]:
+    """The days the rules of `weeks` read: the weeks before them that the averages reach, and the weeks."""
     reach = repo.people.get_settings().labour.average_weeks
-    start = min(weeks).shift(-reach).monday
-    end = max(weeks).monday + timedelta(days=7)
-    return check_worked(worked_between(repo, start, end, extra, unchecked=unchecked), repo.load_group(), weeks)
+    return min(weeks).shift(-reach).monday, max(weeks).monday + timedelta(days=7)
+
+
+def _violations(repo: Repository, weeks: list[IsoWeek]) -> list[Violation]:
+    start, end = _span(repo, weeks)
+    return check_worked(worked_between(repo, start, end), repo.load_group(), weeks)
 
 
 def new_violations(repo: Repository, corrections: list[Correction]) -> list[Violation]:
@@ -58,13 +72,19 @@ def new_violations(repo: Repository, corrections: list[Correction]) -> list[Viol
 
     The weeks checked are those of the corrections and the week after each (rests and streaks carry over).
     What a member's login recorded on the same shifts is not "already there": the GE manager confirming or
-    correcting such a shift is told every rule it breaks, and declares them with a reason.
+    correcting such a shift is told every rule it breaks, and declares them with a reason. The plans, the
+    stored corrections and the group are read once for both checks.
     """
     if not corrections:
         return []
     weeks = sorted({w for c in corrections for w in (week_of(c.day), week_of(c.day).shift(1))})
-    before = {_key(v) for v in _violations(repo, weeks, unchecked={c.key() for c in corrections})}
-    return [v for v in _violations(repo, weeks, corrections) if _key(v) not in before]
+    start, end = _span(repo, weeks)
+    plans, stored = _stored(repo, start, end)
+    group = repo.load_group()
+    unchecked = {c.key() for c in corrections}
+    before = {_key(v) for v in check_worked(_lines(plans, stored, start, end, unchecked=unchecked), group, weeks)}
+    return [v for v in check_worked(_lines(plans, stored, start, end, corrections), group, weeks)
+            if _key(v) not in before]
 
 
 def _key(v: Violation) -> tuple[str, str | None, str | None, date | None]:
